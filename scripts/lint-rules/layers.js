@@ -1,0 +1,113 @@
+// @ts-check
+/**
+ * The layer rule (ARCHITECTURE.md §1), in the manner of VS Code's code-layering rule: each top-level
+ * folder may import only from the folders below it. A wrong import fails `npm run lint`, and so
+ * `npm test`.
+ *
+ *   shared/    pure: imports shared/ only; no DOM/UI/database/Electron packages, no Node built-ins
+ *   renderer/  shared/, renderer/, locales/; never electron/ or cli/, no Node built-ins
+ *   electron/  shared/, electron/, locales/; never renderer/ or cli/
+ *   cli/       shared/, cli/, locales/; never renderer/ or electron/
+ *   test/, scripts/, bench/, root configs: anything
+ */
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+
+const ALLOWED_FOLDERS = {
+  shared: ['shared'],
+  renderer: ['shared', 'renderer', 'locales'],
+  electron: ['shared', 'electron', 'locales'],
+  cli: ['shared', 'cli', 'locales'],
+};
+
+/** Packages that would tie shared/ to a runtime: UI, database, shell. */
+const SHARED_FORBIDDEN_PACKAGES = [
+  'react',
+  'react-dom',
+  'react-i18next',
+  'i18next',
+  'recharts',
+  'dexie',
+  'dexie-react-hooks',
+  'electron',
+  /^@mui\//,
+  /^@emotion\//,
+  /^@fontsource\//,
+];
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+function packageName(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function isNodeBuiltin(specifier) {
+  return specifier.startsWith('node:') || NODE_BUILTINS.has(packageName(specifier));
+}
+
+/** The top-level folder of a file, relative to the project root, or null outside a layer. */
+function layerOf(file, root) {
+  const rel = path.relative(root, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  return rel.split(path.sep)[0] ?? null;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+export const importDirection = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Enforce the layer direction shared <- renderer/electron/cli.' },
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    messages: {
+      folder: '{{from}}/ may not import from {{to}}/ (layer rule: see docs/ARCHITECTURE.md).',
+      builtin: '{{from}}/ may not import the Node built-in "{{name}}" (layer rule).',
+      package: 'shared/ may not import "{{name}}": shared/ is pure (layer rule).',
+    },
+  },
+  create(context) {
+    const root = context.options[0]?.root ?? context.cwd;
+    const filename = context.filename;
+    const from = layerOf(filename, root);
+    if (!from || !(from in ALLOWED_FOLDERS)) return {};
+    const allowed = ALLOWED_FOLDERS[/** @type {keyof typeof ALLOWED_FOLDERS} */ (from)];
+
+    function check(node, specifier) {
+      if (typeof specifier !== 'string') return;
+      if (specifier.startsWith('.') || specifier.startsWith('/')) {
+        const target = path.resolve(path.dirname(filename), specifier);
+        const to = layerOf(target, root);
+        if (to && !allowed.includes(to)) context.report({ node, messageId: 'folder', data: { from, to } });
+        return;
+      }
+      if (from !== 'electron' && from !== 'cli' && isNodeBuiltin(specifier)) {
+        context.report({ node, messageId: 'builtin', data: { from, name: specifier } });
+        return;
+      }
+      if (from === 'renderer' && packageName(specifier) === 'electron') {
+        context.report({ node, messageId: 'folder', data: { from, to: 'electron' } });
+        return;
+      }
+      if (from === 'shared') {
+        const name = packageName(specifier);
+        if (SHARED_FORBIDDEN_PACKAGES.some((p) => (typeof p === 'string' ? p === name : p.test(name)))) {
+          context.report({ node, messageId: 'package', data: { name } });
+        }
+      }
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node.source, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+      ExportAllDeclaration: (node) => check(node.source, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+      CallExpression: (node) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+          check(node.arguments[0], node.arguments[0].value);
+        }
+      },
+    };
+  },
+};
+
+export default { rules: { 'import-direction': importDirection } };
