@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { LANGS, type Lang } from './i18n/lang';
+
+/**
+ * The one interface the renderer uses to reach the outside world (files, USB drives, PDF printing,
+ * app info). Two implementations: Electron (`window.leagueDesk`, exposed by electron/preload.ts, each
+ * call an IPC invoke validated in electron/ipc) and the browser (web APIs, renderer/src/platform).
+ * The schemas here are the IPC edge: the main process parses every argument with them.
+ */
+
+export { BRIDGE_CHANNELS } from './bridgeChannels';
+
+/** A file name offered to the person: no folders, no characters Windows refuses. */
+export const suggestedFileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..', {
+    message: 'file-name-unsafe',
+  });
+
+export const fileFilterSchema = z.object({
+  /** A key in `fileTypes.*` (locales/<lang>/menu.json for the shell's dialogs), translated by the side that shows the dialog. */
+  nameKey: z.enum(['xlsx', 'pdf', 'csv', 'leaguesync', 'png', 'images', 'text', 'all']),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$|^\*$/)).min(1),
+});
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+
+export const saveFileRequestSchema = z.object({
+  suggestedName: suggestedFileNameSchema,
+  data: z.instanceof(Uint8Array),
+  filters: z.array(fileFilterSchema).max(10).optional(),
+});
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+export const openFilesRequestSchema = z.object({
+  multiple: z.boolean(),
+  filters: z.array(fileFilterSchema).max(10).optional(),
+});
+export type OpenFilesRequest = z.infer<typeof openFilesRequestSchema>;
+
+export const printToPdfRequestSchema = z.object({
+  suggestedName: suggestedFileNameSchema,
+  landscape: z.boolean().optional(),
+  pageSize: z.enum(['A4', 'A3']).optional(),
+});
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
+
+export const setLanguageRequestSchema = z.enum(LANGS);
+
+/** Reason codes a bridge call can fail with; the renderer maps each to a message in `errors.bridge.*`. */
+export const BRIDGE_ERROR_CODES = [
+  'invalid-request',
+  'forbidden-sender',
+  'disk-full',
+  'no-permission',
+  'write-failed',
+  'read-failed',
+  'file-too-large',
+  /** The file is open in another program (Excel or WPS holding a spreadsheet on Windows). */
+  'file-in-use',
+  'print-failed',
+  'unsupported',
+] as const;
+export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
+
+export type SaveResult =
+  | { status: 'saved'; path: string }
+  | { status: 'cancelled' }
+  | { status: 'error'; reason: BridgeErrorCode };
+
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+export type OpenResult =
+  | { status: 'opened'; files: OpenedFile[] }
+  | { status: 'cancelled' }
+  | { status: 'error'; reason: BridgeErrorCode };
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: 'electron' | 'browser';
+  /** Operating system as the shell reports it (`win32`, `linux`, … or the browser's user agent platform). */
+  platform: string;
+  /** Where data lives; null in browser mode (the browser profile's IndexedDB). */
+  dataFolder: string | null;
+  /** True when a `portable` marker beside the executable keeps all data beside it (USB drive). */
+  portable: boolean;
+}
+
+export type MenuCommand = { type: 'setLanguage'; lang: Lang } | { type: 'about' };
+
+export interface Bridge {
+  saveFile(request: SaveFileRequest): Promise<SaveResult>;
+  openFiles(request: OpenFilesRequest): Promise<OpenResult>;
+  /** Prints what the window shows now (the print stylesheet applies) to a PDF the person saves. */
+  printToPdf(request: PrintToPdfRequest): Promise<SaveResult>;
+  /** Rejects (message = the reason code) when refused; it has no other failure. */
+  appInfo(): Promise<AppInfo>;
+  /** Tells the shell the UI language changed, so the application menu follows. Rejects like appInfo. */
+  setLanguage(lang: Lang): Promise<void>;
+  /** Subscribes to application-menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** Files larger than this are refused at the bridge; the biggest expected is a full backup bundle. */
+export const MAX_BRIDGE_FILE_BYTES = 512 * 1024 * 1024;

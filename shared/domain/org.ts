@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { BilingualText } from '../i18n/lang';
+
+/**
+ * Kinds of league organisation (DOMAIN.md). `township` covers township, town and farm committees;
+ * `twoNew` is a league organisation in a new economic or new social organisation (两新组织).
+ */
+export const ORG_KINDS = [
+  'county',
+  'township',
+  'school',
+  'working',
+  'generalBranch',
+  'branch',
+  'twoNew',
+  'community',
+] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const bilingualTextSchema = z.object({ zh: z.string().optional(), ug: z.string().optional() });
+
+export const orgSchema = z.object({
+  id: z.string().min(1),
+  /** Hierarchical and unique: `LT`, `LT-03`, `LT-03-012`. */
+  code: z.string().regex(/^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/),
+  name: bilingualTextSchema,
+  kind: z.enum(ORG_KINDS),
+  parentId: z.string().nullable(),
+  secretaryName: z.string().optional(),
+  secretaryPhone: z.string().optional(),
+  founded: z.string().optional(),
+  archived: z.boolean(),
+});
+export type Org = z.infer<typeof orgSchema> & { name: BilingualText };
