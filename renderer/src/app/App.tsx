@@ -1,0 +1,73 @@
+import { CacheProvider } from '@emotion/react';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import type { i18n as I18n } from 'i18next';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { Bridge } from '../../../shared/bridge';
+import { directionOf, type Lang } from '../../../shared/i18n/lang';
+import { applyDocumentLang, rememberLang } from '../i18n';
+import type { Store } from '../store/store';
+import { AppContext, type AppContextValue } from './context';
+import { Messages, useMessages } from './Messages';
+import { Shell } from './Shell';
+import { createAppTheme, emotionCaches } from './theme';
+
+export interface AppProps {
+  store: Store;
+  bridge: Bridge;
+  i18n: I18n;
+  initialLang: Lang;
+}
+
+export function App({ store, bridge, i18n, initialLang }: AppProps) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const messages = useMessages();
+
+  const switchLang = useCallback(
+    async (next: Lang) => {
+      // Resources are bundled, so this resolves at once; the whole tree re-renders in the new
+      // language and direction without a reload.
+      await i18n.changeLanguage(next);
+      applyDocumentLang(next);
+      rememberLang(next);
+      setLang(next);
+      await bridge.setLanguage(next);
+    },
+    [bridge, i18n],
+  );
+
+  useEffect(() => {
+    applyDocumentLang(initialLang);
+    void bridge.setLanguage(initialLang);
+  }, [bridge, initialLang]);
+
+  useEffect(
+    () =>
+      bridge.onMenuCommand((command) => {
+        if (command.type === 'setLanguage') void switchLang(command.lang);
+        if (command.type === 'about') window.location.hash = '#/about';
+      }),
+    [bridge, switchLang],
+  );
+
+  const theme = useMemo(() => createAppTheme(lang), [lang]);
+  const context = useMemo<AppContextValue>(
+    () => ({ store, bridge, lang, switchLang, notify: messages.notify }),
+    [store, bridge, lang, switchLang, messages.notify],
+  );
+
+  return (
+    <CacheProvider value={emotionCaches[directionOf(lang)]}>
+      <ThemeProvider theme={theme}>
+        <CssBaseline />
+        <I18nextProvider i18n={i18n}>
+          <AppContext.Provider value={context}>
+            <Shell />
+            <Messages state={messages} />
+          </AppContext.Provider>
+        </I18nextProvider>
+      </ThemeProvider>
+    </CacheProvider>
+  );
+}

@@ -1,0 +1,87 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import InfoOutlined from '@mui/icons-material/InfoOutlined';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AboutPage } from '../features/about/AboutPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { FirstStart } from '../features/welcome/FirstStart';
+import { setupChoice } from '../store/store';
+import { useApp } from './context';
+import { LanguageSwitch } from './LanguageSwitch';
+import { routeHref, useRoute, type Route } from './routes';
+
+const DRAWER_WIDTH = 232;
+
+const NAV: { route: Route; icon: ReactNode }[] = [
+  { route: 'overview', icon: <DashboardOutlined /> },
+  { route: 'about', icon: <InfoOutlined /> },
+];
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { store } = useApp();
+  const route = useRoute();
+  const setup = useLiveQuery(async () => ({ choice: await setupChoice(store.db) }), [store]);
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar>
+          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }} data-testid="app-title">
+            {t('app.title')}
+          </Typography>
+          <LanguageSwitch />
+        </Toolbar>
+      </AppBar>
+      {setup?.choice ? (
+        <Drawer
+          variant="permanent"
+          anchor="left"
+          data-testid="nav"
+          sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+        >
+          <Toolbar />
+          <nav aria-label={t('nav.label')}>
+            <List>
+              {NAV.map((item) => (
+                <ListItemButton
+                  key={item.route}
+                  component="a"
+                  href={routeHref(item.route)}
+                  selected={route === item.route}
+                  data-testid={`nav-${item.route}`}
+                >
+                  <ListItemIcon>{item.icon}</ListItemIcon>
+                  <ListItemText primary={t(`nav.${item.route}`)} />
+                </ListItemButton>
+              ))}
+            </List>
+          </nav>
+        </Drawer>
+      ) : null}
+      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+        <Toolbar />
+        {setup === undefined ? (
+          <CircularProgress aria-label={t('loading')} />
+        ) : !setup.choice ? (
+          <FirstStart />
+        ) : route === 'about' ? (
+          <AboutPage />
+        ) : (
+          <OverviewPage />
+        )}
+      </Box>
+    </Box>
+  );
+}

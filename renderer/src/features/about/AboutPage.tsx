@@ -1,0 +1,68 @@
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../../shared/bridge';
+import { formatInteger } from '../../../../shared/i18n/format';
+import { DATA_SCHEMA_VERSION } from '../../../../shared/sync/change';
+import { useApp } from '../../app/context';
+import { storagePersisted } from '../../platform/persist';
+
+/** What this copy of League Desk is and where its data lives: what support staff ask first. */
+export function AboutPage() {
+  const { t } = useTranslation('about');
+  const { bridge, store, lang } = useApp();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const changeCount = useLiveQuery(() => store.db.changes.count(), [store]);
+
+  useEffect(() => {
+    void bridge.appInfo().then(setInfo);
+    void storagePersisted().then(setPersisted);
+  }, [bridge]);
+
+  const rows: [string, string][] = info
+    ? [
+        ['version', info.version],
+        ['mode', t(`modes.${info.mode}`)],
+        ['platform', info.platform],
+        ['dataFolder', info.dataFolder ?? t('browserStorage')],
+        ['portable', t(info.portable ? 'yes' : 'no')],
+        ['persisted', persisted === null ? '—' : t(persisted ? 'yes' : 'no')],
+        ['device', store.identity.device],
+        ['schema', String(store.db.verno) + ' / ' + String(DATA_SCHEMA_VERSION)],
+        ['changes', changeCount === undefined ? '—' : formatInteger(changeCount, lang)],
+      ]
+    : [];
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 760 }} data-testid="about">
+      <Typography variant="h4" component="h1">
+        {t('title')}
+      </Typography>
+      <Typography color="text.secondary">{t('description')}</Typography>
+      <Paper variant="outlined">
+        <Table size="small">
+          <TableBody>
+            {rows.map(([key, value]) => (
+              <TableRow key={key} data-testid={`about-${key}`}>
+                <TableCell component="th" scope="row" sx={{ width: '40%' }}>
+                  {t(`fields.${key}`)}
+                </TableCell>
+                <TableCell>
+                  <bdi>{value}</bdi>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+import type { AppInfo, Bridge, BridgeErrorCode, FileFilter, OpenResult, SaveResult } from '../../../shared/bridge';
+import { MAX_BRIDGE_FILE_BYTES } from '../../../shared/bridge';
+
+declare const __APP_VERSION__: string;
+
+interface SaveFilePickerWindow {
+  showSaveFilePicker?: (options: {
+    suggestedName: string;
+    types?: { description: string; accept: Record<string, string[]> }[];
+  }) => Promise<{ name: string; createWritable(): Promise<{ write(data: Uint8Array): Promise<void>; close(): Promise<void>; abort(): Promise<void> }> }>;
+}
+
+function errorReason(error: unknown, fallback: BridgeErrorCode): BridgeErrorCode {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return 'disk-full';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'no-permission';
+  return fallback;
+}
+
+function acceptOf(filters: FileFilter[] | undefined): string {
+  if (!filters) return '';
+  return filters
+    .flatMap((f) => f.extensions)
+    .filter((e) => e !== '*')
+    .map((e) => `.${e}`)
+    .join(',');
+}
+
+/**
+ * The bridge in a plain Chromium tab (browser mode): the File System Access API where the browser
+ * has it (the person picks the folder, e.g. the USB drive), else an ordinary download; file input
+ * for opening; the browser's print dialog (which offers "Save as PDF") for printing.
+ */
+export function createBrowserBridge(win: Window): Bridge {
+  const doc = win.document;
+  return {
+    async saveFile({ suggestedName, data }): Promise<SaveResult> {
+      const picker = (win as unknown as SaveFilePickerWindow).showSaveFilePicker;
+      if (picker) {
+        try {
+          const handle = await picker.call(win, { suggestedName });
+          const writable = await handle.createWritable();
+          try {
+            await writable.write(data);
+            await writable.close();
+          } catch (error) {
+            // abort() discards the temporary file, so a failed write leaves nothing half-written.
+            await writable.abort().catch(() => undefined);
+            throw error;
+          }
+          return { status: 'saved', path: handle.name };
+        } catch (error) {
+          if ((error as { name?: string }).name === 'AbortError') return { status: 'cancelled' };
+          return { status: 'error', reason: errorReason(error, 'write-failed') };
+        }
+      }
+      const url = URL.createObjectURL(new Blob([data as BlobPart]));
+      try {
+        const link = doc.createElement('a');
+        link.href = url;
+        link.download = suggestedName;
+        doc.body.append(link);
+        link.click();
+        link.remove();
+      } finally {
+        // Revoke after the download has been handed to the browser, not before.
+        win.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
+      return { status: 'saved', path: suggestedName };
+    },
+
+    openFiles({ multiple, filters }): Promise<OpenResult> {
+      return new Promise((resolve) => {
+        const input = doc.createElement('input');
+        input.type = 'file';
+        input.multiple = multiple;
+        input.accept = acceptOf(filters);
+        input.addEventListener('cancel', () => resolve({ status: 'cancelled' }));
+        input.addEventListener('change', async () => {
+          const list = Array.from(input.files ?? []);
+          if (list.length === 0) return resolve({ status: 'cancelled' });
+          if (list.some((f) => f.size > MAX_BRIDGE_FILE_BYTES)) {
+            return resolve({ status: 'error', reason: 'file-too-large' });
+          }
+          try {
+            const files = await Promise.all(
+              list.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
+            );
+            resolve({ status: 'opened', files });
+          } catch (error) {
+            resolve({ status: 'error', reason: errorReason(error, 'read-failed') });
+          }
+        });
+        input.click();
+      });
+    },
+
+    async printToPdf(): Promise<SaveResult> {
+      // The browser cannot write a PDF itself; its print dialog offers "Save as PDF".
+      win.print();
+      return { status: 'cancelled' };
+    },
+
+    async appInfo(): Promise<AppInfo> {
+      return {
+        name: 'League Desk',
+        version: __APP_VERSION__,
+        mode: 'browser',
+        platform: win.navigator.platform,
+        dataFolder: null,
+        portable: false,
+      };
+    },
+
+    async setLanguage(): Promise<void> {
+      // No application menu in a browser tab.
+    },
+
+    onMenuCommand(): () => void {
+      return () => undefined;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Change } from '../../../shared/sync/change';
+import type { MergedRow } from '../../../shared/sync/row';
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/** Per origin device, the greatest clock stamp applied here: the device's version vector. */
+export interface VectorEntry {
+  device: string;
+  hlc: string;
+}
+
+export const DB_NAME = 'league-desk';
+
+/**
+ * Every schema version ever shipped stays listed here, oldest first, so that a database left by
+ * any earlier build opens and upgrades step by step. Never edit a shipped version: add one.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      meta: 'key',
+      changes: 'id, [table+row]',
+      org: 'id, code, parentId, kind',
+      round: 'id, period',
+      statReport: 'id, roundId, orgId, [roundId+orgId]',
+    },
+  },
+  {
+    // Version 2 adds the version vector (what this device has applied, per origin device), which
+    // sync exports are cut by. It is derived from the change log, so the upgrade backfills it.
+    version: 2,
+    stores: { vector: 'device', changes: 'id, [table+row], device' },
+    upgrade: async (tx) => {
+      const greatest = new Map<string, string>();
+      await tx.table<Change>('changes').each((change) => {
+        const seen = greatest.get(change.device);
+        if (seen === undefined || change.hlc > seen) greatest.set(change.device, change.hlc);
+      });
+      await tx.table<VectorEntry>('vector').bulkPut([...greatest].map(([device, hlc]) => ({ device, hlc })));
+    },
+  },
+];
+
+export class LeagueDeskDb extends Dexie {
+  meta!: Table<MetaEntry, string>;
+  changes!: Table<Change, string>;
+  vector!: Table<VectorEntry, string>;
+  org!: Table<MergedRow, string>;
+  round!: Table<MergedRow, string>;
+  statReport!: Table<MergedRow, string>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
+    super(name, options);
+    for (const step of SCHEMA_VERSIONS) {
+      if (step.version > upTo) break;
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { newDeviceId } from '../../../shared/sync/hlc';
+import type { LeagueDeskDb } from './db';
+
+/** Who writes: this PC's device id (made on first run) and the account the writes are made as. */
+export interface Identity {
+  device: string;
+  author: string;
+}
+
+export async function loadIdentity(db: LeagueDeskDb): Promise<Identity> {
+  return db.transaction('rw', db.meta, async () => {
+    const stored = (await db.meta.get('identity'))?.value as Identity | undefined;
+    if (stored) return stored;
+    const device = newDeviceId();
+    // Until accounts arrive, every PC writes as its own local account.
+    const identity: Identity = { device, author: `local-${device}` };
+    await db.meta.put({ key: 'identity', value: identity });
+    return identity;
+  });
+}
