@@ -19,7 +19,7 @@ export function BilingualName({ text, lang }: { text: BilingualText; lang: Lang 
         <Box
           component="span"
           data-testid="not-translated"
-          sx={{ fontSize: '0.7em', color: 'text.secondary', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.5 }}
+          sx={{ fontSize: '0.7em', color: 'text.secondary', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.5, whiteSpace: 'nowrap' }}
         >
           {t('notTranslated.mark')}
         </Box>

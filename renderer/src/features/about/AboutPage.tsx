@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -27,17 +28,19 @@ export function AboutPage() {
     void storagePersisted().then(setPersisted);
   }, [bridge]);
 
-  const rows: [string, string][] = info
+  // Technical values (versions, paths, ids) are left-to-right in any language: a Windows path or
+  // "2 / 1" must not be mirrored inside Uyghur text.
+  const rows: [key: string, value: string, technical: boolean][] = info
     ? [
-        ['version', info.version],
-        ['mode', t(`modes.${info.mode}`)],
-        ['platform', info.platform],
-        ['dataFolder', info.dataFolder ?? t('browserStorage')],
-        ['portable', t(info.portable ? 'yes' : 'no')],
-        ['persisted', persisted === null ? '—' : t(persisted ? 'yes' : 'no')],
-        ['device', store.identity.device],
-        ['schema', String(store.db.verno) + ' / ' + String(DATA_SCHEMA_VERSION)],
-        ['changes', changeCount === undefined ? '—' : formatInteger(changeCount, lang)],
+        ['version', info.version, true],
+        ['mode', t(`modes.${info.mode}`), false],
+        ['platform', info.platform, true],
+        ['dataFolder', info.dataFolder ?? t('browserStorage'), info.dataFolder !== null],
+        ['portable', t(info.portable ? 'yes' : 'no'), false],
+        ['persisted', persisted === null ? '—' : t(persisted ? 'yes' : 'no'), false],
+        ['device', store.identity.device, true],
+        ['schema', `${store.db.verno} / ${DATA_SCHEMA_VERSION}`, true],
+        ['changes', changeCount === undefined ? '—' : formatInteger(changeCount, lang), false],
       ]
     : [];
 
@@ -50,13 +53,16 @@ export function AboutPage() {
       <Paper variant="outlined">
         <Table size="small">
           <TableBody>
-            {rows.map(([key, value]) => (
+            {rows.map(([key, value, technical]) => (
               <TableRow key={key} data-testid={`about-${key}`}>
                 <TableCell component="th" scope="row" sx={{ width: '40%' }}>
                   {t(`fields.${key}`)}
                 </TableCell>
                 <TableCell>
-                  <bdi>{value}</bdi>
+                  {/* Naskh draws Latin punctuation in its own style (0.1.0 reads as 0,1,0): technical values use the Latin face. */}
+                  <Box component="bdi" dir={technical ? 'ltr' : undefined} sx={technical ? { fontFamily: '"Noto Sans SC", sans-serif' } : undefined}>
+                    {value}
+                  </Box>
                 </TableCell>
               </TableRow>
             ))}
