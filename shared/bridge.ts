@@ -57,6 +57,8 @@ export const BRIDGE_ERROR_CODES = [
   'write-failed',
   'read-failed',
   'file-too-large',
+  /** The file read back after saving differs from what was written (a failing USB drive); it was removed. */
+  'verify-failed',
   /** The file is open in another program (Excel or WPS holding a spreadsheet on Windows). */
   'file-in-use',
   'print-failed',
@@ -65,7 +67,8 @@ export const BRIDGE_ERROR_CODES = [
 export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
 
 export type SaveResult =
-  | { status: 'saved'; path: string }
+  /** `verified`: the file was read back and matched. False only where the platform cannot read back (a browser download). */
+  | { status: 'saved'; path: string; verified: boolean }
   | { status: 'cancelled' }
   | { status: 'error'; reason: BridgeErrorCode };
 

@@ -41,5 +41,23 @@ export async function saveThroughDialog(deps: SaveDeps, request: SaveRequest): P
   } catch (error) {
     return { status: 'error', reason: reasonForFsError(error, 'write') };
   }
-  return { status: 'saved', path: choice.filePath };
+  // USB sticks fail silently: read the file back and compare before telling the person it is done.
+  // A copy that does not match is removed, so nobody carries a damaged file to the next office.
+  let readBack: Uint8Array;
+  try {
+    readBack = await deps.fs.readFile(choice.filePath);
+  } catch (error) {
+    return { status: 'error', reason: reasonForFsError(error, 'read') };
+  }
+  if (!sameBytes(readBack, request.data)) {
+    await deps.fs.rm(choice.filePath, { force: true }).catch(() => undefined);
+    return { status: 'error', reason: 'verify-failed' };
+  }
+  return { status: 'saved', path: choice.filePath, verified: true };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

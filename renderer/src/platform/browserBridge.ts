@@ -7,7 +7,11 @@ interface SaveFilePickerWindow {
   showSaveFilePicker?: (options: {
     suggestedName: string;
     types?: { description: string; accept: Record<string, string[]> }[];
-  }) => Promise<{ name: string; createWritable(): Promise<{ write(data: Uint8Array): Promise<void>; close(): Promise<void>; abort(): Promise<void> }> }>;
+  }) => Promise<{
+    name: string;
+    createWritable(): Promise<{ write(data: Uint8Array): Promise<void>; close(): Promise<void>; abort(): Promise<void> }>;
+    getFile(): Promise<Blob>;
+  }>;
 }
 
 function errorReason(error: unknown, fallback: BridgeErrorCode): BridgeErrorCode {
@@ -24,6 +28,12 @@ function acceptOf(filters: FileFilter[] | undefined): string {
     .filter((e) => e !== '*')
     .map((e) => `.${e}`)
     .join(',');
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -48,7 +58,10 @@ export function createBrowserBridge(win: Window): Bridge {
             await writable.abort().catch(() => undefined);
             throw error;
           }
-          return { status: 'saved', path: handle.name };
+          // Read back what landed on the drive before saying it is done (USB sticks fail).
+          const written = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+          if (!sameBytes(written, data)) return { status: 'error', reason: 'verify-failed' };
+          return { status: 'saved', path: handle.name, verified: true };
         } catch (error) {
           if ((error as { name?: string }).name === 'AbortError') return { status: 'cancelled' };
           return { status: 'error', reason: errorReason(error, 'write-failed') };
@@ -66,7 +79,8 @@ export function createBrowserBridge(win: Window): Bridge {
         // Revoke after the download has been handed to the browser, not before.
         win.setTimeout(() => URL.revokeObjectURL(url), 60_000);
       }
-      return { status: 'saved', path: suggestedName };
+      // A download cannot be read back: the browser decides where it goes.
+      return { status: 'saved', path: suggestedName, verified: false };
     },
 
     openFiles({ multiple, filters }): Promise<OpenResult> {

@@ -78,6 +78,9 @@ export class MemoryFs implements BridgeFs {
   failRename: NodeJS.ErrnoException | null = null;
   failRead = new Map<string, NodeJS.ErrnoException>();
 
+  /** Makes the drive hand back different bytes from those written. */
+  corruptOnDisk = false;
+
   async writeFile(path: string, data: Uint8Array, options: { flag: 'wx' }): Promise<void> {
     this.calls.push(`writeFile ${path}`);
     if (options.flag === 'wx' && this.files.has(path)) throw fsError('EEXIST');
@@ -93,6 +96,8 @@ export class MemoryFs implements BridgeFs {
     if (this.failRename !== null) throw this.failRename;
     const data = this.files.get(from);
     if (data === undefined) throw fsError('ENOENT');
+    // A failing USB stick: the write "succeeds" but a byte comes back different.
+    if (this.corruptOnDisk && data.byteLength > 0) data[0] = data[0]! ^ 0xff;
     this.files.set(to, data);
     this.files.delete(from);
   }

@@ -36,7 +36,7 @@ describe('bridge.printToPdf', () => {
 
     const result = await bridge.invoke(BRIDGE_CHANNELS.printToPdf, { suggestedName: '团青比例.pdf' });
 
-    expect(result).toEqual({ status: 'saved', path: TARGET });
+    expect(result).toEqual({ status: 'saved', path: TARGET, verified: true });
     expect(text(bridge.fs.files.get(TARGET))).toBe('%PDF-1.7 fake');
     expect(bridge.dialogs.saveOptions[0]?.filters).toEqual([{ name: zhMenu.fileTypes.pdf, extensions: ['pdf'] }]);
     expect(bridge.fs.calls[0]).toMatch(new RegExp(`^writeFile ${path.dirname(TARGET)}/\\.`));

@@ -19,8 +19,9 @@ describe('bridge.saveFile', () => {
 
     const result = await bridge.invoke(BRIDGE_CHANNELS.saveFile, request());
 
-    expect(result).toEqual({ status: 'saved', path: TARGET });
+    expect(result).toEqual({ status: 'saved', path: TARGET, verified: true });
     expect(text(bridge.fs.files.get(TARGET))).toBe('spreadsheet bytes');
+    expect(bridge.fs.calls.at(-1)).toBe(`readFile ${TARGET}`);
     expect([...bridge.fs.files.keys()]).toEqual([TARGET]);
 
     const [write, rename] = bridge.fs.calls;
@@ -28,6 +29,17 @@ describe('bridge.saveFile', () => {
     expect(temporary).not.toBe(TARGET);
     expect(path.dirname(temporary)).toBe(path.dirname(TARGET));
     expect(rename).toBe(`rename ${temporary} -> ${TARGET}`);
+  });
+
+  it('reads the file back and, when the drive returned other bytes, removes it and says so', async () => {
+    const bridge = createBridgeHarness();
+    bridge.dialogs.chooseSavePath(TARGET);
+    bridge.fs.corruptOnDisk = true;
+
+    const result = await bridge.invoke(BRIDGE_CHANNELS.saveFile, request());
+
+    expect(result).toEqual({ status: 'error', reason: 'verify-failed' });
+    expect(bridge.fs.files.has(TARGET)).toBe(false);
   });
 
   it('opens the dialog in Documents with the suggested name and the file types in the current language', async () => {

@@ -66,14 +66,14 @@ describe('the preload bridge', () => {
   it('sends each call on its own channel with the request unchanged, and returns the reply', async () => {
     const bridge = await loadBridge();
     const data = new Uint8Array([1, 2, 3]);
-    electron.replies.set(BRIDGE_CHANNELS.saveFile, { status: 'saved', path: '/tmp/a.xlsx' });
+    electron.replies.set(BRIDGE_CHANNELS.saveFile, { status: 'saved', path: '/tmp/a.xlsx', verified: true });
 
     const saved = await bridge.saveFile({ suggestedName: 'a.xlsx', data });
     await bridge.openFiles({ multiple: true });
     await bridge.printToPdf({ suggestedName: 'r.pdf', landscape: true });
     await bridge.appInfo();
 
-    expect(saved).toEqual({ status: 'saved', path: '/tmp/a.xlsx' });
+    expect(saved).toEqual({ status: 'saved', path: '/tmp/a.xlsx', verified: true });
     expect(electron.invocations).toEqual([
       [BRIDGE_CHANNELS.saveFile, { suggestedName: 'a.xlsx', data }],
       [BRIDGE_CHANNELS.openFiles, { multiple: true }],
