@@ -28,7 +28,8 @@ export type FileFilter = z.infer<typeof fileFilterSchema>;
 
 export const saveFileRequestSchema = z.object({
   suggestedName: suggestedFileNameSchema,
-  data: z.instanceof(Uint8Array),
+  // z.custom keeps the plain Uint8Array type (any backing buffer), which is what encoders return.
+  data: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
   filters: z.array(fileFilterSchema).max(10).optional(),
 });
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;

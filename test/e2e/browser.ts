@@ -23,8 +23,9 @@ export interface WatchedPage {
   consoleErrors: string[];
 }
 
-export async function openWatchedPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+export async function openWatchedPage(browser: Browser, baseUrl: string, options: { initScript?: () => void } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const offHostRequests: string[] = [];
   const consoleErrors: string[] = [];
   context.on('request', (request) => {
@@ -45,5 +46,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   // Let fonts finish so the picture shows the real glyphs, not fallbacks.
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+  // Dialogs fade in: finish transitions so the picture shows the settled screen.
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

@@ -7,6 +7,8 @@ import { I18nextProvider } from 'react-i18next';
 import type { Bridge } from '../../../shared/bridge';
 import { directionOf, type Lang } from '../../../shared/i18n/lang';
 import { applyDocumentLang, rememberLang } from '../i18n';
+import { backupIfDue } from '../store/backups';
+import { storeErrorKey } from '../store/errors';
 import type { Store } from '../store/store';
 import { AppContext, type AppContextValue } from './context';
 import { Messages, useMessages } from './Messages';
@@ -23,6 +25,7 @@ export interface AppProps {
 export function App({ store, bridge, i18n, initialLang }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const messages = useMessages();
+  const notify = messages.notify;
 
   const switchLang = useCallback(
     async (next: Lang) => {
@@ -42,6 +45,14 @@ export function App({ store, bridge, i18n, initialLang }: AppProps) {
     void bridge.setLanguage(initialLang);
   }, [bridge, initialLang]);
 
+  // The daily backup, a little after start so it never delays the first screen.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      backupIfDue(store).catch((error: unknown) => notify({ severity: 'error', key: storeErrorKey(error) }));
+    }, 5_000);
+    return () => window.clearTimeout(timer);
+  }, [store, notify]);
+
   useEffect(
     () =>
       bridge.onMenuCommand((command) => {
@@ -53,8 +64,8 @@ export function App({ store, bridge, i18n, initialLang }: AppProps) {
 
   const theme = useMemo(() => createAppTheme(lang), [lang]);
   const context = useMemo<AppContextValue>(
-    () => ({ store, bridge, lang, switchLang, notify: messages.notify }),
-    [store, bridge, lang, switchLang, messages.notify],
+    () => ({ store, bridge, lang, switchLang, notify }),
+    [store, bridge, lang, switchLang, notify],
   );
 
   return (

@@ -9,11 +9,16 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import CallSplitOutlined from '@mui/icons-material/CallSplitOutlined';
 import InfoOutlined from '@mui/icons-material/InfoOutlined';
+import UsbOutlined from '@mui/icons-material/UsbOutlined';
+import Badge from '@mui/material/Badge';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { FirstStart } from '../features/welcome/FirstStart';
 import { setupChoice } from '../store/store';
@@ -25,6 +30,8 @@ const DRAWER_WIDTH = 232;
 
 const NAV: { route: Route; icon: ReactNode }[] = [
   { route: 'overview', icon: <DashboardOutlined /> },
+  { route: 'sync', icon: <UsbOutlined /> },
+  { route: 'conflicts', icon: <CallSplitOutlined /> },
   { route: 'about', icon: <InfoOutlined /> },
 ];
 
@@ -33,6 +40,7 @@ export function Shell() {
   const { store } = useApp();
   const route = useRoute();
   const setup = useLiveQuery(async () => ({ choice: await setupChoice(store.db) }), [store]);
+  const conflictCount = useLiveQuery(() => store.db.conflicts.count(), [store]) ?? 0;
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -62,7 +70,15 @@ export function Shell() {
                   selected={route === item.route}
                   data-testid={`nav-${item.route}`}
                 >
-                  <ListItemIcon>{item.icon}</ListItemIcon>
+                  <ListItemIcon>
+                    {item.route === 'conflicts' ? (
+                      <Badge color="warning" badgeContent={conflictCount} data-testid="conflict-count">
+                        {item.icon}
+                      </Badge>
+                    ) : (
+                      item.icon
+                    )}
+                  </ListItemIcon>
                   <ListItemText primary={t(`nav.${item.route}`)} />
                 </ListItemButton>
               ))}
@@ -78,6 +94,10 @@ export function Shell() {
           <FirstStart />
         ) : route === 'about' ? (
           <AboutPage />
+        ) : route === 'sync' ? (
+          <SyncPage />
+        ) : route === 'conflicts' ? (
+          <ConflictsPage />
         ) : (
           <OverviewPage />
         )}

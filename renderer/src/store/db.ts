@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change } from '../../../shared/sync/change';
+import type { Conflict } from '../../../shared/sync/conflict';
 import type { MergedRow } from '../../../shared/sync/row';
 
 export interface MetaEntry {
@@ -11,6 +12,25 @@ export interface MetaEntry {
 export interface VectorEntry {
   device: string;
   hlc: string;
+}
+
+/** Someone this device has exchanged bundles with, and what they last told us they hold. */
+export interface PeerEntry {
+  device: string;
+  account: string;
+  scope?: string;
+  /** The peer's version vector, from its latest bundle: exports for it hold only what it lacks. */
+  vector: Record<string, string>;
+  lastSeen: string;
+}
+
+/** A full bundle kept in the data folder, made daily and before every import or upgrade. */
+export interface BackupEntry {
+  id: string;
+  created: string;
+  reason: 'daily' | 'before-import' | 'before-upgrade' | 'manual';
+  bytes: Uint8Array;
+  changes: number;
 }
 
 export const DB_NAME = 'league-desk';
@@ -44,6 +64,12 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       await tx.table<VectorEntry>('vector').bulkPut([...greatest].map(([device, hlc]) => ({ device, hlc })));
     },
   },
+  {
+    // Version 3: sync by files. Conflicts (this device's own findings), parked changes from a newer
+    // app version, the peers we have exchanged files with, and automatic backups.
+    version: 3,
+    stores: { conflicts: 'id, [table+row]', parked: 'id', peers: 'device', backups: 'id, created' },
+  },
 ];
 
 export class LeagueDeskDb extends Dexie {
@@ -53,9 +79,18 @@ export class LeagueDeskDb extends Dexie {
   org!: Table<MergedRow, string>;
   round!: Table<MergedRow, string>;
   statReport!: Table<MergedRow, string>;
+  conflicts!: Table<Conflict, string>;
+  parked!: Table<Change, string>;
+  peers!: Table<PeerEntry, string>;
+  backups!: Table<BackupEntry, string>;
 
-  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
-    super(name, options);
+  constructor(
+    name: string = DB_NAME,
+    /** Kept so the same database can be opened again at an older version (pre-upgrade backup). */
+    readonly dexieOptions?: ConstructorParameters<typeof Dexie>[1],
+    upTo = Infinity,
+  ) {
+    super(name, dexieOptions);
     for (const step of SCHEMA_VERSIONS) {
       if (step.version > upTo) break;
       const version = this.version(step.version).stores(step.stores);

@@ -1,3 +1,4 @@
+import { SyncError } from '../../../shared/sync/errors';
 import { WriteRefusedError } from './repository';
 
 /**
@@ -10,6 +11,7 @@ export function storeErrorKey(error: unknown): string {
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return 'errors:store.diskFull';
   if (error instanceof WriteRefusedError) return 'errors:store.rowInvalid';
+  if (error instanceof SyncError) return `errors:sync.${error.reason}`;
   if (name === 'VersionError' || name === 'NewerDatabaseError') return 'errors:store.newerDatabase';
   return 'errors:store.unknown';
 }

@@ -1,15 +1,17 @@
-import type { Table } from 'dexie';
-import type { Change, SyncedTable } from '../../../shared/sync/change';
-import { INITIAL_CLOCK, type ClockState } from '../../../shared/sync/hlc';
-import { applyChangeToRow, type MergedRow } from '../../../shared/sync/row';
+import type { Change } from '../../../shared/sync/change';
+import { SyncError } from '../../../shared/sync/errors';
+import { writeLocally } from '../../../shared/sync/localWrite';
+import { rowValues } from '../../../shared/sync/row';
 import { TABLE_ROW_SCHEMAS } from '../../../shared/sync/tables';
+import type { WriteSpec } from '../../../shared/sync/write';
 import type { LeagueDeskDb, MetaEntry } from './db';
-import { makeChange, type WriteSpec } from '../../../shared/sync/write';
+import { dexieAccess, syncStores } from './dexieAccess';
 import type { Identity } from './identity';
 
 export type { WriteSpec };
 
 export class WriteRefusedError extends Error {
+  override readonly name = 'WriteRefusedError';
   constructor(
     readonly reason: 'row-invalid',
     readonly detail: { table: string; row: string; issues: string[] },
@@ -20,9 +22,11 @@ export class WriteRefusedError extends Error {
 
 /**
  * The only way the app writes synced data. Each write becomes a change record (clock stamp,
- * device, author, per-field base, scope, schema version), is appended to the change log and
- * applied to its row with the same merge function sync uses — in one transaction, so the log and
- * the tables never disagree. A batch is all or nothing.
+ * device, author, per-field base, scope, schema version) and goes through the very path an
+ * imported bundle takes (shared/sync/localWrite.ts over the IndexedDB access): appended to the
+ * change log, merged into its row, vector and clock updated — in one transaction, so the log and
+ * the tables never disagree. A batch is all or nothing, and a row that would not satisfy its
+ * table's schema refuses the whole batch.
  */
 export class Repository {
   constructor(
@@ -37,40 +41,29 @@ export class Repository {
    */
   async write(specs: WriteSpec[], localMeta: MetaEntry[] = []): Promise<Change[]> {
     const db = this.db;
-    const tables = [...new Set(specs.map((s) => s.table))].map((t) => db.table(t));
-    return db.transaction('rw', [db.meta, db.changes, db.vector, ...tables], async () => {
-      let clock = ((await db.meta.get('clock'))?.value as ClockState | undefined) ?? INITIAL_CLOCK;
-      const made: Change[] = [];
-      const rows = new Map<string, MergedRow | undefined>();
-      for (const spec of specs) {
-        const key = `${spec.table}\u0000${spec.row}`;
-        const table = db.table(spec.table) as Table<MergedRow, string>;
-        const current = rows.has(key) ? rows.get(key) : await table.get(spec.row);
-        const next = makeChange(spec, current, this.identity, clock, this.now());
-        clock = next.clock;
-        const change = next.change;
-        const { row } = applyChangeToRow(current, change);
-        rows.set(key, row);
-        made.push(change);
-      }
-      for (const [key, row] of rows) {
-        const [tableName] = key.split('\u0000') as [SyncedTable];
-        const { _clock: _c, ...values } = row!;
-        const checked = TABLE_ROW_SCHEMAS[tableName].safeParse(values);
-        if (!checked.success) {
-          throw new WriteRefusedError('row-invalid', {
-            table: tableName,
-            row: row!.id,
-            issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-          });
+    return db.transaction('rw', syncStores(db), async () => {
+      const { changes, plan } = await writeLocally(dexieAccess(db), specs, this.identity, this.now()).catch((error: unknown) => {
+        // A value of the wrong shape is refused by the change-level check before any row is built.
+        if (error instanceof SyncError && error.reason === 'import-refused') {
+          throw new WriteRefusedError('row-invalid', { table: specs[0]?.table ?? '', row: specs[0]?.row ?? '', issues: [error.message] });
         }
-        await db.table(tableName).put(row!);
+        throw error;
+      });
+      for (const { table, rows } of plan.rowsToPut) {
+        for (const row of rows) {
+          const checked = TABLE_ROW_SCHEMAS[table].safeParse(rowValues(row));
+          if (!checked.success) {
+            // Throwing inside the transaction rolls back everything the batch wrote.
+            throw new WriteRefusedError('row-invalid', {
+              table,
+              row: row.id,
+              issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+            });
+          }
+        }
       }
-      await db.changes.bulkAdd(made);
-      await db.meta.bulkPut([...localMeta, { key: 'clock', value: clock }]);
-      const last = made.at(-1);
-      if (last) await db.vector.put({ device: this.identity.device, hlc: last.hlc });
-      return made;
+      if (localMeta.length > 0) await db.meta.bulkPut(localMeta);
+      return changes;
     });
   }
 }

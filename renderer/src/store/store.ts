@@ -1,4 +1,7 @@
 import { LeagueDeskDb, SCHEMA_VERSIONS } from './db';
+import { encodeBundle } from '../../../shared/sync/bundle';
+import { countyCodeOf } from '../../../shared/sync/county';
+import { vectorOf } from '../../../shared/sync/vector';
 import { loadIdentity, type Identity } from './identity';
 import { Repository } from './repository';
 
@@ -17,22 +20,67 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+/**
+ * The schema version of the database on disk (Dexie's number), 0 when there is none, read without
+ * opening it — opening would create or upgrade it.
+ */
+async function installedVersion(db: LeagueDeskDb): Promise<number> {
+  const factory = (db.dexieOptions?.indexedDB as IDBFactory | undefined) ?? indexedDB;
+  const found = (await factory.databases()).find((d) => d.name === db.name);
+  return found?.version ? found.version / 10 : 0;
+}
+
+/**
+ * Before a schema upgrade, everything is saved as a full bundle read at the old version; it is
+ * stored as a backup once the upgraded database is open. (IndexedDB upgrades are atomic, so a
+ * failed upgrade leaves the old database as it was; the bundle guards against an upgrade that
+ * succeeds but transforms something wrongly.)
+ */
+async function snapshotBeforeUpgrade(db: LeagueDeskDb, from: number): Promise<{ bytes: Uint8Array; changes: number } | null> {
+  const old = new LeagueDeskDb(db.name, db.dexieOptions, from);
+  try {
+    await old.open();
+    const changes = await old.changes.toArray();
+    if (changes.length === 0) return null;
+    const roots = await old.org.filter((r) => r.parentId === null && r.kind === 'county').toArray();
+    const code = typeof roots[0]?.code === 'string' ? roots[0].code : countyCodeOf(changes)!;
+    const identity = (await old.meta.get('identity'))?.value as Identity | undefined;
+    const bytes = await encodeBundle({
+      county: { code },
+      sender: { device: identity?.device ?? changes[0]!.device, account: identity?.author ?? changes[0]!.author, scope: code },
+      kind: 'full',
+      changes,
+      vector: vectorOf(changes),
+      created: new Date().toISOString(),
+    });
+    return { bytes, changes: changes.length };
+  } finally {
+    old.close();
+  }
+}
+
 export async function openStore(db: LeagueDeskDb = new LeagueDeskDb()): Promise<Store> {
+  const latest = SCHEMA_VERSIONS.at(-1)!.version;
+  const installed = await installedVersion(db);
+  const snapshot = installed > 0 && installed < latest ? await snapshotBeforeUpgrade(db, installed) : null;
   await db.open();
+  if (snapshot) {
+    const created = new Date().toISOString();
+    await db.backups.put({ id: `${created}-before-upgrade`, created, reason: 'before-upgrade', ...snapshot });
+  }
   // Dexie 4 opens a database whose version is higher than the one declared here instead of
   // failing; a newer build may have changed what rows mean, so refuse before reading or writing.
   // Dexie stores version v as IndexedDB version v × 10.
-  const known = SCHEMA_VERSIONS.at(-1)!.version;
-  const installed = db.backendDB().version / 10;
-  if (installed > known) {
+  const opened = db.backendDB().version / 10;
+  if (opened > latest) {
     db.close();
-    throw new NewerDatabaseError(installed, known);
+    throw new NewerDatabaseError(opened, latest);
   }
   const identity = await loadIdentity(db);
   return { db, repo: new Repository(db, identity), identity };
 }
 
-export type SetupChoice = 'demo' | 'empty';
+export type SetupChoice = 'demo' | 'empty' | 'imported';
 
 export async function setupChoice(db: LeagueDeskDb): Promise<SetupChoice | undefined> {
   return (await db.meta.get('setup'))?.value as SetupChoice | undefined;

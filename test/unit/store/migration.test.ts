@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { formatStamp } from '../../../shared/sync/hlc';
 import type { Change } from '../../../shared/sync/change';
+import { decodeBundle } from '../../../shared/sync/bundle';
 import { SCHEMA_VERSIONS } from '../../../renderer/src/store/db';
 import { storeErrorKey } from '../../../renderer/src/store/errors';
 import { NewerDatabaseError, openStore } from '../../../renderer/src/store/store';
@@ -57,5 +58,32 @@ describe('database schema versions', () => {
     expect(storeErrorKey(new NewerDatabaseError(3, 2))).toBe('errors:store.newerDatabase');
     await newer.open();
     expect(await newer.table('meta').get('setup')).toEqual({ key: 'setup', value: 'demo' });
+  });
+});
+
+describe('backup before a schema upgrade', () => {
+  it('keeps a full bundle of the old database, readable and complete, once the upgrade is done', async () => {
+    const factory = new IDBFactory();
+    const v1 = freshDb(1, factory);
+    await v1.open();
+    const a = '00000000000000a1';
+    const changes = [change(a, 1_000, 'o1'), change(a, 2_000, 'o2')];
+    await v1.table('changes').bulkAdd(changes);
+    v1.close();
+
+    const store = await openStore(freshDb(Infinity, factory));
+    const backups = await store.db.backups.toArray();
+    expect(backups.map((b) => [b.reason, b.changes])).toEqual([['before-upgrade', 2]]);
+    const decoded = await decodeBundle(backups[0]!.bytes);
+    expect(decoded.ok && decoded.changes).toEqual(changes);
+  });
+
+  it('makes none for a new database or one already at the latest version', async () => {
+    const factory = new IDBFactory();
+    const first = await openStore(freshDb(Infinity, factory));
+    await first.repo.write([{ table: 'org', row: 'o1', fields: { code: 'LT', name: { zh: '团县委' }, kind: 'county', parentId: null, archived: false }, scope: 'LT' }]);
+    first.db.close();
+    const again = await openStore(freshDb(Infinity, factory));
+    expect(await again.db.backups.count()).toBe(0);
   });
 });

@@ -19,11 +19,11 @@ export function FirstStart() {
   const { store, notify } = useApp();
   const [busy, setBusy] = useState(false);
 
-  async function choose(action: () => Promise<void>) {
+  async function choose(action: () => Promise<void>, then = '#/overview') {
     setBusy(true);
     try {
       await action();
-      window.location.hash = '#/overview';
+      window.location.hash = then;
     } catch (error) {
       notify({ severity: 'error', key: storeErrorKey(error) });
     } finally {
@@ -68,6 +68,24 @@ export function FirstStart() {
           <CardActions>
             <Button variant="outlined" disabled={busy} onClick={() => choose(() => startEmpty(store))} data-testid="start-empty">
               {t('empty.action')}
+            </Button>
+          </CardActions>
+        </Card>
+        <Card variant="outlined" sx={{ flex: 1 }}>
+          <CardContent>
+            <Typography variant="h6" component="h2">
+              {t('receive.title')}
+            </Typography>
+            <Typography color="text.secondary">{t('receive.description')}</Typography>
+          </CardContent>
+          <CardActions>
+            <Button
+              variant="outlined"
+              disabled={busy}
+              onClick={() => choose(() => startEmpty(store), '#/sync')}
+              data-testid="receive-first"
+            >
+              {t('receive.action')}
             </Button>
           </CardActions>
         </Card>

@@ -1,0 +1,109 @@
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Change } from '../../../../shared/sync/change';
+import type { Conflict, StampedValue } from '../../../../shared/sync/conflict';
+import { parseStamp } from '../../../../shared/sync/hlc';
+import { resolveConflict } from '../../../../shared/sync/localWrite';
+import { formatDateTime } from '../../../../shared/i18n/format';
+import { useApp } from '../../app/context';
+import { dexieAccess, syncStores } from '../../store/dexieAccess';
+import { storeErrorKey } from '../../store/errors';
+
+function showValue(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * Values that were overwritten by someone who had not seen them. Each shows both values, who wrote
+ * them and when; keeping one writes a new change that wins on every PC after the next exchange.
+ */
+export function ConflictsPage() {
+  const { t } = useTranslation('conflicts');
+  const { store, lang, notify } = useApp();
+  const [busy, setBusy] = useState(false);
+  const data = useLiveQuery(async () => {
+    const conflicts = await store.db.conflicts.toArray();
+    const stamps = conflicts.flatMap((c) => [c.kept.hlc, c.overwritten.hlc]);
+    const changes = await store.db.changes.bulkGet(stamps);
+    const authorOf = new Map(changes.filter((c): c is Change => c !== undefined).map((c) => [c.id, c.author]));
+    return { conflicts, authorOf };
+  }, [store]);
+
+  async function keep(conflict: Conflict, side: StampedValue) {
+    setBusy(true);
+    try {
+      const db = store.db;
+      await db.transaction('rw', syncStores(db), async () => {
+        await resolveConflict(dexieAccess(db), conflict, side.value, store.identity, Date.now());
+        await db.conflicts.delete(conflict.id);
+      });
+      notify({ severity: 'success', key: 'conflicts:resolved' });
+    } catch (error) {
+      notify({ severity: 'error', key: storeErrorKey(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!data) return null;
+  const who = (v: StampedValue) =>
+    t('who', { author: data.authorOf.get(v.hlc) ?? parseStamp(v.hlc).device, date: formatDateTime(new Date(parseStamp(v.hlc).wall), lang) });
+
+  return (
+    <Stack spacing={2} data-testid="conflicts">
+      <Typography variant="h4" component="h1">
+        {t('title')}
+      </Typography>
+      <Typography color="text.secondary">{t('intro')}</Typography>
+      {data.conflicts.length === 0 ? (
+        <Typography data-testid="conflicts-empty">{t('none')}</Typography>
+      ) : (
+        <Paper variant="outlined">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('what')}</TableCell>
+                <TableCell>{t('kept')}</TableCell>
+                <TableCell>{t('overwritten')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.conflicts.map((c) => (
+                <TableRow key={c.id} data-testid="conflict">
+                  <TableCell>
+                    {t(`sync:tables.${c.table}`)} · <bdi dir="ltr">{c.row}</bdi> · {t(`fields.${c.field}`, { defaultValue: c.field })}
+                  </TableCell>
+                  {[c.kept, c.overwritten].map((side, i) => (
+                    <TableCell key={i}>
+                      <Typography component="div">
+                        <bdi>{showValue(side.value)}</bdi>
+                      </Typography>
+                      <Typography variant="body2" color="text.secondary">
+                        {who(side)}
+                      </Typography>
+                      <Button size="small" disabled={busy} onClick={() => keep(c, side)} data-testid={i === 0 ? 'keep-kept' : 'keep-overwritten'}>
+                        {t('keep')}
+                      </Button>
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

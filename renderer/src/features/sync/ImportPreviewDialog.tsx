@@ -1,0 +1,129 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useTranslation } from 'react-i18next';
+import { SYNCED_TABLES } from '../../../../shared/sync/change';
+import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
+import { useApp } from '../../app/context';
+import type { ImportReview } from './syncService';
+
+export function ImportPreviewDialog({
+  review,
+  busy,
+  restore,
+  onCancel,
+  onApply,
+}: {
+  review: ImportReview;
+  busy: boolean;
+  restore: boolean;
+  onCancel(): void;
+  onApply(): void;
+}) {
+  const { t } = useTranslation('sync');
+  const { lang } = useApp();
+  const preview = review.preview;
+  const fresh = preview ? Object.values(preview.perTable).reduce((n, c) => n + (c?.new ?? 0) + (c?.updated ?? 0), 0) + preview.parked : 0;
+  const nothingNew = preview !== undefined && !preview.refused && fresh === 0 && preview.conflicts.length === 0;
+  const outsideScope = review.files.reduce((n, f) => n + (f.outsideScope ?? 0), 0);
+  const n = (value: number) => formatInteger(value, lang);
+
+  return (
+    <Dialog open onClose={busy ? undefined : onCancel} maxWidth="md" fullWidth aria-labelledby="import-preview-title">
+      <DialogTitle id="import-preview-title">{t(restore ? 'restore.confirmTitle' : 'preview.title')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} data-testid="import-preview">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('preview.file')}</TableCell>
+                <TableCell>{t('preview.sender')}</TableCell>
+                <TableCell>{t('preview.created')}</TableCell>
+                <TableCell align="right">{t('preview.changes')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {review.files.map((f) => (
+                <TableRow key={f.name} data-testid="preview-file">
+                  <TableCell>
+                    <bdi dir="ltr">{f.name}</bdi>
+                  </TableCell>
+                  {f.refusal ? (
+                    <TableCell colSpan={3}>
+                      <Alert severity="error" data-testid="preview-refusal" data-reason={f.refusal.reason}>
+                        {t(`bundle:refusal.${f.refusal.reason}`, f.refusal.detail as Record<string, unknown>)}
+                      </Alert>
+                    </TableCell>
+                  ) : (
+                    <>
+                      <TableCell>
+                        <bdi dir="ltr">{`${f.manifest!.county.code} · ${f.manifest!.sender.device.slice(0, 6)}`}</bdi>
+                      </TableCell>
+                      <TableCell>{formatDateTime(new Date(f.manifest!.created), lang)}</TableCell>
+                      <TableCell align="right">{n(f.changes!.length)}</TableCell>
+                    </>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {preview && !preview.refused ? (
+            <>
+              <Table size="small" data-testid="preview-tables">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('preview.table')}</TableCell>
+                    <TableCell align="right">{t('preview.new')}</TableCell>
+                    <TableCell align="right">{t('preview.updated')}</TableCell>
+                    <TableCell align="right">{t('preview.unchanged')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {SYNCED_TABLES.map((table) => {
+                    const c = preview.perTable[table];
+                    return (
+                      <TableRow key={table} data-table={table}>
+                        <TableCell>{t(`tables.${table}`)}</TableCell>
+                        <TableCell align="right">{n(c?.new ?? 0)}</TableCell>
+                        <TableCell align="right">{n(c?.updated ?? 0)}</TableCell>
+                        <TableCell align="right">{n(c?.unchanged ?? 0)}</TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+              {nothingNew ? <Alert severity="info" data-testid="preview-already">{t('preview.alreadyApplied')}</Alert> : null}
+              {preview.alreadyApplied > 0 && !nothingNew ? <Alert severity="info">{t('preview.someAlreadyApplied', { count: preview.alreadyApplied })}</Alert> : null}
+              {preview.conflicts.length > 0 ? <Alert severity="warning" data-testid="preview-conflicts">{t('preview.conflicts', { count: preview.conflicts.length })}</Alert> : null}
+              {preview.futureStamped.map((s) => (
+                <Alert key={s.device} severity="warning" data-testid="preview-future">
+                  {t('preview.futureStamped', { device: s.device.slice(0, 6), count: s.count, date: formatDateTime(new Date(Date.parse(s.latestStamp.slice(0, 24))), lang) })}
+                </Alert>
+              ))}
+              {preview.parked > 0 ? <Alert severity="info">{t('preview.parked', { count: preview.parked })}</Alert> : null}
+              {outsideScope > 0 ? <Alert severity="warning">{t('preview.outsideScope', { count: outsideScope })}</Alert> : null}
+            </>
+          ) : null}
+          {preview?.refused ? <Alert severity="error">{t('preview.refused')}</Alert> : null}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={busy} data-testid="preview-cancel">
+          {t('preview.cancel')}
+        </Button>
+        <Button variant="contained" onClick={onApply} disabled={busy || !preview || preview.refused || nothingNew} data-testid="preview-apply">
+          {t(restore ? 'restore.confirm' : 'preview.apply')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

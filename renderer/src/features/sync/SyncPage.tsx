@@ -1,0 +1,34 @@
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/context';
+import { BackupsCard } from './BackupsCard';
+import { ExportCard } from './ExportCard';
+import { ImportCard } from './ImportCard';
+
+/** Data by USB drive: send, receive, back up, restore. */
+export function SyncPage() {
+  const { t } = useTranslation('sync');
+  const { store } = useApp();
+  const changeCount = useLiveQuery(() => store.db.changes.count(), [store]);
+  return (
+    <Stack spacing={3} sx={{ maxWidth: 960 }} data-testid="sync">
+      <Typography variant="h4" component="h1">
+        {t('title')}
+      </Typography>
+      <Typography color="text.secondary">{t('intro')}</Typography>
+      {/* Restoring overwrites nothing: it is offered while this PC holds no data at all; after
+          that, a backup file is imported like any other and merged. */}
+      {changeCount === 0 ? (
+        <ImportCard restore />
+      ) : (
+        <>
+          <ExportCard />
+          <ImportCard />
+        </>
+      )}
+      <BackupsCard />
+    </Stack>
+  );
+}

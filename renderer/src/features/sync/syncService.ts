@@ -1,0 +1,156 @@
+import type { Org } from '../../../../shared/domain/org';
+import { decodeBundle, encodeBundle, type BundleManifest, type BundleRefusal } from '../../../../shared/sync/bundle';
+import type { Change } from '../../../../shared/sync/change';
+import { applyImport, planImport, type ImportPreview } from '../../../../shared/sync/import';
+import { rowValues } from '../../../../shared/sync/row';
+import { isWithinScope } from '../../../../shared/sync/scope';
+import { changesMissingFrom } from '../../../../shared/sync/vector';
+import type { OpenedFile } from '../../../../shared/bridge';
+import type { PeerEntry } from '../../store/db';
+import { dexieAccess, syncStores } from '../../store/dexieAccess';
+import type { Store } from '../../store/store';
+import { makeBackup } from '../../store/backups';
+
+/** The county this PC keeps: the root of its organisation tree, if it has one yet. */
+export async function homeCounty(store: Store): Promise<Org | undefined> {
+  const roots = await store.db.org.filter((r) => r.parentId === null && r.kind === 'county' && r._deleted !== true).toArray();
+  return roots.map((r) => rowValues<Org>(r)).sort((a, b) => (a.code < b.code ? -1 : 1))[0];
+}
+
+export interface ExportedBundle {
+  bytes: Uint8Array;
+  fileName: string;
+  changes: number;
+}
+
+function stamp(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}`;
+}
+
+/**
+ * A bundle of everything this PC holds (`peer` absent: also the backup format), or of only what the
+ * peer lacks by the vector it last reported in its own bundle — never by what we think we sent: a
+ * file lost on the way must not make us believe the peer has it.
+ */
+export async function exportBundle(
+  store: Store,
+  options: { peer?: PeerEntry; onProgress?: (done: number, total: number) => void; now?: Date } = {},
+): Promise<ExportedBundle> {
+  const { db, identity } = store;
+  const access = dexieAccess(db);
+  const [county, all, vector] = await db.transaction('r', syncStores(db), async () =>
+    Promise.all([homeCounty(store), access.allChanges(), access.getVector()]),
+  );
+  if (!county) throw new SyncExportError('no-county');
+  const changes: Change[] = options.peer ? changesMissingFrom(options.peer.vector, all) : all;
+  const now = options.now ?? new Date();
+  const bytes = await encodeBundle(
+    {
+      county: { code: county.code, name: county.name },
+      sender: { device: identity.device, account: identity.author, scope: county.code },
+      kind: options.peer ? 'changes' : 'full',
+      changes,
+      vector,
+      created: now.toISOString(),
+    },
+    { onProgress: options.onProgress },
+  );
+  const who = options.peer ? `to-${options.peer.device.slice(0, 6)}` : 'full';
+  return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-${who}-${stamp(now)}.leaguesync`, changes: changes.length };
+}
+
+export class SyncExportError extends Error {
+  override readonly name = 'SyncExportError';
+  constructor(readonly reason: 'no-county') {
+    super(reason);
+  }
+}
+
+export interface FileReview {
+  name: string;
+  refusal?: BundleRefusal;
+  manifest?: BundleManifest;
+  changes?: Change[];
+  /** Changes authored by the sender outside the sender's own organisation scope. */
+  outsideScope?: number;
+}
+
+export interface ImportReview {
+  files: FileReview[];
+  /** What importing every accepted file together would do; absent when no file was accepted. */
+  preview?: ImportPreview;
+}
+
+/**
+ * Reads and checks the chosen files, then works out what importing them would do, writing
+ * nothing. Files can come in any order and overlap; a refused file is listed with its reason and
+ * left out, the others are previewed together.
+ */
+export async function reviewImport(store: Store, files: OpenedFile[], now = Date.now()): Promise<ImportReview> {
+  const county = await homeCounty(store);
+  const reviews: FileReview[] = [];
+  for (const file of files) {
+    const decoded = await decodeBundle(file.data, { expectedCounty: county?.code });
+    if (!decoded.ok) {
+      reviews.push({ name: file.name, refusal: decoded });
+      continue;
+    }
+    const sender = decoded.manifest.sender;
+    const outsideScope = sender.scope
+      ? decoded.changes.filter((c) => c.author === sender.account && !isWithinScope(c.scope, sender.scope!)).length
+      : 0;
+    reviews.push({ name: file.name, manifest: decoded.manifest, changes: decoded.changes, outsideScope });
+  }
+  const accepted = reviews.filter((r) => r.changes);
+  if (accepted.length === 0) return { files: reviews };
+  const differentCounties = new Set(accepted.map((r) => r.manifest!.county.code));
+  if (differentCounties.size > 1) {
+    // Two counties in one import: refuse the ones that do not match the first, as "wrong county".
+    const first = accepted[0]!.manifest!.county.code;
+    for (const r of accepted.slice(1)) {
+      if (r.manifest!.county.code !== first) {
+        r.refusal = { ok: false, reason: 'wrong-county', detail: { problem: 'two counties in one import', expected: first, found: r.manifest!.county.code } };
+        delete r.changes;
+      }
+    }
+  }
+  const records = reviews.flatMap((r) => r.changes ?? []);
+  const db = store.db;
+  const preview = await db.transaction('r', syncStores(db), () => planImport(records, dexieAccess(db), { now }));
+  return { files: reviews, preview };
+}
+
+export interface ImportOutcome {
+  applied: number;
+  alreadyApplied: number;
+  conflicts: number;
+}
+
+/**
+ * Applies the reviewed files in one transaction: a full backup first (kept in the data folder),
+ * then plan again inside the transaction (nothing can slip in between) and apply. If anything fails
+ * — a full disk included — the transaction aborts and the database is as it was.
+ */
+export async function applyReviewedImport(store: Store, review: ImportReview, now = Date.now()): Promise<ImportOutcome> {
+  const accepted = review.files.filter((f) => f.changes && f.manifest);
+  const records = accepted.flatMap((f) => f.changes!);
+  await makeBackup(store, 'before-import');
+  const db = store.db;
+  return db.transaction('rw', [...syncStores(db), db.peers], async () => {
+    const access = dexieAccess(db);
+    const plan = await planImport(records, access, { now });
+    await applyImport(plan, access);
+    for (const f of accepted) {
+      const m = f.manifest!;
+      if (m.sender.device === store.identity.device) continue;
+      const known = await db.peers.get(m.sender.device);
+      // Keep the newest vector the peer reported: files may be imported out of order.
+      if (!known || known.lastSeen < m.created) {
+        await db.peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, vector: { ...m.vector }, lastSeen: m.created });
+      }
+    }
+    if (!(await db.meta.get('setup'))) await db.meta.put({ key: 'setup', value: 'imported' });
+    return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length };
+  });
+}
