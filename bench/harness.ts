@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 /** One measured quantity: the median of its samples, with the spread, against a goal if it has one. */
 export interface BenchResult {
   name: string;
-  unit: 'ms' | 'KiB';
+  unit: 'ms' | 'KiB' | '×';
   samples: number[];
   /** Lower is better; a result over its goal is marked in the table (benchmarks do not fail tests). */
   goal?: number;

@@ -1,0 +1,92 @@
+// Runs inside Chromium (bundled by bench/sync.bench.ts): the real import and export paths of the
+// app over real IndexedDB, beside a raw IndexedDB bulk write of the same records.
+import { encodeBundle } from '../../shared/sync/bundle';
+import type { Change } from '../../shared/sync/change';
+import { INITIAL_CLOCK } from '../../shared/sync/hlc';
+import { applyImport, planImport } from '../../shared/sync/import';
+import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
+import { makeChange, type WriteSpec } from '../../shared/sync/write';
+import { LeagueDeskDb } from '../../renderer/src/store/db';
+import { dexieAccess, syncStores } from '../../renderer/src/store/dexieAccess';
+
+const DEVICE = '00000000000000be';
+
+/** `count` changes: reports of many branches, each written a few times, like a busy county year. */
+function makeChanges(count: number): { changes: Change[]; rows: MergedRow[] } {
+  let clock = INITIAL_CLOCK;
+  const rows = new Map<string, MergedRow>();
+  const changes: Change[] = [];
+  const start = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < count; i++) {
+    const row = `r${i % Math.ceil(count / 4)}`;
+    const spec: WriteSpec = {
+      table: 'statReport',
+      row,
+      scope: 'LT-03',
+      fields: i % 4 === 0
+        ? { roundId: 'round-2026', orgId: `org-${row}`, period: '2026', status: 'draft', members: i % 97, youth1435: 500, youth1428: 200 }
+        : { members: i % 97, youth1428: 200 + (i % 13) },
+    };
+    const made = makeChange(spec, rows.get(row), { device: DEVICE, author: 'bench' }, clock, start + i);
+    clock = made.clock;
+    changes.push(made.change);
+    rows.set(row, applyChangeToRow(rows.get(row), made.change).row);
+  }
+  return { changes, rows: [...rows.values()] };
+}
+
+function rawBulkWrite(name: string, changes: Change[], rows: MergedRow[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore('changes', { keyPath: 'id' });
+      open.result.createObjectStore('rows', { keyPath: 'id' });
+    };
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const started = performance.now();
+      const tx = db.transaction(['changes', 'rows'], 'readwrite');
+      const changeStore = tx.objectStore('changes');
+      const rowStore = tx.objectStore('rows');
+      for (const c of changes) changeStore.put(c);
+      for (const r of rows) rowStore.put(r);
+      tx.oncomplete = () => {
+        db.close();
+        resolve(performance.now() - started);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+async function run(count: number, round: number) {
+  const { changes, rows } = makeChanges(count);
+  const raw = await rawBulkWrite(`raw-bench-${round}`, changes, rows);
+
+  const db = new LeagueDeskDb(`import-bench-${round}`);
+  await db.open();
+  const access = dexieAccess(db);
+  let started = performance.now();
+  await db.transaction('rw', syncStores(db), async () => {
+    const plan = await planImport(changes, access, { now: Date.UTC(2027, 0, 1) });
+    await applyImport(plan, access);
+  });
+  const imported = performance.now() - started;
+
+  started = performance.now();
+  const all = await db.transaction('r', syncStores(db), () => access.allChanges());
+  const bytes = await encodeBundle({
+    county: { code: 'LT' },
+    sender: { device: DEVICE, account: 'bench', scope: 'LT' },
+    kind: 'full',
+    changes: all,
+    vector: await access.getVector(),
+    created: new Date(Date.UTC(2027, 0, 1)).toISOString(),
+  });
+  const exported = performance.now() - started;
+  db.close();
+  return { raw, imported, exported, bundleBytes: bytes.byteLength };
+}
+
+(globalThis as unknown as { syncBench: typeof run }).syncBench = run;
