@@ -4,19 +4,39 @@ import { pickText } from '../../shared/i18n/lang';
 import { DEMO_PERIOD, generateDemoCounty, type DemoCounty } from '../../shared/demo/luntai';
 import { countOrgsByKind } from '../../shared/demo/summary';
 import { leagueYouthRatio, sumFigures } from '../../shared/stats/totals';
-import { EXIT_OK, writeLines } from '../io';
+import { encodeBundle } from '../../shared/sync/bundle/index';
+import { demoBundleInput } from '../../shared/sync/bundle/demo';
+import { EXIT_FAILURE, EXIT_OK, writeLines } from '../io';
+import { writeFileOrReport } from './bundleSupport';
 import type { Command } from './command';
 
-/** `league-desk demo [--json]`: builds the Luntai demo county and shows what a newcomer would see. */
+/**
+ * `league-desk demo [--json] [--out FILE]`: builds the Luntai demo county and shows what a newcomer
+ * would see; with --out, also writes it as a full bundle (the same bytes on every run and PC).
+ */
 export const demoCommand: Command = {
   name: 'demo',
   summaryKey: 'commands.demo',
   usageKey: 'usage.demo',
-  options: { json: { type: 'boolean', descriptionKey: 'options.json' } },
+  options: {
+    json: { type: 'boolean', descriptionKey: 'options.json' },
+    out: { type: 'string', valueHint: '<FILE>', descriptionKey: 'options.out' },
+  },
   maxPositionals: 0,
   async run({ io, t, lang, options }) {
     const demo = generateDemoCounty();
     const summary = summarizeDemo(demo);
+    const out = options['out'];
+    if (typeof out === 'string') {
+      const input = demoBundleInput();
+      const bytes = await encodeBundle(input);
+      if (!writeFileOrReport(io, t, out, bytes)) return EXIT_FAILURE;
+      // With --json, stdout stays pure JSON for scripts; the file is the confirmation.
+      if (options['json'] !== true) {
+        writeLines(io.stdout, [t('demo.wrote', { file: out, changes: input.changes.length, bytes: bytes.length })]);
+        return EXIT_OK;
+      }
+    }
     if (options['json'] === true) {
       io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
       return EXIT_OK;

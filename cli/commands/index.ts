@@ -1,6 +1,8 @@
 import type { Command } from './command';
+import { bundleCommand } from './bundle';
 import { demoCommand } from './demo';
 import { helpCommand } from './help';
+import { reportCommand } from './report';
 
 /** Every `league-desk` subcommand, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [demoCommand, helpCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, bundleCommand, reportCommand, helpCommand];

@@ -1,0 +1,105 @@
+import { pickText, type Lang } from '../../shared/i18n/lang';
+import { bundleInfo, escapeControls, verifyBundle, type BundleInfo } from '../../shared/sync/bundle/index';
+import type { MessageKey, Translate } from '../i18n';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
+import { readFileOrReport, refusalMessage, reportRefusal } from './bundleSupport';
+import type { Command, CommandContext } from './command';
+
+const SUBCOMMANDS = ['info', 'verify'] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+/**
+ * `league-desk bundle info|verify FILE`: what a `.leaguesync` file is, and whether it is intact.
+ * `verify` exits 0 only for a bundle the app would import; anything else exits 1 with the reason
+ * code and the same localized message the import screen shows.
+ */
+export const bundleCommand: Command = {
+  name: 'bundle',
+  summaryKey: 'commands.bundle',
+  usageKey: 'usage.bundle',
+  options: {
+    json: { type: 'boolean', descriptionKey: 'options.json' },
+    county: { type: 'string', valueHint: '<LT>', descriptionKey: 'options.county' },
+  },
+  maxPositionals: 2,
+  async run(context) {
+    const { io, t, positionals } = context;
+    const [subcommand, file] = positionals;
+    if (subcommand === undefined) return usage(io, t, 'errors.missingArgument', { argument: SUBCOMMANDS.join('|'), command: 'bundle' });
+    if (!isSubcommand(subcommand)) return usage(io, t, 'errors.unknownSubcommand', { subcommand, choices: SUBCOMMANDS.join(', ') });
+    if (file === undefined) return usage(io, t, 'errors.missingArgument', { argument: '<file>', command: 'bundle' });
+    const bytes = readFileOrReport(io, t, file);
+    if (!bytes) return EXIT_FAILURE;
+    return subcommand === 'info' ? info(context, file, bytes) : verify(context, file, bytes);
+  },
+};
+
+function isSubcommand(value: string): value is Subcommand {
+  return (SUBCOMMANDS as readonly string[]).includes(value);
+}
+
+function usage(io: CliIo, t: Translate, key: MessageKey, values: Record<string, string>): number {
+  writeLines(io.stderr, [t(key, values)]);
+  return EXIT_USAGE;
+}
+
+async function info({ io, t, lang, options }: CommandContext, file: string, bytes: Uint8Array): Promise<number> {
+  const result = bundleInfo(bytes);
+  if (!result.ok) {
+    reportRefusal(io, t, lang, result, file);
+    return EXIT_FAILURE;
+  }
+  if (options['json'] === true) {
+    io.stdout(`${JSON.stringify({ file, bytes: result.bytes, manifest: result.manifest, entries: result.entries }, null, 2)}\n`);
+  } else {
+    writeLines(io.stdout, describeBundle(t, lang, file, result));
+  }
+  return EXIT_OK;
+}
+
+async function verify({ io, t, lang, options }: CommandContext, file: string, bytes: Uint8Array): Promise<number> {
+  const county = options['county'];
+  const result = await verifyBundle(bytes, typeof county === 'string' ? { expectedCounty: county } : {});
+  const json = options['json'] === true;
+  if (!result.ok) {
+    if (json) {
+      const message = refusalMessage(lang, result);
+      io.stdout(`${JSON.stringify({ file, ok: false, reason: result.reason, detail: result.detail, message }, null, 2)}\n`);
+    }
+    reportRefusal(io, t, lang, result, file);
+    return EXIT_FAILURE;
+  }
+  if (json) {
+    io.stdout(`${JSON.stringify({ file, ok: true, changes: result.changes, blobs: result.blobs, manifest: result.manifest }, null, 2)}\n`);
+  } else {
+    writeLines(io.stdout, [t('bundle.intact', { code: result.manifest.county.code, changes: result.changes, blobs: result.blobs })]);
+  }
+  return EXIT_OK;
+}
+
+/** `bundle info` for people. Manifest text is escaped: it comes from a file and may be hostile. */
+function describeBundle(t: Translate, lang: Lang, file: string, { manifest, bytes }: BundleInfo): string[] {
+  const none = t('bundle.noValue');
+  const countyName = manifest.county.name ? pickText(manifest.county.name, lang).text : '';
+  const tableName = (table: string): string =>
+    table === 'org' || table === 'round' || table === 'statReport' ? `${t(`bundle.tables.${table}`)} (${table})` : table;
+  return [
+    t('bundle.heading', { file, bytes }),
+    t('bundle.format', { format: manifest.format, version: manifest.version }),
+    t('bundle.county', { name: escapeControls(countyName) || none, code: manifest.county.code }),
+    t('bundle.sender', {
+      device: manifest.sender.device,
+      account: escapeControls(manifest.sender.account),
+      scope: manifest.sender.scope === undefined ? none : escapeControls(manifest.sender.scope),
+    }),
+    t('bundle.created', { created: manifest.created }),
+    t('bundle.kind', { kind: t(`bundle.kinds.${manifest.kind}`) }),
+    t('bundle.counts', { changes: manifest.counts.changes, blobs: manifest.counts.blobs }),
+    t('bundle.byTableHeading'),
+    ...Object.entries(manifest.counts.byTable).map(([table, count]) => `  ${tableName(table)}: ${count}`),
+    t('bundle.vectorHeading'),
+    ...Object.entries(manifest.vector).map(([device, stamp]) => `  ${device}: ${stamp}`),
+    '',
+    t('bundle.notVerified'),
+  ];
+}

@@ -1,0 +1,10 @@
+/**
+ * Scopes are organisation code paths: `LT` (the county), `LT-03` (a township), `LT-03-012` (a
+ * branch in it). A scope lies within another when it is the same code or a descendant of it.
+ *
+ * The test is on whole path segments, not on text prefixes: `LT-1` is not within `LT-10`, and
+ * `LT-10` is not within `LT-1`, although one string starts with the other.
+ */
+export function isWithinScope(scope: string, parent: string): boolean {
+  return scope === parent || scope.startsWith(`${parent}-`);
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoCounty } from '../../../shared/demo/luntai';
+import { decodeBundle, encodeBundle } from '../../../shared/sync/bundle/index';
+import { DEMO_DEVICE, demoBundleInput } from '../../../shared/sync/bundle/demo';
+import { memoryAccess } from '../../../shared/sync/memoryAccess';
+import { rowValues } from '../../../shared/sync/row';
+
+describe('the demo county as a bundle', () => {
+  it('imports into exactly the demo rows, with nothing parked and no conflicts', async () => {
+    const decoded = await decodeBundle(await encodeBundle(demoBundleInput()), { expectedCounty: 'LT' });
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const store = memoryAccess({ now: () => Date.parse('2026-02-01T00:00:00Z') });
+    const plan = await store.applyChanges(decoded.changes);
+    expect(plan).toMatchObject({ refused: false, parked: 0, conflicts: [], futureStamped: [] });
+
+    const demo = generateDemoCounty();
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId((await store.allRows('org')).map((r) => rowValues<{ id: string }>(r)))).toEqual(byId(demo.orgs));
+    expect(byId((await store.allRows('round')).map((r) => rowValues<{ id: string }>(r)))).toEqual(byId(demo.rounds));
+    expect(byId((await store.allRows('statReport')).map((r) => rowValues<{ id: string }>(r)))).toEqual(byId(demo.reports));
+    expect(await store.getVector()).toEqual({ [DEMO_DEVICE]: decoded.changes.at(-1)!.hlc });
+  });
+
+  it('has the same stamps on every call, one device, one wall time', () => {
+    const a = demoBundleInput();
+    expect(demoBundleInput()).toEqual(a);
+    expect(new Set(a.changes.map((c) => c.hlc.slice(0, 24)))).toEqual(new Set(['2026-01-25T00:00:00.000Z']));
+    expect(new Set(a.changes.map((c) => c.device))).toEqual(new Set([DEMO_DEVICE]));
+  });
+});
