@@ -17,6 +17,14 @@ export const ORG_KINDS = [
 ] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
+/**
+ * The level of a school, for its control ratio (DOMAIN.md: the 2023 guidance caps members at 15% in
+ * junior high, 30% in general senior high and 20% in vocational schools). A combined school that has
+ * both junior and senior classes is best split into one committee per level.
+ */
+export const SCHOOL_LEVELS = ['juniorHigh', 'seniorHigh', 'vocational'] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
 export const bilingualTextSchema = z.object({ zh: z.string().optional(), ug: z.string().optional() });
 
 export const orgSchema = z.object({
@@ -30,5 +38,7 @@ export const orgSchema = z.object({
   secretaryPhone: z.string().optional(),
   founded: z.string().optional(),
   archived: z.boolean(),
+  /** For a school committee (or a branch in a school): which control ratio applies by default. */
+  schoolLevel: z.enum(SCHOOL_LEVELS).optional(),
 });
 export type Org = z.infer<typeof orgSchema> & { name: BilingualText };

@@ -43,8 +43,21 @@ export const statReportSchema = z.object({
   orgId: z.string().min(1),
   period: periodSchema,
   status: z.enum(REPORT_STATUSES),
+  /** The county's comment when it last returned (or reopened) the report; kept after resubmission. */
   returnComment: z.string().optional(),
+  /** ISO instant (UTC) of the latest submission. */
   submittedAt: z.string().optional(),
+  /** ISO instant (UTC) of the first submission, never overwritten: timeliness is judged by it. */
+  firstSubmittedAt: z.string().optional(),
+  /** ISO instant (UTC) of the latest approval. */
+  approvedAt: z.string().optional(),
+  /** ISO instant (UTC) the report was last returned or reopened. */
+  returnedAt: z.string().optional(),
+  /**
+   * A person's comment per figure, e.g. explaining a warning (a change beyond the threshold, a ratio
+   * above the target). A warning needs one before the report can be submitted.
+   */
+  notes: z.partialRecord(z.enum(FIGURES), z.string().max(2000)).optional(),
   members: figureValue.optional(),
   newMembers: figureValue.optional(),
   youth1435: figureValue.optional(),
@@ -53,3 +66,24 @@ export const statReportSchema = z.object({
   recommendedToParty: figureValue.optional(),
 });
 export type StatReport = z.infer<typeof statReportSchema>;
+
+/** What a target row sets the control ratio for: every organisation of a kind, a school level, or one organisation. */
+export const TARGET_SCOPES = ['kind', 'schoolLevel', 'org'] as const;
+export type TargetScope = (typeof TARGET_SCOPES)[number];
+
+/**
+ * A control ratio (the highest league–youth ratio the county allows) for an organisation kind, a school
+ * level or one organisation. Synced table `target`. Use `targetRowId` for the id, so two PCs that set
+ * the same kind's target write the same row and merge instead of leaving two competing rows.
+ */
+export const targetSchema = z.object({
+  id: z.string().min(1),
+  appliesTo: z.enum(TARGET_SCOPES),
+  /** The organisation kind (`school`), school level (`juniorHigh`) or organisation id, as `appliesTo` says. */
+  subject: z.string().min(1).max(128),
+  /** Highest allowed ratio as a fraction (0.3 = 30%); null = explicitly none, overriding anything broader. */
+  maxRatio: z.number().min(0).max(1).nullable(),
+  /** Why, e.g. the policy document it comes from. */
+  note: z.string().max(2000).optional(),
+});
+export type Target = z.infer<typeof targetSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orgSchema } from '../domain/org';
-import { roundSchema, statReportSchema } from '../domain/stats';
+import { roundSchema, statReportSchema, targetSchema } from '../domain/stats';
 import { DELETED_FIELD, type SyncedTable } from './change';
 
 /**
@@ -11,4 +11,5 @@ export const TABLE_ROW_SCHEMAS: Record<SyncedTable, z.ZodObject> = {
   org: orgSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
   round: roundSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
   statReport: statReportSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
+  target: targetSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
 };

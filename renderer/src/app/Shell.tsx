@@ -12,12 +12,16 @@ import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
 import CallSplitOutlined from '@mui/icons-material/CallSplitOutlined';
 import InfoOutlined from '@mui/icons-material/InfoOutlined';
 import UsbOutlined from '@mui/icons-material/UsbOutlined';
+import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import GridOnOutlined from '@mui/icons-material/GridOnOutlined';
 import Badge from '@mui/material/Badge';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
+import { EntryPage } from '../features/stats/EntryPage';
+import { RoundsPage } from '../features/stats/RoundsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { FirstStart } from '../features/welcome/FirstStart';
@@ -30,6 +34,8 @@ const DRAWER_WIDTH = 232;
 
 const NAV: { route: Route; icon: ReactNode }[] = [
   { route: 'overview', icon: <DashboardOutlined /> },
+  { route: 'rounds', icon: <EventNoteOutlined /> },
+  { route: 'entry', icon: <GridOnOutlined /> },
   { route: 'sync', icon: <UsbOutlined /> },
   { route: 'conflicts', icon: <CallSplitOutlined /> },
   { route: 'about', icon: <InfoOutlined /> },
@@ -94,6 +100,10 @@ export function Shell() {
           <FirstStart />
         ) : route === 'about' ? (
           <AboutPage />
+        ) : route === 'rounds' ? (
+          <RoundsPage />
+        ) : route === 'entry' ? (
+          <EntryPage />
         ) : route === 'sync' ? (
           <SyncPage />
         ) : route === 'conflicts' ? (

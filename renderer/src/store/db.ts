@@ -70,6 +70,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 3,
     stores: { conflicts: 'id, [table+row]', parked: 'id', peers: 'device', backups: 'id, created' },
   },
+  {
+    // Version 4: control-ratio targets per kind, school level or organisation (a synced table).
+    version: 4,
+    stores: { target: 'id' },
+  },
 ];
 
 export class LeagueDeskDb extends Dexie {
@@ -79,6 +84,7 @@ export class LeagueDeskDb extends Dexie {
   org!: Table<MergedRow, string>;
   round!: Table<MergedRow, string>;
   statReport!: Table<MergedRow, string>;
+  target!: Table<MergedRow, string>;
   conflicts!: Table<Conflict, string>;
   parked!: Table<Change, string>;
   peers!: Table<PeerEntry, string>;

@@ -9,7 +9,7 @@ import type { LeagueDeskDb } from './db';
 
 /** The stores an import touches; the caller opens one read-write transaction over all of them. */
 export function syncStores(db: LeagueDeskDb): Table[] {
-  return [db.meta, db.changes, db.vector, db.org, db.round, db.statReport, db.conflicts, db.parked];
+  return [db.meta, db.changes, db.vector, db.org, db.round, db.statReport, db.target, db.conflicts, db.parked];
 }
 
 /**

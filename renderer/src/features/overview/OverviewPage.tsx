@@ -13,6 +13,7 @@ import { storeErrorKey } from '../../store/errors';
 import { loadDemoCounty } from '../../store/demo';
 import { CommitteeTable } from './CommitteeTable';
 import { TotalsCards } from './TotalsCards';
+import { periodLabel } from '../stats/periodLabel';
 import { useOverview } from './useOverview';
 
 export function OverviewPage() {
@@ -56,7 +57,7 @@ export function OverviewPage() {
           <Chip
             data-testid="round-chip"
             label={t('round', {
-              period: data.round.period,
+              period: periodLabel(data.round.period, t),
               approved: approved.length,
               expected: data.round.orgIds.length,
               deadline: formatDate(data.round.deadline, lang),

@@ -1,0 +1,205 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import { memo, useCallback, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Org } from '../../../../shared/domain/org';
+import type { Figure, StatReport } from '../../../../shared/domain/stats';
+import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
+import { pickText, type Lang } from '../../../../shared/i18n/lang';
+import { leagueYouthRatio } from '../../../../shared/stats/totals';
+import type { Issue } from '../../../../shared/stats/validation';
+import { issueMessage } from './issueMessage';
+
+export interface GridRow {
+  org: Org;
+  report: StatReport | undefined;
+  /** What each cell shows: a saved value, or text being typed that is not saved yet. */
+  cells: Partial<Record<Figure, string>>;
+  /** The cells' values as far as they parse (drafts included): what the rules and totals see. */
+  values: Partial<Record<Figure, number | null>>;
+  issues: Issue[];
+  editable: boolean;
+}
+
+export interface CellAddress {
+  row: number;
+  col: number;
+}
+
+interface Props {
+  rows: GridRow[];
+  figures: Figure[];
+  lang: Lang;
+  totals: Record<Figure, number>;
+  onCellChange(row: number, figure: Figure, text: string): void;
+  onCellCommit(row: number, figure: Figure): void;
+  /** A block pasted from Excel or WPS (tab-separated lines) starting at this cell. */
+  onPasteBlock(at: CellAddress, block: string[][]): void;
+  onFocusCell(at: CellAddress): void;
+  onApprove(row: number): void;
+  onReturn(row: number): void;
+}
+
+function cellId(row: number, col: number): string {
+  return `cell-${row}-${col}`;
+}
+
+/**
+ * The entry grid: rows are the township's branches, columns the round's figures. It behaves like a
+ * spreadsheet: Enter and the arrow keys move (Tab as usual), a block copied from Excel or WPS is
+ * pasted from the current cell, each cell is saved when left, and each shows its own messages.
+ */
+export const EntryGrid = memo(function EntryGrid(props: Props) {
+  const { rows, figures, lang, totals } = props;
+  const { t } = useTranslation('stats');
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  const focus = useCallback((row: number, col: number) => {
+    const el = tableRef.current?.querySelector<HTMLInputElement>(`#${cellId(row, col)}`);
+    if (el) {
+      el.focus();
+      el.select();
+    }
+  }, []);
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>, row: number, col: number) {
+    const rtl = document.documentElement.dir === 'rtl';
+    const input = e.currentTarget;
+    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+    const atEnd = input.selectionStart === input.value.length;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      focus(e.shiftKey ? row - 1 : row + 1, col);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focus(row + 1, col);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      focus(row - 1, col);
+    } else if ((e.key === 'ArrowRight' && (rtl ? atStart : atEnd)) || (e.key === 'ArrowLeft' && (rtl ? atEnd : atStart))) {
+      // Left/right leave the cell only from its edge, so the caret can still move inside a number.
+      const forward = (e.key === 'ArrowRight') !== rtl;
+      e.preventDefault();
+      focus(row, forward ? col + 1 : col - 1);
+    }
+  }
+
+  function onPaste(e: ClipboardEvent<HTMLInputElement>, row: number, col: number) {
+    const text = e.clipboardData.getData('text/plain');
+    if (!text.includes('\t') && !text.includes('\n')) return;
+    e.preventDefault();
+    const block = text.replace(/\r/g, '').replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
+    props.onPasteBlock({ row, col }, block);
+  }
+
+  const issueOf = (r: GridRow, f: Figure) => r.issues.filter((i) => i.figure === f);
+  const ratioText = (members: number | null | undefined, youth: number | null | undefined) => {
+    const ratio = members != null && youth != null ? leagueYouthRatio(members, youth) : null;
+    return ratio === null ? '—' : formatPercent(ratio, lang, 1);
+  };
+
+  return (
+    <Box sx={{ overflow: 'auto', maxHeight: '65vh', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Box
+        component="table"
+        ref={tableRef}
+        data-testid="entry-grid"
+        sx={{
+          borderCollapse: 'collapse',
+          width: '100%',
+          '& th, & td': { borderBottom: 1, borderColor: 'divider', px: 1, py: 0.25, whiteSpace: 'nowrap' },
+          '& thead th': { position: 'sticky', top: 0, bgcolor: 'background.paper', zIndex: 1, textAlign: 'start' },
+          '& tfoot td': { position: 'sticky', bottom: 0, bgcolor: 'grey.100', fontWeight: 'bold' },
+          '& input': { width: 88, font: 'inherit', textAlign: 'end', border: 1, borderColor: 'divider', borderRadius: 0.5, px: 0.5, py: 0.25, bgcolor: 'background.paper' },
+          '& input:disabled': { bgcolor: 'transparent', borderColor: 'transparent', color: 'text.primary' },
+          '& input[data-severity="error"]': { borderColor: 'error.main', bgcolor: '#fdecea' },
+          '& input[data-severity="warning"]': { borderColor: 'warning.main', bgcolor: '#fff4e5' },
+        }}
+      >
+        <thead>
+          <tr>
+            <th>{t('grid.code')}</th>
+            <th>{t('grid.name')}</th>
+            {figures.map((f) => (
+              <th key={f}>{t(`figures.${f}`)}</th>
+            ))}
+            <th>{t('figures.ratio')}</th>
+            <th>{t('grid.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, row) => (
+            <tr key={r.org.id} data-code={r.org.code} data-status={r.report?.status ?? 'none'}>
+              <td>
+                <bdi dir="ltr">{r.org.code}</bdi>
+              </td>
+              <td>
+                <bdi>{pickText(r.org.name, lang).text}</bdi>
+              </td>
+              {figures.map((f, col) => {
+                const issues = issueOf(r, f);
+                const severity = issues.some((i) => i.severity === 'error') ? 'error' : issues.length ? 'warning' : undefined;
+                return (
+                  <td key={f}>
+                    <input
+                      id={cellId(row, col)}
+                      inputMode="numeric"
+                      dir="ltr"
+                      aria-label={`${r.org.code} ${t(`figures.${f}`)}`}
+                      aria-invalid={severity === 'error' || undefined}
+                      title={issues.map((i) => issueMessage(i, t, lang)).join('\n') || undefined}
+                      data-severity={severity}
+                      data-figure={f}
+                      disabled={!r.editable}
+                      value={r.cells[f] ?? ''}
+                      onChange={(e) => props.onCellChange(row, f, e.target.value)}
+                      onBlur={() => props.onCellCommit(row, f)}
+                      onFocus={(e) => {
+                        e.currentTarget.select();
+                        props.onFocusCell({ row, col });
+                      }}
+                      onKeyDown={(e) => onKeyDown(e, row, col)}
+                      onPaste={(e) => onPaste(e, row, col)}
+                    />
+                  </td>
+                );
+              })}
+              <td>{ratioText(r.values.members, r.values.youth1428)}</td>
+              <td>
+                <Chip size="small" label={t(`statuses.${r.report?.status ?? 'none'}`)} color={r.report?.status === 'approved' ? 'success' : r.report?.status === 'returned' ? 'warning' : r.report?.status === 'submitted' ? 'info' : 'default'} />
+              </td>
+              <td>
+                {r.report?.status === 'submitted' ? (
+                  <>
+                    <Button size="small" onClick={() => props.onApprove(row)} data-testid="approve">
+                      {t('review.approve')}
+                    </Button>
+                    <Button size="small" color="warning" onClick={() => props.onReturn(row)} data-testid="return">
+                      {t('review.return')}
+                    </Button>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td />
+            <td>{t('grid.total')}</td>
+            {figures.map((f) => (
+              <td key={f} data-testid={`grid-total-${f}`} style={{ textAlign: 'end' }}>
+                {formatInteger(totals[f], lang)}
+              </td>
+            ))}
+            <td data-testid="grid-total-ratio">{ratioText(totals.members, totals.youth1428)}</td>
+            <td />
+            <td />
+          </tr>
+        </tfoot>
+      </Box>
+    </Box>
+  );
+});

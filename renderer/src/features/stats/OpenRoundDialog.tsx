@@ -1,0 +1,120 @@
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormLabel from '@mui/material/FormLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Org } from '../../../../shared/domain/org';
+import { FIGURES, type Figure } from '../../../../shared/domain/stats';
+import { useApp } from '../../app/context';
+import { storeErrorKey } from '../../store/errors';
+
+const REPORTING_KINDS = new Set(['branch', 'twoNew', 'community']);
+type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
+const INDEX_COUNT: Record<PeriodKind, number> = { year: 0, half: 2, quarter: 4, month: 12 };
+
+function periodOf(kind: PeriodKind, year: number, index: number): string {
+  if (kind === 'year') return String(year);
+  if (kind === 'half') return `${year}H${index}`;
+  if (kind === 'quarter') return `${year}Q${index}`;
+  return `${year}M${String(index).padStart(2, '0')}`;
+}
+
+/** The county opens a round: which period, which figures, who reports, by when. */
+export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; countyCode: string; onClose(): void }) {
+  const { t } = useTranslation('stats');
+  const { store, notify } = useApp();
+  const now = new Date();
+  const [kind, setKind] = useState<PeriodKind>('quarter');
+  const [year, setYear] = useState(now.getFullYear());
+  const [index, setIndex] = useState(Math.floor(now.getMonth() / 3) + 1);
+  const [figures, setFigures] = useState<Figure[]>([...FIGURES]);
+  const [deadline, setDeadline] = useState('');
+  const [busy, setBusy] = useState(false);
+  const reporting = orgs.filter((o) => REPORTING_KINDS.has(o.kind) && !o.archived);
+  const valid = figures.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && year >= 2000 && year <= 2100;
+
+  async function open() {
+    setBusy(true);
+    try {
+      const id = `round-${crypto.randomUUID()}`;
+      await store.repo.write([
+        {
+          table: 'round',
+          row: id,
+          scope: countyCode,
+          fields: { period: periodOf(kind, year, index), figures, orgIds: reporting.map((o) => o.id), deadline, status: 'open' },
+        },
+      ]);
+      notify({ severity: 'success', key: 'stats:rounds.opened' });
+      onClose();
+    } catch (error) {
+      notify({ severity: 'error', key: storeErrorKey(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby="open-round-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="open-round-title">{t('rounds.openTitle')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <Stack direction="row" spacing={2}>
+            <TextField select label={t('rounds.periodKind')} value={kind} onChange={(e) => { setKind(e.target.value as PeriodKind); setIndex(1); }} sx={{ minWidth: 140 }} slotProps={{ htmlInput: { 'data-testid': 'round-kind' } }}>
+              {(['year', 'half', 'quarter', 'month'] as const).map((k) => (
+                <MenuItem key={k} value={k}>
+                  {t(`rounds.kinds.${k}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField type="number" label={t('rounds.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: 120 }} />
+            {kind !== 'year' ? (
+              <TextField select label={t(`rounds.index.${kind}`)} value={index} onChange={(e) => setIndex(Number(e.target.value))} sx={{ width: 120 }}>
+                {Array.from({ length: INDEX_COUNT[kind] }, (_, i) => (
+                  <MenuItem key={i + 1} value={i + 1}>
+                    {i + 1}
+                  </MenuItem>
+                ))}
+              </TextField>
+            ) : null}
+          </Stack>
+          <FormGroup>
+            <FormLabel>{t('rounds.figures')}</FormLabel>
+            {FIGURES.map((f) => (
+              <FormControlLabel
+                key={f}
+                label={t(`figures.${f}`)}
+                control={<Checkbox checked={figures.includes(f)} onChange={(e) => setFigures(e.target.checked ? FIGURES.filter((x) => x === f || figures.includes(x)) : figures.filter((x) => x !== f))} />}
+              />
+            ))}
+          </FormGroup>
+          <TextField
+            type="date"
+            label={t('rounds.deadline')}
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'round-deadline' } }}
+          />
+          <FormLabel>{t('rounds.reporting', { count: reporting.length })}</FormLabel>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>
+          {t('cancel')}
+        </Button>
+        <Button variant="contained" onClick={open} disabled={busy || !valid} data-testid="round-open-confirm">
+          {t('rounds.open')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

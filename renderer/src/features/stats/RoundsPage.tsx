@@ -1,0 +1,111 @@
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportingRound, StatReport } from '../../../../shared/domain/stats';
+import { formatDate, formatInteger } from '../../../../shared/i18n/format';
+import { rowValues } from '../../../../shared/sync/row';
+import { useApp } from '../../app/context';
+import { storeErrorKey } from '../../store/errors';
+import { OpenRoundDialog } from './OpenRoundDialog';
+import { periodLabel } from './periodLabel';
+import { useStatsData } from './useStatsData';
+
+/** The county's reporting rounds: open one, see how far each has got, close it. */
+export function RoundsPage() {
+  const { t } = useTranslation('stats');
+  const { store, lang, notify } = useApp();
+  const data = useStatsData(store.db);
+  const counts = useLiveQuery(async () => {
+    const byRound = new Map<string, { submitted: number; approved: number }>();
+    await store.db.statReport.each((row) => {
+      const r = rowValues<StatReport>(row);
+      const c = byRound.get(r.roundId) ?? { submitted: 0, approved: 0 };
+      if (r.status === 'submitted') c.submitted += 1;
+      if (r.status === 'approved') c.approved += 1;
+      byRound.set(r.roundId, c);
+    });
+    return byRound;
+  }, [store]);
+  const [opening, setOpening] = useState(false);
+
+  if (!data) return null;
+  const county = data.orgs.find((o) => o.kind === 'county' && o.parentId === null);
+
+  async function setStatus(round: ReportingRound, status: 'open' | 'closed') {
+    try {
+      await store.repo.write([{ table: 'round', row: round.id, scope: county?.code ?? 'LT', fields: { status } }]);
+    } catch (error) {
+      notify({ severity: 'error', key: storeErrorKey(error) });
+    }
+  }
+
+  return (
+    <Stack spacing={2} data-testid="rounds">
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+        <Typography variant="h4" component="h1">
+          {t('rounds.title')}
+        </Typography>
+        <Button variant="contained" disabled={!county} onClick={() => setOpening(true)} data-testid="open-round">
+          {t('rounds.openAction')}
+        </Button>
+      </Stack>
+      {data.rounds.length === 0 ? (
+        <Typography color="text.secondary" data-testid="rounds-empty">
+          {t(county ? 'rounds.none' : 'rounds.noCounty')}
+        </Typography>
+      ) : (
+        <Paper variant="outlined">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('rounds.period')}</TableCell>
+                <TableCell>{t('rounds.deadline')}</TableCell>
+                <TableCell align="right">{t('rounds.expected')}</TableCell>
+                <TableCell align="right">{t('rounds.submitted')}</TableCell>
+                <TableCell align="right">{t('rounds.approved')}</TableCell>
+                <TableCell>{t('rounds.status')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.rounds.map((round) => {
+                const c = counts?.get(round.id) ?? { submitted: 0, approved: 0 };
+                return (
+                  <TableRow key={round.id} data-testid="round-row" data-period={round.period}>
+                    <TableCell>{periodLabel(round.period, t)}</TableCell>
+                    <TableCell>{formatDate(round.deadline, lang)}</TableCell>
+                    <TableCell align="right">{formatInteger(round.orgIds.length, lang)}</TableCell>
+                    <TableCell align="right">{formatInteger(c.submitted, lang)}</TableCell>
+                    <TableCell align="right">{formatInteger(c.approved, lang)}</TableCell>
+                    <TableCell>
+                      <Chip size="small" color={round.status === 'open' ? 'success' : 'default'} label={t(`rounds.statuses.${round.status}`)} />
+                    </TableCell>
+                    <TableCell align="right">
+                      <Button size="small" href={`#/entry?round=${encodeURIComponent(round.id)}`} data-testid="round-enter">
+                        {t('rounds.enter')}
+                      </Button>
+                      <Button size="small" onClick={() => setStatus(round, round.status === 'open' ? 'closed' : 'open')} data-testid="round-toggle">
+                        {t(round.status === 'open' ? 'rounds.close' : 'rounds.reopen')}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+      {opening && county ? <OpenRoundDialog orgs={data.orgs} countyCode={county.code} onClose={() => setOpening(false)} /> : null}
+    </Stack>
+  );
+}

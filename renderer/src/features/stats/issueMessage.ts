@@ -1,0 +1,16 @@
+import type { TFunction } from 'i18next';
+import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
+import type { Lang } from '../../../../shared/i18n/lang';
+import type { Issue } from '../../../../shared/stats/validation';
+
+const FRACTIONS = new Set(['change', 'threshold', 'ratio', 'target']);
+
+/** An issue in words, its numbers formatted for the language (fractions as percentages). */
+export function issueMessage(issue: Issue, t: TFunction, lang: Lang): string {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(issue.params ?? {})) {
+    values[key] = FRACTIONS.has(key) ? formatPercent(Math.abs(value), lang, 1) : formatInteger(value, lang);
+  }
+  if (issue.related) values.related = t(`stats:figures.${issue.related}`);
+  return t(`stats:issues.${issue.code}`, values);
+}

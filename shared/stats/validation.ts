@@ -1,0 +1,288 @@
+import { FIGURES, type Figure } from '../domain/stats';
+import { exceedsTarget } from './targets';
+import type { FigureValues } from './totals';
+
+/**
+ * The rules one report's figures must follow before it can be submitted. Every issue points at one
+ * figure (its cell in the entry grid) and carries a reason code; the UI shows the message under the key
+ * `stats:issues.<code>`, with `params` for the numbers in it.
+ *
+ * Errors block submission. Warnings do not, but each needs a person's comment on its figure (the
+ * report's `notes`) before the report can be submitted: the county then reads why a figure jumped.
+ */
+
+/** Codes for text typed or pasted into a cell that is not a count of people. */
+export const INPUT_ISSUE_CODES = ['not-a-number', 'not-integer', 'negative', 'too-large'] as const;
+export type InputIssueCode = (typeof INPUT_ISSUE_CODES)[number];
+
+/** Errors: the report cannot be submitted while one stands. */
+export const ERROR_CODES = [
+  ...INPUT_ISSUE_CODES,
+  /** A figure the round asks for is empty (only when `required` is given). */
+  'missing',
+  /** League members outnumber youth aged 14–35. */
+  'members-above-youth1435',
+  /** Youth aged 14–28 outnumber youth aged 14–35, a band that contains them. */
+  'youth1428-above-youth1435',
+  /** More new members in the period than members at its end. */
+  'new-members-above-members',
+] as const;
+
+/** Warnings: the report can be submitted once each has a comment on its figure. */
+export const WARNING_CODES = [
+  /** The figure moved from the previous period's value by more than the threshold (default 20%). */
+  'change-beyond-threshold',
+  /** The league–youth ratio is above the control ratio set for this organisation. */
+  'ratio-above-target',
+] as const;
+
+export const ISSUE_CODES = [...ERROR_CODES, ...WARNING_CODES] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface Issue {
+  /** The cell the message belongs to. */
+  figure: Figure;
+  severity: 'error' | 'warning';
+  code: IssueCode;
+  /** The other cell a comparison involves (`youth1435` for `members-above-youth1435`). */
+  related?: Figure;
+  /**
+   * Numbers for the message. `change-beyond-threshold`: previous, current, change (signed fraction:
+   * 0.25 = +25%), threshold. `ratio-above-target`: ratio, target (fractions). Comparisons: value, limit.
+   */
+  params?: Record<string, number>;
+}
+
+/** The default change threshold: a figure moving by more than 20% from the previous period needs a comment. */
+export const DEFAULT_CHANGE_THRESHOLD = 0.2;
+
+// ——— reading a cell ————————————————————————————————————————————————————————————————————————
+
+export type FigureInput = { ok: true; value: number | null } | { ok: false; code: InputIssueCode };
+
+/**
+ * Characters mapped before reading: full-width forms from Chinese IMEs (０-９ ，．－＋), Arabic-Indic
+ * (٠-٩) and Extended Arabic-Indic (۰-۹) digits with the Arabic decimal and thousands separators, the
+ * ideographic full stop (a Chinese IME types 。 for a dot), and the minus sign.
+ */
+function normalizeChar(code: number): string | null {
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
+  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 48);
+  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 48);
+  switch (code) {
+    case 0xff0c: // ，
+    case 0x066c: // ٬ Arabic thousands separator
+      return ',';
+    case 0xff0e: // ．
+    case 0x066b: // ٫ Arabic decimal separator
+    case 0x3002: // 。
+      return '.';
+    case 0xff0d: // －
+    case 0x2212: // − minus sign
+      return '-';
+    case 0xff0b: // ＋
+      return '+';
+    case 0x00a0: // no-break space
+    case 0x202f: // narrow no-break space (a thousands separator in some locales)
+    case 0x2009: // thin space
+    case 0x3000: // ideographic space
+      return ' ';
+    // Invisible marks that ride along when text is copied from right-to-left Uyghur: dropped.
+    case 0x200b:
+    case 0x200e:
+    case 0x200f:
+    case 0x061c:
+    case 0xfeff:
+      return '';
+    default:
+      if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return '';
+      return null;
+  }
+}
+
+function normalizeInput(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const mapped = normalizeChar(code);
+    out += mapped ?? text[i];
+  }
+  return out.trim();
+}
+
+/**
+ * Sign, then either plain digits or digits grouped by threes with one kind of separator (`1,234,567`,
+ * `1 234`), then an optional fraction. Grouping must be exact, so `12,34` (two cells pasted as one?)
+ * is not read as 1234.
+ */
+const NUMBER_SHAPE = /^([+-])?(\d{1,3}(?:([, ])\d{3})(?:\3\d{3})*|\d+)?(?:\.(\d+))?$/;
+
+/**
+ * Reads what a person typed or pasted into a figure cell.
+ * - Empty (or only spaces) → `{ ok: true, value: null }`: the figure is not reported.
+ * - Digits, with optional thousands separators (`1,234`, `1，234`, `1 234`), in ASCII, full-width
+ *   (０-９) or Arabic-Indic (٠-٩, ۰-۹) digits → the whole number.
+ * - A fraction of zeros is accepted (`12.00`, as Excel or WPS copy a cell formatted with decimals);
+ *   any other fraction → `not-integer`.
+ * - A minus sign before a number other than 0 → `negative` (checked before `not-integer`).
+ * - Beyond 2^53 − 1 → `too-large`. Anything else (`12人`, `—`, `1e3`, `12%`) → `not-a-number`.
+ */
+export function parseFigureInput(text: string): FigureInput {
+  const normalized = normalizeInput(text);
+  if (normalized === '') return { ok: true, value: null };
+  const match = NUMBER_SHAPE.exec(normalized);
+  const whole = match?.[2];
+  const fraction = match?.[4];
+  if (!match || (whole === undefined && fraction === undefined)) return { ok: false, code: 'not-a-number' };
+  const digits = (whole ?? '0').replace(/[, ]/g, '');
+  const fractionIsZero = fraction === undefined || /^0+$/.test(fraction);
+  const isZero = /^0+$/.test(digits) && fractionIsZero;
+  if (match[1] === '-' && !isZero) return { ok: false, code: 'negative' };
+  if (!fractionIsZero) return { ok: false, code: 'not-integer' };
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value)) return { ok: false, code: 'too-large' };
+  return { ok: true, value };
+}
+
+// ——— checking a report ——————————————————————————————————————————————————————————————————————
+
+export interface ValidationOptions {
+  /** The same organisation's values for the previous period (see `previousPeriod`), if any. */
+  previous?: FigureValues | null;
+  /** The organisation's control ratio (`targetRatioFor`); null or absent: no ratio warning. */
+  targetRatio?: number | null;
+  /**
+   * The largest change from the previous period that needs no comment, as a fraction (0.2 = 20%,
+   * the default), for every figure or per figure (figures left out use the default).
+   */
+  changeThreshold?: number | Partial<Record<Figure, number>>;
+  /** Figures the round asks for: each one empty is a `missing` error. None by default (drafts may be partial). */
+  required?: readonly Figure[];
+}
+
+/** A figure's value if it is a usable count (a non-negative whole number), else null. */
+function countOf(values: FigureValues | null | undefined, figure: Figure): number | null {
+  const value = values?.[figure];
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+function valueIssue(value: unknown): InputIssueCode | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || Number.isNaN(value)) return 'not-a-number';
+  if (value < 0) return 'negative';
+  if (!Number.isInteger(value)) return 'not-integer';
+  if (!Number.isSafeInteger(value)) return 'too-large';
+  return null;
+}
+
+/** Fractions are compared in parts per million, in integers, so a change of exactly 20% is not "beyond" 20%. */
+const PPM = 1_000_000;
+const toPpm = (fraction: number): number => Math.round(fraction * PPM);
+
+function thresholdFor(option: ValidationOptions['changeThreshold'], figure: Figure): number {
+  if (typeof option === 'number') return option;
+  return option?.[figure] ?? DEFAULT_CHANGE_THRESHOLD;
+}
+
+/** The comparison rules: `figure` must not exceed `limit`. */
+const NOT_ABOVE: readonly { figure: Figure; limit: Figure; code: ErrorCode }[] = [
+  { figure: 'members', limit: 'youth1435', code: 'members-above-youth1435' },
+  { figure: 'youth1428', limit: 'youth1435', code: 'youth1428-above-youth1435' },
+  { figure: 'newMembers', limit: 'members', code: 'new-members-above-members' },
+];
+
+/**
+ * Every issue of one report's figures, errors first, each group in figure order. Comparisons
+ * involving an empty or invalid figure are skipped (the invalid one has its own error).
+ *
+ * Warnings: `change-beyond-threshold` when the figure and the previous period's are both present,
+ * the previous is above 0 and |current − previous| > threshold × previous; `ratio-above-target` (on
+ * `members`) when members ÷ youth 14–28 > the target, youth 14–28 above 0.
+ */
+export function validateReport(values: FigureValues, options: ValidationOptions = {}): Issue[] {
+  const issues: Issue[] = [];
+  const required = new Set(options.required ?? []);
+  for (const figure of FIGURES) {
+    const code = valueIssue(values[figure]);
+    if (code !== null) issues.push({ figure, severity: 'error', code });
+    else if (required.has(figure) && countOf(values, figure) === null) issues.push({ figure, severity: 'error', code: 'missing' });
+  }
+  for (const rule of NOT_ABOVE) {
+    const value = countOf(values, rule.figure);
+    const limit = countOf(values, rule.limit);
+    if (value !== null && limit !== null && value > limit) {
+      issues.push({ figure: rule.figure, severity: 'error', code: rule.code, related: rule.limit, params: { value, limit } });
+    }
+  }
+
+  for (const figure of FIGURES) {
+    const current = countOf(values, figure);
+    const previous = countOf(options.previous, figure);
+    if (current === null || previous === null || previous === 0) continue;
+    const threshold = thresholdFor(options.changeThreshold, figure);
+    if (Math.abs(current - previous) * PPM > toPpm(threshold) * previous) {
+      issues.push({
+        figure,
+        severity: 'warning',
+        code: 'change-beyond-threshold',
+        params: { previous, current, change: (current - previous) / previous, threshold },
+      });
+    }
+  }
+  const target = options.targetRatio;
+  const members = countOf(values, 'members');
+  const youth = countOf(values, 'youth1428');
+  if (target !== null && target !== undefined && members !== null && youth !== null && exceedsTarget(members, youth, target)) {
+    issues.push({
+      figure: 'members',
+      severity: 'warning',
+      code: 'ratio-above-target',
+      related: 'youth1428',
+      params: { ratio: members / youth, target },
+    });
+  }
+
+  const order = (issue: Issue): number => (issue.severity === 'error' ? 0 : FIGURES.length) + FIGURES.indexOf(issue.figure);
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => order(a.issue) - order(b.issue) || a.i - b.i).map((x) => x.issue);
+}
+
+/** The issues of one cell. */
+export function issuesFor(issues: readonly Issue[], figure: Figure): Issue[] {
+  return issues.filter((issue) => issue.figure === figure);
+}
+
+/** Why a report cannot be submitted yet; all empty when it can. */
+export interface SubmissionBlockers {
+  errors: Issue[];
+  /** Warnings whose figure has no comment (a blank comment does not count). */
+  uncommented: Issue[];
+  /** True when no figure has a value: an empty report would count as "reported" while saying nothing. */
+  empty: boolean;
+}
+
+export function submissionBlockers(
+  values: FigureValues,
+  issues: readonly Issue[],
+  comments: Partial<Record<Figure, string>> | undefined,
+): SubmissionBlockers {
+  return {
+    errors: issues.filter((issue) => issue.severity === 'error'),
+    uncommented: issues.filter((issue) => issue.severity === 'warning' && !(comments?.[issue.figure]?.trim())),
+    empty: FIGURES.every((figure) => countOf(values, figure) === null),
+  };
+}
+
+/**
+ * Whether a report may be submitted: no errors, a non-blank comment on the figure of every warning
+ * (one comment answers every warning of its figure), and at least one figure filled in.
+ */
+export function canSubmit(
+  values: FigureValues,
+  issues: readonly Issue[],
+  comments: Partial<Record<Figure, string>> | undefined,
+): boolean {
+  const blockers = submissionBlockers(values, issues, comments);
+  return blockers.errors.length === 0 && blockers.uncommented.length === 0 && !blockers.empty;
+}

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+async function pc(): Promise<WatchedPage> {
+  const watched = await openWatchedPage(browser, baseUrl, {
+    initScript: () => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker,
+  });
+  opened.push(watched);
+  return watched;
+}
+
+type File = { name: string; bytes: Buffer };
+
+async function exportTo(page: Page, peer: 'full' | 'peer'): Promise<File> {
+  await page.getByTestId('nav-sync').click();
+  if (peer === 'peer') {
+    await page.getByTestId('export-target').locator('..').click();
+    await page.getByRole('option').nth(1).click();
+  }
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-bundle').click();
+  const file = await download;
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}
+
+async function importFiles(page: Page, files: File[], button = 'import-bundle'): Promise<void> {
+  await page.getByTestId('nav-sync').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(button).click();
+  await (await chooser).setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('preview-apply').click();
+  await page.getByTestId('import-preview').waitFor({ state: 'detached' });
+}
+
+async function typeCell(page: Page, row: number, col: number, text: string): Promise<void> {
+  const cell = page.locator(`#cell-${row}-${col}`);
+  await cell.fill(text);
+  await cell.press('Enter');
+}
+
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  for (const { context, offHostRequests, consoleErrors } of opened.splice(0)) {
+    await context.close();
+    expect(offHostRequests, 'requests that left 127.0.0.1').toEqual([]);
+    expect(consoleErrors, 'console errors').toEqual([]);
+  }
+});
+
+describe('a reporting round between a township PC and the county, by USB drive', () => {
+  it('enter, fix an error, submit; return with a comment; correct; approve; both PCs and the overview agree', async () => {
+    const county = await pc();
+    await county.page.getByTestId('load-demo').click();
+    await county.page.getByTestId('overview').waitFor();
+    await county.page.getByTestId('nav-rounds').click();
+    await county.page.getByTestId('open-round').click();
+    await county.page.getByTestId('round-deadline').fill('2026-12-31');
+    await county.page.getByTestId('round-open-confirm').click();
+    await county.page.locator('[data-testid="round-row"][data-period="2026Q4"]').waitFor();
+    await screenshot(county.page, 'rounds-zh');
+    const toTownship = await exportTo(county.page, 'full');
+
+    const township = await pc();
+    await township.page.getByTestId('receive-first').click();
+    await importFiles(township.page, [toTownship], 'restore-bundle');
+    await township.page.getByTestId('nav-entry').click();
+    await township.page.getByTestId('entry-grid').waitFor();
+
+    // members, newMembers, youth1435, youth1428, cadres, recommendedToParty
+    await typeCell(township.page, 0, 0, 'abc');
+    await township.page.locator('#cell-0-0[data-severity="error"]').waitFor();
+    await typeCell(township.page, 0, 0, '600');
+    await typeCell(township.page, 0, 2, '500');
+    // More members than youth 14–35: an error on the cell, shown with its message.
+    await township.page.locator('#cell-0-0[data-severity="error"]').waitFor();
+    await township.page.locator('#cell-0-0').focus();
+    await township.page.getByTestId('cell-issue').first().waitFor();
+    await screenshot(township.page, 'entry-error-zh');
+    await typeCell(township.page, 0, 0, '120');
+    await township.page.locator('#cell-0-0:not([data-severity])').waitFor();
+    for (const [col, value] of [[1, '12'], [3, '260'], [4, '3'], [5, '2']] as const) await typeCell(township.page, 0, col, value);
+    // A block copied from Excel: the second and third rows at once.
+    await township.page.locator('#cell-1-0').focus();
+    await township.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '80\t8\t400\t180\t2\t1\n95\t9\t420\t200\t2\t1\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await township.page.waitForFunction(() => document.querySelector('[data-testid="grid-total-members"]')?.textContent === '295');
+    await township.page.getByTestId('submit-all').click();
+    await township.page.waitForFunction(() => document.querySelectorAll('tr[data-status="submitted"]').length === 3);
+    await screenshot(township.page, 'entry-submitted-zh');
+    const submitted = await exportTo(township.page, 'peer');
+
+    await importFiles(county.page, [submitted]);
+    await county.page.getByTestId('nav-entry').click();
+    await county.page.waitForFunction(() => document.querySelectorAll('tr[data-status="submitted"]').length === 3);
+    await county.page.getByTestId('approve').first().click();
+    await county.page.waitForFunction(() => document.querySelector('tbody tr')?.getAttribute('data-status') === 'approved');
+    await county.page.getByTestId('entry-grid').locator('tbody tr').nth(1).getByTestId('return').click();
+    await county.page.getByTestId('return-comment').fill('团员数与上报名册不符，请核对');
+    await county.page.getByTestId('return-confirm').click();
+    await county.page.waitForFunction(() => document.querySelectorAll('tbody tr')[1]?.getAttribute('data-status') === 'returned');
+    await screenshot(county.page, 'entry-review-zh');
+    const reviewed = await exportTo(county.page, 'peer');
+
+    await importFiles(township.page, [reviewed]);
+    await township.page.getByTestId('nav-entry').click();
+    await township.page.getByTestId('returned-note').waitFor();
+    await township.page.waitForFunction(() => document.querySelector('tbody tr')?.getAttribute('data-status') === 'approved');
+    await expect(township.page.getByTestId('returned-note').textContent()).resolves.toContain('团员数与上报名册不符');
+    await township.page.locator('#cell-0-0:disabled').waitFor();
+    await township.page.getByTestId('lang-ug').click();
+    await township.page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await screenshot(township.page, 'entry-returned-ug');
+    await typeCell(township.page, 1, 0, '85');
+    await township.page.getByTestId('submit-all').click();
+    await township.page.waitForFunction(() => document.querySelectorAll('tbody tr')[1]?.getAttribute('data-status') === 'submitted');
+    const corrected = await exportTo(township.page, 'peer');
+
+    await importFiles(county.page, [corrected]);
+    await county.page.getByTestId('nav-entry').click();
+    await county.page.getByTestId('approve-all').click();
+    await county.page.waitForFunction(() => document.querySelectorAll('tr[data-status="approved"]').length === 3);
+    await county.page.getByTestId('nav-overview').click();
+    await expect(county.page.getByTestId('total-members').textContent()).resolves.toBe('300');
+    await screenshot(county.page, 'overview-new-round-zh');
+    const approved = await exportTo(county.page, 'peer');
+
+    await importFiles(township.page, [approved]);
+    await township.page.getByTestId('nav-entry').click();
+    await township.page.waitForFunction(() => document.querySelectorAll('tr[data-status="approved"]').length === 3);
+    await screenshot(township.page, 'entry-approved-ug');
+  });
+});
