@@ -137,6 +137,30 @@ describe('first start', () => {
   });
 });
 
+describe('dashboard', () => {
+  it('draws ratios against targets, completeness and the trend, mirrored in Uyghur, and prints the bulletin', async () => {
+    const { page } = await open();
+    await page.getByTestId('load-demo').click();
+    await page.getByTestId('overview').waitFor();
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('ratio-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    // 17 committees under the county, one bar each.
+    expect(await page.getByTestId('ratio-chart').locator('.recharts-bar-rectangle').count()).toBe(17);
+    await expect(page.getByTestId('completeness-total').textContent()).resolves.toBe('上报率 100.0% · 按时上报率 98.8%');
+    await screenshot(page, 'dashboard-zh');
+    await page.getByTestId('lang-ug').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    // The value axis stands on the right in Uyghur.
+    const axis = await page.getByTestId('ratio-chart').locator('.recharts-yAxis').boundingBox();
+    const chart = await page.getByTestId('ratio-chart').boundingBox();
+    expect(axis!.x).toBeGreaterThan(chart!.x + chart!.width / 2);
+    await screenshot(page, 'dashboard-ug');
+    await page.getByTestId('open-bulletin').click();
+    await page.getByTestId('bulletin').waitFor();
+    await screenshot(page, 'bulletin-ug');
+  });
+});
+
 describe('about', () => {
   it('tells the version, the mode, where data lives and this PC\'s device id, in both languages', async () => {
     const { page } = await open();

@@ -13,13 +13,17 @@ import CallSplitOutlined from '@mui/icons-material/CallSplitOutlined';
 import InfoOutlined from '@mui/icons-material/InfoOutlined';
 import UsbOutlined from '@mui/icons-material/UsbOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import InsertChartOutlined from '@mui/icons-material/InsertChartOutlined';
 import GridOnOutlined from '@mui/icons-material/GridOnOutlined';
 import Badge from '@mui/material/Badge';
+import GlobalStyles from '@mui/material/GlobalStyles';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
+import { BulletinPage } from '../features/dashboard/BulletinPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EntryPage } from '../features/stats/EntryPage';
 import { RoundsPage } from '../features/stats/RoundsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -34,6 +38,7 @@ const DRAWER_WIDTH = 232;
 
 const NAV: { route: Route; icon: ReactNode }[] = [
   { route: 'overview', icon: <DashboardOutlined /> },
+  { route: 'dashboard', icon: <InsertChartOutlined /> },
   { route: 'rounds', icon: <EventNoteOutlined /> },
   { route: 'entry', icon: <GridOnOutlined /> },
   { route: 'sync', icon: <UsbOutlined /> },
@@ -50,6 +55,16 @@ export function Shell() {
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <GlobalStyles
+        styles={{
+          // Printing (and printToPDF) shows the page itself: no app bar, navigation or buttons.
+          '@media print': {
+            'header.MuiAppBar-root, nav, .MuiDrawer-root, .no-print, .MuiSnackbar-root': { display: 'none !important' },
+            'main.MuiBox-root': { padding: '0 !important' },
+            'main > .MuiToolbar-root': { display: 'none !important' },
+          },
+        }}
+      />
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar>
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }} data-testid="app-title">
@@ -100,6 +115,10 @@ export function Shell() {
           <FirstStart />
         ) : route === 'about' ? (
           <AboutPage />
+        ) : route === 'dashboard' ? (
+          <DashboardPage />
+        ) : route === 'bulletin' ? (
+          <BulletinPage />
         ) : route === 'rounds' ? (
           <RoundsPage />
         ) : route === 'entry' ? (

@@ -1,0 +1,58 @@
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReportingRound } from '../../../../shared/domain/stats';
+import { formatPercent } from '../../../../shared/i18n/format';
+import { pickText } from '../../../../shared/i18n/lang';
+import { roundCompleteness } from '../../../../shared/stats/completeness';
+import { useApp } from '../../app/context';
+import { periodLabel } from '../stats/periodLabel';
+import { useChartDirection } from './chartDirection';
+import type { DashboardData } from './useDashboardData';
+
+/** Who has reported in a round, per township: on time, late, not yet. */
+export function CompletenessChart({ data, round }: { data: DashboardData; round: ReportingRound }) {
+  const { t } = useTranslation('dashboard');
+  const { lang } = useApp();
+  const dir = useChartDirection();
+  const result = roundCompleteness(round, data.orgs, data.reports, { countyId: data.county!.id });
+  const rows = result.byTownship
+    .filter((r) => r.expected > 0)
+    .map((r) => ({
+      name: pickText(data.orgById.get(r.orgId)?.name ?? {}, lang).text,
+      onTime: r.onTime,
+      late: r.submitted - r.onTime,
+      missing: r.expected - r.submitted,
+    }));
+  const share = (v: number | null) => (v === null ? '—' : formatPercent(v, lang, 1));
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="completeness-chart">
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline', flexWrap: 'wrap', gap: 1 }}>
+        <Typography variant="h6" component="h2">
+          {t('completeness.title', { period: periodLabel(round.period, t) })}
+        </Typography>
+        <Typography data-testid="completeness-total">
+          {t('completeness.summary', { completeness: share(result.total.completeness), timeliness: share(result.total.timeliness) })}
+        </Typography>
+        <Button size="small" href={`#/bulletin?round=${encodeURIComponent(round.id)}`} data-testid="open-bulletin">
+          {t('completeness.bulletin')}
+        </Button>
+      </Stack>
+      <ResponsiveContainer width="100%" height={300}>
+        <BarChart data={rows} margin={{ top: 10, right: 10, bottom: 60, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="name" {...dir.xAxis} interval={0} angle={dir.rtl ? 35 : -35} textAnchor="end" tick={dir.tick} />
+          <YAxis {...dir.yAxis} allowDecimals={false} tick={dir.tick} />
+          <Tooltip {...dir.tooltip} />
+          <Legend {...dir.legend} verticalAlign="top" />
+          <Bar dataKey="onTime" stackId="a" name={t('completeness.onTime')} fill="#2e7d32" isAnimationActive={false} />
+          <Bar dataKey="late" stackId="a" name={t('completeness.late')} fill="#ed6c02" isAnimationActive={false} />
+          <Bar dataKey="missing" stackId="a" name={t('completeness.missing')} fill="#bdbdbd" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </Paper>
+  );
+}

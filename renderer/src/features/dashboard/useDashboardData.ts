@@ -1,0 +1,35 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Org } from '../../../../shared/domain/org';
+import { comparePeriods } from '../../../../shared/domain/period';
+import type { ReportingRound, StatReport, Target } from '../../../../shared/domain/stats';
+import { rowValues, type MergedRow } from '../../../../shared/sync/row';
+import type { LeagueDeskDb } from '../../store/db';
+
+function live<T>(rows: MergedRow[]): T[] {
+  return rows.filter((r) => r._deleted !== true).map((r) => rowValues<T>(r));
+}
+
+export interface DashboardData {
+  orgs: Org[];
+  orgById: Map<string, Org>;
+  county: Org | undefined;
+  /** Rounds, oldest period first. */
+  rounds: ReportingRound[];
+  reports: StatReport[];
+  targets: Target[];
+}
+
+export function useDashboardData(db: LeagueDeskDb): DashboardData | undefined {
+  return useLiveQuery(async () => {
+    const [orgRows, roundRows, reportRows, targetRows] = await Promise.all([db.org.toArray(), db.round.toArray(), db.statReport.toArray(), db.target.toArray()]);
+    const orgs = live<Org>(orgRows);
+    return {
+      orgs,
+      orgById: new Map(orgs.map((o) => [o.id, o])),
+      county: orgs.find((o) => o.kind === 'county' && o.parentId === null),
+      rounds: live<ReportingRound>(roundRows).sort((a, b) => comparePeriods(a.period, b.period)),
+      reports: live<StatReport>(reportRows),
+      targets: live<Target>(targetRows),
+    };
+  }, [db]);
+}
