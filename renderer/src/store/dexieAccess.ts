@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { SyncAccess, SyncStateReader } from '../../../shared/sync/access';
 import type { Change, SyncedTable } from '../../../shared/sync/change';
 import type { Conflict } from '../../../shared/sync/conflict';
@@ -21,23 +21,32 @@ export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
   const table = (name: SyncedTable) => db.table(name) as Table<MergedRow, string>;
   return {
     async existingChanges(ids) {
-      const found = await db.changes.bulkGet([...ids]);
+      const found = await readByIds(db.changes, ids);
       const out = new Map<string, Change>();
       for (const change of found) if (change) out.set(change.id, change);
       return out;
     },
-    getRows: (name, ids) => table(name).bulkGet([...ids]),
+    getRows: (name, ids) => readByIds(table(name), ids),
     async putRows(name, rows) {
-      await table(name).bulkPut([...rows]);
+      await table(name).bulkPut(rows);
     },
     async addChanges(changes) {
-      await db.changes.bulkPut([...changes]);
+      // Add, not put: a change is never written twice, so an id already in the log is a broken
+      // store (see planImport), and the whole import must fail rather than overwrite it.
+      try {
+        await db.changes.bulkAdd(changes);
+      } catch (error) {
+        if (error instanceof Dexie.BulkError) {
+          throw new Error(`the change log already holds ${Object.keys(error.failuresByPos).length} of the changes being added`, { cause: error });
+        }
+        throw error;
+      }
     },
     async addConflicts(conflicts: readonly Conflict[]) {
-      await db.conflicts.bulkPut([...conflicts]);
+      await db.conflicts.bulkPut(conflicts);
     },
     async addParked(changes) {
-      await db.parked.bulkPut([...changes]);
+      await db.parked.bulkPut(changes);
     },
     getParked: () => db.parked.toArray(),
     async removeParked(ids) {
@@ -59,4 +68,32 @@ export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
     allRows: (name) => table(name).toArray(),
     allChanges: () => db.changes.orderBy('id').toArray(),
   };
+}
+
+/** Below this many ids, one get per id is as quick as anything. */
+const RANGE_READ_MIN_IDS = 256;
+
+/**
+ * Records by id, in the order asked, undefined where there is none: `bulkGet`, which makes one
+ * request per id. A big batch first counts what the store holds between its least and greatest
+ * id. Nothing (a first import, or ids newer than everything held) means nothing to read; little
+ * more than was asked for (a file imported again) is read with one range request, much cheaper
+ * than a request per id; anything else falls back to `bulkGet`.
+ */
+async function readByIds<T extends { id: string }>(table: Table<T, string>, ids: readonly string[]): Promise<(T | undefined)[]> {
+  if (ids.length < RANGE_READ_MIN_IDS) return table.bulkGet([...ids]);
+  // IndexedDB orders text keys by UTF-16 code units, as `<` does.
+  let least = ids[0]!;
+  let greatest = ids[0]!;
+  for (const id of ids) {
+    if (id < least) least = id;
+    if (id > greatest) greatest = id;
+  }
+  const range = table.where(':id').between(least, greatest, true, true);
+  const held = await range.count();
+  if (held === 0) return ids.map(() => undefined);
+  if (held > 2 * ids.length) return table.bulkGet([...ids]);
+  const byId = new Map<string, T>();
+  for (const record of await range.toArray()) byId.set(record.id, record);
+  return ids.map((id) => byId.get(id));
 }

@@ -63,7 +63,7 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
     }
   }, []);
 
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>, row: number, col: number) {
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLInputElement>, row: number, col: number) => {
     const rtl = document.documentElement.dir === 'rtl';
     const input = e.currentTarget;
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
@@ -83,21 +83,16 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
       e.preventDefault();
       focus(row, forward ? col + 1 : col - 1);
     }
-  }
+  }, [focus]);
 
-  function onPaste(e: ClipboardEvent<HTMLInputElement>, row: number, col: number) {
+  const { onPasteBlock } = props;
+  const onPaste = useCallback((e: ClipboardEvent<HTMLInputElement>, row: number, col: number) => {
     const text = e.clipboardData.getData('text/plain');
     if (!text.includes('\t') && !text.includes('\n')) return;
     e.preventDefault();
     const block = text.replace(/\r/g, '').replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
-    props.onPasteBlock({ row, col }, block);
-  }
-
-  const issueOf = (r: GridRow, f: Figure) => r.issues.filter((i) => i.figure === f);
-  const ratioText = (members: number | null | undefined, youth: number | null | undefined) => {
-    const ratio = members != null && youth != null ? leagueYouthRatio(members, youth) : null;
-    return ratio === null ? '—' : formatPercent(ratio, lang, 1);
-  };
+    onPasteBlock({ row, col }, block);
+  }, [onPasteBlock]);
 
   return (
     <Box sx={{ overflow: 'auto', maxHeight: '65vh', border: 1, borderColor: 'divider', borderRadius: 1 }}>
@@ -131,58 +126,7 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
         </thead>
         <tbody>
           {rows.map((r, row) => (
-            <tr key={r.org.id} data-code={r.org.code} data-status={r.report?.status ?? 'none'}>
-              <td>
-                <bdi dir="ltr">{r.org.code}</bdi>
-              </td>
-              <td>
-                <bdi>{pickText(r.org.name, lang).text}</bdi>
-              </td>
-              {figures.map((f, col) => {
-                const issues = issueOf(r, f);
-                const severity = issues.some((i) => i.severity === 'error') ? 'error' : issues.length ? 'warning' : undefined;
-                return (
-                  <td key={f}>
-                    <input
-                      id={cellId(row, col)}
-                      inputMode="numeric"
-                      dir="ltr"
-                      aria-label={`${r.org.code} ${t(`figures.${f}`)}`}
-                      aria-invalid={severity === 'error' || undefined}
-                      title={issues.map((i) => issueMessage(i, t, lang)).join('\n') || undefined}
-                      data-severity={severity}
-                      data-figure={f}
-                      disabled={!r.editable}
-                      value={r.cells[f] ?? ''}
-                      onChange={(e) => props.onCellChange(row, f, e.target.value)}
-                      onBlur={() => props.onCellCommit(row, f)}
-                      onFocus={(e) => {
-                        e.currentTarget.select();
-                        props.onFocusCell({ row, col });
-                      }}
-                      onKeyDown={(e) => onKeyDown(e, row, col)}
-                      onPaste={(e) => onPaste(e, row, col)}
-                    />
-                  </td>
-                );
-              })}
-              <td>{ratioText(r.values.members, r.values.youth1428)}</td>
-              <td>
-                <Chip size="small" label={t(`statuses.${r.report?.status ?? 'none'}`)} color={r.report?.status === 'approved' ? 'success' : r.report?.status === 'returned' ? 'warning' : r.report?.status === 'submitted' ? 'info' : 'default'} />
-              </td>
-              <td>
-                {r.report?.status === 'submitted' ? (
-                  <>
-                    <Button size="small" onClick={() => props.onApprove(row)} data-testid="approve">
-                      {t('review.approve')}
-                    </Button>
-                    <Button size="small" color="warning" onClick={() => props.onReturn(row)} data-testid="return">
-                      {t('review.return')}
-                    </Button>
-                  </>
-                ) : null}
-              </td>
-            </tr>
+            <GridRowView key={r.org.id} r={r} row={row} figures={figures} lang={lang} handlers={props} onKeyDown={onKeyDown} onPaste={onPaste} />
           ))}
         </tbody>
         <tfoot>
@@ -194,7 +138,7 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
                 {formatInteger(totals[f], lang)}
               </td>
             ))}
-            <td data-testid="grid-total-ratio">{ratioText(totals.members, totals.youth1428)}</td>
+            <td data-testid="grid-total-ratio">{ratioText(totals.members, totals.youth1428, lang)}</td>
             <td />
             <td />
           </tr>
@@ -203,3 +147,95 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
     </Box>
   );
 });
+
+function ratioText(members: number | null | undefined, youth: number | null | undefined, lang: Lang): string {
+  const ratio = members != null && youth != null ? leagueYouthRatio(members, youth) : null;
+  return ratio === null ? '—' : formatPercent(ratio, lang, 1);
+}
+
+interface RowViewProps {
+  r: GridRow;
+  row: number;
+  figures: Figure[];
+  lang: Lang;
+  handlers: Pick<Props, 'onCellChange' | 'onCellCommit' | 'onFocusCell' | 'onApprove' | 'onReturn'>;
+  onKeyDown(e: KeyboardEvent<HTMLInputElement>, row: number, col: number): void;
+  onPaste(e: ClipboardEvent<HTMLInputElement>, row: number, col: number): void;
+}
+
+/** One branch's row; re-renders only when its own row object changes. */
+const GridRowView = memo(
+  function GridRowView({ r, row, figures, lang, handlers, onKeyDown, onPaste }: RowViewProps) {
+    const { t } = useTranslation('stats');
+    return (
+      <tr data-code={r.org.code} data-status={r.report?.status ?? 'none'}>
+        <td>
+          <bdi dir="ltr">{r.org.code}</bdi>
+        </td>
+        <td>
+          <bdi>{pickText(r.org.name, lang).text}</bdi>
+        </td>
+        {figures.map((f, col) => {
+          const issues = r.issues.filter((i) => i.figure === f);
+          const severity = issues.some((i) => i.severity === 'error') ? 'error' : issues.length ? 'warning' : undefined;
+          return (
+            <td key={f}>
+              <input
+                id={cellId(row, col)}
+                inputMode="numeric"
+                dir="ltr"
+                aria-label={`${r.org.code} ${t(`figures.${f}`)}`}
+                aria-invalid={severity === 'error' || undefined}
+                title={issues.map((i) => issueMessage(i, t, lang)).join('\n') || undefined}
+                data-severity={severity}
+                data-figure={f}
+                disabled={!r.editable}
+                value={r.cells[f] ?? ''}
+                onChange={(e) => handlers.onCellChange(row, f, e.target.value)}
+                onBlur={() => handlers.onCellCommit(row, f)}
+                onFocus={(e) => {
+                  e.currentTarget.select();
+                  handlers.onFocusCell({ row, col });
+                }}
+                onKeyDown={(e) => onKeyDown(e, row, col)}
+                onPaste={(e) => onPaste(e, row, col)}
+              />
+            </td>
+          );
+        })}
+        <td>{ratioText(r.values.members, r.values.youth1428, lang)}</td>
+        <td>
+          <Chip
+            size="small"
+            label={t(`statuses.${r.report?.status ?? 'none'}`)}
+            color={r.report?.status === 'approved' ? 'success' : r.report?.status === 'returned' ? 'warning' : r.report?.status === 'submitted' ? 'info' : 'default'}
+          />
+        </td>
+        <td>
+          {r.report?.status === 'submitted' ? (
+            <>
+              <Button size="small" onClick={() => handlers.onApprove(row)} data-testid="approve">
+                {t('review.approve')}
+              </Button>
+              <Button size="small" color="warning" onClick={() => handlers.onReturn(row)} data-testid="return">
+                {t('review.return')}
+              </Button>
+            </>
+          ) : null}
+        </td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.r === b.r &&
+    a.row === b.row &&
+    a.figures === b.figures &&
+    a.lang === b.lang &&
+    a.onKeyDown === b.onKeyDown &&
+    a.onPaste === b.onPaste &&
+    a.handlers.onCellChange === b.handlers.onCellChange &&
+    a.handlers.onCellCommit === b.handlers.onCellCommit &&
+    a.handlers.onFocusCell === b.handlers.onFocusCell &&
+    a.handlers.onApprove === b.handlers.onApprove &&
+    a.handlers.onReturn === b.handlers.onReturn,
+);

@@ -8,12 +8,12 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Figure, ReportingRound, StatReport } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
 import { previousPeriod } from '../../../../shared/domain/period';
-import { targetRatioFor } from '../../../../shared/stats/targets';
+import { indexTargets, targetRatioFor } from '../../../../shared/stats/targets';
 import { canSubmit, parseFigureInput, validateReport, type Issue } from '../../../../shared/stats/validation';
 import { transition, type ReviewAction } from '../../../../shared/stats/workflow';
 import type { WriteSpec } from '../../../../shared/sync/write';
@@ -64,29 +64,41 @@ export function EntryPage() {
   const orgs = useMemo(() => (data && unit ? descendantsOf(data.orgs, unit.id).filter((o) => expected.has(o.id)) : []), [data, unit, expected]);
   const figures: Figure[] = useMemo(() => round?.figures ?? [], [round]);
 
-  const rows: GridRow[] = useMemo(
-    () =>
-      orgs.map((org) => {
-        const report = reports?.get(org.id);
-        const cells: Partial<Record<Figure, string>> = {};
-        const values: Partial<Record<Figure, number | null>> = {};
-        const parseIssues: Issue[] = [];
-        for (const f of figures) {
-          const draft = drafts.get(`${org.id}|${f}`);
-          const saved = report?.[f];
-          cells[f] = draft ?? (saved === null || saved === undefined ? '' : String(saved));
-          const parsed = draft === undefined ? { ok: true as const, value: saved ?? null } : parseFigureInput(draft);
-          if (parsed.ok) values[f] = parsed.value;
-          else parseIssues.push({ figure: f, severity: 'error' as const, code: parsed.code });
-        }
-        const issues = [
-          ...parseIssues,
-          ...validateReport(values, { previous: previousReports?.get(org.id), targetRatio: targetRatioFor(org, data!.targets, data!.orgById) }),
-        ];
-        return { org, report, cells, values, issues, editable: EDITABLE.has(report?.status) && round?.status === 'open' };
-      }),
-    [orgs, reports, previousReports, figures, drafts, round, data],
-  );
+  // Rows are rebuilt only when what they show changed: typing in one cell rebuilds (and re-renders)
+  // one row of a 300-branch township, not all of them.
+  const rowCache = useRef(new Map<string, { inputs: unknown[]; row: GridRow }>());
+  const rows: GridRow[] = useMemo(() => {
+    const targets = data ? indexTargets(data.targets) : null;
+    const editableRound = round?.status === 'open';
+    const cache = rowCache.current;
+    return orgs.map((org) => {
+      const report = reports?.get(org.id);
+      const previous = previousReports?.get(org.id);
+      const draftTexts = figures.map((f) => drafts.get(`${org.id}|${f}`));
+      const inputs = [report, previous, editableRound, figures, targets, ...draftTexts];
+      const hit = cache.get(org.id);
+      if (hit && hit.inputs.length === inputs.length && hit.inputs.every((v, i) => v === inputs[i])) return hit.row;
+      const cells: Partial<Record<Figure, string>> = {};
+      const values: Partial<Record<Figure, number | null>> = {};
+      const parseIssues: Issue[] = [];
+      figures.forEach((f, i) => {
+        const draft = draftTexts[i];
+        const saved = report?.[f];
+        cells[f] = draft ?? (saved === null || saved === undefined ? '' : String(saved));
+        const parsed = draft === undefined ? { ok: true as const, value: saved ?? null } : parseFigureInput(draft);
+        if (parsed.ok) values[f] = parsed.value;
+        else parseIssues.push({ figure: f, severity: 'error', code: parsed.code });
+      });
+      const issues = [...parseIssues, ...validateReport(values, { previous, targetRatio: targets ? targetRatioFor(org, targets, data!.orgById) : null })];
+      const row: GridRow = { org, report, cells, values, issues, editable: EDITABLE.has(report?.status) && editableRound };
+      cache.set(org.id, { inputs, row });
+      return row;
+    });
+  }, [orgs, reports, previousReports, figures, drafts, round, data]);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
 
   const totals = useMemo(() => {
     const sum = Object.fromEntries(figures.map((f) => [f, 0])) as Record<Figure, number>;
@@ -119,6 +131,7 @@ export function EntryPage() {
 
   const commitCells = useCallback(
     async (cells: { row: number; figure: Figure; text: string }[]) => {
+      const rows = rowsRef.current;
       const byRow = new Map<number, Partial<Record<Figure, number | null>>>();
       const saved: string[] = [];
       for (const { row, figure, text } of cells) {
@@ -140,22 +153,25 @@ export function EntryPage() {
         });
       }
     },
-    [rows, figureWrite, write],
+    [figureWrite, write],
   );
 
+  // Handlers read the latest rows and drafts through refs, so they stay the same function and the
+  // memoized grid rows that receive them do not re-render on every keystroke.
   const onCellChange = useCallback(
-    (row: number, figure: Figure, text: string) => setDrafts((d) => new Map(d).set(`${rows[row]!.org.id}|${figure}`, text)),
-    [rows],
+    (row: number, figure: Figure, text: string) => setDrafts((d) => new Map(d).set(`${rowsRef.current[row]!.org.id}|${figure}`, text)),
+    [],
   );
   const onCellCommit = useCallback(
     (row: number, figure: Figure) => {
-      const text = drafts.get(`${rows[row]!.org.id}|${figure}`);
+      const text = draftsRef.current.get(`${rowsRef.current[row]!.org.id}|${figure}`);
       if (text !== undefined) void commitCells([{ row, figure, text }]);
     },
-    [drafts, rows, commitCells],
+    [commitCells],
   );
   const onPasteBlock = useCallback(
     (at: CellAddress, block: string[][]) => {
+      const rows = rowsRef.current;
       const cells: { row: number; figure: Figure; text: string }[] = [];
       block.forEach((line, i) =>
         line.forEach((text, j) => {
@@ -170,7 +186,7 @@ export function EntryPage() {
       });
       void commitCells(cells);
     },
-    [figures, rows, commitCells],
+    [figures, commitCells],
   );
 
   async function review(report: StatReport, action: ReviewAction, note?: string) {
@@ -201,6 +217,14 @@ export function EntryPage() {
       values: { count: specs.length, blocked: blocked.length },
     });
   }
+
+  const reviewRef = useRef(review);
+  reviewRef.current = review;
+  const onApprove = useCallback((row: number) => void reviewRef.current(rowsRef.current[row]!.report!, 'approve'), []);
+  const onReturn = useCallback((row: number) => {
+    setComment('');
+    setReturning(rowsRef.current[row]!.report!);
+  }, []);
 
   if (!data) return null;
   if (!round || !unit) {
@@ -273,11 +297,8 @@ export function EntryPage() {
         onCellCommit={onCellCommit}
         onPasteBlock={onPasteBlock}
         onFocusCell={setFocused}
-        onApprove={(row) => void review(rows[row]!.report!, 'approve')}
-        onReturn={(row) => {
-          setComment('');
-          setReturning(rows[row]!.report!);
-        }}
+        onApprove={onApprove}
+        onReturn={onReturn}
       />
       {focusedRow && focusedFigure ? (
         <CellDetails
