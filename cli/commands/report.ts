@@ -1,92 +1,120 @@
-import { pickText, type Lang } from '../../shared/i18n/lang';
-import { decodeBundle } from '../../shared/sync/bundle/index';
-import { applyImport, planImport } from '../../shared/sync/import';
-import { memoryAccess, type MemorySyncStore } from '../../shared/sync/memoryAccess';
-import type { Translate } from '../i18n';
+import ugReport from '../../locales/ug/report.json' with { type: 'json' };
+import zhReport from '../../locales/zh-CN/report.json' with { type: 'json' };
+import { periodSchema } from '../../shared/domain/stats';
+import type { Lang } from '../../shared/i18n/lang';
+import { buildCountySummary, type CountySummary } from '../../shared/report/countySummary';
+import { countySummaryTable } from '../../shared/report/countySummaryTable';
+import { tableToCsv } from '../../shared/report/csv';
+import type { ReportLocales } from '../../shared/report/messages';
+import { toXlsx } from '../../shared/report/xlsx';
+import { createTranslator, type Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
-import { readFileOrReport, reportRefusal } from './bundleSupport';
-import type { Command } from './command';
-import { toCsv, type CsvCell } from './csv';
-import { countySummary, type CountySummary } from './reportSummary';
+import { writeFileOrReport } from './bundleSupport';
+import type { Command, OptionValues } from './command';
+import { bundleSource, demoSource } from './reportSources';
+import { legacySummary, legacySummaryTable } from './reportSummary';
 
-const FORMATS = ['json', 'csv'] as const;
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
+/** Report kinds; other kinds (completeness bulletin, contests…) arrive with their features. */
+const KINDS = ['stats'] as const;
+
+/** The report namespace in both languages; typed, so a key missing from either file fails to compile. */
+const REPORT_LOCALES: ReportLocales = { 'zh-CN': zhReport, ug: ugReport };
 
 /**
- * `league-desk report FILE… [--format json|csv]`: merges bundles in memory, exactly as the app
- * imports them (planImport/applyImport over memoryAccess), and prints the county summary of the
- * latest round with approved reports. Nothing is stored: the same files give the same report, and
- * a file given twice (or overlapping another) changes nothing, because importing is idempotent.
+ * `league-desk report (FILE… | --demo) [--format json|csv|xlsx] [--out FILE] [--period P] [--kind stats]`:
+ * the county summary of one round (approved reports only), from merged bundles or from the demo
+ * county. Bundles print the summary as they always have (legacy shape, reportSummary.ts); --demo
+ * prints the report engine's full summary; xlsx is the engine's county summary sheet in both cases.
  */
 export const reportCommand: Command = {
   name: 'report',
   summaryKey: 'commands.report',
   usageKey: 'usage.report',
-  options: { format: { type: 'string', valueHint: '<json|csv>', descriptionKey: 'options.format' } },
+  options: {
+    format: { type: 'string', valueHint: '<json|csv|xlsx>', descriptionKey: 'options.format' },
+    out: { type: 'string', valueHint: '<FILE>', descriptionKey: 'options.reportOut' },
+    demo: { type: 'boolean', descriptionKey: 'options.demo' },
+    period: { type: 'string', valueHint: '<2025|2025H1|2025Q3|2025M07>', descriptionKey: 'options.period' },
+    kind: { type: 'string', valueHint: '<stats>', descriptionKey: 'options.kind' },
+  },
   maxPositionals: Number.POSITIVE_INFINITY,
   async run({ io, t, lang, options, positionals }) {
-    const format = options['format'] ?? 'json';
-    if (!isFormat(format)) {
-      writeLines(io.stderr, [t('errors.badChoice', { option: '--format', value: String(format), choices: FORMATS.join(', ') })]);
-      return EXIT_USAGE;
+    const request = parseRequest(io, t, options, positionals);
+    if (!request) return EXIT_USAGE;
+    const source = request.demo ? demoSource() : await bundleSource(io, t, lang, positionals);
+    if (!source) return EXIT_FAILURE;
+    const summary = buildCountySummary({ ...source, ...(request.period === undefined ? {} : { period: request.period }) });
+    if (summary === 'no-county') return fail(io, t('report.noCounty', { code: source.countyCode }));
+    if (summary === 'no-round') {
+      return fail(io, request.period === undefined ? t('report.noApprovedRound') : t('report.noRound', { period: request.period }));
     }
-    if (positionals.length === 0) {
-      writeLines(io.stderr, [t('errors.missingArgument', { argument: '<file>', command: 'report' })]);
-      return EXIT_USAGE;
+    const output = await render(summary, request.format, request.demo, lang);
+    if (request.out === undefined) {
+      if (typeof output === 'string') {
+        io.stdout(output);
+        return EXIT_OK;
+      }
+      // parseRequest already refuses this; checked again so no bytes can ever reach a terminal.
+      return fail(io, t('report.binaryNeedsOut'));
     }
-    const merged = await mergeFiles(io, t, lang, positionals);
-    if (!merged) return EXIT_FAILURE;
-    const summary = await countySummary(merged.store, merged.county);
-    if (summary === 'no-county') return fail(io, t('report.noCounty', { code: merged.county }));
-    if (summary === 'no-approved-round') return fail(io, t('report.noApprovedRound'));
-    io.stdout(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : summaryCsv(summary, t, lang));
+    const bytes = typeof output === 'string' ? new TextEncoder().encode(output) : output;
+    if (!writeFileOrReport(io, t, request.out, bytes)) return EXIT_FAILURE;
+    writeLines(io.stdout, [t('report.wrote', { file: request.out, bytes: bytes.length })]);
     return EXIT_OK;
   },
 };
 
-function isFormat(value: unknown): value is Format {
-  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
+interface ReportRequest {
+  format: Format;
+  demo: boolean;
+  out?: string;
+  period?: string;
+}
+
+/** Checks the command line; writes what is wrong (localized) and returns null when it is. */
+function parseRequest(io: CliIo, t: Translate, options: OptionValues, positionals: readonly string[]): ReportRequest | null {
+  const usage = (message: string): null => {
+    writeLines(io.stderr, [message]);
+    return null;
+  };
+  const format = options['format'] ?? 'json';
+  if (!isOneOf(FORMATS, format)) return usage(t('errors.badChoice', { option: '--format', value: String(format), choices: FORMATS.join(', ') }));
+  const kind = options['kind'] ?? 'stats';
+  if (!isOneOf(KINDS, kind)) return usage(t('errors.badChoice', { option: '--kind', value: String(kind), choices: KINDS.join(', ') }));
+  const period = options['period'];
+  if (typeof period === 'string' && !periodSchema.safeParse(period).success) return usage(t('report.badPeriod', { value: period }));
+  const demo = options['demo'] === true;
+  if (demo && positionals.length > 0) return usage(t('report.demoWithFiles'));
+  if (!demo && positionals.length === 0) return usage(t('errors.missingArgument', { argument: '<file>', command: 'report' }));
+  const out = options['out'];
+  // A terminal shown xlsx bytes prints garbage and may be left in a broken state.
+  if (format === 'xlsx' && typeof out !== 'string') return usage(t('report.binaryNeedsOut'));
+  return {
+    format,
+    demo,
+    ...(typeof out === 'string' ? { out } : {}),
+    ...(typeof period === 'string' ? { period } : {}),
+  };
+}
+
+async function render(summary: CountySummary, format: Format, demo: boolean, lang: Lang): Promise<string | Uint8Array> {
+  if (format === 'xlsx') return toXlsx(countySummaryTable(summary, lang, REPORT_LOCALES));
+  if (!demo) {
+    // Bundles keep their original output, byte for byte.
+    if (format === 'json') return `${JSON.stringify(legacySummary(summary), null, 2)}\n`;
+    return tableToCsv(legacySummaryTable(summary, lang, { 'zh-CN': createTranslator('zh-CN'), ug: createTranslator('ug') }));
+  }
+  if (format === 'json') return `${JSON.stringify(summary, null, 2)}\n`;
+  return tableToCsv(countySummaryTable(summary, lang, REPORT_LOCALES));
+}
+
+function isOneOf<T extends string>(choices: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (choices as readonly string[]).includes(value);
 }
 
 function fail(io: CliIo, message: string): number {
   writeLines(io.stderr, [message]);
   return EXIT_FAILURE;
-}
-
-/**
- * Imports every file into one in-memory store. All files must be bundles of one county (the first
- * file's); any refused file, or two files disagreeing about one change, stops the report: a
- * summary over part of the data would look complete and be wrong.
- */
-async function mergeFiles(io: CliIo, t: Translate, lang: Lang, files: readonly string[]): Promise<{ store: MemorySyncStore; county: string } | null> {
-  const store = memoryAccess();
-  let county: string | undefined;
-  for (const file of files) {
-    const bytes = readFileOrReport(io, t, file);
-    if (!bytes) return null;
-    const decoded = await decodeBundle(bytes, county === undefined ? {} : { expectedCounty: county });
-    if (!decoded.ok) {
-      reportRefusal(io, t, lang, decoded, file);
-      return null;
-    }
-    county ??= decoded.manifest.county.code;
-    const { sender } = decoded.manifest;
-    const plan = await planImport(decoded.changes, store, { now: Date.now(), senderScope: sender.scope, senderAuthor: sender.account });
-    if (plan.refused) {
-      fail(io, t('report.importRefused', { file, ids: plan.sameIdDifferentContent.slice(0, 3).join(', ') }));
-      return null;
-    }
-    await applyImport(plan, store);
-  }
-  return county === undefined ? null : { store, county };
-}
-
-function summaryCsv(summary: CountySummary, t: Translate, lang: Lang): string {
-  const ratio = (value: number | null): CsvCell => (value === null ? null : Number(value.toFixed(4)));
-  const rows: CsvCell[][] = [
-    [t('report.columns.code'), t('report.columns.name'), t('report.columns.reports'), t('figures.members'), t('figures.youth1435'), t('figures.youth1428'), t('report.columns.ratio')],
-    ...summary.committees.map((c) => [c.code, pickText(c.name, lang).text, c.reports, c.members, c.youth1435, c.youth1428, ratio(c.leagueYouthRatio)]),
-    [summary.county.code, t('report.columns.total'), summary.totals.reports, summary.totals.members, summary.totals.youth1435, summary.totals.youth1428, ratio(summary.totals.leagueYouthRatio)],
-  ];
-  return toCsv(rows);
 }

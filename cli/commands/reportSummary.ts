@@ -1,72 +1,24 @@
 import type { Org } from '../../shared/domain/org';
-import type { ReportingRound, StatReport } from '../../shared/domain/stats';
+import type { ReportingRound, StatReport, Target } from '../../shared/domain/stats';
+import { pickText, type Lang } from '../../shared/i18n/lang';
+import type { CountySummary, CountySummaryInput, SummaryFigures } from '../../shared/report/countySummary';
+import { tableDirection, type ReportColumn, type ReportTable } from '../../shared/report/table';
 import type { SyncStateReader } from '../../shared/sync/access';
 import { DELETED_FIELD, type SyncedTable } from '../../shared/sync/change';
 import { rowValues } from '../../shared/sync/row';
 import { rowIsComplete } from '../../shared/sync/validate';
-import { reportsByCommittee } from '../../shared/stats/committees';
-import { leagueYouthRatio, sumFigures } from '../../shared/stats/totals';
-
-/** The figures `report` shows: the two youth bases and members, and the ratio computed from sums. */
-export interface SummaryFigures {
-  reports: number;
-  members: number;
-  youth1435: number;
-  youth1428: number;
-  /** Members ÷ youth aged 14–28, from the summed figures; null when there are no such youth. */
-  leagueYouthRatio: number | null;
-}
-
-export interface CountySummary {
-  county: Pick<Org, 'id' | 'code' | 'name'>;
-  round: Pick<ReportingRound, 'id' | 'period' | 'deadline' | 'status'>;
-  committees: Array<Pick<Org, 'code' | 'name' | 'kind'> & SummaryFigures>;
-  totals: SummaryFigures;
-}
-
-export type SummaryProblem = 'no-county' | 'no-approved-round';
+import type { MessageKey, Translate } from '../i18n';
 
 /**
- * The county summary of the latest round with approved reports: one line per committee directly
- * under the county, and the totals. Only approved reports count (a draft or returned report is not
- * yet a figure anyone stands behind), and only complete, undeleted rows, as the app shows them.
- * "Latest" is by deadline, which orders rounds of different lengths (a year, a quarter) correctly.
+ * The data `report` summarises, read from a merged store: complete, undeleted rows, as the app
+ * shows them, and the county's control ratios.
  */
-export async function countySummary(store: SyncStateReader, countyCode: string): Promise<CountySummary | SummaryProblem> {
-  const orgs = await liveRows<Org>(store, 'org');
-  const rounds = await liveRows<ReportingRound>(store, 'round');
-  const reports = (await liveRows<StatReport>(store, 'statReport')).filter((r) => r.status === 'approved');
-
-  const county = orgs.find((o) => o.kind === 'county' && o.code === countyCode);
-  if (!county) return 'no-county';
-  const withApproved = new Set(reports.map((r) => r.roundId));
-  const round = rounds
-    .filter((r) => withApproved.has(r.id))
-    .sort((a, b) => compare(b.deadline, a.deadline) || compare(b.period, a.period) || compare(a.id, b.id))[0];
-  if (!round) return 'no-approved-round';
-
-  const inRound = reports.filter((r) => r.roundId === round.id);
-  const byCommittee = reportsByCommittee(orgs, county.id, inRound);
-  const committeeOrgs = orgs.filter((o) => byCommittee.has(o.id)).sort((a, b) => compare(a.code, b.code));
-  const counted = [...byCommittee.values()].flat();
-  // The county's own report, if it files one, belongs to no committee but to the total.
-  const own = inRound.filter((r) => r.orgId === county.id);
+export async function storeContents(store: SyncStateReader): Promise<Pick<CountySummaryInput, 'orgs' | 'rounds' | 'reports'> & { targets: Target[] }> {
   return {
-    county: { id: county.id, code: county.code, name: county.name },
-    round: { id: round.id, period: round.period, deadline: round.deadline, status: round.status },
-    committees: committeeOrgs.map((o) => ({ code: o.code, name: o.name, kind: o.kind, ...figures(byCommittee.get(o.id) ?? []) })),
-    totals: figures([...counted, ...own]),
-  };
-}
-
-function figures(reports: readonly StatReport[]): SummaryFigures {
-  const sums = sumFigures(reports);
-  return {
-    reports: reports.length,
-    members: sums.members,
-    youth1435: sums.youth1435,
-    youth1428: sums.youth1428,
-    leagueYouthRatio: leagueYouthRatio(sums.members, sums.youth1428),
+    orgs: await liveRows<Org>(store, 'org'),
+    rounds: await liveRows<ReportingRound>(store, 'round'),
+    reports: await liveRows<StatReport>(store, 'statReport'),
+    targets: await liveRows<Target>(store, 'target'),
   };
 }
 
@@ -75,6 +27,61 @@ async function liveRows<T>(store: SyncStateReader, table: SyncedTable): Promise<
   return rows.filter((row) => row[DELETED_FIELD] !== true && rowIsComplete(table, row)).map((row) => rowValues<T>(row));
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/*
+ * `report FILE…` printed this shape before the report engine existed, and scripts read it; it is
+ * kept exactly (keys, order, columns) and computed by the engine. `report --demo` prints the
+ * engine's full CountySummary (new members, targets, counted statuses besides these).
+ */
+type LegacyFigures = Pick<SummaryFigures, 'reports' | 'members' | 'youth1435' | 'youth1428' | 'leagueYouthRatio'>;
+
+export interface LegacyCountySummary {
+  county: CountySummary['county'];
+  round: CountySummary['round'];
+  committees: Array<Pick<Org, 'code' | 'name' | 'kind'> & LegacyFigures>;
+  totals: LegacyFigures;
+}
+
+const legacyFigures = (f: SummaryFigures): LegacyFigures => ({
+  reports: f.reports,
+  members: f.members,
+  youth1435: f.youth1435,
+  youth1428: f.youth1428,
+  leagueYouthRatio: f.leagueYouthRatio,
+});
+
+export function legacySummary(summary: CountySummary): LegacyCountySummary {
+  return {
+    county: summary.county,
+    round: summary.round,
+    committees: summary.committees.map((c) => ({ code: c.code, name: c.name, kind: c.kind, ...legacyFigures(c) })),
+    totals: legacyFigures(summary.totals),
+  };
+}
+
+/** The legacy CSV's table: its columns and headers (from cli.json), written by the engine's CSV writer. */
+export function legacySummaryTable(summary: CountySummary, lang: Lang, translators: Readonly<Record<Lang, Translate>>): ReportTable {
+  const header = (key: MessageKey) => ({ zh: translators['zh-CN'](key), ug: translators.ug(key) });
+  const columns: ReportColumn[] = [
+    { key: 'code', kind: 'code', header: header('report.columns.code') },
+    { key: 'name', kind: 'text', header: header('report.columns.name') },
+    { key: 'reports', kind: 'integer', header: header('report.columns.reports') },
+    { key: 'members', kind: 'integer', header: header('figures.members') },
+    { key: 'youth1435', kind: 'integer', header: header('figures.youth1435') },
+    { key: 'youth1428', kind: 'integer', header: header('figures.youth1428') },
+    { key: 'ratio', kind: 'percent', header: header('report.columns.ratio') },
+  ];
+  const figures = (f: SummaryFigures) => ({ reports: f.reports, members: f.members, youth1435: f.youth1435, youth1428: f.youth1428, ratio: f.leagueYouthRatio });
+  const t = translators[lang];
+  return {
+    title: '',
+    lang,
+    direction: tableDirection(lang),
+    columns,
+    // Names as before: the chosen language or, unmarked, the other one.
+    rows: summary.committees.map((c) => ({ code: c.code, name: pickText(c.name, lang).text, ...figures(c) })),
+    totalRow: { code: summary.county.code, name: t('report.columns.total'), ...figures(summary.totals) },
+    sheetName: 'report',
+    untranslatedMark: '',
+    pageFooter: '',
+  };
 }

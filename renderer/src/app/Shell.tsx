@@ -14,6 +14,7 @@ import InfoOutlined from '@mui/icons-material/InfoOutlined';
 import UsbOutlined from '@mui/icons-material/UsbOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import InsertChartOutlined from '@mui/icons-material/InsertChartOutlined';
+import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
 import GridOnOutlined from '@mui/icons-material/GridOnOutlined';
 import Badge from '@mui/material/Badge';
 import GlobalStyles from '@mui/material/GlobalStyles';
@@ -24,6 +25,7 @@ import { AboutPage } from '../features/about/AboutPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { BulletinPage } from '../features/dashboard/BulletinPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { EntryPage } from '../features/stats/EntryPage';
 import { RoundsPage } from '../features/stats/RoundsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -41,6 +43,7 @@ const NAV: { route: Route; icon: ReactNode }[] = [
   { route: 'dashboard', icon: <InsertChartOutlined /> },
   { route: 'rounds', icon: <EventNoteOutlined /> },
   { route: 'entry', icon: <GridOnOutlined /> },
+  { route: 'reports', icon: <DescriptionOutlined /> },
   { route: 'sync', icon: <UsbOutlined /> },
   { route: 'conflicts', icon: <CallSplitOutlined /> },
   { route: 'about', icon: <InfoOutlined /> },
@@ -119,6 +122,8 @@ export function Shell() {
           <DashboardPage />
         ) : route === 'bulletin' ? (
           <BulletinPage />
+        ) : route === 'reports' ? (
+          <ReportsPage />
         ) : route === 'rounds' ? (
           <RoundsPage />
         ) : route === 'entry' ? (

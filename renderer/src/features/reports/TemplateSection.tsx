@@ -1,0 +1,184 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Figure, ReportingRound, StatReport } from '../../../../shared/domain/stats';
+import { pickText } from '../../../../shared/i18n/lang';
+import { templateMessage } from '../../../../shared/report';
+import type { TemplateReadResult } from '../../../../shared/report';
+import type { WriteSpec } from '../../../../shared/sync/write';
+import { useApp } from '../../app/context';
+import { storeErrorKey } from '../../store/errors';
+import type { DashboardData } from '../dashboard/useDashboardData';
+import { reportId } from '../stats/useStatsData';
+import { useSaveReport } from '../sync/useSaveAndReport';
+import { REPORT_LOCALES } from './reportLocales';
+
+const EDITABLE = new Set<StatReport['status'] | undefined>([undefined, 'draft', 'returned']);
+
+/**
+ * The spreadsheet township officers already use: a prefilled template for one township and round,
+ * and reading a filled one back — every problem listed by cell, nothing stored until confirmed.
+ */
+export function TemplateSection({ data, round }: { data: DashboardData; round: ReportingRound }) {
+  const { t } = useTranslation('reports');
+  const { store, lang, bridge, notify } = useApp();
+  const report = useSaveReport();
+  const units = data.orgs.filter((o) => o.parentId === data.county!.id).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [read, setRead] = useState<TemplateReadResult | null>(null);
+  const unit = units.find((u) => u.id === unitId);
+
+  async function rows() {
+    const { templateRows } = await import('../../../../shared/report/template');
+    return templateRows(data.orgs, data.reports.filter((r) => r.roundId === round.id), round, unitId);
+  }
+
+  async function exportTemplate() {
+    if (!unit) return;
+    setBusy(true);
+    try {
+      const { writeTemplate } = await import('../../../../shared/report/template');
+      const { orgs, values } = await rows();
+      const bytes = await writeTemplate({ county: data.county!, township: unit, round, orgs, values, lang, locales: REPORT_LOCALES });
+      report(await bridge.saveFile({ suggestedName: `${unit.code}-${round.period}.xlsx`, data: bytes, filters: [{ nameKey: 'xlsx', extensions: ['xlsx'] }] }));
+    } catch (error) {
+      notify({ severity: 'error', key: storeErrorKey(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function importTemplate() {
+    if (!unit) return;
+    const opened = await bridge.openFiles({ multiple: false, filters: [{ nameKey: 'xlsx', extensions: ['xlsx'] }] });
+    if (opened.status === 'error') return notify({ severity: 'error', key: `errors:bridge.${opened.reason}` });
+    if (opened.status !== 'opened') return;
+    setBusy(true);
+    try {
+      const { readTemplate } = await import('../../../../shared/report/templateRead');
+      const { orgs } = await rows();
+      setRead(
+        await readTemplate(opened.files[0]!.data, {
+          countyCode: data.county!.code,
+          roundId: round.id,
+          townshipCode: unit.code,
+          orgCodes: orgs.map((o) => o.code),
+          figures: round.figures,
+        }),
+      );
+    } catch (error) {
+      notify({ severity: 'error', key: storeErrorKey(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Stores what the sheet holds, figure by figure, for reports still open for editing. */
+  async function store_() {
+    if (!read?.ok) return;
+    const byCode = new Map(data.orgs.map((o) => [o.code, o]));
+    const reports = new Map(data.reports.filter((r) => r.roundId === round.id).map((r) => [r.orgId, r]));
+    const specs: WriteSpec[] = [];
+    let locked = 0;
+    for (const row of read.rows) {
+      const org = byCode.get(row.code);
+      if (!org) continue;
+      const current = reports.get(org.id);
+      const changed: Partial<Record<Figure, number | null>> = {};
+      for (const [figure, value] of Object.entries(row.values) as [Figure, number | null][]) {
+        if ((current?.[figure] ?? null) !== value) changed[figure] = value;
+      }
+      if (Object.keys(changed).length === 0) continue;
+      if (!EDITABLE.has(current?.status)) {
+        locked += 1;
+        continue;
+      }
+      specs.push({
+        table: 'statReport',
+        row: reportId(round.id, org.id),
+        scope: org.code,
+        fields: current ? changed : { roundId: round.id, orgId: org.id, period: round.period, status: 'draft', ...changed },
+      });
+    }
+    try {
+      if (specs.length > 0) await store.repo.write(specs);
+      notify({ severity: locked ? 'warning' : 'success', key: 'reports:template.stored', values: { count: specs.length, locked } });
+      setRead(null);
+    } catch (error) {
+      notify({ severity: 'error', key: storeErrorKey(error) });
+    }
+  }
+
+  const messages = REPORT_LOCALES[lang];
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} className="no-print">
+      <Typography variant="h6" component="h2">
+        {t('template.title')}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {t('template.description')}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <TextField select size="small" label={t('template.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)} sx={{ minWidth: 240 }}>
+          {units.map((u) => (
+            <MenuItem key={u.id} value={u.id}>
+              {pickText(u.name, lang).text}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button disabled={busy || !unit} onClick={exportTemplate} data-testid="template-export">
+          {t('template.export')}
+        </Button>
+        <Button disabled={busy || !unit} variant="contained" onClick={importTemplate} data-testid="template-import">
+          {t('template.import')}
+        </Button>
+      </Stack>
+      {read ? (
+        <Dialog open onClose={() => setRead(null)} maxWidth="md" fullWidth aria-labelledby="template-preview-title">
+          <DialogTitle id="template-preview-title">{t('template.previewTitle')}</DialogTitle>
+          <DialogContent data-testid="template-preview">
+            {!read.ok ? (
+              <Alert severity="error" data-testid="template-refused" data-reason={read.reason}>
+                {templateMessage(read, messages, lang)}
+              </Alert>
+            ) : (
+              <Stack spacing={1}>
+                <Alert severity={read.problems.length ? 'warning' : 'success'}>
+                  {t('template.summary', { rows: read.rows.length, problems: read.problems.length })}
+                </Alert>
+                {read.problems.length > 0 ? (
+                  <List dense data-testid="template-problems">
+                    {read.problems.map((p, i) => (
+                      <ListItem key={i} disableGutters>
+                        <bdi dir="ltr">{p.cell ?? p.code ?? ''}</bdi>&nbsp;{templateMessage(p, messages, lang)}
+                      </ListItem>
+                    ))}
+                  </List>
+                ) : null}
+              </Stack>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setRead(null)}>{t('template.cancel')}</Button>
+            <Button variant="contained" disabled={!read.ok} onClick={store_} data-testid="template-store">
+              {t('template.store')}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      ) : null}
+    </Paper>
+  );
+}

@@ -1,0 +1,141 @@
+import type { Org } from '../domain/org';
+import type { ReportingRound, ReportStatus, StatReport, Target } from '../domain/stats';
+import { rollUpAll, type RollUpResult } from '../stats/rollup';
+import { exceedsTarget, indexTargets, targetRatioFor } from '../stats/targets';
+
+/*
+ * The county summary for one round: one line per committee directly under the county (township
+ * and town committees, school committees, working committees, general branches…) and the county
+ * total. Data only; countySummaryTable.ts turns it into a ReportTable, and the CLI prints it as
+ * JSON, so every figure and ratio here is a plain number.
+ *
+ * The figures are the statistics roll-up (shared/stats/rollup.ts) of each committee and of the
+ * county for the round's period: the same rules as every other screen (stocks take the last value
+ * of the period, flows sum, each report counted once in its own organisation's chain, ratios from
+ * the summed figures), so the report cannot disagree with the dashboard.
+ */
+
+export interface SummaryFigures {
+  /** Organisations in the subtree with at least one counted report in the period. */
+  reports: number;
+  members: number;
+  newMembers: number;
+  youth1435: number;
+  youth1428: number;
+  /** Members ÷ youth aged 14–28 from the summed figures; null when there are no such youth. */
+  leagueYouthRatio: number | null;
+}
+
+/** The caller's control ratio for an organisation (a fraction), or null when it has none. */
+export type TargetLookup = (org: Org) => number | null;
+
+export interface TargetCheck {
+  target: number | null;
+  /** null when there is no target or no youth to compare with it. */
+  overTarget: boolean | null;
+}
+
+export type SummaryLine = Pick<Org, 'code' | 'name' | 'kind'> & SummaryFigures & TargetCheck;
+
+export interface CountySummary {
+  county: Pick<Org, 'id' | 'code' | 'name'>;
+  round: Pick<ReportingRound, 'id' | 'period' | 'deadline' | 'status'>;
+  /** Which report statuses were counted. */
+  statuses: readonly ReportStatus[];
+  committees: SummaryLine[];
+  totals: SummaryFigures & TargetCheck;
+}
+
+export interface CountySummaryInput {
+  orgs: readonly Org[];
+  rounds: readonly ReportingRound[];
+  reports: readonly StatReport[];
+  countyCode: string;
+  /** This round. */
+  roundId?: string;
+  /** Otherwise the latest round of this period; with neither, the latest round with counted reports. */
+  period?: string;
+  /**
+   * Approved reports only by default: a draft or returned report is not yet a figure anyone stands
+   * behind. A preview ("as submitted so far") may count submitted ones too.
+   */
+  includeSubmitted?: boolean;
+  targetFor?: TargetLookup;
+}
+
+export type SummaryProblem = 'no-county' | 'no-round';
+
+export function buildCountySummary(input: CountySummaryInput): CountySummary | SummaryProblem {
+  const statuses: ReportStatus[] = input.includeSubmitted ? ['approved', 'submitted'] : ['approved'];
+  const county = input.orgs.find((o) => o.kind === 'county' && o.code === input.countyCode);
+  if (!county) return 'no-county';
+  const round = pickRound(input, new Set(input.reports.filter((r) => statuses.includes(r.status)).map((r) => r.roundId)));
+  if (!round) return 'no-round';
+
+  const rolled = rollUpAll(input.orgs, input.reports, round.period, { includeSubmitted: input.includeSubmitted ?? false });
+  const targetFor = input.targetFor ?? (() => null);
+  const line = (org: Org) => {
+    const figures = summaryFigures(rolled.get(org.id));
+    return { ...figures, ...checkTarget(figures, targetFor(org)) };
+  };
+  const committees = input.orgs
+    .filter((o) => o.parentId === county.id && o.id !== county.id)
+    // An archived committee stays in the reports of the periods it reported in, and only those.
+    .filter((o) => !o.archived || (rolled.get(o.id)?.reporting ?? 0) > 0)
+    .sort((a, b) => compare(a.code, b.code));
+  return {
+    county: { id: county.id, code: county.code, name: county.name },
+    round: { id: round.id, period: round.period, deadline: round.deadline, status: round.status },
+    statuses,
+    committees: committees.map((o) => ({ code: o.code, name: o.name, kind: o.kind, ...line(o) })),
+    // The county's roll-up: every committee's, plus the county committee's own report if it files one.
+    totals: line(county),
+  };
+}
+
+/**
+ * "Latest" is by deadline, which orders rounds of different lengths (a year, a quarter) correctly;
+ * a named round or period is taken even when nothing in it is counted yet (its lines show zeros),
+ * but the automatic choice skips rounds with nothing to show.
+ */
+function pickRound(input: CountySummaryInput, withCounted: ReadonlySet<string>): ReportingRound | undefined {
+  if (input.roundId !== undefined) return input.rounds.find((r) => r.id === input.roundId);
+  const latestFirst = [...input.rounds].sort((a, b) => compare(b.deadline, a.deadline) || compare(b.period, a.period) || compare(a.id, b.id));
+  if (input.period !== undefined) {
+    const ofPeriod = latestFirst.filter((r) => r.period === input.period);
+    return ofPeriod.find((r) => withCounted.has(r.id)) ?? ofPeriod[0];
+  }
+  return latestFirst.find((r) => withCounted.has(r.id));
+}
+
+function summaryFigures(rolled: RollUpResult | undefined): SummaryFigures {
+  const f = rolled?.figures;
+  return {
+    reports: rolled?.reporting ?? 0,
+    members: f?.members ?? 0,
+    newMembers: f?.newMembers ?? 0,
+    youth1435: f?.youth1435 ?? 0,
+    youth1428: f?.youth1428 ?? 0,
+    leagueYouthRatio: rolled?.ratio ?? null,
+  };
+}
+
+/** The statistics' own comparison (exact, in integers): exactly at the target is not over it. */
+function checkTarget(figures: SummaryFigures, target: number | null): TargetCheck {
+  const comparable = target !== null && figures.youth1428 > 0;
+  return { target, overTarget: comparable ? exceedsTarget(figures.members, figures.youth1428, target) : null };
+}
+
+/**
+ * Targets as the statistics resolve them (shared/stats/targets.ts: the organisation's row, its
+ * school level's row or 2023 default, its kind's row, an ancestor's), for `targetFor`.
+ */
+export function targetLookup(orgs: readonly Org[], targets: readonly Target[]): TargetLookup {
+  const index = indexTargets(targets);
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  return (org) => targetRatioFor(org, index, byId);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

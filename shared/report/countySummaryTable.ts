@@ -1,0 +1,59 @@
+import type { Figure } from '../domain/stats';
+import { pickText, type BilingualText, type Lang } from '../i18n/lang';
+import type { CountySummary, SummaryFigures, TargetCheck } from './countySummary';
+import { bilingual, fill, periodText, type ReportLocales } from './messages';
+import { otherLang, tableDirection, type CellValue, type ReportColumn, type ReportRow, type ReportTable } from './table';
+
+/** The figures the county summary shows, in this order (DOMAIN.md: the published bases and members). */
+const SUMMARY_FIGURES = ['members', 'newMembers', 'youth1435', 'youth1428'] as const satisfies readonly Figure[];
+
+/**
+ * The county summary as a report table in one language. Headers carry both languages; names are
+ * in the chosen one, or in the other one marked untranslated (DOMAIN.md).
+ */
+export function countySummaryTable(summary: CountySummary, lang: Lang, locales: ReportLocales): ReportTable {
+  const m = locales[lang];
+  const columns: ReportColumn[] = [
+    { key: 'code', kind: 'code', header: bilingual(locales, (l) => l.countySummary.columns.code) },
+    { key: 'name', kind: 'text', header: bilingual(locales, (l) => l.countySummary.columns.name), width: 34 },
+    { key: 'reports', kind: 'integer', header: bilingual(locales, (l) => l.countySummary.columns.reports) },
+    ...SUMMARY_FIGURES.map((figure): ReportColumn => ({ key: figure, kind: 'integer', header: bilingual(locales, (l) => l.figures[figure]) })),
+    { key: 'ratio', kind: 'percent', header: bilingual(locales, (l) => l.countySummary.columns.ratio), width: 14 },
+    { key: 'target', kind: 'percent', header: bilingual(locales, (l) => l.countySummary.columns.target) },
+    { key: 'overTarget', kind: 'text', header: bilingual(locales, (l) => l.countySummary.columns.overTarget), width: 10 },
+  ];
+  const over = (check: TargetCheck): CellValue => (check.overTarget === true ? m.countySummary.over : null);
+  const figureCells = (line: SummaryFigures & TargetCheck): ReportRow => ({
+    reports: line.reports,
+    ...Object.fromEntries(SUMMARY_FIGURES.map((figure) => [figure, line[figure]])),
+    ratio: line.leagueYouthRatio,
+    target: line.target,
+    overTarget: over(line),
+  });
+  const anyTarget = [...summary.committees, summary.totals].some((line) => line.target !== null);
+  const countyName = pickText(summary.county.name, lang).text;
+  return {
+    title: m.countySummary.title,
+    subtitle: fill(m.countySummary.subtitle, { county: countyName, period: periodText(summary.round.period, m) }),
+    lang,
+    direction: tableDirection(lang),
+    columns,
+    rows: summary.committees.map((line) => ({ code: line.code, name: nameCell(line.name, lang), ...figureCells(line) })),
+    totalRow: { code: summary.county.code, name: m.countySummary.total, ...figureCells(summary.totals) },
+    footnotes: [
+      m.countySummary.notes.ratio,
+      fill(m.countySummary.notes.statuses, { statuses: summary.statuses.map((s) => m.statuses[s]).join(lang === 'ug' ? '، ' : '、') }),
+      ...(anyTarget ? [m.countySummary.notes.target] : []),
+    ],
+    sheetName: m.countySummary.sheetName,
+    untranslatedMark: m.untranslated,
+    pageFooter: m.pageFooter,
+  };
+}
+
+/** A name in the table's language, or the other language's marked as untranslated. */
+export function nameCell(name: BilingualText, lang: Lang): CellValue {
+  const picked = pickText(name, lang);
+  if (picked.translated || picked.text === '') return picked.text;
+  return { text: picked.text, lang: otherLang(lang), untranslated: true };
+}

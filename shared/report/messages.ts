@@ -1,0 +1,64 @@
+import type { Figure, ReportStatus } from '../domain/stats';
+import type { Lang } from '../i18n/lang';
+import type { BilingualLabel } from './table';
+import type { TemplateReason } from './templateReasons';
+
+/**
+ * The shape of locales/<lang>/report.json. shared/ may not read the locale files (layer rule), so
+ * callers pass them in: the CLI imports the JSON, the renderer takes i18next's resource bundle.
+ * Typing the parameter with this interface makes a key missing from either file a compile error
+ * wherever the files are passed.
+ */
+export interface ReportMessages {
+  untranslated: string;
+  /** With {{page}} and {{pages}}. */
+  pageFooter: string;
+  period: { year: string; firstHalf: string; secondHalf: string; quarter: string; month: string };
+  figures: Record<Figure, string>;
+  statuses: Record<ReportStatus, string>;
+  countySummary: {
+    title: string;
+    subtitle: string;
+    sheetName: string;
+    columns: { code: string; name: string; reports: string; ratio: string; target: string; overTarget: string };
+    total: string;
+    over: string;
+    notes: { ratio: string; statuses: string; target: string };
+  };
+  templateSheet: {
+    sheetName: string;
+    title: string;
+    instructions: string;
+    columns: { code: string; name: string };
+    validationTitle: string;
+    validationMessage: string;
+  };
+  template: Record<TemplateReason, string>;
+}
+
+/** Both languages' messages: headers are bilingual, so every builder needs both. */
+export type ReportLocales = Readonly<Record<Lang, ReportMessages>>;
+
+/** Fills i18next-style `{{name}}` placeholders; an unknown placeholder is left as it is, visibly. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** A label from both languages' messages, for a bilingual header. */
+export function bilingual(locales: ReportLocales, pick: (messages: ReportMessages) => string): BilingualLabel {
+  return { zh: pick(locales['zh-CN']), ug: pick(locales.ug) };
+}
+
+/** A period in words: 2025 → 2025年度, 2025Q3 → 2025年第3季度, 2025M07 → 2025年7月. */
+export function periodText(period: string, messages: ReportMessages): string {
+  const year = period.slice(0, 4);
+  const kind = period.charAt(4);
+  const index = Number(period.slice(5));
+  if (kind === 'H') return fill(index === 1 ? messages.period.firstHalf : messages.period.secondHalf, { year });
+  if (kind === 'Q') return fill(messages.period.quarter, { year, index });
+  if (kind === 'M') return fill(messages.period.month, { year, index });
+  return fill(messages.period.year, { year });
+}

@@ -1,0 +1,25 @@
+import { FIGURES, type Figure } from '../domain/stats';
+import type { Lang } from '../i18n/lang';
+import { fill, type ReportMessages } from './messages';
+import type { TemplateProblem, TemplateRefusalResult } from './templateRead';
+
+const isFigure = (key: string): key is Figure => (FIGURES as readonly string[]).includes(key);
+
+/**
+ * The sentence for a refusal or a problem, from `template.<reason>` in report.json. Figure lists
+ * (wrong-figures) arrive as keys and leave as the figures' names in the reader's language.
+ */
+export function templateMessage(issue: TemplateRefusalResult | TemplateProblem, messages: ReportMessages, lang: Lang): string {
+  const separator = lang === 'ug' ? '، ' : '、';
+  const figureNames = (list: string | number | undefined): string =>
+    String(list ?? '')
+      .split(',')
+      .filter(isFigure)
+      .map((figure) => messages.figures[figure])
+      .join(separator);
+  if ('detail' in issue) {
+    const detail = issue.reason === 'wrong-figures' ? { found: figureNames(issue.detail['found']), expected: figureNames(issue.detail['expected']) } : issue.detail;
+    return fill(messages.template[issue.reason], detail);
+  }
+  return fill(messages.template[issue.reason], { code: issue.code ?? '', value: issue.value ?? '' });
+}

@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import type { Figure } from '../domain/stats';
+import { cellRef } from './cellRef';
+import { readFigureCell } from './figureCell';
+import { openSpreadsheet, SPREADSHEET_LIMITS } from './spreadsheetCheck';
+import { parseMeta, TEMPLATE_VERSION, type TemplateMeta } from './templateMeta';
+import type { TemplateProblemReason, TemplateRefusal } from './templateReasons';
+
+/*
+ * Reading a filled township template back: a preview, nothing stored. The renderer shows every
+ * problem by cell and stores the parsed values only after the person confirms.
+ */
+
+/** What the importing screen expects the sheet to be. */
+export interface TemplateExpectation {
+  /** The county this PC manages; a sheet of another county is refused. */
+  countyCode: string;
+  roundId: string;
+  townshipCode: string;
+  /** The township's reporting organisations in the round (templateRows). */
+  orgCodes: readonly string[];
+  /** The round's figures; a sheet asking for others is refused. */
+  figures: readonly Figure[];
+}
+
+export interface TemplateProblem {
+  sheet: string;
+  /** A1 reference; null for an expected organisation with no row. */
+  cell: string | null;
+  code: string | null;
+  figure: Figure | null;
+  reason: TemplateProblemReason;
+  /** The cell's text as read, for the message (cell problems only). */
+  value?: string;
+}
+
+export interface TemplateRow {
+  code: string;
+  /** Sheet row number, for pointing at it. */
+  row: number;
+  /** Each readable figure; null is an empty cell. A figure with a problem is left out. */
+  values: Partial<Record<Figure, number | null>>;
+}
+
+export type TemplateRefusalResult = { ok: false; reason: TemplateRefusal; detail: Readonly<Record<string, string | number>> };
+export type TemplateReadResult = { ok: true; meta: TemplateMeta; rows: TemplateRow[]; problems: TemplateProblem[] } | TemplateRefusalResult;
+
+export async function readTemplate(bytes: Uint8Array, expected: TemplateExpectation): Promise<TemplateReadResult> {
+  const opened = openSpreadsheet(bytes);
+  if (!opened.ok) return refuse(opened.reason, opened.reason === 'too-large' ? { limit: SPREADSHEET_LIMITS.unpackedBytes / 1024 / 1024 } : {});
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs declares load(Buffer); JSZip underneath takes any Uint8Array, in Node and in the browser.
+    await workbook.xlsx.load(opened.bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    return refuse('not-a-spreadsheet', {});
+  }
+
+  const reading = parseMeta(metaOf(workbook));
+  if (!reading.ok) {
+    return reading.reason === 'template-too-new'
+      ? refuse('template-too-new', { version: reading.version, supported: TEMPLATE_VERSION })
+      : refuse('not-our-template', {});
+  }
+  const { meta } = reading;
+  if (meta.county !== expected.countyCode) return refuse('wrong-county', { found: meta.county, expected: expected.countyCode });
+  if (meta.township !== expected.townshipCode) return refuse('wrong-township', { found: meta.township, expected: expected.townshipCode });
+  if (meta.round !== expected.roundId) return refuse('wrong-round', { found: meta.round, expected: expected.roundId });
+  const sheetFigures = meta.figureColumns.map(([figure]) => figure);
+  if (!sameSet(sheetFigures, expected.figures)) {
+    return refuse('wrong-figures', { found: sheetFigures.join(','), expected: expected.figures.join(',') });
+  }
+  const sheet = workbook.getWorksheet(meta.sheet);
+  if (!sheet) return refuse('not-our-template', {});
+  return { ok: true, meta, ...readRows(sheet, meta, expected) };
+}
+
+function refuse(reason: TemplateRefusal, detail: Record<string, string | number>): TemplateRefusalResult {
+  return { ok: false, reason, detail };
+}
+
+/**
+ * The metadata rows, from whichever sheet starts with our format marker: found by content rather
+ * than by name or visibility, because a program that re-saves the file may rename or unhide it.
+ */
+function metaOf(workbook: ExcelJS.Workbook): Map<string, string> {
+  for (const sheet of workbook.worksheets) {
+    const rows = new Map<string, string>();
+    sheet.eachRow((row) => {
+      const key = textOf(row.getCell(1).value);
+      if (key) rows.set(key, textOf(row.getCell(2).value));
+    });
+    if (rows.has('format')) return rows;
+  }
+  return new Map();
+}
+
+function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: TemplateExpectation): { rows: TemplateRow[]; problems: TemplateProblem[] } {
+  const wanted = new Set(expected.orgCodes);
+  const seen = new Set<string>();
+  const rows: TemplateRow[] = [];
+  const problems: TemplateProblem[] = [];
+  const problem = (p: Omit<TemplateProblem, 'sheet'>): void => {
+    problems.push({ sheet: sheet.name, ...p });
+  };
+
+  // eachRow visits only rows that hold something, so trailing blank or formatted rows cost nothing.
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber < meta.firstDataRow) return;
+    const codeRef = cellRef(meta.codeColumn, rowNumber);
+    // Codes are typed in capitals; a code re-typed in lower case or full-width letters is still the code.
+    const code = textOf(row.getCell(meta.codeColumn).value).normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    const cells = meta.figureColumns.map(([figure, column]) => ({ figure, column, read: readFigureCell(row.getCell(column).value) }));
+    const hasFigures = cells.some((c) => !c.read.ok || c.read.value !== null);
+    if (code === '') {
+      if (hasFigures) problem({ cell: codeRef, code: null, figure: null, reason: 'missing-code' });
+      return;
+    }
+    if (!wanted.has(code)) return problem({ cell: codeRef, code, figure: null, reason: 'unknown-branch' });
+    if (seen.has(code)) return problem({ cell: codeRef, code, figure: null, reason: 'duplicate-branch' });
+    seen.add(code);
+    const values: TemplateRow['values'] = {};
+    for (const { figure, column, read } of cells) {
+      if (read.ok) values[figure] = read.value;
+      else problem({ cell: cellRef(column, rowNumber), code, figure, reason: read.reason, value: read.text });
+    }
+    rows.push({ code, row: rowNumber, values });
+  });
+  for (const code of expected.orgCodes) {
+    if (!seen.has(code)) problem({ cell: null, code, figure: null, reason: 'missing-branch' });
+  }
+  return { rows, problems };
+}
+
+/** A cell's value as plain text, whatever exceljs made of it. */
+function textOf(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim();
+  if ('text' in value && typeof value.text === 'string') return value.text.trim();
+  if ('result' in value && value.result !== undefined) return textOf(value.result as ExcelJS.CellValue);
+  return '';
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}

@@ -1,0 +1,41 @@
+/**
+ * Why a filled template is refused as a whole, and what can be wrong with one row or cell of it.
+ * Each code has a message under `template.<code>` in locales/<lang>/report.json; the messages'
+ * placeholders are the fields of the refusal's or problem's detail.
+ */
+export const TEMPLATE_REFUSALS = [
+  /** Not a zip-based workbook at all (a PDF, a picture, a damaged or cut-short file). */
+  'not-a-spreadsheet',
+  /** An Excel 97–2003 (.xls) or WPS (.et) file: a spreadsheet, but one this app cannot read. */
+  'legacy-format',
+  /** Bigger than any template could be once unpacked: refused before it can exhaust memory. */
+  'too-large',
+  /** A workbook, but not one League Desk exported (no or unreadable metadata sheet). */
+  'not-our-template',
+  /** Made by a newer League Desk whose layout this build does not know. */
+  'template-too-new',
+  'wrong-county',
+  'wrong-round',
+  'wrong-township',
+  /** The round asks for other figures than the sheet has columns for. */
+  'wrong-figures',
+] as const;
+export type TemplateRefusal = (typeof TEMPLATE_REFUSALS)[number];
+
+export const TEMPLATE_PROBLEMS = [
+  /** A row whose code is not one of the township's reporting organisations in this round. */
+  'unknown-branch',
+  /** The same code on two rows: the second row is ignored. */
+  'duplicate-branch',
+  /** An expected organisation with no row in the sheet. */
+  'missing-branch',
+  /** Figures on a row with no code: nobody can tell whose they are. */
+  'missing-code',
+  'cell-not-a-number',
+  'cell-negative',
+  'cell-not-whole',
+  'cell-too-large',
+] as const;
+export type TemplateProblemReason = (typeof TEMPLATE_PROBLEMS)[number];
+
+export type TemplateReason = TemplateRefusal | TemplateProblemReason;

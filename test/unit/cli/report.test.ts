@@ -1,0 +1,168 @@
+import ExcelJS from 'exceljs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../../cli/main';
+import type { CountySummary } from '../../../shared/report/countySummary';
+import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
+import { DEMO_CLOCK_START, demoBundleInput } from '../../../shared/sync/bundle/demo';
+import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
+import { vectorOf } from '../../../shared/sync/vector';
+import { makeChange } from '../../../shared/sync/write';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-report-demo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, {});
+  return { code, stdout, stderr };
+}
+
+async function workbook(file: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  // exceljs's own global Buffer type merges with Node's into one no value has; see test/unit/report/helpers.ts.
+  await wb.xlsx.load(readFileSync(file) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  return wb.worksheets[0]!;
+}
+
+describe('league-desk report --demo', () => {
+  it('prints the county summary as JSON, figures and ratio as numbers', async () => {
+    const { code, stdout, stderr } = await cli(['report', '--demo']);
+    expect([code, stderr]).toEqual([0, '']);
+    const summary = JSON.parse(stdout) as CountySummary;
+    expect(summary.round).toEqual({ id: 'demo-round-2025', period: '2025', deadline: '2026-01-20', status: 'closed' });
+    expect(summary.statuses).toEqual(['approved']);
+    expect(summary.totals).toEqual({
+      reports: 245,
+      members: 5849,
+      newMembers: 934,
+      youth1435: 26328,
+      youth1428: 12028,
+      leagueYouthRatio: 5849 / 12028,
+      target: null,
+      overTarget: null,
+    });
+    expect(summary.committees).toHaveLength(17);
+    expect(summary.committees[0]).toMatchObject({ code: 'LT-01', name: { zh: '轮台镇团委' }, kind: 'township', members: 905 });
+    expect(typeof summary.committees[0]!.leagueYouthRatio).toBe('number');
+    // --kind stats and --period 2025 are the defaults.
+    expect(await cli(['report', '--demo', '--kind', 'stats', '--period', '2025'])).toEqual({ code, stdout, stderr });
+  });
+
+  it('writes CSV that starts with a byte-order mark and ends with the county total (48.6%)', async () => {
+    const { code, stdout } = await cli(['report', '--demo', '--format', 'csv']);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('\uFEFF组织代码,组织名称,计入报表数,团员,新发展团员,14–35 岁青年,14–28 岁青年,团青比例,目标比例,超出目标\r\n')).toBe(true);
+    const lines = stdout.split('\r\n');
+    expect(lines.at(-2)).toBe('LT,合计,245,5849,934,26328,12028,0.4863,,');
+    const ug = await cli(['report', '--demo', '--format', 'csv', '--lang', 'ug']);
+    expect(ug.stdout.split('\r\n')[1]).toBe('LT-01,轮台镇团委 (تەرجىمە قىلىنمىغان),37,905,119,4486,1935,0.4677,,');
+  });
+
+  it('writes CSV to a file with --out, as UTF-8 bytes with a BOM, and says so', async () => {
+    const file = path.join(dir, 'summary.csv');
+    const { code, stdout } = await cli(['report', '--demo', '--format', 'csv', '--out', file]);
+    expect(code).toBe(0);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(stdout).toBe(`已把报表写入 ${file}（${bytes.length} 字节）。\n`);
+  });
+
+  it.each([
+    ['zh-CN', false],
+    ['ug', true],
+  ] as const)('writes xlsx with --out in %s: cells, formats, frozen header, direction', async (lang, rtl) => {
+    const file = path.join(dir, `summary.${lang}.xlsx`);
+    const { code } = await cli(['report', '--demo', '--format', 'xlsx', '--out', file, '--lang', lang]);
+    expect(code).toBe(0);
+    const ws = await workbook(file);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, rightToLeft: rtl });
+    const total = ws.getRow(5 + 17);
+    expect(total.getCell(1).value).toBe('LT');
+    expect([4, 5, 6, 7].map((c) => total.getCell(c).value)).toEqual([5849, 934, 26328, 12028]);
+    expect(total.getCell(4).numFmt).toBe('#,##0');
+    expect(total.getCell(8).value).toBeCloseTo(0.4863, 4);
+    expect(total.getCell(8).numFmt).toBe('0.0%');
+    expect(total.getCell(2).font?.bold).toBe(true);
+    expect(ws.getRow(3).getCell(4).value).toBe(rtl ? 'ئىتتىپاق ئەزالىرى' : '团员');
+    expect(ws.getRow(4).getCell(4).value).toBe(rtl ? '团员' : 'ئىتتىپاق ئەزالىرى');
+  });
+
+  it('refuses to send xlsx to the terminal', async () => {
+    expect(await cli(['report', '--demo', '--format', 'xlsx'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'xlsx 是二进制文件，不能输出到终端。请用 --out <文件> 指定保存位置。\n',
+    });
+  });
+
+  it('says which period has no round, and refuses malformed periods, unknown kinds, and --demo with files', async () => {
+    expect(await cli(['report', '--demo', '--period', '2024Q1'])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('2024Q1') });
+    expect(await cli(['report', '--demo', '--period', '2025Q5'])).toMatchObject({ code: 2, stdout: '' });
+    expect(await cli(['report', '--demo', '--kind', 'contests'])).toMatchObject({ code: 2, stderr: expect.stringContaining('stats') });
+    expect(await cli(['report', '--demo', '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('json, csv, xlsx') });
+    expect(await cli(['report', '--demo', 'some.leaguesync'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--demo') });
+  });
+
+  it('leaves nothing behind when the output cannot be written', async () => {
+    const target = path.join(dir, 'no-such-folder', 'summary.xlsx');
+    const { code, stderr } = await cli(['report', '--demo', '--format', 'xlsx', '--out', target]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(target);
+    expect(existsSync(target)).toBe(false);
+  });
+});
+
+/** A county PC's changes bundle that sets one organisation's control ratio, a day after the demo. */
+function targetBundle(orgId: string, maxRatio: number): BundleInput {
+  const device = '00000000000000c3';
+  const at = DEMO_CLOCK_START + 86_400_000;
+  const { change } = makeChange(
+    { table: 'target', row: `target:org:${orgId}`, fields: { appliesTo: 'org', subject: orgId, maxRatio }, scope: 'LT' },
+    undefined,
+    { device, author: 'county-clerk' },
+    INITIAL_CLOCK,
+    at,
+  );
+  return {
+    county: { code: 'LT' },
+    sender: { device, account: 'county-clerk', scope: 'LT' },
+    kind: 'changes',
+    changes: [change],
+    vector: { ...vectorOf([change]) },
+    created: new Date(at).toISOString(),
+  };
+}
+
+describe('league-desk report FILE…', () => {
+  it('takes control ratios from the bundles and flags committees above them', async () => {
+    const bundle = path.join(dir, 'demo-for-targets.leaguesync');
+    writeFileSync(bundle, await encodeBundle(demoBundleInput()));
+    const targets = path.join(dir, 'targets.leaguesync');
+    writeFileSync(targets, await encodeBundle(targetBundle('demo-LT-12', 0.6)));
+    const out = path.join(dir, 'targets.xlsx');
+    expect(await cli(['report', bundle, targets, '--format', 'xlsx', '--out', out])).toMatchObject({ code: 0, stderr: '' });
+    const ws = await workbook(out);
+    const row = [...Array(17).keys()].map((i) => ws.getRow(5 + i)).find((r) => r.getCell(1).value === 'LT-12')!;
+    expect(row.getCell(8).value as number).toBeGreaterThan(0.6);
+    expect([row.getCell(9).value, row.getCell(10).value]).toEqual([0.6, '超出']);
+    expect(ws.getRow(5).getCell(9).value).toBeNull();
+  });
+
+  it('agrees with --demo on the demo bundle, and writes the same xlsx sheet from bundles', async () => {
+    const bundle = path.join(dir, 'demo.leaguesync');
+    writeFileSync(bundle, await encodeBundle(demoBundleInput()));
+    const fromBundle = JSON.parse((await cli(['report', bundle])).stdout) as { totals: Record<string, unknown> };
+    const fromDemo = JSON.parse((await cli(['report', '--demo'])).stdout) as CountySummary;
+    expect(fromBundle.totals).toEqual({ reports: 245, members: 5849, youth1435: 26328, youth1428: 12028, leagueYouthRatio: fromDemo.totals.leagueYouthRatio });
+
+    const [a, b] = [path.join(dir, 'a.xlsx'), path.join(dir, 'b.xlsx')];
+    expect((await cli(['report', bundle, '--format', 'xlsx', '--out', a])).code).toBe(0);
+    expect((await cli(['report', '--demo', '--format', 'xlsx', '--out', b])).code).toBe(0);
+    const [sa, sb] = [await workbook(a), await workbook(b)];
+    expect(sa.getSheetValues()).toEqual(sb.getSheetValues());
+  });
+});
