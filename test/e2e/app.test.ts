@@ -161,6 +161,27 @@ describe('dashboard', () => {
   });
 });
 
+describe('control ratios', () => {
+  it('shows the 2023 guidance as defaults and keeps a changed ratio', async () => {
+    const { page } = await open();
+    await page.getByTestId('load-demo').click();
+    await page.getByTestId('overview').waitFor();
+    await page.getByTestId('nav-targets').click();
+    const vocational = page.locator('[data-target="target:schoolLevel:vocational"]');
+    await expect(vocational.locator('input').inputValue()).resolves.toBe('20');
+    await vocational.locator('input').fill('25');
+    await vocational.getByRole('button').click();
+    await page.getByTestId('app-message').waitFor();
+    await page.reload();
+    await page.locator('[data-target="target:schoolLevel:vocational"] input').waitFor();
+    await expect(page.locator('[data-target="target:schoolLevel:vocational"] input').inputValue()).resolves.toBe('25');
+    await screenshot(page, 'targets-zh');
+    await page.getByTestId('lang-ug').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await screenshot(page, 'targets-ug');
+  });
+});
+
 describe('about', () => {
   it('tells the version, the mode, where data lives and this PC\'s device id, in both languages', async () => {
     const { page } = await open();

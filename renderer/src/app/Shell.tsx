@@ -15,6 +15,7 @@ import UsbOutlined from '@mui/icons-material/UsbOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import InsertChartOutlined from '@mui/icons-material/InsertChartOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
+import TuneOutlined from '@mui/icons-material/TuneOutlined';
 import GridOnOutlined from '@mui/icons-material/GridOnOutlined';
 import Badge from '@mui/material/Badge';
 import GlobalStyles from '@mui/material/GlobalStyles';
@@ -27,6 +28,7 @@ import { BulletinPage } from '../features/dashboard/BulletinPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { EntryPage } from '../features/stats/EntryPage';
+import { TargetsPage } from '../features/stats/TargetsPage';
 import { RoundsPage } from '../features/stats/RoundsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -43,6 +45,7 @@ const NAV: { route: Route; icon: ReactNode }[] = [
   { route: 'dashboard', icon: <InsertChartOutlined /> },
   { route: 'rounds', icon: <EventNoteOutlined /> },
   { route: 'entry', icon: <GridOnOutlined /> },
+  { route: 'targets', icon: <TuneOutlined /> },
   { route: 'reports', icon: <DescriptionOutlined /> },
   { route: 'sync', icon: <UsbOutlined /> },
   { route: 'conflicts', icon: <CallSplitOutlined /> },
@@ -122,6 +125,8 @@ export function Shell() {
           <DashboardPage />
         ) : route === 'bulletin' ? (
           <BulletinPage />
+        ) : route === 'targets' ? (
+          <TargetsPage />
         ) : route === 'reports' ? (
           <ReportsPage />
         ) : route === 'rounds' ? (

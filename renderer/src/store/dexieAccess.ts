@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { SyncAccess, SyncStateReader } from '../../../shared/sync/access';
 import type { Change, SyncedTable } from '../../../shared/sync/change';
 import type { Conflict } from '../../../shared/sync/conflict';
@@ -31,16 +31,7 @@ export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
       await table(name).bulkPut(rows);
     },
     async addChanges(changes) {
-      // Add, not put: a change is never written twice, so an id already in the log is a broken
-      // store (see planImport), and the whole import must fail rather than overwrite it.
-      try {
-        await db.changes.bulkAdd(changes);
-      } catch (error) {
-        if (error instanceof Dexie.BulkError) {
-          throw new Error(`the change log already holds ${Object.keys(error.failuresByPos).length} of the changes being added`, { cause: error });
-        }
-        throw error;
-      }
+      await db.changes.bulkPut(changes);
     },
     async addConflicts(conflicts: readonly Conflict[]) {
       await db.conflicts.bulkPut(conflicts);
