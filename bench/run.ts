@@ -8,10 +8,11 @@ import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../scripts/chr
 import { startServer } from '../scripts/serve';
 import { formatTable, median, type Benchmark, type BenchResult } from './harness';
 import { startup } from './startup.bench';
+import { reports } from './reports.bench';
 import { stats } from './stats.bench';
 import { sync } from './sync.bench';
 
-const BENCHMARKS: Benchmark[] = [startup, stats, sync];
+const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync];
 
 const executablePath = findChromium();
 if (!executablePath) {
