@@ -31,6 +31,11 @@ export const roundSchema = z.object({
   /** ISO date (yyyy-mm-dd), the last day to submit. */
   deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   status: z.enum(['open', 'closed']),
+  /**
+   * How far a figure may move from the previous period before it needs a comment, as a fraction
+   * (0.2 = 20%). Absent: the default (DEFAULT_CHANGE_THRESHOLD). Set per round by the county.
+   */
+  changeThreshold: z.number().min(0).max(10).optional(),
 });
 export type ReportingRound = z.infer<typeof roundSchema>;
 

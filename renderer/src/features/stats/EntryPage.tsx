@@ -89,7 +89,10 @@ export function EntryPage() {
         if (parsed.ok) values[f] = parsed.value;
         else parseIssues.push({ figure: f, severity: 'error', code: parsed.code });
       });
-      const issues = [...parseIssues, ...validateReport(values, { previous, targetRatio: targets ? targetRatioFor(org, targets, data!.orgById) : null })];
+      const issues = [
+        ...parseIssues,
+        ...validateReport(values, { previous, targetRatio: targets ? targetRatioFor(org, targets, data!.orgById) : null, changeThreshold: round?.changeThreshold }),
+      ];
       const row: GridRow = { org, report, cells, values, issues, editable: EDITABLE.has(report?.status) && editableRound };
       cache.set(org.id, { inputs, row });
       return row;

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../shared/domain/org';
 import { FIGURES, type Figure } from '../../../../shared/domain/stats';
+import { DEFAULT_CHANGE_THRESHOLD } from '../../../../shared/stats/validation';
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 
@@ -38,9 +39,12 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
   const [index, setIndex] = useState(Math.floor(now.getMonth() / 3) + 1);
   const [figures, setFigures] = useState<Figure[]>([...FIGURES]);
   const [deadline, setDeadline] = useState('');
+  const [threshold, setThreshold] = useState(String(DEFAULT_CHANGE_THRESHOLD * 100));
   const [busy, setBusy] = useState(false);
   const reporting = orgs.filter((o) => REPORTING_KINDS.has(o.kind) && !o.archived);
-  const valid = figures.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && year >= 2000 && year <= 2100;
+  const thresholdValue = Number(threshold);
+  const valid =
+    figures.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && year >= 2000 && year <= 2100 && Number.isFinite(thresholdValue) && thresholdValue >= 0 && thresholdValue <= 1000;
 
   async function open() {
     setBusy(true);
@@ -51,7 +55,14 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
           table: 'round',
           row: id,
           scope: countyCode,
-          fields: { period: periodOf(kind, year, index), figures, orgIds: reporting.map((o) => o.id), deadline, status: 'open' },
+          fields: {
+            period: periodOf(kind, year, index),
+            figures,
+            orgIds: reporting.map((o) => o.id),
+            deadline,
+            status: 'open',
+            changeThreshold: thresholdValue / 100,
+          },
         },
       ]);
       notify({ severity: 'success', key: 'stats:rounds.opened' });
@@ -103,6 +114,15 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
             value={deadline}
             onChange={(e) => setDeadline(e.target.value)}
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'round-deadline' } }}
+          />
+          <TextField
+            type="number"
+            label={t('rounds.changeThreshold')}
+            helperText={t('rounds.changeThresholdHelp')}
+            value={threshold}
+            onChange={(e) => setThreshold(e.target.value)}
+            sx={{ width: 260 }}
+            slotProps={{ htmlInput: { min: 0, max: 1000, dir: 'ltr' } }}
           />
           <FormLabel>{t('rounds.reporting', { count: reporting.length })}</FormLabel>
         </Stack>
