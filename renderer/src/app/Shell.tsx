@@ -9,6 +9,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import CallSplitOutlined from '@mui/icons-material/CallSplitOutlined';
 import InfoOutlined from '@mui/icons-material/InfoOutlined';
 import UsbOutlined from '@mui/icons-material/UsbOutlined';
@@ -26,6 +27,7 @@ import { AboutPage } from '../features/about/AboutPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { BulletinPage } from '../features/dashboard/BulletinPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { OrgsPage } from '../features/orgs/OrgsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { EntryPage } from '../features/stats/EntryPage';
 import { TargetsPage } from '../features/stats/TargetsPage';
@@ -42,6 +44,7 @@ const DRAWER_WIDTH = 232;
 
 const NAV: { route: Route; icon: ReactNode }[] = [
   { route: 'overview', icon: <DashboardOutlined /> },
+  { route: 'orgs', icon: <AccountTreeOutlined /> },
   { route: 'dashboard', icon: <InsertChartOutlined /> },
   { route: 'rounds', icon: <EventNoteOutlined /> },
   { route: 'entry', icon: <GridOnOutlined /> },
@@ -121,6 +124,8 @@ export function Shell() {
           <FirstStart />
         ) : route === 'about' ? (
           <AboutPage />
+        ) : route === 'orgs' ? (
+          <OrgsPage />
         ) : route === 'dashboard' ? (
           <DashboardPage />
         ) : route === 'bulletin' ? (
