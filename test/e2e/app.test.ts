@@ -1,33 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { ltr, screenshot, usePcs } from './browser';
 
-const baseUrl = inject('baseUrl');
-/** A left-to-right isolate, as shared/i18n/format wraps Uyghur numbers. */
-const ltr = (text: string) => `\u2066${text}\u2069`;
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const open = usePcs(inject('baseUrl'));
 
-async function open(): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, baseUrl);
-  opened.push(watched);
-  return watched;
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  // Promises every page must keep: nothing fetched from anywhere but this machine, no console errors.
-  for (const { context, offHostRequests, consoleErrors } of opened.splice(0)) {
-    await context.close();
-    expect(offHostRequests, 'requests that left 127.0.0.1').toEqual([]);
-    expect(consoleErrors, 'console errors').toEqual([]);
-  }
-});
 
 describe('first start', () => {
   it('offers the demo county or an empty start, in both languages, and switches to right-to-left without a reload', async () => {

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../../scripts/chromium.mjs';
 
 export const ARTIFACTS = path.resolve('test/artifacts');
@@ -49,3 +50,56 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Dialogs fade in: finish transitions so the picture shows the settled screen.
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
+
+/**
+ * One Chromium per test file, and a fresh profile ("a PC") per call. After each test every page
+ * is checked for what must never happen: a request leaving 127.0.0.1, a console error. With
+ * `downloads`, the save-file picker is removed so saves arrive as downloads the test can read.
+ */
+export function usePcs(baseUrl: string, options: { downloads?: boolean } = {}): () => Promise<WatchedPage> {
+  let browser: Browser;
+  const opened: WatchedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const { context, offHostRequests, consoleErrors } of opened.splice(0)) {
+      await context.close();
+      expect(offHostRequests, 'requests that left 127.0.0.1').toEqual([]);
+      expect(consoleErrors, 'console errors').toEqual([]);
+    }
+  });
+  return async () => {
+    const watched = await openWatchedPage(browser, baseUrl, {
+      initScript: options.downloads ? () => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker : undefined,
+    });
+    opened.push(watched);
+    return watched;
+  };
+}
+
+export interface SavedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/** Clicks a button that saves a file (browser mode: a download) and returns the file. */
+export async function download(page: Page, testId: string): Promise<SavedFile> {
+  const pending = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = await pending;
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}
+
+/** Clicks a button that opens files and hands it these. */
+export async function chooseFiles(page: Page, testId: string, files: SavedFile[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(testId).click();
+  await (await chooser).setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
+}
+
+/** A left-to-right isolate, as shared/i18n/format wraps Uyghur numbers. */
+export const ltr = (text: string): string => `\u2066${text}\u2069`;

@@ -1,35 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, usePcs } from './browser';
 
 /*
  * The organisation tree in a real Chromium. The page lives at #/orgs (route 'orgs', registered in
  * renderer/src/app/Shell.tsx and routes.ts with the 'orgs' namespace in renderer/src/i18n.ts).
  */
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const pc = usePcs(inject('baseUrl'));
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const { context, offHostRequests, consoleErrors } of opened.splice(0)) {
-    await context.close();
-    expect(offHostRequests, 'requests that left 127.0.0.1').toEqual([]);
-    expect(consoleErrors, 'console errors').toEqual([]);
-  }
-});
 
 describe('the organisation tree', () => {
   it('finds by pinyin initials and Uyghur, creates a branch with both names, moves it to another town, archives it', async () => {
-    const watched = await openWatchedPage(browser, baseUrl);
-    opened.push(watched);
-    const { page } = watched;
+    const { page } = await pc();
     await page.getByTestId('load-demo').click();
     await page.getByTestId('overview').waitFor();
     await page.evaluate(() => (window.location.hash = '#/orgs'));

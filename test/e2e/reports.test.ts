@@ -1,42 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, chooseFiles, download, screenshot, usePcs } from './browser';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const pc = usePcs(inject('baseUrl'), { downloads: true });
 
-async function pc(): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, baseUrl, {
-    initScript: () => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker,
-  });
-  opened.push(watched);
-  return watched;
-}
 
-async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
-  const pending = page.waitForEvent('download');
-  await page.getByTestId(button).click();
-  const file = await pending;
-  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const { context, offHostRequests, consoleErrors } of opened.splice(0)) {
-    await context.close();
-    expect(offHostRequests, 'requests that left 127.0.0.1').toEqual([]);
-    expect(consoleErrors, 'console errors').toEqual([]);
-  }
-});
 
 describe('reports', () => {
   it('saves the county summary as CSV, Excel and PDF with the county totals, in both languages', async () => {
@@ -95,9 +66,7 @@ describe('reports', () => {
     sheet.getRow(firstDataRow + 1).getCell(3).value = 'abc';
     const filled = Buffer.from(await book.xlsx.writeBuffer());
 
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('template-import').click();
-    await (await chooser).setFiles({ name: 'filled.xlsx', mimeType: 'application/octet-stream', buffer: filled });
+    await chooseFiles(page, 'template-import', [{ name: 'filled.xlsx', bytes: filled }]);
     await page.getByTestId('template-problems').waitFor();
     expect(await page.getByTestId('template-problems').locator('li').count()).toBe(1);
     await screenshot(page, 'template-preview-zh');

@@ -1,39 +1,21 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const pc = usePcs(inject('baseUrl'), { downloads: true });
 
-async function pc(): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, baseUrl, {
-    initScript: () => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker,
-  });
-  opened.push(watched);
-  return watched;
-}
-
-type File = { name: string; bytes: Buffer };
-
-async function exportTo(page: Page, peer: 'full' | 'peer'): Promise<File> {
+async function exportTo(page: Page, peer: 'full' | 'peer'): Promise<SavedFile> {
   await page.getByTestId('nav-sync').click();
   if (peer === 'peer') {
     await page.getByTestId('export-target').locator('..').click();
     await page.getByRole('option').nth(1).click();
   }
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-bundle').click();
-  const file = await download;
-  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+  return download(page, 'export-bundle');
 }
 
-async function importFiles(page: Page, files: File[], button = 'import-bundle'): Promise<void> {
+async function importFiles(page: Page, files: SavedFile[], button = 'import-bundle'): Promise<void> {
   await page.getByTestId('nav-sync').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId(button).click();
-  await (await chooser).setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
+  await chooseFiles(page, button, files);
   await page.getByTestId('import-preview').waitFor();
   await page.getByTestId('preview-apply').click();
   await page.getByTestId('import-preview').waitFor({ state: 'detached' });
@@ -44,21 +26,6 @@ async function typeCell(page: Page, row: number, col: number, text: string): Pro
   await cell.fill(text);
   await cell.press('Enter');
 }
-
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const { context, offHostRequests, consoleErrors } of opened.splice(0)) {
-    await context.close();
-    expect(offHostRequests, 'requests that left 127.0.0.1').toEqual([]);
-    expect(consoleErrors, 'console errors').toEqual([]);
-  }
-});
 
 describe('a reporting round between a township PC and the county, by USB drive', () => {
   it('enter, fix an error, submit; return with a comment; correct; approve; both PCs and the overview agree', async () => {

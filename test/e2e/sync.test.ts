@@ -1,52 +1,20 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chooseFiles, download, ltr, screenshot, usePcs, type SavedFile } from './browser';
 
-const baseUrl = inject('baseUrl');
-const ltr = (text: string) => `\u2066${text}\u2069`;
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const pc = usePcs(inject('baseUrl'), { downloads: true });
 
-/** A separate profile (own IndexedDB): one PC. The save-file picker is removed so saves download. */
-async function pc(): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, baseUrl, {
-    initScript: () => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker,
-  });
-  opened.push(watched);
-  return watched;
-}
-
-async function exportFull(page: Page): Promise<{ name: string; bytes: Buffer }> {
+async function exportFull(page: Page): Promise<SavedFile> {
   await page.getByTestId('nav-sync').click();
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-bundle').click();
-  const file = await download;
-  const bytes = readFileSync((await file.path())!);
+  const file = await download(page, 'export-bundle');
   await page.getByTestId('app-message').waitFor();
-  return { name: file.suggestedFilename(), bytes };
+  return file;
 }
 
-async function chooseFiles(page: Page, button: string, files: { name: string; bytes: Buffer }[]): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId(button).click();
-  await (await chooser).setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
+async function preview(page: Page, button: string, files: SavedFile[]): Promise<void> {
+  await chooseFiles(page, button, files);
   await page.getByTestId('import-preview').waitFor();
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const { context, offHostRequests, consoleErrors } of opened.splice(0)) {
-    await context.close();
-    expect(offHostRequests, 'requests that left 127.0.0.1').toEqual([]);
-    expect(consoleErrors, 'console errors').toEqual([]);
-  }
-});
 
 describe('sync by USB drive, between two PCs', () => {
   it('carries the county to a new township PC, refuses a damaged copy, and knows a file already imported', async () => {
@@ -67,7 +35,7 @@ describe('sync by USB drive, between two PCs', () => {
     // A copy damaged on the way (one byte changed inside the changes) is refused with its reason.
     const damaged = Buffer.from(bundle.bytes);
     damaged[Math.floor(damaged.length / 2)]! ^= 0xff;
-    await chooseFiles(township.page, 'restore-bundle', [{ name: 'damaged.leaguesync', bytes: damaged }]);
+    await preview(township.page, 'restore-bundle', [{ name: 'damaged.leaguesync', bytes: damaged }]);
     const refusal = township.page.getByTestId('preview-refusal');
     expect(await refusal.getAttribute('data-reason')).toMatch(/hash-mismatch|not-a-zip|compression-bomb|manifest-invalid|unknown-format/);
     expect(await township.page.getByTestId('preview-apply').isDisabled()).toBe(true);
@@ -77,7 +45,7 @@ describe('sync by USB drive, between two PCs', () => {
 
     await township.page.getByTestId('lang-ug').click();
     await township.page.waitForFunction(() => document.documentElement.dir === 'rtl');
-    await chooseFiles(township.page, 'restore-bundle', [{ name: bundle.name, bytes: bundle.bytes }]);
+    await preview(township.page, 'restore-bundle', [{ name: bundle.name, bytes: bundle.bytes }]);
     await expect(township.page.locator('[data-table="org"] td').nth(1).textContent()).resolves.toBe(ltr('263'));
     await screenshot(township.page, 'sync-preview-ug');
     await township.page.getByTestId('preview-apply').click();
@@ -88,7 +56,7 @@ describe('sync by USB drive, between two PCs', () => {
 
     // The same file again: nothing to do, and the preview says so.
     await township.page.getByTestId('nav-sync').click();
-    await chooseFiles(township.page, 'import-bundle', [{ name: bundle.name, bytes: bundle.bytes }]);
+    await preview(township.page, 'import-bundle', [{ name: bundle.name, bytes: bundle.bytes }]);
     await township.page.getByTestId('preview-already').waitFor();
     expect(await township.page.getByTestId('preview-apply').isDisabled()).toBe(true);
     await screenshot(township.page, 'sync-already-ug');
@@ -98,7 +66,7 @@ describe('sync by USB drive, between two PCs', () => {
     await township.page.getByTestId('lang-zh-CN').click();
     const back = await exportFull(township.page);
     await county.page.getByTestId('nav-sync').click();
-    await chooseFiles(county.page, 'import-bundle', [back]);
+    await preview(county.page, 'import-bundle', [back]);
     await county.page.getByTestId('preview-already').waitFor();
   });
 

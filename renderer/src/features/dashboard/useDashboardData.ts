@@ -2,12 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Org } from '../../../../shared/domain/org';
 import { comparePeriods } from '../../../../shared/domain/period';
 import type { ReportingRound, StatReport, Target } from '../../../../shared/domain/stats';
-import { rowValues, type MergedRow } from '../../../../shared/sync/row';
 import type { LeagueDeskDb } from '../../store/db';
-
-function live<T>(rows: MergedRow[]): T[] {
-  return rows.filter((r) => r._deleted !== true).map((r) => rowValues<T>(r));
-}
+import { liveRows } from '../../store/liveRows';
 
 export interface DashboardData {
   orgs: Org[];
@@ -22,14 +18,14 @@ export interface DashboardData {
 export function useDashboardData(db: LeagueDeskDb): DashboardData | undefined {
   return useLiveQuery(async () => {
     const [orgRows, roundRows, reportRows, targetRows] = await Promise.all([db.org.toArray(), db.round.toArray(), db.statReport.toArray(), db.target.toArray()]);
-    const orgs = live<Org>(orgRows);
+    const orgs = liveRows<Org>(orgRows);
     return {
       orgs,
       orgById: new Map(orgs.map((o) => [o.id, o])),
       county: orgs.find((o) => o.kind === 'county' && o.parentId === null),
-      rounds: live<ReportingRound>(roundRows).sort((a, b) => comparePeriods(a.period, b.period)),
-      reports: live<StatReport>(reportRows),
-      targets: live<Target>(targetRows),
+      rounds: liveRows<ReportingRound>(roundRows).sort((a, b) => comparePeriods(a.period, b.period)),
+      reports: liveRows<StatReport>(reportRows),
+      targets: liveRows<Target>(targetRows),
     };
   }, [db]);
 }

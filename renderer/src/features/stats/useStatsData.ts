@@ -1,12 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Org } from '../../../../shared/domain/org';
 import type { ReportingRound, StatReport, Target } from '../../../../shared/domain/stats';
-import { rowValues, type MergedRow } from '../../../../shared/sync/row';
 import type { LeagueDeskDb } from '../../store/db';
-
-function live<T>(rows: MergedRow[]): T[] {
-  return rows.filter((r) => r._deleted !== true).map((r) => rowValues<T>(r));
-}
+import { liveRows } from '../../store/liveRows';
 
 export interface StatsData {
   orgs: Org[];
@@ -18,9 +14,9 @@ export interface StatsData {
 /** Organisations and rounds, newest period first; re-read on every change. */
 export function useStatsData(db: LeagueDeskDb): StatsData | undefined {
   return useLiveQuery(async () => {
-    const orgs = live<Org>(await db.org.toArray());
-    const rounds = live<ReportingRound>(await db.round.toArray()).sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
-    const targets = live<Target>(await db.target.toArray());
+    const orgs = liveRows<Org>(await db.org.toArray());
+    const rounds = liveRows<ReportingRound>(await db.round.toArray()).sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
+    const targets = liveRows<Target>(await db.target.toArray());
     return { orgs, orgById: new Map(orgs.map((o) => [o.id, o])), rounds, targets };
   }, [db]);
 }
@@ -29,7 +25,7 @@ export function useStatsData(db: LeagueDeskDb): StatsData | undefined {
 export function useRoundReports(db: LeagueDeskDb, roundId: string | undefined): Map<string, StatReport> | undefined {
   return useLiveQuery(async () => {
     if (!roundId) return new Map<string, StatReport>();
-    const reports = live<StatReport>(await db.statReport.where('roundId').equals(roundId).toArray());
+    const reports = liveRows<StatReport>(await db.statReport.where('roundId').equals(roundId).toArray());
     return new Map(reports.map((r) => [r.orgId, r]));
   }, [db, roundId]);
 }
