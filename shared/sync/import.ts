@@ -1,6 +1,6 @@
 import type { SyncAccess } from './access';
 import { canonicalJson } from './canonical';
-import { changeSchema, type Change, type SyncedTable } from './change';
+import type { Change, SyncedTable } from './change';
 import { clockAfterImport, futureStampedSources, type FutureStampedSource } from './clockDrift';
 import type { Conflict } from './conflict';
 import { SyncError } from './errors';
@@ -10,7 +10,8 @@ import { CURRENT_SCHEMA, parkingReason, type KnownSchema } from './parking';
 import type { MergedRow } from './row';
 import { isWithinScope } from './scope';
 import { validateChangeIdentity, validateChangeValues } from './validate';
-import { mergeVectors, sameVector, vectorOf, type VersionVector } from './vector';
+import { parseChange } from './parseChange';
+import { includes, mergeVectors, sameVector, vectorOf, type VersionVector } from './vector';
 
 export interface ImportOptions {
   /** This PC's wall clock (ms), for future stamps and `detectedAt`. */
@@ -77,7 +78,7 @@ export interface ImportPlan extends ImportPreview {
 
 /**
  * Works out what importing these records would do, writing nothing. Everything comes in as
- * untrusted input and is parsed here (`changeSchema`, then identity and value checks), whatever
+ * untrusted input and is parsed here (`changeSchema` through `parseChange`, then identity and value checks), whatever
  * the bundle layer checked before: this is the last edge before the database.
  *
  * Already-known changes are recognised by id and content, so importing the same file twice (or a
@@ -86,11 +87,15 @@ export interface ImportPlan extends ImportPreview {
 export async function planImport(records: readonly unknown[], access: SyncAccess, options: ImportOptions): Promise<ImportPlan> {
   const known = options.known ?? CURRENT_SCHEMA;
   const { changes, invalid, duplicatesInFile, sameIdInFile } = parseRecords(records);
-  const [existing, vectorBefore, clockBefore] = await Promise.all([
-    access.existingChanges(changes.map((c) => c.id)),
-    access.getVector(),
-    access.getClock(),
-  ]);
+  const [vectorBefore, clockBefore] = await Promise.all([access.getVector(), access.getClock()]);
+  // Only changes the vector covers can be held here: the vector holds, per device, the greatest
+  // stamp in the log (applied or parked; both are written in the same transaction), so a stamp
+  // above it is not in the log. In a big import nearly every change is above it, and looking each
+  // one up would cost about as much as writing it. Changes at or below it are looked up, although
+  // one that is not held would break the vector's promise: that is where an id already held with
+  // other content is found, and where a file imported twice is recognised.
+  const mayBeHeld = changes.filter((c) => includes(vectorBefore, c)).map((c) => c.id);
+  const existing = mayBeHeld.length > 0 ? await access.existingChanges(mayBeHeld) : new Map<string, Change>();
 
   const sameIdDifferentContent = [...sameIdInFile];
   const fresh: Change[] = [];
@@ -102,8 +107,9 @@ export async function planImport(records: readonly unknown[], access: SyncAccess
     else sameIdDifferentContent.push(change.id);
   }
 
-  const parked = fresh.filter((c) => parkingReason(c, known) !== undefined);
-  const applicable = fresh.filter((c) => parkingReason(c, known) === undefined);
+  const parked: Change[] = [];
+  const applicable: Change[] = [];
+  for (const change of fresh) (parkingReason(change, known) === undefined ? applicable : parked).push(change);
   const refused = invalid.length > 0 || sameIdDifferentContent.length > 0;
   // A refused file is not merged: its preview says why it is refused, not what it would change.
   const merged = refused ? { rowsToPut: [], perTable: {}, conflicts: [] } : await mergeChanges(applicable, access, options.now);
@@ -184,7 +190,7 @@ function parseRecords(records: readonly unknown[]) {
   const sameIdInFile = new Set<string>();
   let duplicatesInFile = 0;
   records.forEach((record, index) => {
-    const parsed = changeSchema.safeParse(record);
+    const parsed = parseChange(record);
     if (!parsed.success) {
       const id = typeof (record as { id?: unknown } | null)?.id === 'string' ? (record as { id: string }).id : undefined;
       invalid.push({ index, id, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { DATA_SCHEMA_VERSION, SYNCED_TABLES, type Change, type SyncedTable } from './change';
 import { RESERVED_FIELDS } from './parking';
 import { rowValues, type MergedRow } from './row';
@@ -38,14 +39,49 @@ export function validateChangeValues(change: Change): string[] {
   if (change.schema > DATA_SCHEMA_VERSION || !isSyncedTable(change.table)) return [];
   const shape = TABLE_ROW_SCHEMAS[change.table].shape;
   const problems: string[] = [];
-  for (const [field, value] of Object.entries(change.fields)) {
-    if (RESERVED_FIELDS.has(field) || !Object.hasOwn(shape, field)) continue;
-    const checked = shape[field]!.safeParse(value);
+  for (const field in change.fields) {
+    if (!Object.hasOwn(change.fields, field) || RESERVED_FIELDS.has(field) || !Object.hasOwn(shape, field)) continue;
+    const value = change.fields[field];
+    const schema = shape[field]!;
+    if (isKnownValid(schema, value)) continue;
+    const checked = schema.safeParse(value);
     if (!checked.success) {
       for (const issue of checked.error.issues) problems.push(`${[field, ...issue.path].join('.')}: ${issue.message}`);
+    } else {
+      rememberValid(schema, value);
     }
   }
   return problems;
+}
+
+/**
+ * Plain values (a figure, a status, a flag) that a field's schema has accepted: an import of
+ * 100,000 changes writes the same few thousand values over and over, and a schema's verdict on a
+ * plain value never changes, so each is checked once. Only acceptances are kept, so a refusal
+ * is always zod's own, message included. Objects are always checked (they could be changed after).
+ */
+const knownValid = new WeakMap<z.ZodType, Set<unknown>>();
+const MAX_KNOWN_PER_SCHEMA = 4096;
+
+function isPlainValue(value: unknown): boolean {
+  // -0 is left out (a Set does not tell it from 0), and long texts (not worth keeping).
+  return (
+    value === null ||
+    typeof value === 'boolean' ||
+    (typeof value === 'string' && value.length <= 256) ||
+    (typeof value === 'number' && !Object.is(value, -0))
+  );
+}
+
+function isKnownValid(schema: z.ZodType, value: unknown): boolean {
+  return isPlainValue(value) && knownValid.get(schema)?.has(value) === true;
+}
+
+function rememberValid(schema: z.ZodType, value: unknown): void {
+  if (!isPlainValue(value)) return;
+  let values = knownValid.get(schema);
+  if (values === undefined) knownValid.set(schema, (values = new Set()));
+  if (values.size < MAX_KNOWN_PER_SCHEMA) values.add(value);
 }
 
 /**

@@ -52,3 +52,62 @@ function write(value: unknown, ancestors: Set<object>): string {
   ancestors.delete(object);
   return text;
 }
+
+/**
+ * `canonicalJson(change)`, character for character, for a change as `parseChange` returns it: the
+ * ten keys of the schema and nothing else, its other values texts and its `schema` a whole number, its
+ * `base` text to text. Written out directly, which is several times quicker than sorting and
+ * walking it, because an export writes every change the PC holds. A change with a field value
+ * other than text, a finite number, true, false or null (an object, an array, anything JSON cannot
+ * carry) goes through `canonicalJson` itself, which also throws what it throws.
+ */
+export function canonicalChangeJson(change: {
+  id: string;
+  hlc: string;
+  device: string;
+  author: string;
+  table: string;
+  row: string;
+  fields: Record<string, unknown>;
+  base: Record<string, string>;
+  scope: string;
+  schema: number;
+}): string {
+  const fields = flatMembers(change.fields);
+  const base = fields === undefined ? undefined : flatMembers(change.base);
+  if (fields === undefined || base === undefined) return canonicalJson(change);
+  // Keys in canonical order: author, base, device, fields, hlc, id, row, schema, scope, table.
+  return (
+    `{"author":${JSON.stringify(change.author)},"base":${base},"device":${JSON.stringify(change.device)},"fields":${fields},` +
+    `"hlc":${JSON.stringify(change.hlc)},"id":${JSON.stringify(change.id)},"row":${JSON.stringify(change.row)},` +
+    `"schema":${JSON.stringify(change.schema)},"scope":${JSON.stringify(change.scope)},"table":${JSON.stringify(change.table)}}`
+  );
+}
+
+/** A plain object of flat values as canonical JSON, or undefined when a value is not flat. */
+function flatMembers(record: Record<string, unknown>): string | undefined {
+  const proto: unknown = Object.getPrototypeOf(record);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  let text = '{';
+  for (const key of Object.keys(record).sort()) {
+    const value = record[key];
+    let json: string;
+    switch (typeof value) {
+      case 'undefined':
+        continue;
+      case 'string':
+      case 'boolean':
+        json = JSON.stringify(value);
+        break;
+      case 'number':
+        if (!Number.isFinite(value)) return undefined;
+        json = JSON.stringify(value);
+        break;
+      default:
+        if (value !== null) return undefined;
+        json = 'null';
+    }
+    text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${json}`;
+  }
+  return `${text}}`;
+}

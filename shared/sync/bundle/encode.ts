@@ -1,6 +1,9 @@
 import type { BilingualText } from '../../i18n/lang';
-import { changeSchema, type Change } from '../change';
-import { canonicalJson } from './canonicalJson';
+import type { Change } from '../change';
+import { parseChangeInPlace } from '../parseChange';
+import { canonicalChangeJson } from './canonicalJson';
+import { crc32 } from './crc32';
+import { NdjsonBytes } from './ndjsonBytes';
 import { sha256Hex } from './hash';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, manifestSchema, type BundleKind, type BundleManifest } from './manifest';
 import { blobEntryName, CHANGES_ENTRY, MANIFEST_ENTRY } from './names';
@@ -22,6 +25,15 @@ export interface BundleInput {
   created: string;
 }
 
+/**
+ * The same, with the changes given in batches as they are read (`readChangeLog` in the renderer's
+ * store): each batch is checked and written while the next is still being read. The rules are the
+ * same (any order, repeats allowed) and so are the bytes; batches in clock order are quickest.
+ */
+export interface StreamedBundleInput extends Omit<BundleInput, 'changes'> {
+  changes: AsyncIterable<readonly Change[]>;
+}
+
 /** Bytes of parts done so far, of the total: for a progress bar on big backups. */
 export type ProgressCallback = (done: number, total: number) => void;
 
@@ -36,17 +48,24 @@ export class BundleEncodeError extends Error {
  * Checks everything the reader checks and throws BundleEncodeError rather than write a bundle that
  * would be refused on the other PC.
  */
-export async function encodeBundle(input: BundleInput, options: { onProgress?: ProgressCallback } = {}): Promise<Uint8Array> {
-  const changes = orderedChanges(input.changes, input.county.code);
+export async function encodeBundle(input: BundleInput | StreamedBundleInput, options: { onProgress?: ProgressCallback } = {}): Promise<Uint8Array> {
+  const log = new ChangeLogWriter(input.county.code);
+  if (isBatches(input.changes)) for await (const batch of input.changes) log.add(batch);
+  else log.add(input.changes);
+  const { changes, bytes: changesBytes, crc: changesCrc } = log.finish();
   const vectorIssue = vectorProblem(input.vector, changes, input.kind);
   if (vectorIssue) throw new BundleEncodeError(`vector: ${vectorIssue}`);
 
-  const changesBytes = new TextEncoder().encode(changes.map((c) => `${canonicalJson(c)}\n`).join(''));
+  // Web Crypto hashes on its own thread (in Chromium and Node alike): started now, it runs while
+  // this one deflates.
+  const changesHash = sha256Hex(changesBytes);
   const blobs = new Map<string, Uint8Array>();
   for (const blob of input.blobs ?? []) blobs.set(await sha256Hex(blob), blob);
   const blobNames = [...blobs.keys()].sort();
+  const total = changesBytes.length + blobNames.reduce((sum, hash) => sum + blobs.get(hash)!.length, 0);
+  const changesEntry = prepareEntry(CHANGES_ENTRY, changesBytes, changesCrc);
 
-  const parts: Record<string, string> = { [CHANGES_ENTRY]: await sha256Hex(changesBytes) };
+  const parts: Record<string, string> = { [CHANGES_ENTRY]: await changesHash };
   for (const hash of blobNames) parts[blobEntryName(hash)] = hash;
   const tally = new Map<string, number>();
   for (const change of changes) tally.set(change.table, (tally.get(change.table) ?? 0) + 1);
@@ -64,42 +83,92 @@ export async function encodeBundle(input: BundleInput, options: { onProgress?: P
   });
 
   // The manifest goes first, so a reader streaming the file meets it before the parts it describes.
-  const contents: Array<[string, Uint8Array]> = [
-    [MANIFEST_ENTRY, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`)],
-    [CHANGES_ENTRY, changesBytes],
-    ...blobNames.map((hash): [string, Uint8Array] => [blobEntryName(hash), blobs.get(hash)!]),
-  ];
-  const total = contents.reduce((sum, [, data]) => sum + data.length, 0);
-  const prepared: PreparedEntry[] = [];
-  let done = 0;
-  for (const [name, data] of contents) {
-    prepared.push(prepareEntry(name, data));
-    done += data.length;
-    options.onProgress?.(done, total);
+  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  const prepared: PreparedEntry[] = [prepareEntry(MANIFEST_ENTRY, manifestBytes)];
+  let done = manifestBytes.length;
+  const all = total + manifestBytes.length;
+  options.onProgress?.(done, all);
+  prepared.push(changesEntry);
+  done += changesBytes.length;
+  options.onProgress?.(done, all);
+  for (const hash of blobNames) {
+    const blob = blobs.get(hash)!;
+    prepared.push(prepareEntry(blobEntryName(hash), blob));
+    done += blob.length;
+    options.onProgress?.(done, all);
   }
   return assembleZip(prepared);
 }
 
-/** Valid, in the county, in clock order, each once; the same id with two contents is a bug upstream. */
-function orderedChanges(input: readonly Change[], countyCode: string): Change[] {
-  const byId = new Map<string, { change: Change; text: string }>();
-  for (const raw of input) {
-    const checked = changeSchema.safeParse(raw);
+function isBatches(changes: readonly Change[] | AsyncIterable<readonly Change[]>): changes is AsyncIterable<readonly Change[]> {
+  return !Array.isArray(changes) && typeof (changes as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * changes.ndjson, written as changes come: each valid, in the county, in clock order, each once;
+ * the same id with two contents is a bug upstream. Every change is checked (the records of a
+ * bundle are checked on the way out as on the way in) and written as its line of canonical JSON.
+ *
+ * Changes that come in clock order (as the change log is read) are written out as they come. The
+ * first one out of order (or repeated) switches to keeping them by id, as any order is allowed;
+ * they are then sorted and written at the end. The bytes depend only on the changes.
+ */
+class ChangeLogWriter {
+  private changes: Change[] = [];
+  /** Set once the changes stop coming in strict clock order, with each change's line. */
+  private byId: Map<string, { change: Change; line: string }> | undefined;
+  private readonly out = new NdjsonBytes();
+
+  constructor(private readonly countyCode: string) {}
+
+  add(batch: readonly Change[]): void {
+    for (const raw of batch) this.addOne(raw);
+  }
+
+  private addOne(raw: Change): void {
+    // In place: what is written is not kept beyond this call, so a copy would buy nothing.
+    const checked = parseChangeInPlace(raw);
     if (!checked.success) throw new BundleEncodeError(`change ${String((raw as { id?: unknown }).id)} is invalid: ${checked.error.message}`);
     const change = checked.data;
-    const problem = changeProblem(change, countyCode);
+    const problem = changeProblem(change, this.countyCode);
     if (problem) throw new BundleEncodeError(`change ${change.id}: ${problem}`);
-    let text: string;
-    try {
-      text = canonicalJson(change);
-    } catch (error) {
-      throw new BundleEncodeError(`change ${change.id} is not plain JSON: ${(error as Error).message}`);
+    if (this.byId === undefined) {
+      const previous = this.changes.at(-1);
+      // Ids are their stamps (changeProblem checks it), so strictly rising stamps are distinct.
+      if (previous === undefined || change.hlc > previous.hlc) {
+        notPlainJson(change, () => this.out.writeChange(change));
+        this.changes.push(change);
+        return;
+      }
+      // Lines are not kept as they are written (a county's log is tens of megabytes of them), so
+      // the ones written so far are made again, once, in this unusual case.
+      this.byId = new Map(this.changes.map((c) => [c.id, { change: c, line: canonicalChangeJson(c) }]));
     }
-    const seen = byId.get(change.id);
-    if (seen && seen.text !== text) throw new BundleEncodeError(`change ${change.id} appears with two contents`);
-    byId.set(change.id, { change, text });
+    const line = notPlainJson(change, () => canonicalChangeJson(change));
+    const seen = this.byId.get(change.id);
+    if (seen && seen.line !== line) throw new BundleEncodeError(`change ${change.id} appears with two contents`);
+    this.byId.set(change.id, { change, line });
   }
-  return [...byId.values()].map((v) => v.change).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+
+  finish(): { changes: Change[]; bytes: Uint8Array; crc: number } {
+    if (this.byId !== undefined) {
+      const sorted = [...this.byId.values()].sort((a, b) => (a.change.hlc < b.change.hlc ? -1 : a.change.hlc > b.change.hlc ? 1 : 0));
+      this.out.clear();
+      for (const { change } of sorted) this.out.writeChange(change);
+      this.changes = sorted.map((v) => v.change);
+    }
+    const bytes = this.out.view();
+    return { changes: this.changes, bytes, crc: crc32(bytes) };
+  }
+}
+
+/** Runs `write`, turning what canonicalJson throws at a value JSON cannot carry into BundleEncodeError. */
+function notPlainJson<T>(change: Change, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw new BundleEncodeError(`change ${change.id} is not plain JSON: ${(error as Error).message}`);
+  }
 }
 
 function checkedManifest(manifest: BundleManifest): BundleManifest {

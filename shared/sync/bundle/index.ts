@@ -3,7 +3,7 @@
  * backup format (docs/FORMATS.md). Pure: bytes in, bytes or a verdict out; reading and writing
  * files is the caller's business.
  */
-export { encodeBundle, BundleEncodeError, type BundleInput, type ProgressCallback } from './encode';
+export { encodeBundle, BundleEncodeError, type BundleInput, type StreamedBundleInput, type ProgressCallback } from './encode';
 export { decodeBundle, type DecodeOptions, type DecodedBundle } from './decode';
 export { bundleInfo, verifyBundle, type BundleInfo, type VerifiedBundle } from './inspect';
 export { BUNDLE_FORMAT, BUNDLE_VERSION, BUNDLE_KINDS, manifestSchema, type BundleKind, type BundleManifest } from './manifest';

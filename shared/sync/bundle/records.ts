@@ -1,4 +1,5 @@
-import { changeSchema, type Change } from '../change';
+import type { Change } from '../change';
+import { parseChange } from '../parseChange';
 import { isWithinScope } from '../scope';
 import { validateChangeIdentity, validateChangeValues } from '../validate';
 import { canonicalJson } from './canonicalJson';
@@ -94,7 +95,7 @@ function parseLine(decoder: TextDecoder, bytes: Uint8Array, countyCode: string):
   } catch (error) {
     return { ok: false, problem: `not UTF-8 JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-  const checked = changeSchema.safeParse(json);
+  const checked = parseChange(json);
   if (!checked.success) {
     const issues = checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`);
     return { ok: false, problem: `not a change record: ${issues.join('; ')}` };

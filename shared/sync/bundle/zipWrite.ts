@@ -27,18 +27,21 @@ export interface PreparedEntry {
   body: Uint8Array;
 }
 
+/** The deflate level every entry is written at (docs/FORMATS.md, "The zip profile"). */
+export const DEFLATE_LEVEL = 3;
+
 /**
  * Compresses one entry. fflate's zipSync would do this too, but it cannot be told to store an
  * entry that deflates too well, and the reader refuses anything inflating past 100× as a bomb; so
  * the writer deflates each part itself and keeps it stored when deflate would not help or would
  * cross that line. Deflate at a fixed level is deterministic: same bytes in, same bytes out.
+ * `crc` is the data's CRC-32 when the caller has already worked it out.
  */
-export function prepareEntry(name: string, data: Uint8Array): PreparedEntry {
+export function prepareEntry(name: string, data: Uint8Array, crc: number = crc32(data)): PreparedEntry {
   const nameBytes = new TextEncoder().encode(name);
   if (nameBytes.length > ZIP64_MARKER_16) throw new RangeError(`zip entry name too long: ${name.slice(0, 80)}`);
   if (data.length >= ZIP64_MARKER_32) throw new RangeError(`zip entry too large for a bundle: ${name}`);
-  const crc = crc32(data);
-  const deflated = deflateSync(data, { level: 6 });
+  const deflated = deflateSync(data, { level: DEFLATE_LEVEL });
   const worthIt = deflated.length < data.length && data.length <= deflated.length * MAX_COMPRESSION_RATIO;
   return worthIt
     ? { name: nameBytes, method: METHOD_DEFLATED, crc, size: data.length, body: deflated }

@@ -48,6 +48,30 @@ describe('crc32', () => {
     expect(crc32(utf8('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
   });
+
+  it('agrees with the plain byte-at-a-time CRC on every length and alignment, and continues over parts', () => {
+    const table = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const plain = (data: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const byte of data) c = table[(c ^ byte) & 0xff]! ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const prng = createPrng(32);
+    const data = Uint8Array.from({ length: 1000 }, () => prng.nextUint32() & 0xff);
+    for (let start = 0; start < 9; start++) {
+      for (let end = start; end <= 1000; end += end < 40 ? 1 : 37) {
+        const part = data.subarray(start, end);
+        expect(crc32(part)).toBe(plain(part));
+        const cut = start + Math.floor((end - start) / 3);
+        expect(crc32(data.subarray(cut, end), crc32(data.subarray(start, cut)))).toBe(plain(part));
+      }
+    }
+    expect(crc32(new Uint8Array(1 << 20).fill(0xff))).toBe(plain(new Uint8Array(1 << 20).fill(0xff)));
+  });
 });
 
 describe('the zip reader on zips fflate wrote', () => {
