@@ -10,14 +10,23 @@ import { toXlsx } from '../../shared/report/xlsx';
 import { createTranslator, type Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
 import { writeFileOrReport } from './bundleSupport';
+import { renderContestResultsReport } from './reportContests';
+import { renderJobsReport } from './reportJobs';
 import type { Command, OptionValues } from './command';
 import { bundleSource, demoSource } from './reportSources';
 import { legacySummary, legacySummaryTable } from './reportSummary';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
-/** Report kinds; other kinds (completeness bulletin, contests…) arrive with their features. */
-const KINDS = ['stats'] as const;
+/** Report kinds: the county's statistics, job notices and placements, a judged contest's results. */
+const KINDS = ['stats', 'jobs', 'contest-results'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** Kinds other than stats, each from its feature's file; `--demo` only for now. */
+const OTHER_KINDS: Record<Exclude<Kind, 'stats'>, (format: Format, lang: Lang) => Promise<string | Uint8Array>> = {
+  jobs: renderJobsReport,
+  'contest-results': renderContestResultsReport,
+};
 
 /** The report namespace in both languages; typed, so a key missing from either file fails to compile. */
 const REPORT_LOCALES: ReportLocales = { 'zh-CN': zhReport, ug: ugReport };
@@ -37,12 +46,16 @@ export const reportCommand: Command = {
     out: { type: 'string', valueHint: '<FILE>', descriptionKey: 'options.reportOut' },
     demo: { type: 'boolean', descriptionKey: 'options.demo' },
     period: { type: 'string', valueHint: '<2025|2025H1|2025Q3|2025M07>', descriptionKey: 'options.period' },
-    kind: { type: 'string', valueHint: '<stats>', descriptionKey: 'options.kind' },
+    kind: { type: 'string', valueHint: '<stats|jobs|contest-results>', descriptionKey: 'options.kind' },
   },
   maxPositionals: Number.POSITIVE_INFINITY,
   async run({ io, t, lang, options, positionals }) {
     const request = parseRequest(io, t, options, positionals);
     if (!request) return EXIT_USAGE;
+    if (request.kind !== 'stats') {
+      if (!request.demo) return fail(io, t('report.kindNeedsDemo', { kind: request.kind }));
+      return emit(io, t, await OTHER_KINDS[request.kind](request.format, lang), request.out);
+    }
     const source = request.demo ? demoSource() : await bundleSource(io, t, lang, positionals);
     if (!source) return EXIT_FAILURE;
     const summary = buildCountySummary({ ...source, ...(request.period === undefined ? {} : { period: request.period }) });
@@ -50,24 +63,29 @@ export const reportCommand: Command = {
     if (summary === 'no-round') {
       return fail(io, request.period === undefined ? t('report.noApprovedRound') : t('report.noRound', { period: request.period }));
     }
-    const output = await render(summary, request.format, request.demo, lang);
-    if (request.out === undefined) {
-      if (typeof output === 'string') {
-        io.stdout(output);
-        return EXIT_OK;
-      }
-      // parseRequest already refuses this; checked again so no bytes can ever reach a terminal.
-      return fail(io, t('report.binaryNeedsOut'));
-    }
-    const bytes = typeof output === 'string' ? new TextEncoder().encode(output) : output;
-    if (!writeFileOrReport(io, t, request.out, bytes)) return EXIT_FAILURE;
-    writeLines(io.stdout, [t('report.wrote', { file: request.out, bytes: bytes.length })]);
-    return EXIT_OK;
+    return emit(io, t, await render(summary, request.format, request.demo, lang), request.out);
   },
 };
 
+/** Prints text, or writes it (or a spreadsheet's bytes) to --out and says so. */
+function emit(io: CliIo, t: Translate, output: string | Uint8Array, out: string | undefined): number {
+  if (out === undefined) {
+    if (typeof output === 'string') {
+      io.stdout(output);
+      return EXIT_OK;
+    }
+    // parseRequest already refuses this; checked again so no bytes can ever reach a terminal.
+    return fail(io, t('report.binaryNeedsOut'));
+  }
+  const bytes = typeof output === 'string' ? new TextEncoder().encode(output) : output;
+  if (!writeFileOrReport(io, t, out, bytes)) return EXIT_FAILURE;
+  writeLines(io.stdout, [t('report.wrote', { file: out, bytes: bytes.length })]);
+  return EXIT_OK;
+}
+
 interface ReportRequest {
   format: Format;
+  kind: Kind;
   demo: boolean;
   out?: string;
   period?: string;
@@ -93,6 +111,7 @@ function parseRequest(io: CliIo, t: Translate, options: OptionValues, positional
   if (format === 'xlsx' && typeof out !== 'string') return usage(t('report.binaryNeedsOut'));
   return {
     format,
+    kind,
     demo,
     ...(typeof out === 'string' ? { out } : {}),
     ...(typeof period === 'string' ? { period } : {}),

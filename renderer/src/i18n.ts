@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANG, directionOf, isLang, type Lang } from '../../shared/i18n/lang';
 
 /** The renderer's namespaces; locales/<lang>/<namespace>.json, kept in step by the locale check. */
-export const NAMESPACES = ['common', 'welcome', 'overview', 'about', 'errors', 'sync', 'conflicts', 'bundle', 'stats', 'dashboard', 'reports', 'orgs'] as const;
+export const NAMESPACES = ['common', 'welcome', 'overview', 'about', 'errors', 'sync', 'conflicts', 'bundle', 'stats', 'dashboard', 'reports', 'orgs', 'jobs', 'contests', 'hub'] as const;
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/*.json', { eager: true });
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { CONTEST_ROW_SCHEMAS } from '../contests/rows';
 import { orgSchema } from '../domain/org';
 import { roundSchema, statReportSchema, targetSchema } from '../domain/stats';
+import { JOB_ROW_SCHEMAS } from '../jobs/rows';
 import { DELETED_FIELD, type SyncedTable } from './change';
 
 /**
@@ -12,4 +14,12 @@ export const TABLE_ROW_SCHEMAS: Record<SyncedTable, z.ZodObject> = {
   round: roundSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
   statReport: statReportSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
   target: targetSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
+  ...withDeleted(JOB_ROW_SCHEMAS),
+  ...withDeleted(CONTEST_ROW_SCHEMAS),
 };
+
+function withDeleted<T extends string>(schemas: Record<T, z.ZodObject>): Record<T, z.ZodObject> {
+  const out = {} as Record<T, z.ZodObject>;
+  for (const table of Object.keys(schemas) as T[]) out[table] = schemas[table].extend({ [DELETED_FIELD]: z.boolean().optional() });
+  return out;
+}

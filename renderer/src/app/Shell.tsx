@@ -18,12 +18,16 @@ import InsertChartOutlined from '@mui/icons-material/InsertChartOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
 import TuneOutlined from '@mui/icons-material/TuneOutlined';
 import GridOnOutlined from '@mui/icons-material/GridOnOutlined';
+import WorkOutlineOutlined from '@mui/icons-material/WorkOutlineOutlined';
+import EmojiEventsOutlined from '@mui/icons-material/EmojiEventsOutlined';
 import Badge from '@mui/material/Badge';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
+import { ContestsPage } from '../features/contests/ContestsPage';
+import { JobsPage } from '../features/jobs/JobsPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { BulletinPage } from '../features/dashboard/BulletinPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -50,6 +54,8 @@ const NAV: { route: Route; icon: ReactNode }[] = [
   { route: 'entry', icon: <GridOnOutlined /> },
   { route: 'targets', icon: <TuneOutlined /> },
   { route: 'reports', icon: <DescriptionOutlined /> },
+  { route: 'jobs', icon: <WorkOutlineOutlined /> },
+  { route: 'contests', icon: <EmojiEventsOutlined /> },
   { route: 'sync', icon: <UsbOutlined /> },
   { route: 'conflicts', icon: <CallSplitOutlined /> },
   { route: 'about', icon: <InfoOutlined /> },
@@ -138,6 +144,10 @@ export function Shell() {
           <RoundsPage />
         ) : route === 'entry' ? (
           <EntryPage />
+        ) : route === 'jobs' ? (
+          <JobsPage />
+        ) : route === 'contests' ? (
+          <ContestsPage />
         ) : route === 'sync' ? (
           <SyncPage />
         ) : route === 'conflicts' ? (

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens that exist. Only these appear in the navigation: no placeholder pages. */
-export const ROUTES = ['overview', 'orgs', 'dashboard', 'bulletin', 'rounds', 'entry', 'targets', 'reports', 'sync', 'conflicts', 'about'] as const;
+export const ROUTES = ['overview', 'orgs', 'dashboard', 'bulletin', 'rounds', 'entry', 'targets', 'reports', 'jobs', 'contests', 'sync', 'conflicts', 'about'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function currentRoute(): Route {

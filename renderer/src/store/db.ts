@@ -2,6 +2,8 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change } from '../../../shared/sync/change';
 import type { Conflict } from '../../../shared/sync/conflict';
 import type { MergedRow } from '../../../shared/sync/row';
+import { CONTEST_STORES } from './contestStores';
+import { JOB_STORES } from './jobStores';
 
 export interface MetaEntry {
   key: string;
@@ -74,6 +76,12 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // Version 4: control-ratio targets per kind, school level or organisation (a synced table).
     version: 4,
     stores: { target: 'id' },
+  },
+  {
+    // Version 5: job notices and placements, contests (synced tables), and content-addressed
+    // blobs (photos), stored once by sha-256 and carried in bundles as blobs/<sha256>.
+    version: 5,
+    stores: { ...JOB_STORES, ...CONTEST_STORES, blobs: 'hash' },
   },
 ];
 

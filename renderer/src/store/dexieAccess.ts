@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { SyncAccess, SyncStateReader } from '../../../shared/sync/access';
-import type { Change, SyncedTable } from '../../../shared/sync/change';
+import { SYNCED_TABLES, type Change, type SyncedTable } from '../../../shared/sync/change';
 import type { Conflict } from '../../../shared/sync/conflict';
 import { INITIAL_CLOCK, type ClockState } from '../../../shared/sync/hlc';
 import type { MergedRow } from '../../../shared/sync/row';
@@ -9,7 +9,7 @@ import type { LeagueDeskDb } from './db';
 
 /** The stores an import touches; the caller opens one read-write transaction over all of them. */
 export function syncStores(db: LeagueDeskDb): Table[] {
-  return [db.meta, db.changes, db.vector, db.org, db.round, db.statReport, db.target, db.conflicts, db.parked];
+  return [db.meta, db.changes, db.vector, ...SYNCED_TABLES.map((name) => db.table(name)), db.conflicts, db.parked];
 }
 
 /**

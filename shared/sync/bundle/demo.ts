@@ -1,4 +1,6 @@
+import { contestsDemoWriteSpecs } from '../../contests/demo';
 import { generateDemoCounty, type DemoCounty } from '../../demo/luntai';
+import { jobsDemoWriteSpecs } from '../../jobs/demo';
 import type { Change } from '../change';
 import { INITIAL_CLOCK } from '../hlc';
 import { makeChange, type WriteSpec } from '../write';
@@ -22,6 +24,8 @@ export function demoWriteSpecs(demo: DemoCounty): WriteSpec[] {
     ...demo.orgs.map(({ id, ...fields }) => ({ table: 'org' as const, row: id, fields, scope: codeOf.get(id) ?? county.code })),
     ...demo.rounds.map(({ id, ...fields }) => ({ table: 'round' as const, row: id, fields, scope: county.code })),
     ...demo.reports.map(({ id, ...fields }) => ({ table: 'statReport' as const, row: id, fields, scope: codeOf.get(fields.orgId) ?? county.code })),
+    ...jobsDemoWriteSpecs(demo),
+    ...contestsDemoWriteSpecs(demo),
   ];
 }
 

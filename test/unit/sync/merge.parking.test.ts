@@ -35,7 +35,7 @@ describe('parking changes this build cannot apply', () => {
   it('parks a change naming an unknown table or field, whole', () => {
     const known = change({ fields: { archived: true } });
     expect(parkingReason(known, CURRENT_SCHEMA)).toBeUndefined();
-    expect(parkingReason(change({ table: 'contest', fields: { title: 'x' } }), CURRENT_SCHEMA)).toBe('unknown-table');
+    expect(parkingReason(change({ table: 'poll', fields: { title: 'x' } }), CURRENT_SCHEMA)).toBe('unknown-table');
     expect(parkingReason(change({ fields: { archived: true, motto: 'x' } }), CURRENT_SCHEMA)).toBe('unknown-field');
     expect(parkingReason(change({ fields: { archived: true }, schema: 2 }), CURRENT_SCHEMA)).toBe('newer-schema');
     expect(parkingReason(change({ table: 'toString', fields: { archived: true } }), CURRENT_SCHEMA)).toBe('unknown-table');
