@@ -7,7 +7,7 @@ import { applyImport, planImport } from '../../shared/sync/import';
 import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
 import { makeChange, type WriteSpec } from '../../shared/sync/write';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
-import { dexieAccess, syncStores } from '../../renderer/src/store/dexieAccess';
+import { dexieAccess, readChangeLog, syncStores } from '../../renderer/src/store/dexieAccess';
 
 const DEVICE = '00000000000000be';
 
@@ -75,13 +75,14 @@ async function run(count: number, round: number) {
   const imported = performance.now() - started;
 
   started = performance.now();
-  const all = await db.transaction('r', syncStores(db), () => access.allChanges());
+  // As the app's full export does: the log read in batches while the bundle is written.
+  const log = readChangeLog(db);
   const bytes = await encodeBundle({
     county: { code: 'LT' },
     sender: { device: DEVICE, account: 'bench', scope: 'LT' },
     kind: 'full',
-    changes: all,
-    vector: await access.getVector(),
+    changes: log.batches,
+    vector: await log.vector,
     created: new Date(Date.UTC(2027, 0, 1)).toISOString(),
   });
   const exported = performance.now() - started;
