@@ -15,6 +15,61 @@ export const FIGURE_NATURE: Record<Figure, 'stock' | 'flow'> = {
   recommendedToParty: 'flow',
 };
 
+/**
+ * The figures a round may ask split by sex (男/女), DOMAIN.md's people counts: members, new members
+ * and the two youth bands. Cadres and recommendations stay unsplit: the published tables do not
+ * split them, and a figure split for nobody is a column nobody can fill.
+ */
+export const SPLIT_FIGURES = ['members', 'newMembers', 'youth1435', 'youth1428'] as const satisfies readonly Figure[];
+export type SplitFigure = (typeof SPLIT_FIGURES)[number];
+export const SEXES = ['male', 'female'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/**
+ * The sex figures, each its own stored field (so sync merges them per figure like the totals), in
+ * column order: each split figure's male then female. Typed as a tuple so the roll-up's read order
+ * is checked against it.
+ */
+export const SEX_FIGURES = [
+  'membersMale',
+  'membersFemale',
+  'newMembersMale',
+  'newMembersFemale',
+  'youth1435Male',
+  'youth1435Female',
+  'youth1428Male',
+  'youth1428Female',
+] as const satisfies readonly `${SplitFigure}${'Male' | 'Female'}`[];
+export type SexFigure = (typeof SEX_FIGURES)[number];
+
+/** Every figure a report can hold: the totals, then the sex figures. */
+export const ALL_FIGURES = [...FIGURES, ...SEX_FIGURES] as const;
+export type AnyFigure = Figure | SexFigure;
+
+/** The sex figure of a split figure: ('members', 'female') → 'membersFemale'. */
+export function sexFigure(figure: SplitFigure, sex: Sex): SexFigure {
+  return `${figure}${sex === 'male' ? 'Male' : 'Female'}`;
+}
+
+/** What a sex figure splits, and which sex it counts. */
+export const SEX_FIGURE_PARTS: Readonly<Record<SexFigure, { total: SplitFigure; sex: Sex }>> = Object.fromEntries(
+  SPLIT_FIGURES.flatMap((total) => SEXES.map((sex) => [sexFigure(total, sex), { total, sex }])),
+) as Record<SexFigure, { total: SplitFigure; sex: Sex }>;
+
+export function isSexFigure(figure: string): figure is SexFigure {
+  return Object.hasOwn(SEX_FIGURE_PARTS, figure);
+}
+
+export function isSplitFigure(figure: string): figure is SplitFigure {
+  return (SPLIT_FIGURES as readonly string[]).includes(figure);
+}
+
+/** A sex figure is a stock or a flow as its total is (male members: stock; new female members: flow). */
+export const ANY_FIGURE_NATURE: Readonly<Record<AnyFigure, 'stock' | 'flow'>> = {
+  ...FIGURE_NATURE,
+  ...(Object.fromEntries(SEX_FIGURES.map((f) => [f, FIGURE_NATURE[SEX_FIGURE_PARTS[f].total]])) as Record<SexFigure, 'stock' | 'flow'>),
+};
+
 /** A period as text that sorts within its kind: `2025`, `2025H1`, `2025Q3`, `2025M07`. */
 export const periodSchema = z.string().regex(/^\d{4}(H[12]|Q[1-4]|M(0[1-9]|1[0-2]))?$/);
 export type Period = string;
@@ -36,6 +91,11 @@ export const roundSchema = z.object({
    * (0.2 = 20%). Absent: the default (DEFAULT_CHANGE_THRESHOLD). Set per round by the county.
    */
   changeThreshold: z.number().min(0).max(10).optional(),
+  /**
+   * Whether the round asks the split figures it asks for (`figures` ∩ SPLIT_FIGURES) also by sex.
+   * Absent (every round before the split existed): no.
+   */
+  bySex: z.boolean().optional(),
 });
 export type ReportingRound = z.infer<typeof roundSchema>;
 
@@ -69,7 +129,29 @@ export const statReportSchema = z.object({
   youth1428: figureValue.optional(),
   cadres: figureValue.optional(),
   recommendedToParty: figureValue.optional(),
+  // By sex, only in rounds that ask for the split; optional, so older rows and bundles still validate.
+  membersMale: figureValue.optional(),
+  membersFemale: figureValue.optional(),
+  newMembersMale: figureValue.optional(),
+  newMembersFemale: figureValue.optional(),
+  youth1435Male: figureValue.optional(),
+  youth1435Female: figureValue.optional(),
+  youth1428Male: figureValue.optional(),
+  youth1428Female: figureValue.optional(),
 });
+
+/**
+ * The figures a round's grid, template and checks show, in column order: each figure it asks for,
+ * and after each split figure its male and female figures when the round asks for the split.
+ */
+export function roundColumns(round: Pick<ReportingRound, 'figures' | 'bySex'>): AnyFigure[] {
+  const out: AnyFigure[] = [];
+  for (const figure of round.figures) {
+    out.push(figure);
+    if (round.bySex && isSplitFigure(figure)) for (const sex of SEXES) out.push(sexFigure(figure, sex));
+  }
+  return out;
+}
 export type StatReport = z.infer<typeof statReportSchema>;
 
 /** What a target row sets the control ratio for: every organisation of a kind, a school level, or one organisation. */

@@ -1,5 +1,5 @@
 import type { Org } from '../domain/org';
-import type { ReportingRound, ReportStatus, StatReport, Target } from '../domain/stats';
+import { SEX_FIGURES, type ReportingRound, type ReportStatus, type SexFigure, type StatReport, type Target } from '../domain/stats';
 import { rollUpAll, type RollUpResult } from '../stats/rollup';
 import { exceedsTarget, indexTargets, targetRatioFor } from '../stats/targets';
 
@@ -15,7 +15,11 @@ import { exceedsTarget, indexTargets, targetRatioFor } from '../stats/targets';
  * the summed figures), so the report cannot disagree with the dashboard.
  */
 
-export interface SummaryFigures {
+/**
+ * With a round split by sex, each split figure's male and female counts (membersFemale…), rolled up
+ * like the totals; absent otherwise, so a summary without the split is what it always was.
+ */
+export interface SummaryFigures extends Partial<Record<SexFigure, number>> {
   /** Organisations in the subtree with at least one counted report in the period. */
   reports: number;
   members: number;
@@ -39,7 +43,7 @@ export type SummaryLine = Pick<Org, 'code' | 'name' | 'kind'> & SummaryFigures &
 
 export interface CountySummary {
   county: Pick<Org, 'id' | 'code' | 'name'>;
-  round: Pick<ReportingRound, 'id' | 'period' | 'deadline' | 'status'>;
+  round: Pick<ReportingRound, 'id' | 'period' | 'deadline' | 'status' | 'bySex'>;
   /** Which report statuses were counted. */
   statuses: readonly ReportStatus[];
   committees: SummaryLine[];
@@ -74,8 +78,9 @@ export function buildCountySummary(input: CountySummaryInput): CountySummary | S
 
   const rolled = rollUpAll(input.orgs, input.reports, round.period, { includeSubmitted: input.includeSubmitted ?? false });
   const targetFor = input.targetFor ?? (() => null);
+  const bySex = round.bySex === true;
   const line = (org: Org) => {
-    const figures = summaryFigures(rolled.get(org.id));
+    const figures = summaryFigures(rolled.get(org.id), bySex);
     return { ...figures, ...checkTarget(figures, targetFor(org)) };
   };
   const committees = input.orgs
@@ -85,7 +90,7 @@ export function buildCountySummary(input: CountySummaryInput): CountySummary | S
     .sort((a, b) => compare(a.code, b.code));
   return {
     county: { id: county.id, code: county.code, name: county.name },
-    round: { id: round.id, period: round.period, deadline: round.deadline, status: round.status },
+    round: { id: round.id, period: round.period, deadline: round.deadline, status: round.status, ...(bySex ? { bySex } : {}) },
     statuses,
     committees: committees.map((o) => ({ code: o.code, name: o.name, kind: o.kind, ...line(o) })),
     // The county's roll-up: every committee's, plus the county committee's own report if it files one.
@@ -108,9 +113,11 @@ function pickRound(input: CountySummaryInput, withCounted: ReadonlySet<string>):
   return latestFirst.find((r) => withCounted.has(r.id));
 }
 
-function summaryFigures(rolled: RollUpResult | undefined): SummaryFigures {
+function summaryFigures(rolled: RollUpResult | undefined, bySex: boolean): SummaryFigures {
   const f = rolled?.figures;
+  const sexes = bySex ? Object.fromEntries(SEX_FIGURES.map((figure) => [figure, f?.[figure] ?? 0])) : {};
   return {
+    ...sexes,
     reports: rolled?.reporting ?? 0,
     members: f?.members ?? 0,
     newMembers: f?.newMembers ?? 0,

@@ -1,4 +1,4 @@
-import type { Figure } from '../domain/stats';
+import { SEXES, sexFigure, type Figure, type SexFigure } from '../domain/stats';
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
 import type { CountySummary, SummaryFigures, TargetCheck } from './countySummary';
 import { bilingual, fill, periodText, type ReportLocales } from './messages';
@@ -13,11 +13,13 @@ const SUMMARY_FIGURES = ['members', 'newMembers', 'youth1435', 'youth1428'] as c
  */
 export function countySummaryTable(summary: CountySummary, lang: Lang, locales: ReportLocales): ReportTable {
   const m = locales[lang];
+  // A round split by sex: each figure's male and female columns follow it, as in the entry grid.
+  const figures: Array<(typeof SUMMARY_FIGURES)[number] | SexFigure> = SUMMARY_FIGURES.flatMap((figure) => (summary.round.bySex ? [figure, ...SEXES.map((sex) => sexFigure(figure, sex))] : [figure]));
   const columns: ReportColumn[] = [
     { key: 'code', kind: 'code', header: bilingual(locales, (l) => l.countySummary.columns.code) },
     { key: 'name', kind: 'text', header: bilingual(locales, (l) => l.countySummary.columns.name), width: 34 },
     { key: 'reports', kind: 'integer', header: bilingual(locales, (l) => l.countySummary.columns.reports) },
-    ...SUMMARY_FIGURES.map((figure): ReportColumn => ({ key: figure, kind: 'integer', header: bilingual(locales, (l) => l.figures[figure]) })),
+    ...figures.map((figure): ReportColumn => ({ key: figure, kind: 'integer', header: bilingual(locales, (l) => l.figures[figure]) })),
     { key: 'ratio', kind: 'percent', header: bilingual(locales, (l) => l.countySummary.columns.ratio), width: 14 },
     { key: 'target', kind: 'percent', header: bilingual(locales, (l) => l.countySummary.columns.target) },
     { key: 'overTarget', kind: 'text', header: bilingual(locales, (l) => l.countySummary.columns.overTarget), width: 10 },
@@ -25,7 +27,7 @@ export function countySummaryTable(summary: CountySummary, lang: Lang, locales: 
   const over = (check: TargetCheck): CellValue => (check.overTarget === true ? m.countySummary.over : null);
   const figureCells = (line: SummaryFigures & TargetCheck): ReportRow => ({
     reports: line.reports,
-    ...Object.fromEntries(SUMMARY_FIGURES.map((figure) => [figure, line[figure]])),
+    ...Object.fromEntries(figures.map((figure) => [figure, line[figure] ?? null])),
     ratio: line.leagueYouthRatio,
     target: line.target,
     overTarget: over(line),

@@ -1,4 +1,4 @@
-import type { Figure, ReportStatus } from '../domain/stats';
+import type { AnyFigure, ReportStatus } from '../domain/stats';
 import type { Lang } from '../i18n/lang';
 import type { BilingualLabel } from './table';
 import type { TemplateReason } from './templateReasons';
@@ -14,7 +14,8 @@ export interface ReportMessages {
   /** With {{page}} and {{pages}}. */
   pageFooter: string;
   period: { year: string; firstHalf: string; secondHalf: string; quarter: string; month: string };
-  figures: Record<Figure, string>;
+  /** Every figure's name, the sex figures' included ("团员（女）"). */
+  figures: Record<AnyFigure, string>;
   statuses: Record<ReportStatus, string>;
   countySummary: {
     title: string;

@@ -1,13 +1,13 @@
 import type ExcelJS from 'exceljs';
 import type { Org } from '../domain/org';
-import type { ReportingRound, StatReport } from '../domain/stats';
+import { roundColumns, type AnyFigure, type ReportingRound, type StatReport } from '../domain/stats';
 import { pickText, type Lang } from '../i18n/lang';
 import type { FigureValues } from '../stats/totals';
 import { nameCell } from './countySummaryTable';
 import { MAX_FIGURE } from './figureCell';
 import { bilingual, fill, periodText, type ReportLocales } from './messages';
 import { tableDirection, type ReportColumn, type ReportTable } from './table';
-import { META_SHEET, TEMPLATE_VERSION, metaRows } from './templateMeta';
+import { META_SHEET, SPLIT_TEMPLATE_VERSION, metaRows } from './templateMeta';
 import { cellRef } from './cellRef';
 import { addTableSheet, newWorkbook, workbookBytes } from './xlsx';
 
@@ -15,14 +15,15 @@ import { addTableSheet, newWorkbook, workbookBytes } from './xlsx';
  * The township template: the spreadsheet a township officer fills offline, one row per branch that
  * reports in the round, one column per figure the round asks for. Codes and names are locked (sheet
  * protection, no password: it guards against slips, not people), figure cells are open and accept
- * whole numbers from 0 only. A hidden sheet says which county, township, round and layout version
+ * whole numbers from 0 only. A round split by sex adds each split figure's male and female columns
+ * after it (roundColumns), as the entry grid shows them. A hidden sheet says which county, township, round and layout version
  * the file is, so the import (templateRead.ts) can refuse someone else's sheet.
  */
 
 export interface TemplateInput {
   county: Pick<Org, 'code'>;
   township: Pick<Org, 'code' | 'name'>;
-  round: Pick<ReportingRound, 'id' | 'period' | 'figures'>;
+  round: Pick<ReportingRound, 'id' | 'period' | 'figures' | 'bySex'>;
   /** The township's reporting organisations in the round, in row order (templateRows). */
   orgs: ReadonlyArray<Pick<Org, 'code' | 'name'>>;
   /** Values already entered, by organisation code; written into the figure cells. */
@@ -40,7 +41,8 @@ export async function writeTemplate(input: TemplateInput): Promise<Uint8Array> {
   const layout = addTableSheet(workbook, table);
   const { sheet, firstDataRow, lastDataRow, columnOf } = layout;
 
-  const figureColumns = input.round.figures.map((figure) => columnOf.get(figure) ?? 0);
+  const figures = roundColumns(input.round);
+  const figureColumns = figures.map((figure) => columnOf.get(figure) ?? 0);
   for (let row = firstDataRow; row <= lastDataRow; row += 1) {
     for (const key of ['code', 'name']) sheet.getCell(row, columnOf.get(key) ?? 0).fill = LOCKED_FILL;
     for (const column of figureColumns) sheet.getCell(row, column).protection = { locked: false };
@@ -62,7 +64,7 @@ export async function writeTemplate(input: TemplateInput): Promise<Uint8Array> {
 
   const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
   for (const pair of metaRows({
-    version: TEMPLATE_VERSION,
+    version: figures.length > input.round.figures.length ? SPLIT_TEMPLATE_VERSION : 1,
     county: input.county.code,
     township: input.township.code,
     round: input.round.id,
@@ -70,7 +72,7 @@ export async function writeTemplate(input: TemplateInput): Promise<Uint8Array> {
     sheet: sheet.name,
     firstDataRow,
     codeColumn: columnOf.get('code') ?? 0,
-    figureColumns: input.round.figures.map((figure) => [figure, columnOf.get(figure) ?? 0] as const),
+    figureColumns: figures.map((figure) => [figure, columnOf.get(figure) ?? 0] as const),
   })) {
     meta.addRow(pair);
   }
@@ -80,10 +82,11 @@ export async function writeTemplate(input: TemplateInput): Promise<Uint8Array> {
 function templateTable(input: TemplateInput): ReportTable {
   const { locales, lang } = input;
   const m = locales[lang];
+  const figures: AnyFigure[] = roundColumns(input.round);
   const columns: ReportColumn[] = [
     { key: 'code', kind: 'code', header: bilingual(locales, (l) => l.templateSheet.columns.code), width: 16 },
     { key: 'name', kind: 'text', header: bilingual(locales, (l) => l.templateSheet.columns.name), width: 36 },
-    ...input.round.figures.map((figure): ReportColumn => ({ key: figure, kind: 'integer', header: bilingual(locales, (l) => l.figures[figure]), width: 13 })),
+    ...figures.map((figure): ReportColumn => ({ key: figure, kind: 'integer', header: bilingual(locales, (l) => l.figures[figure]), width: 13 })),
   ];
   return {
     title: fill(m.templateSheet.title, { township: pickText(input.township.name, lang).text, period: periodText(input.round.period, m) }),
@@ -96,7 +99,7 @@ function templateTable(input: TemplateInput): ReportTable {
       return {
         code: org.code,
         name: nameCell(org.name, lang),
-        ...Object.fromEntries(input.round.figures.map((figure) => [figure, values[figure] ?? null])),
+        ...Object.fromEntries(figures.map((figure) => [figure, values[figure] ?? null])),
       };
     }),
     sheetName: m.templateSheet.sheetName,

@@ -1,9 +1,9 @@
-import { FIGURES, type Figure } from '../domain/stats';
+import { ALL_FIGURES, type AnyFigure } from '../domain/stats';
 import type { Lang } from '../i18n/lang';
 import { fill, type ReportMessages } from './messages';
 import type { TemplateProblem, TemplateRefusalResult } from './templateRead';
 
-const isFigure = (key: string): key is Figure => (FIGURES as readonly string[]).includes(key);
+const isFigure = (key: string): key is AnyFigure => (ALL_FIGURES as readonly string[]).includes(key);
 
 /**
  * The sentence for a refusal or a problem, from `template.<reason>` in report.json. Figure lists

@@ -1,4 +1,4 @@
-import { FIGURES, type Figure } from '../domain/stats';
+import { ALL_FIGURES, type AnyFigure } from '../domain/stats';
 
 /*
  * What a township template says about itself, kept on a hidden sheet of key/value rows so an
@@ -8,7 +8,13 @@ import { FIGURES, type Figure } from '../domain/stats';
 
 export const TEMPLATE_FORMAT = 'league-desk/township-template';
 /** Raise when the layout changes in a way an older reader would misread; older builds then refuse. */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
+/**
+ * Version 2 added sex columns. A sheet without them is still written as version 1, so builds from
+ * before the split keep reading it; a sheet with them is version 2, which those builds refuse as too
+ * new rather than silently dropping the columns they do not know.
+ */
+export const SPLIT_TEMPLATE_VERSION = 2;
 export const META_SHEET = 'LeagueDesk';
 
 export interface TemplateMeta {
@@ -22,7 +28,7 @@ export interface TemplateMeta {
   firstDataRow: number;
   codeColumn: number;
   /** Column (1-based) of each figure the sheet asks for, in column order. */
-  figureColumns: ReadonlyArray<readonly [Figure, number]>;
+  figureColumns: ReadonlyArray<readonly [AnyFigure, number]>;
 }
 
 export function metaRows(meta: TemplateMeta): Array<[string, string | number]> {
@@ -59,7 +65,7 @@ export function parseMeta(rows: ReadonlyMap<string, string>): MetaReading {
   const [county, township, round, period, sheet] = ['county', 'township', 'round', 'period', 'sheet'].map(text);
   const firstDataRow = wholeNumber(rows.get('firstDataRow'));
   const codeColumn = wholeNumber(rows.get('column.code'));
-  const figureColumns = FIGURES.flatMap((figure): Array<[Figure, number]> => {
+  const figureColumns = ALL_FIGURES.flatMap((figure): Array<[AnyFigure, number]> => {
     const column = wholeNumber(rows.get(`column.${figure}`));
     return column === null ? [] : [[figure, column]];
   }).sort((a, b) => a[1] - b[1]);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Figure } from '../domain/stats';
+import type { AnyFigure } from '../domain/stats';
 import { cellRef } from './cellRef';
 import { readFigureCell } from './figureCell';
 import { openSpreadsheet, SPREADSHEET_LIMITS } from './spreadsheetCheck';
@@ -19,8 +19,8 @@ export interface TemplateExpectation {
   townshipCode: string;
   /** The township's reporting organisations in the round (templateRows). */
   orgCodes: readonly string[];
-  /** The round's figures; a sheet asking for others is refused. */
-  figures: readonly Figure[];
+  /** The round's columns (roundColumns: sex figures included when split); a sheet asking for others is refused. */
+  figures: readonly AnyFigure[];
 }
 
 export interface TemplateProblem {
@@ -28,7 +28,7 @@ export interface TemplateProblem {
   /** A1 reference; null for an expected organisation with no row. */
   cell: string | null;
   code: string | null;
-  figure: Figure | null;
+  figure: AnyFigure | null;
   reason: TemplateProblemReason;
   /** The cell's text as read, for the message (cell problems only). */
   value?: string;
@@ -39,7 +39,7 @@ export interface TemplateRow {
   /** Sheet row number, for pointing at it. */
   row: number;
   /** Each readable figure; null is an empty cell. A figure with a problem is left out. */
-  values: Partial<Record<Figure, number | null>>;
+  values: Partial<Record<AnyFigure, number | null>>;
 }
 
 export type TemplateRefusalResult = { ok: false; reason: TemplateRefusal; detail: Readonly<Record<string, string | number>> };

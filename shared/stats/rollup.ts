@@ -1,6 +1,6 @@
 import type { Org } from '../domain/org';
 import { periodContains, periodMonths } from '../domain/period';
-import { FIGURE_NATURE, FIGURES, type Figure, type Period, type ReportingRound, type StatReport } from '../domain/stats';
+import { ALL_FIGURES, ANY_FIGURE_NATURE, FIGURES, SEX_FIGURES, type AnyFigure, type Period, type ReportingRound, type StatReport } from '../domain/stats';
 import { leagueYouthRatio } from './totals';
 
 /**
@@ -46,25 +46,55 @@ export interface RollUpOptions {
 }
 
 export interface RollUpResult {
-  /** Each figure over the subtree and the period; 0 when nobody reported it (see `reportingPerFigure`). */
-  figures: Record<Figure, number>;
+  /**
+   * Each figure over the subtree and the period; 0 when nobody reported it (see `reportingPerFigure`).
+   * The sex figures roll up by the same rules as their totals (a sex figure is a stock or a flow as
+   * its total is); they are 0 with `reportingPerFigure` 0 where no round asked for the split.
+   */
+  figures: Record<AnyFigure, number>;
   /** League–youth ratio from the aggregated members and youth 14–28 (never an average); null without youth. */
   ratio: number | null;
   /** Organisations in the subtree (itself included) with at least one counted report within the period. */
   reporting: number;
   /** Per figure, the organisations in the subtree that gave a value for it within the period. */
-  reportingPerFigure: Record<Figure, number>;
+  reportingPerFigure: Record<AnyFigure, number>;
   /** Organisations in the subtree that a round within the period asks to report; only with `rounds`. */
   expected?: number;
 }
 
-const F = FIGURES.length;
-const IS_STOCK: readonly boolean[] = FIGURES.map((f) => FIGURE_NATURE[f] === 'stock');
+const F = ALL_FIGURES.length;
+/** The totals (FIGURES) come first in ALL_FIGURES: the first B slots of each organisation. */
+const B = FIGURES.length;
+const IS_STOCK: readonly boolean[] = ALL_FIGURES.map((f) => ANY_FIGURE_NATURE[f] === 'stock');
 /**
  * The order the report scan reads figures in, by name. Typed as FIGURES' own tuple type, so adding or
  * reordering a figure fails the type check here until the scan below reads it too.
  */
 const _READ_ORDER: typeof FIGURES = ['members', 'newMembers', 'youth1435', 'youth1428', 'cadres', 'recommendedToParty'];
+/** The same for the sex figures, read after the totals (ALL_FIGURES' order). */
+const _SEX_READ_ORDER: typeof SEX_FIGURES = [
+  'membersMale',
+  'membersFemale',
+  'newMembersMale',
+  'newMembersFemale',
+  'youth1435Male',
+  'youth1435Female',
+  'youth1428Male',
+  'youth1428Female',
+];
+
+function hasSexFigures(report: StatReport): boolean {
+  return (
+    report.membersMale != null ||
+    report.membersFemale != null ||
+    report.newMembersMale != null ||
+    report.newMembersFemale != null ||
+    report.youth1435Male != null ||
+    report.youth1435Female != null ||
+    report.youth1428Male != null ||
+    report.youth1428Female != null
+  );
+}
 
 interface Span {
   first: number;
@@ -135,7 +165,8 @@ function ownValuesByIndex(
   const candOrg: number[] = [];
   const candFirst: number[] = [];
   const candLast: number[] = [];
-  const candValues: number[] = [];
+  let candValues: number[] = [];
+  let withSex = false;
   const count = new Int32Array(n + 1);
   for (let r = 0; r < reports.length; r += 1) {
     const report = reports[r]!;
@@ -157,7 +188,28 @@ function ownValuesByIndex(
       numberOrNaN(report.cadres),
       numberOrNaN(report.recommendedToParty),
     );
+    if (!withSex && hasSexFigures(report)) withSex = true;
     count[org + 1]! += 1;
+  }
+  // Most rounds are not split by sex: then only the totals are read and aggregated (stride B), and
+  // the sex figures stay 0 with nobody reporting them. Otherwise every figure is read (stride F).
+  const S = withSex ? F : B;
+  if (withSex) {
+    const all = new Array<number>(candReport.length * F);
+    // In _SEX_READ_ORDER (SEX_FIGURES' order), after the totals.
+    for (let c = 0; c < candReport.length; c += 1) {
+      for (let f = 0; f < B; f += 1) all[c * F + f] = candValues[c * B + f]!;
+      const report = reports[candReport[c]!]!;
+      all[c * F + B] = numberOrNaN(report.membersMale);
+      all[c * F + B + 1] = numberOrNaN(report.membersFemale);
+      all[c * F + B + 2] = numberOrNaN(report.newMembersMale);
+      all[c * F + B + 3] = numberOrNaN(report.newMembersFemale);
+      all[c * F + B + 4] = numberOrNaN(report.youth1435Male);
+      all[c * F + B + 5] = numberOrNaN(report.youth1435Female);
+      all[c * F + B + 6] = numberOrNaN(report.youth1428Male);
+      all[c * F + B + 7] = numberOrNaN(report.youth1428Female);
+    }
+    candValues = all;
   }
   // Pass 2: group them by organisation (counting sort); a slot holds a candidate number.
   for (let i = 1; i <= n; i += 1) count[i]! += count[i - 1]!;
@@ -186,8 +238,8 @@ function ownValuesByIndex(
     reported[org] = 1;
     const base = org * F;
     if (to - from === 1) {
-      const vb = slots[from]! * F;
-      for (let f = 0; f < F; f += 1) {
+      const vb = slots[from]! * S;
+      for (let f = 0; f < S; f += 1) {
         const v = candValues[vb + f]!;
         if (v === v) {
           values[base + f] = v;
@@ -211,13 +263,13 @@ function ownValuesByIndex(
     } else {
       group.set(Array.from(group).sort(order));
     }
-    for (let f = 0; f < F; f += 1) {
+    for (let f = 0; f < S; f += 1) {
       if (IS_STOCK[f]) {
         let bestLast = -1;
         let best = 0;
         for (let g = 0; g < group.length; g += 1) {
           const c = group[g]!;
-          const v = candValues[c * F + f]!;
+          const v = candValues[c * S + f]!;
           if (v !== v) continue;
           if (candLast[c]! > bestLast) {
             bestLast = candLast[c]!;
@@ -234,7 +286,7 @@ function ownValuesByIndex(
         let any = false;
         for (let g = 0; g < group.length; g += 1) {
           const c = group[g]!;
-          const v = candValues[c * F + f]!;
+          const v = candValues[c * S + f]!;
           if (v !== v) continue;
           // Sorted so that an enclosing period comes before what it encloses: starting inside the
           // last chosen period means lying inside it (periods nest), so it is already counted.
@@ -394,11 +446,11 @@ function computeTotals(
 
 function resultAt(totals: Totals, i: number): RollUpResult {
   const base = i * F;
-  const figures = {} as Record<Figure, number>;
-  const reportingPerFigure = {} as Record<Figure, number>;
+  const figures = {} as Record<AnyFigure, number>;
+  const reportingPerFigure = {} as Record<AnyFigure, number>;
   for (let f = 0; f < F; f += 1) {
-    figures[FIGURES[f]!] = totals.values[base + f]!;
-    reportingPerFigure[FIGURES[f]!] = totals.perFigure[base + f]!;
+    figures[ALL_FIGURES[f]!] = totals.values[base + f]!;
+    reportingPerFigure[ALL_FIGURES[f]!] = totals.perFigure[base + f]!;
   }
   const result: RollUpResult = {
     figures,
@@ -411,7 +463,7 @@ function resultAt(totals: Totals, i: number): RollUpResult {
 }
 
 function emptyResult(options: RollUpOptions): RollUpResult {
-  const zeros = () => Object.fromEntries(FIGURES.map((f) => [f, 0])) as Record<Figure, number>;
+  const zeros = () => Object.fromEntries(ALL_FIGURES.map((f) => [f, 0])) as Record<AnyFigure, number>;
   const result: RollUpResult = { figures: zeros(), ratio: null, reporting: 0, reportingPerFigure: zeros() };
   if (options.rounds) result.expected = 0;
   return result;
@@ -505,7 +557,7 @@ export function ownValuesByOrg(
   reports: readonly StatReport[],
   period: Period,
   options: Pick<RollUpOptions, 'includeSubmitted'> = {},
-): Map<string, Partial<Record<Figure, number>>> {
+): Map<string, Partial<Record<AnyFigure, number>>> {
   const ids: string[] = [];
   const index = new Map<string, number>();
   for (const r of reports) {
@@ -515,11 +567,11 @@ export function ownValuesByOrg(
     }
   }
   const own = ownValuesByIndex(ids.length, (id) => index.get(id), reports, period, options);
-  const out = new Map<string, Partial<Record<Figure, number>>>();
+  const out = new Map<string, Partial<Record<AnyFigure, number>>>();
   for (let i = 0; i < ids.length; i += 1) {
     if (!own.reported[i]) continue;
-    const values: Partial<Record<Figure, number>> = {};
-    for (let f = 0; f < F; f += 1) if (own.has[i * F + f]) values[FIGURES[f]!] = own.values[i * F + f]!;
+    const values: Partial<Record<AnyFigure, number>> = {};
+    for (let f = 0; f < F; f += 1) if (own.has[i * F + f]) values[ALL_FIGURES[f]!] = own.values[i * F + f]!;
     out.set(ids[i]!, values);
   }
   return out;

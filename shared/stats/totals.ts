@@ -1,7 +1,7 @@
-import { FIGURES, type Figure } from '../domain/stats';
+import { FIGURES, type AnyFigure, type Figure } from '../domain/stats';
 
-/** Anything carrying figures: a stat report, or a partial row from an import. */
-export type FigureValues = Partial<Record<Figure, number | null>>;
+/** Anything carrying figures (sex figures included): a stat report, or a partial row from an import. */
+export type FigureValues = Partial<Record<AnyFigure, number | null>>;
 
 /**
  * Sums each figure over reports of the same period. A figure left empty (null or missing) counts as 0:

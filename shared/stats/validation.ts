@@ -1,4 +1,4 @@
-import { FIGURES, type Figure } from '../domain/stats';
+import { ALL_FIGURES, FIGURES, isSplitFigure, SEXES, SPLIT_FIGURES, sexFigure, type AnyFigure, type Figure } from '../domain/stats';
 import { exceedsTarget } from './targets';
 import type { FigureValues } from './totals';
 
@@ -26,6 +26,16 @@ export const ERROR_CODES = [
   'youth1428-above-youth1435',
   /** More new members in the period than members at its end. */
   'new-members-above-members',
+  /** Male + female differs from the total (on the total's cell; rounds split by sex). */
+  'sex-sum-mismatch',
+  /** One sex alone outnumbers the total (on the sex figure's cell). */
+  'sex-above-total',
+  /**
+   * A per-sex comparison fails, the same rules as the totals' for one sex: female members above
+   * female youth 14–35, male youth 14–28 above male youth 14–35, new female members above female
+   * members (on the first figure's cell, `related` the other).
+   */
+  'sex-above-limit',
 ] as const;
 
 /** Warnings: the report can be submitted once each has a comment on its figure. */
@@ -42,15 +52,16 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface Issue {
-  /** The cell the message belongs to. */
-  figure: Figure;
+  /** The cell the message belongs to (a sex figure's own cell in rounds split by sex). */
+  figure: AnyFigure;
   severity: 'error' | 'warning';
   code: IssueCode;
   /** The other cell a comparison involves (`youth1435` for `members-above-youth1435`). */
-  related?: Figure;
+  related?: AnyFigure;
   /**
    * Numbers for the message. `change-beyond-threshold`: previous, current, change (signed fraction:
    * 0.25 = +25%), threshold. `ratio-above-target`: ratio, target (fractions). Comparisons: value, limit.
+   * `sex-sum-mismatch`: male, female, sum, total.
    */
   params?: Record<string, number>;
 }
@@ -158,12 +169,15 @@ export interface ValidationOptions {
    * the default), for every figure or per figure (figures left out use the default).
    */
   changeThreshold?: number | Partial<Record<Figure, number>>;
-  /** Figures the round asks for: each one empty is a `missing` error. None by default (drafts may be partial). */
-  required?: readonly Figure[];
+  /**
+   * Figures the round asks for (`roundColumns`, sex figures included): each one empty is a `missing`
+   * error. None by default (drafts may be partial).
+   */
+  required?: readonly AnyFigure[];
 }
 
 /** A figure's value if it is a usable count (a non-negative whole number), else null. */
-function countOf(values: FigureValues | null | undefined, figure: Figure): number | null {
+function countOf(values: FigureValues | null | undefined, figure: AnyFigure): number | null {
   const value = values?.[figure];
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
@@ -193,6 +207,43 @@ const NOT_ABOVE: readonly { figure: Figure; limit: Figure; code: ErrorCode }[] =
   { figure: 'newMembers', limit: 'members', code: 'new-members-above-members' },
 ];
 
+/** The totals' comparison rules that also hold for each sex (NOT_ABOVE, figure by figure). */
+const SEX_NOT_ABOVE = NOT_ABOVE.flatMap(({ figure, limit }) =>
+  isSplitFigure(figure) && isSplitFigure(limit) ? SEXES.map((sex) => ({ figure: sexFigure(figure, sex), limit: sexFigure(limit, sex) })) : [],
+);
+
+/**
+ * The checks a split by sex adds. Only figures that hold values are compared, so a round without the
+ * split (no sex figures) gets none of these. Male + female = total is checked when all three are
+ * there; a partial split is still checked where it can be (one sex above the total).
+ */
+function sexIssues(values: FigureValues): Issue[] {
+  const issues: Issue[] = [];
+  for (const total of SPLIT_FIGURES) {
+    const t = countOf(values, total);
+    const male = countOf(values, sexFigure(total, 'male'));
+    const female = countOf(values, sexFigure(total, 'female'));
+    if (t === null) continue;
+    if (male !== null && female !== null) {
+      if (male + female !== t) issues.push({ figure: total, severity: 'error', code: 'sex-sum-mismatch', params: { male, female, sum: male + female, total: t } });
+      continue;
+    }
+    for (const sex of SEXES) {
+      const figure = sexFigure(total, sex);
+      const value = countOf(values, figure);
+      if (value !== null && value > t) issues.push({ figure, severity: 'error', code: 'sex-above-total', related: total, params: { value, limit: t } });
+    }
+  }
+  for (const rule of SEX_NOT_ABOVE) {
+    const value = countOf(values, rule.figure);
+    const limit = countOf(values, rule.limit);
+    if (value !== null && limit !== null && value > limit) {
+      issues.push({ figure: rule.figure, severity: 'error', code: 'sex-above-limit', related: rule.limit, params: { value, limit } });
+    }
+  }
+  return issues;
+}
+
 /**
  * Every issue of one report's figures, errors first, each group in figure order. Comparisons
  * involving an empty or invalid figure are skipped (the invalid one has its own error).
@@ -204,7 +255,7 @@ const NOT_ABOVE: readonly { figure: Figure; limit: Figure; code: ErrorCode }[] =
 export function validateReport(values: FigureValues, options: ValidationOptions = {}): Issue[] {
   const issues: Issue[] = [];
   const required = new Set(options.required ?? []);
-  for (const figure of FIGURES) {
+  for (const figure of ALL_FIGURES) {
     const code = valueIssue(values[figure]);
     if (code !== null) issues.push({ figure, severity: 'error', code });
     else if (required.has(figure) && countOf(values, figure) === null) issues.push({ figure, severity: 'error', code: 'missing' });
@@ -216,6 +267,7 @@ export function validateReport(values: FigureValues, options: ValidationOptions 
       issues.push({ figure: rule.figure, severity: 'error', code: rule.code, related: rule.limit, params: { value, limit } });
     }
   }
+  issues.push(...sexIssues(values));
 
   for (const figure of FIGURES) {
     const current = countOf(values, figure);
@@ -244,12 +296,12 @@ export function validateReport(values: FigureValues, options: ValidationOptions 
     });
   }
 
-  const order = (issue: Issue): number => (issue.severity === 'error' ? 0 : FIGURES.length) + FIGURES.indexOf(issue.figure);
+  const order = (issue: Issue): number => (issue.severity === 'error' ? 0 : ALL_FIGURES.length) + ALL_FIGURES.indexOf(issue.figure);
   return issues.map((issue, i) => ({ issue, i })).sort((a, b) => order(a.issue) - order(b.issue) || a.i - b.i).map((x) => x.issue);
 }
 
 /** The issues of one cell. */
-export function issuesFor(issues: readonly Issue[], figure: Figure): Issue[] {
+export function issuesFor(issues: readonly Issue[], figure: AnyFigure): Issue[] {
   return issues.filter((issue) => issue.figure === figure);
 }
 
@@ -265,7 +317,7 @@ export interface SubmissionBlockers {
 export function submissionBlockers(
   values: FigureValues,
   issues: readonly Issue[],
-  comments: Partial<Record<Figure, string>> | undefined,
+  comments: Partial<Record<AnyFigure, string>> | undefined,
 ): SubmissionBlockers {
   return {
     errors: issues.filter((issue) => issue.severity === 'error'),
@@ -281,7 +333,7 @@ export function submissionBlockers(
 export function canSubmit(
   values: FigureValues,
   issues: readonly Issue[],
-  comments: Partial<Record<Figure, string>> | undefined,
+  comments: Partial<Record<AnyFigure, string>> | undefined,
 ): boolean {
   const blockers = submissionBlockers(values, issues, comments);
   return blockers.errors.length === 0 && blockers.uncommented.length === 0 && !blockers.empty;

@@ -113,3 +113,53 @@ describe('a reporting round between a township PC and the county, by USB drive',
     await screenshot(township.page, 'entry-approved-ug');
   });
 });
+
+describe('a round split by sex', () => {
+  it('the county opens it; male + female must equal the total, the error shows at the cell in both languages; fixed, it submits', async () => {
+    const county = await pc();
+    await county.page.getByTestId('load-demo').click();
+    await county.page.getByTestId('overview').waitFor();
+    await county.page.getByTestId('nav-rounds').click();
+    await county.page.getByTestId('open-round').click();
+    await expect(county.page.getByTestId('round-by-sex').isChecked()).resolves.toBe(false);
+    await county.page.getByTestId('round-by-sex').check();
+    await county.page.getByTestId('round-deadline').fill('2026-12-31');
+    await screenshot(county.page, 'open-round-by-sex-zh');
+    await county.page.getByTestId('round-open-confirm').click();
+    await county.page.locator('[data-testid="round-row"][data-period="2026Q4"] [data-testid="round-by-sex-mark"]').waitFor();
+
+    await county.page.getByTestId('nav-entry').click();
+    await county.page.getByTestId('entry-grid').waitFor();
+    // Columns: members, male, female, new members, male, female, youth 14–35, male, female, youth 14–28, male, female, cadres, recommended.
+    await expect(county.page.locator('#cell-0-1').getAttribute('data-figure')).resolves.toBe('membersMale');
+    await expect(county.page.locator('#cell-0-13').getAttribute('data-figure')).resolves.toBe('recommendedToParty');
+    await typeCell(county.page, 0, 0, '120');
+    await typeCell(county.page, 0, 1, '70');
+    await typeCell(county.page, 0, 2, '40');
+    await county.page.locator('#cell-0-0[data-severity="error"]').waitFor();
+    await county.page.locator('#cell-0-0').focus();
+    const issue = county.page.locator('[data-testid="cell-issue"][data-code="sex-sum-mismatch"]');
+    await issue.waitFor();
+    await expect(issue.textContent()).resolves.toContain('与合计（120）不一致');
+    await screenshot(county.page, 'entry-sex-mismatch-zh');
+    await county.page.getByTestId('lang-ug').click();
+    await county.page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expect(issue.textContent()).resolves.toContain('ماس كەلمىدى');
+    await screenshot(county.page, 'entry-sex-mismatch-ug');
+
+    await typeCell(county.page, 0, 2, '50');
+    await county.page.locator('#cell-0-0:not([data-severity])').waitFor();
+    for (const [col, value] of [[3, '12'], [4, '6'], [5, '6'], [6, '1000'], [7, '520'], [8, '480'], [9, '900'], [10, '460'], [11, '440'], [12, '3'], [13, '2']] as const) {
+      await typeCell(county.page, 0, col, value);
+    }
+    // In Uyghur the number comes wrapped in direction marks (shared/i18n/format.ts).
+    await county.page.waitForFunction(() => document.querySelector('[data-testid="grid-total-membersFemale"]')?.textContent?.replace(/[\u2066-\u2069\u200e\u200f]/g, '') === '50');
+    await expect(county.page.locator('[data-testid="entry-grid"] tbody tr').first().locator('[data-severity]').count()).resolves.toBe(0);
+    await county.page.getByTestId('submit-all').click();
+    await county.page.waitForFunction(() => document.querySelector('tbody tr')?.getAttribute('data-status') === 'submitted');
+    await screenshot(county.page, 'entry-sex-submitted-ug');
+    await county.page.getByTestId('lang-zh-CN').click();
+    await county.page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    await screenshot(county.page, 'entry-sex-submitted-zh');
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Org } from '../../../shared/domain/org';
 import { PERIOD_KINDS, formatPeriod, periodContains, periodMonths, subPeriods, type PeriodKind } from '../../../shared/domain/period';
-import { FIGURE_NATURE, FIGURES, REPORT_STATUSES, type Figure, type StatReport } from '../../../shared/domain/stats';
+import { ALL_FIGURES, ANY_FIGURE_NATURE, REPORT_STATUSES, type AnyFigure, type StatReport } from '../../../shared/domain/stats';
 
 /** Builders and random generators for the statistics tests, and a slow, obviously-right roll-up to compare with. */
 
@@ -17,7 +17,7 @@ export const org = (id: string, parentId: string | null, extra: Partial<Org> = {
 
 let nextId = 0;
 /** A report; approved unless said otherwise. */
-export const report = (orgId: string, period: string, figures: Partial<Record<Figure, number | null>>, extra: Partial<StatReport> = {}): StatReport => ({
+export const report = (orgId: string, period: string, figures: Partial<Record<AnyFigure, number | null>>, extra: Partial<StatReport> = {}): StatReport => ({
   id: `r${(nextId += 1)}`,
   roundId: `round-${period}`,
   orgId,
@@ -48,9 +48,10 @@ export const arbForest = (max = 14): fc.Arbitrary<Org[]> =>
     });
 
 const arbValue = fc.oneof({ weight: 5, arbitrary: fc.nat({ max: 500 }) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(undefined) });
-export const arbFigures: fc.Arbitrary<Partial<Record<Figure, number | null>>> = fc
-  .record(Object.fromEntries(FIGURES.map((f) => [f, arbValue])) as Record<Figure, fc.Arbitrary<number | null | undefined>>)
-  .map((values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Record<Figure, number | null>>);
+/** Values for every figure, the sex figures included (each may be absent, as in a round without the split). */
+export const arbFigures: fc.Arbitrary<Partial<Record<AnyFigure, number | null>>> = fc
+  .record(Object.fromEntries(ALL_FIGURES.map((f) => [f, arbValue])) as Record<AnyFigure, fc.Arbitrary<number | null | undefined>>)
+  .map((values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Record<AnyFigure, number | null>>);
 
 /** Reports of the given organisations in 2024–2025, of every kind and status, duplicates included. */
 export const arbReports = (orgIds: readonly string[], options: { kinds?: readonly PeriodKind[]; max?: number } = {}): fc.Arbitrary<StatReport[]> =>
@@ -95,10 +96,10 @@ const preferred = (a: StatReport, b: StatReport): number =>
  * last (the longer period at the same end); a flow is, top-down, the period's own report if there is
  * one, else the sum over its sub-periods.
  */
-export function naiveOwn(reports: readonly StatReport[], period: string, figure: Figure): number | undefined {
+export function naiveOwn(reports: readonly StatReport[], period: string, figure: AnyFigure): number | undefined {
   const within = reports.filter((r) => periodContains(period, r.period) && typeof r[figure] === 'number').sort(preferred);
   if (within.length === 0) return undefined;
-  if (FIGURE_NATURE[figure] === 'stock') {
+  if (ANY_FIGURE_NATURE[figure] === 'stock') {
     const best = [...within].sort((a, b) => {
       const [sa, sb] = [periodMonths(a.period), periodMonths(b.period)];
       return sb.last - sa.last || sa.first - sb.first || preferred(a, b);
@@ -119,8 +120,8 @@ export function naiveOwn(reports: readonly StatReport[], period: string, figure:
 }
 
 export interface NaiveResult {
-  figures: Record<Figure, number>;
-  reportingPerFigure: Record<Figure, number>;
+  figures: Record<AnyFigure, number>;
+  reportingPerFigure: Record<AnyFigure, number>;
   reporting: number;
 }
 
@@ -128,13 +129,13 @@ export interface NaiveResult {
 export function naiveRollUpAll(orgs: readonly Org[], reports: readonly StatReport[], period: string, includeSubmitted = false): Map<string, NaiveResult> {
   const counted = reports.filter((r) => r.status === 'approved' || (includeSubmitted && r.status === 'submitted'));
   const out = new Map<string, NaiveResult>();
-  const zero = () => Object.fromEntries(FIGURES.map((f) => [f, 0])) as Record<Figure, number>;
+  const zero = () => Object.fromEntries(ALL_FIGURES.map((f) => [f, 0])) as Record<AnyFigure, number>;
   for (const o of orgs) out.set(o.id, { figures: zero(), reportingPerFigure: zero(), reporting: 0 });
   for (const o of orgs) {
     const own = counted.filter((r) => r.orgId === o.id);
     const chain = chainOf(orgs, o.id);
     if (own.some((r) => periodContains(period, r.period))) for (const a of chain) out.get(a)!.reporting += 1;
-    for (const figure of FIGURES) {
+    for (const figure of ALL_FIGURES) {
       const v = naiveOwn(own, period, figure);
       if (v === undefined) continue;
       for (const a of chain) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Org } from '../../../shared/domain/org';
 import { subPeriods, type PeriodKind } from '../../../shared/domain/period';
-import { FIGURES, type StatReport } from '../../../shared/domain/stats';
+import { ALL_FIGURES, type StatReport } from '../../../shared/domain/stats';
 import { prepareRollUp, rollUp, rollUpAll, type RollUpResult } from '../../../shared/stats/rollup';
 import { leagueYouthRatio } from '../../../shared/stats/totals';
 import { arbForest, arbPeriodIn, arbReports, chainOf, naiveRollUpAll, subtreeIds } from './fixtures';
@@ -45,7 +45,7 @@ describe('roll-up properties', () => {
     );
   });
 
-  it('the roll-up of a tree equals its own figures plus the roll-ups of its subtrees, each computed alone (stocks and flows)', () => {
+  it('the roll-up of a tree equals its own figures plus the roll-ups of its subtrees, each computed alone (stocks and flows, sex figures too)', () => {
     fc.assert(
       fc.property(arbCounty(), ({ orgs, reports, period, includeSubmitted }) => {
         const root = orgs[0]!;
@@ -60,14 +60,14 @@ describe('roll-up properties', () => {
             const subReports = reports.filter((r) => ids.has(r.orgId));
             return rollUp({ orgs: subOrgs, reports: subReports, orgId: child.id, period, includeSubmitted });
           });
-        for (const f of FIGURES) expect(whole.figures[f], f).toBe(alone.figures[f] + parts.reduce((s, p) => s + p.figures[f], 0));
+        for (const f of ALL_FIGURES) expect(whole.figures[f], f).toBe(alone.figures[f] + parts.reduce((s, p) => s + p.figures[f], 0));
         expect(whole.reporting).toBe(alone.reporting + parts.reduce((s, p) => s + p.reporting, 0));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('moving a subtree moves its totals exactly: the old ancestors lose them, the new ones gain them, nothing else changes', () => {
+  it('moving a subtree moves its totals exactly, by sex too: the old ancestors lose them, the new ones gain them, nothing else changes', () => {
     const arbMove = arbCounty().chain((county) =>
       fc.record({ county: fc.constant(county), moved: fc.nat(), newParent: fc.nat() }),
     );
@@ -87,7 +87,7 @@ describe('roll-up properties', () => {
         const newAncestors = new Set(chainOf(after, subject.id).slice(1));
         for (const o of orgs) {
           const sign = (newAncestors.has(o.id) ? 1 : 0) - (oldAncestors.has(o.id) ? 1 : 0);
-          for (const f of FIGURES) {
+          for (const f of ALL_FIGURES) {
             expect(moved2.get(o.id)!.figures[f] - before.get(o.id)!.figures[f], `${o.id}.${f}`).toBe(sign * carried.figures[f] + 0); // + 0: no −0
           }
           expect(moved2.get(o.id)!.reporting - before.get(o.id)!.reporting).toBe(sign * carried.reporting + 0);
@@ -98,11 +98,14 @@ describe('roll-up properties', () => {
     );
   });
 
-  it('with a report for every quarter, the yearly member count equals the last quarter’s and the yearly new members the sum of the quarters', () => {
+  it('with a report for every quarter, the yearly member count (and each sex\'s) equals the last quarter’s and the yearly new members (and each sex\'s) the sum of the quarters', () => {
     const arbQuarterly = arbForest().chain((orgs) =>
       fc.record({
         orgs: fc.constant(orgs),
-        values: fc.array(fc.tuple(fc.nat({ max: 300 }), fc.nat({ max: 50 }), fc.nat({ max: 900 })), { minLength: orgs.length * 4, maxLength: orgs.length * 4 }),
+        values: fc.array(fc.tuple(fc.nat({ max: 300 }), fc.nat({ max: 50 }), fc.nat({ max: 900 }), fc.nat({ max: 300 }), fc.nat({ max: 50 }), fc.nat({ max: 900 })), {
+          minLength: orgs.length * 4,
+          maxLength: orgs.length * 4,
+        }),
       }),
     );
     fc.assert(
@@ -110,16 +113,31 @@ describe('roll-up properties', () => {
         const quarters = subPeriods('2025', 'quarter');
         const reports: StatReport[] = orgs.flatMap((o, i) =>
           quarters.map((q, k) => {
-            const [members, newMembers, youth1428] = values[i * 4 + k]!;
-            return { id: `${o.id}-${q}`, roundId: q, orgId: o.id, period: q, status: 'approved' as const, members, newMembers, youth1428 };
+            const [members, newMembers, youth1428, membersFemale, newMembersFemale, youth1428Female] = values[i * 4 + k]!;
+            return {
+              id: `${o.id}-${q}`,
+              roundId: q,
+              orgId: o.id,
+              period: q,
+              status: 'approved' as const,
+              members,
+              newMembers,
+              youth1428,
+              membersFemale,
+              newMembersFemale,
+              youth1428Female,
+            };
           }),
         );
         const year = rollUpAll(orgs, reports, '2025');
         const byQuarter = quarters.map((q) => rollUpAll(orgs, reports, q));
         for (const o of orgs) {
-          expect(year.get(o.id)!.figures.members).toBe(byQuarter[3]!.get(o.id)!.figures.members);
-          expect(year.get(o.id)!.figures.youth1428).toBe(byQuarter[3]!.get(o.id)!.figures.youth1428);
-          expect(year.get(o.id)!.figures.newMembers).toBe(byQuarter.reduce((s, q) => s + q.get(o.id)!.figures.newMembers, 0));
+          for (const stock of ['members', 'youth1428', 'membersFemale', 'youth1428Female'] as const) {
+            expect(year.get(o.id)!.figures[stock], stock).toBe(byQuarter[3]!.get(o.id)!.figures[stock]);
+          }
+          for (const flow of ['newMembers', 'newMembersFemale'] as const) {
+            expect(year.get(o.id)!.figures[flow], flow).toBe(byQuarter.reduce((s, q) => s + q.get(o.id)!.figures[flow], 0));
+          }
           expect(year.get(o.id)!.ratio).toBe(byQuarter[3]!.get(o.id)!.ratio);
         }
       }),
@@ -132,7 +150,7 @@ describe('roll-up properties', () => {
         const year = rollUpAll(orgs, reports, '2025', { includeSubmitted });
         const parts = subPeriods('2025', kind).map((p) => rollUpAll(orgs, reports, p, { includeSubmitted }));
         for (const o of orgs) {
-          for (const f of ['newMembers', 'recommendedToParty'] as const) {
+          for (const f of ['newMembers', 'recommendedToParty', 'newMembersMale', 'newMembersFemale'] as const) {
             expect(year.get(o.id)!.figures[f]).toBe(parts.reduce((s, p) => s + p.get(o.id)!.figures[f], 0));
           }
         }

@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Figure, ReportingRound, StatReport } from '../../../../shared/domain/stats';
+import { roundColumns, type AnyFigure, type ReportingRound, type StatReport } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
 import { templateMessage } from '../../../../shared/report';
 import type { TemplateReadResult } from '../../../../shared/report';
@@ -76,7 +76,7 @@ export function TemplateSection({ data, round }: { data: DashboardData; round: R
           roundId: round.id,
           townshipCode: unit.code,
           orgCodes: orgs.map((o) => o.code),
-          figures: round.figures,
+          figures: roundColumns(round),
         }),
       );
     } catch (error) {
@@ -97,8 +97,8 @@ export function TemplateSection({ data, round }: { data: DashboardData; round: R
       const org = byCode.get(row.code);
       if (!org) continue;
       const current = reports.get(org.id);
-      const changed: Partial<Record<Figure, number | null>> = {};
-      for (const [figure, value] of Object.entries(row.values) as [Figure, number | null][]) {
+      const changed: Partial<Record<AnyFigure, number | null>> = {};
+      for (const [figure, value] of Object.entries(row.values) as [AnyFigure, number | null][]) {
         if ((current?.[figure] ?? null) !== value) changed[figure] = value;
       }
       if (Object.keys(changed).length === 0) continue;

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Figure } from '../../../../shared/domain/stats';
+import { isSexFigure, type AnyFigure } from '../../../../shared/domain/stats';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import type { Issue } from '../../../../shared/stats/validation';
@@ -22,7 +22,7 @@ import { reportId } from './useStatsData';
  * What the focused cell says: its messages, the comment a warning needs, and its history — who
  * changed it, when, from what to what — read from the change log, which already holds every write.
  */
-export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; figure: Figure; roundId: string; onNote(text: string): void }) {
+export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; figure: AnyFigure; roundId: string; onNote(text: string): void }) {
   const { t } = useTranslation('stats');
   const { store, lang } = useApp();
   const id = reportId(roundId, row.org.id);
@@ -41,7 +41,8 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
     }
     return out.reverse();
   }, [store, id, figure]);
-  const savedNote = row.report?.notes?.[figure] ?? '';
+  // Comments answer warnings, which only totals have; a sex figure's cell has none to keep.
+  const savedNote = isSexFigure(figure) ? '' : (row.report?.notes?.[figure] ?? '');
   const [note, setNote] = useState(savedNote);
   useEffect(() => setNote(savedNote), [savedNote]);
   const issues: Issue[] = row.issues.filter((i) => i.figure === figure);

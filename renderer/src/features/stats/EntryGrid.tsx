@@ -4,7 +4,7 @@ import Chip from '@mui/material/Chip';
 import { memo, useCallback, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../shared/domain/org';
-import type { Figure, StatReport } from '../../../../shared/domain/stats';
+import type { AnyFigure, StatReport } from '../../../../shared/domain/stats';
 import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
 import { pickText, type Lang } from '../../../../shared/i18n/lang';
 import { leagueYouthRatio } from '../../../../shared/stats/totals';
@@ -15,9 +15,9 @@ export interface GridRow {
   org: Org;
   report: StatReport | undefined;
   /** What each cell shows: a saved value, or text being typed that is not saved yet. */
-  cells: Partial<Record<Figure, string>>;
+  cells: Partial<Record<AnyFigure, string>>;
   /** The cells' values as far as they parse (drafts included): what the rules and totals see. */
-  values: Partial<Record<Figure, number | null>>;
+  values: Partial<Record<AnyFigure, number | null>>;
   issues: Issue[];
   editable: boolean;
 }
@@ -29,17 +29,31 @@ export interface CellAddress {
 
 interface Props {
   rows: GridRow[];
-  figures: Figure[];
+  figures: AnyFigure[];
   lang: Lang;
-  totals: Record<Figure, number>;
-  onCellChange(row: number, figure: Figure, text: string): void;
-  onCellCommit(row: number, figure: Figure): void;
+  totals: Record<AnyFigure, number>;
+  onCellChange(row: number, figure: AnyFigure, text: string): void;
+  onCellCommit(row: number, figure: AnyFigure): void;
   /** A block pasted from Excel or WPS (tab-separated lines) starting at this cell. */
   onPasteBlock(at: CellAddress, block: string[][]): void;
   onFocusCell(at: CellAddress): void;
   onApprove(row: number): void;
   onReturn(row: number): void;
 }
+
+// Module constants: an sx object made in render is re-serialized by emotion on every keystroke.
+const SCROLL_SX = { overflow: 'auto', maxHeight: '65vh', border: 1, borderColor: 'divider', borderRadius: 1 } as const;
+const GRID_SX = {
+  borderCollapse: 'collapse',
+  width: '100%',
+  '& th, & td': { borderBottom: 1, borderColor: 'divider', px: 1, py: 0.25, whiteSpace: 'nowrap' },
+  '& thead th': { position: 'sticky', top: 0, bgcolor: 'background.paper', zIndex: 1, textAlign: 'start' },
+  '& tfoot td': { position: 'sticky', bottom: 0, bgcolor: 'grey.100', fontWeight: 'bold' },
+  '& input': { width: 88, font: 'inherit', textAlign: 'end', border: 1, borderColor: 'divider', borderRadius: 0.5, px: 0.5, py: 0.25, bgcolor: 'background.paper' },
+  '& input:disabled': { bgcolor: 'transparent', borderColor: 'transparent', color: 'text.primary' },
+  '& input[data-severity="error"]': { borderColor: 'error.main', bgcolor: '#fdecea' },
+  '& input[data-severity="warning"]': { borderColor: 'warning.main', bgcolor: '#fff4e5' },
+} as const;
 
 function cellId(row: number, col: number): string {
   return `cell-${row}-${col}`;
@@ -95,22 +109,12 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
   }, [onPasteBlock]);
 
   return (
-    <Box sx={{ overflow: 'auto', maxHeight: '65vh', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+    <Box sx={SCROLL_SX}>
       <Box
         component="table"
         ref={tableRef}
         data-testid="entry-grid"
-        sx={{
-          borderCollapse: 'collapse',
-          width: '100%',
-          '& th, & td': { borderBottom: 1, borderColor: 'divider', px: 1, py: 0.25, whiteSpace: 'nowrap' },
-          '& thead th': { position: 'sticky', top: 0, bgcolor: 'background.paper', zIndex: 1, textAlign: 'start' },
-          '& tfoot td': { position: 'sticky', bottom: 0, bgcolor: 'grey.100', fontWeight: 'bold' },
-          '& input': { width: 88, font: 'inherit', textAlign: 'end', border: 1, borderColor: 'divider', borderRadius: 0.5, px: 0.5, py: 0.25, bgcolor: 'background.paper' },
-          '& input:disabled': { bgcolor: 'transparent', borderColor: 'transparent', color: 'text.primary' },
-          '& input[data-severity="error"]': { borderColor: 'error.main', bgcolor: '#fdecea' },
-          '& input[data-severity="warning"]': { borderColor: 'warning.main', bgcolor: '#fff4e5' },
-        }}
+        sx={GRID_SX}
       >
         <thead>
           <tr>
@@ -156,7 +160,7 @@ function ratioText(members: number | null | undefined, youth: number | null | un
 interface RowViewProps {
   r: GridRow;
   row: number;
-  figures: Figure[];
+  figures: AnyFigure[];
   lang: Lang;
   handlers: Pick<Props, 'onCellChange' | 'onCellCommit' | 'onFocusCell' | 'onApprove' | 'onReturn'>;
   onKeyDown(e: KeyboardEvent<HTMLInputElement>, row: number, col: number): void;

@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Figure, ReportingRound, StatReport } from '../../../../shared/domain/stats';
+import { roundColumns, type AnyFigure, type ReportingRound, type StatReport } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
 import { previousPeriod } from '../../../../shared/domain/period';
 import { indexTargets, targetRatioFor } from '../../../../shared/stats/targets';
@@ -62,13 +62,16 @@ export function EntryPage() {
   );
   const unit = units.find((u) => u.id === params.get('unit')) ?? units[0];
   const orgs = useMemo(() => (data && unit ? descendantsOf(data.orgs, unit.id).filter((o) => expected.has(o.id)) : []), [data, unit, expected]);
-  const figures: Figure[] = useMemo(() => round?.figures ?? [], [round]);
+  // The grid's columns: the round's figures, each split figure followed by male and female when the round asks.
+  const figures: AnyFigure[] = useMemo(() => (round ? roundColumns(round) : []), [round]);
 
   // Rows are rebuilt only when what they show changed: typing in one cell rebuilds (and re-renders)
   // one row of a 300-branch township, not all of them.
   const rowCache = useRef(new Map<string, { inputs: unknown[]; row: GridRow }>());
+  // Its own memo: the row cache compares inputs by identity, so an index rebuilt on every keystroke
+  // would invalidate every row (it did: the whole grid re-rendered and re-validated per key).
+  const targets = useMemo(() => (data ? indexTargets(data.targets) : null), [data]);
   const rows: GridRow[] = useMemo(() => {
-    const targets = data ? indexTargets(data.targets) : null;
     const editableRound = round?.status === 'open';
     const cache = rowCache.current;
     return orgs.map((org) => {
@@ -78,8 +81,8 @@ export function EntryPage() {
       const inputs = [report, previous, editableRound, figures, targets, ...draftTexts];
       const hit = cache.get(org.id);
       if (hit && hit.inputs.length === inputs.length && hit.inputs.every((v, i) => v === inputs[i])) return hit.row;
-      const cells: Partial<Record<Figure, string>> = {};
-      const values: Partial<Record<Figure, number | null>> = {};
+      const cells: Partial<Record<AnyFigure, string>> = {};
+      const values: Partial<Record<AnyFigure, number | null>> = {};
       const parseIssues: Issue[] = [];
       figures.forEach((f, i) => {
         const draft = draftTexts[i];
@@ -97,14 +100,14 @@ export function EntryPage() {
       cache.set(org.id, { inputs, row });
       return row;
     });
-  }, [orgs, reports, previousReports, figures, drafts, round, data]);
+  }, [orgs, reports, previousReports, figures, drafts, round, data, targets]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
 
   const totals = useMemo(() => {
-    const sum = Object.fromEntries(figures.map((f) => [f, 0])) as Record<Figure, number>;
+    const sum = Object.fromEntries(figures.map((f) => [f, 0])) as Record<AnyFigure, number>;
     for (const r of rows) for (const f of figures) sum[f] += r.values[f] ?? 0;
     return sum;
   }, [rows, figures]);
@@ -123,7 +126,7 @@ export function EntryPage() {
   );
 
   const figureWrite = useCallback(
-    (row: GridRow, values: Partial<Record<Figure, number | null>>): WriteSpec => ({
+    (row: GridRow, values: Partial<Record<AnyFigure, number | null>>): WriteSpec => ({
       table: 'statReport',
       row: reportId(round!.id, row.org.id),
       scope: row.org.code,
@@ -133,9 +136,9 @@ export function EntryPage() {
   );
 
   const commitCells = useCallback(
-    async (cells: { row: number; figure: Figure; text: string }[]) => {
+    async (cells: { row: number; figure: AnyFigure; text: string }[]) => {
       const rows = rowsRef.current;
-      const byRow = new Map<number, Partial<Record<Figure, number | null>>>();
+      const byRow = new Map<number, Partial<Record<AnyFigure, number | null>>>();
       const saved: string[] = [];
       for (const { row, figure, text } of cells) {
         const r = rows[row];
@@ -162,11 +165,11 @@ export function EntryPage() {
   // Handlers read the latest rows and drafts through refs, so they stay the same function and the
   // memoized grid rows that receive them do not re-render on every keystroke.
   const onCellChange = useCallback(
-    (row: number, figure: Figure, text: string) => setDrafts((d) => new Map(d).set(`${rowsRef.current[row]!.org.id}|${figure}`, text)),
+    (row: number, figure: AnyFigure, text: string) => setDrafts((d) => new Map(d).set(`${rowsRef.current[row]!.org.id}|${figure}`, text)),
     [],
   );
   const onCellCommit = useCallback(
-    (row: number, figure: Figure) => {
+    (row: number, figure: AnyFigure) => {
       const text = draftsRef.current.get(`${rowsRef.current[row]!.org.id}|${figure}`);
       if (text !== undefined) void commitCells([{ row, figure, text }]);
     },
@@ -175,7 +178,7 @@ export function EntryPage() {
   const onPasteBlock = useCallback(
     (at: CellAddress, block: string[][]) => {
       const rows = rowsRef.current;
-      const cells: { row: number; figure: Figure; text: string }[] = [];
+      const cells: { row: number; figure: AnyFigure; text: string }[] = [];
       block.forEach((line, i) =>
         line.forEach((text, j) => {
           const figure = figures[at.col + j];

@@ -6,6 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
+import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -13,7 +14,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../shared/domain/org';
-import { FIGURES, type Figure } from '../../../../shared/domain/stats';
+import { FIGURES, isSplitFigure, type Figure } from '../../../../shared/domain/stats';
 import { DEFAULT_CHANGE_THRESHOLD } from '../../../../shared/stats/validation';
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
@@ -39,6 +40,8 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
   const [index, setIndex] = useState(Math.floor(now.getMonth() / 3) + 1);
   const [figures, setFigures] = useState<Figure[]>([...FIGURES]);
   const [deadline, setDeadline] = useState('');
+  // Off by default: most rounds ask totals only, and every split column is one more to fill.
+  const [bySex, setBySex] = useState(false);
   const [threshold, setThreshold] = useState(String(DEFAULT_CHANGE_THRESHOLD * 100));
   const [busy, setBusy] = useState(false);
   const reporting = orgs.filter((o) => REPORTING_KINDS.has(o.kind) && !o.archived);
@@ -62,6 +65,8 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
             deadline,
             status: 'open',
             changeThreshold: thresholdValue / 100,
+            // Written only when asked, so a round without the split is stored exactly as before.
+            ...(bySex && figures.some(isSplitFigure) ? { bySex: true } : {}),
           },
         },
       ]);
@@ -107,6 +112,13 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
                 control={<Checkbox checked={figures.includes(f)} onChange={(e) => setFigures(e.target.checked ? FIGURES.filter((x) => x === f || figures.includes(x)) : figures.filter((x) => x !== f))} />}
               />
             ))}
+          </FormGroup>
+          <FormGroup>
+            <FormControlLabel
+              label={t('rounds.bySex')}
+              control={<Checkbox checked={bySex} disabled={!figures.some(isSplitFigure)} onChange={(e) => setBySex(e.target.checked)} slotProps={{ input: { 'data-testid': 'round-by-sex' } as object }} />}
+            />
+            <FormHelperText>{t('rounds.bySexHelp')}</FormHelperText>
           </FormGroup>
           <TextField
             type="date"

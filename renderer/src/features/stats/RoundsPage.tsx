@@ -82,7 +82,10 @@ export function RoundsPage() {
                 const c = counts?.get(round.id) ?? { submitted: 0, approved: 0 };
                 return (
                   <TableRow key={round.id} data-testid="round-row" data-period={round.period}>
-                    <TableCell>{periodLabel(round.period, t)}</TableCell>
+                    <TableCell>
+                      {periodLabel(round.period, t)}
+                      {round.bySex ? <Chip size="small" variant="outlined" label={t('rounds.bySexMark')} sx={{ mx: 1 }} data-testid="round-by-sex-mark" /> : null}
+                    </TableCell>
                     <TableCell>{formatDate(round.deadline, lang)}</TableCell>
                     <TableCell align="right">{formatInteger(round.orgIds.length, lang)}</TableCell>
                     <TableCell align="right">{formatInteger(c.submitted, lang)}</TableCell>

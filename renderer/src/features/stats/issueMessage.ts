@@ -12,5 +12,7 @@ export function issueMessage(issue: Issue, t: TFunction, lang: Lang): string {
     values[key] = FRACTIONS.has(key) ? formatPercent(Math.abs(value), lang, 1) : formatInteger(value, lang);
   }
   if (issue.related) values.related = t(`stats:figures.${issue.related}`);
+  // The sex checks name their own cell too (the same words serve every sex figure).
+  values.figure = t(`stats:figures.${issue.figure}`);
   return t(`stats:issues.${issue.code}`, values);
 }

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
 import type { Org } from '../../../../shared/domain/org';
 import type { ReportingRound, StatReport, Target } from '../../../../shared/domain/stats';
 import type { LeagueDeskDb } from '../../store/db';
@@ -21,13 +22,29 @@ export function useStatsData(db: LeagueDeskDb): StatsData | undefined {
   }, [db]);
 }
 
-/** The reports of one round, by organisation id. */
+/**
+ * The reports of one round, by organisation id. A report whose values did not change keeps the object
+ * it had before: the query re-reads the whole round after every saved cell, and the entry grid
+ * rebuilds, re-validates and re-renders exactly the rows whose report object is new.
+ */
 export function useRoundReports(db: LeagueDeskDb, roundId: string | undefined): Map<string, StatReport> | undefined {
+  const previous = useRef<Map<string, StatReport>>(new Map());
   return useLiveQuery(async () => {
     if (!roundId) return new Map<string, StatReport>();
     const reports = liveRows<StatReport>(await db.statReport.where('roundId').equals(roundId).toArray());
-    return new Map(reports.map((r) => [r.orgId, r]));
+    const before = previous.current;
+    const out = new Map(reports.map((r) => [r.orgId, sameReport(before.get(r.orgId), r) ? before.get(r.orgId)! : r]));
+    previous.current = out;
+    return out;
   }, [db, roundId]);
+}
+
+/** Field by field; the one nested field (notes) compared as JSON, which is small and has no cycles. */
+export function sameReport(a: StatReport | undefined, b: StatReport): boolean {
+  if (a === undefined) return false;
+  const keys = Object.keys(b) as (keyof StatReport)[];
+  if (keys.length !== Object.keys(a).length) return false;
+  return keys.every((k) => a[k] === b[k] || (k === 'notes' && JSON.stringify(a[k]) === JSON.stringify(b[k])));
 }
 
 /** The report id for an organisation in a round: the same on every PC, so two PCs that start the same report merge it. */
