@@ -11,8 +11,9 @@ import { startup } from './startup.bench';
 import { reports } from './reports.bench';
 import { stats } from './stats.bench';
 import { sync } from './sync.bench';
+import { jobs } from './jobs.bench';
 
-const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync];
+const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync, jobs];
 
 const executablePath = findChromium();
 if (!executablePath) {

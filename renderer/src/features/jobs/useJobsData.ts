@@ -1,0 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef } from 'react';
+import type { Org } from '../../../../shared/domain/org';
+import type { BilingualText } from '../../../../shared/i18n/lang';
+import { townshipOrgs } from '../../../../shared/jobs/report';
+import type { Notice, Placement } from '../../../../shared/jobs/rows';
+import { buildNoticeSearchIndex, type NoticeSearchIndex } from '../../../../shared/jobs/search';
+import type { MergedRow } from '../../../../shared/sync/row';
+import type { LeagueDeskDb } from '../../store/db';
+import { liveRows } from '../../store/liveRows';
+
+export interface JobsData {
+  notices: Notice[];
+  placements: Placement[];
+  orgs: Org[];
+  county: Org | undefined;
+  townships: Org[];
+  noticeById: Map<string, Notice>;
+  placementsByNotice: Map<string, Placement[]>;
+  townshipName(id: string): BilingualText | undefined;
+  index: NoticeSearchIndex;
+}
+
+/** Notices, placements and the organisations they name, re-read on every change (a write, an import). */
+export function useJobsData(db: LeagueDeskDb): JobsData | undefined {
+  const raw = useLiveQuery(
+    async () => {
+      const [notices, placements, orgs] = await Promise.all([db.table<MergedRow, string>('notice').toArray(), db.table<MergedRow, string>('placement').toArray(), db.org.toArray()]);
+      return { notices: liveRows<Notice>(notices), placements: liveRows<Placement>(placements), orgs: liveRows<Org>(orgs) };
+    },
+    [db],
+  );
+  const previous = useRef<NoticeSearchIndex | undefined>(undefined);
+  return useMemo(() => {
+    if (!raw) return undefined;
+    const names = new Map(raw.orgs.map((o) => [o.id, o.name]));
+    const townshipName = (id: string) => names.get(id);
+    const placementsByNotice = new Map<string, Placement[]>();
+    for (const p of raw.placements) {
+      const list = placementsByNotice.get(p.noticeId);
+      if (list) list.push(p);
+      else placementsByNotice.set(p.noticeId, [p]);
+    }
+    const index = buildNoticeSearchIndex(raw.notices, townshipName, previous.current);
+    previous.current = index;
+    return {
+      ...raw,
+      county: raw.orgs.find((o) => o.kind === 'county'),
+      townships: townshipOrgs(raw.orgs.filter((o) => !o.archived)),
+      noticeById: new Map(raw.notices.map((n) => [n.id, n])),
+      placementsByNotice,
+      townshipName,
+      index,
+    };
+  }, [raw]);
+}

@@ -1,0 +1,79 @@
+import { formatDate, formatInteger, LTR_ISOLATE, POP_ISOLATE } from '../i18n/format';
+import { pickText, type BilingualText, type Lang } from '../i18n/lang';
+import { fill } from '../report/messages';
+import type { JobsLocales } from './messages';
+import type { Notice } from './rows';
+
+/*
+ * The WeChat digest ("轮青诚聘"): the chosen notices in one language, as structured blocks (the
+ * image and the PDF lay these out) and as plain text to paste into the WeChat editor.
+ *
+ * In Uyghur, every run that must read left to right inside right-to-left text (a phone number,
+ * a range "3000–5000", a date) is wrapped in isolates: "0996-4621234" after Uyghur letters would
+ * otherwise be drawn with its two halves swapped, and a wrong digit order in a phone number sends
+ * people nowhere. WeChat's editor and the canvas both honour the isolates.
+ */
+
+export interface BulletinEntry {
+  noticeId: string;
+  employer: string;
+  title: string;
+  /** One fact per line: openings, pay, age, education, place, closing date, contact. */
+  lines: string[];
+  description: string;
+}
+
+export interface Bulletin {
+  lang: Lang;
+  heading: string;
+  entries: BulletinEntry[];
+  footer: string;
+}
+
+export interface BulletinInput {
+  notices: readonly Notice[];
+  lang: Lang;
+  locales: JobsLocales;
+  /** Issue number of the county's channel, if this bulletin has one. */
+  issue?: number | null;
+  countyName: BilingualText;
+  townshipName(id: string): BilingualText | undefined;
+}
+
+const ltr = (text: string, lang: Lang) => (lang === 'ug' ? LTR_ISOLATE + text + POP_ISOLATE : text);
+const text = (t: BilingualText, lang: Lang) => pickText(t, lang).text.trim();
+
+export function buildBulletin(input: BulletinInput): Bulletin {
+  const { lang } = input;
+  const m = input.locales[lang].bulletinText;
+  const education = input.locales[lang].education;
+  const int = (n: number) => formatInteger(n, lang, { bidi: 'plain' });
+  const entries = input.notices.map((notice) => {
+    const lines = [fill(m.openings, { count: ltr(int(notice.openings), lang) })];
+    const { payMin, payMax, ageMin, ageMax } = notice;
+    if (payMin !== null && payMax !== null) lines.push(fill(m.pay, { range: ltr(`${int(payMin)}–${int(payMax)}`, lang) }));
+    else if (payMin !== null) lines.push(fill(m.payFrom, { min: ltr(int(payMin), lang) }));
+    else if (payMax !== null) lines.push(fill(m.payUpTo, { max: ltr(int(payMax), lang) }));
+    if (ageMin !== null && ageMax !== null) lines.push(fill(m.age, { range: ltr(`${ageMin}–${ageMax}`, lang) }));
+    else if (ageMin !== null) lines.push(fill(m.ageFrom, { min: ltr(String(ageMin), lang) }));
+    else if (ageMax !== null) lines.push(fill(m.ageUpTo, { max: ltr(String(ageMax), lang) }));
+    if (notice.education !== 'any') lines.push(fill(m.education, { education: education[notice.education] }));
+    const township = notice.townshipId ? input.townshipName(notice.townshipId) : undefined;
+    const place = [township ? text(township, lang) : '', notice.place?.trim() ?? ''].filter(Boolean).join(m.listSeparator);
+    if (place) lines.push(fill(m.place, { place }));
+    lines.push(fill(m.closes, { date: formatDate(notice.closesOn, lang, 'long') }));
+    lines.push(fill(m.contact, { name: notice.contactName, phone: ltr(notice.contactPhone, lang) }));
+    return { noticeId: notice.id, employer: text(notice.employer, lang), title: text(notice.title, lang), lines, description: text(notice.description, lang) };
+  });
+  const heading = input.issue ? fill(m.headingIssue, { issue: ltr(String(input.issue), lang) }) : m.heading;
+  return { lang, heading, entries, footer: fill(m.footer, { county: text(input.countyName, lang) }) };
+}
+
+/** The digest as text to paste: heading, then each notice numbered, a blank line between. */
+export function bulletinText(bulletin: Bulletin): string {
+  const blocks = bulletin.entries.map((entry, index) => {
+    const head = `${index + 1}. ${entry.employer}${entry.employer && entry.title ? ' · ' : ''}${entry.title}`;
+    return [head, ...entry.lines, ...(entry.description ? [entry.description] : [])].join('\n');
+  });
+  return [bulletin.heading, ...blocks, bulletin.footer].join('\n\n') + '\n';
+}
