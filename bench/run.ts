@@ -12,8 +12,9 @@ import { reports } from './reports.bench';
 import { stats } from './stats.bench';
 import { sync } from './sync.bench';
 import { jobs } from './jobs.bench';
+import { contests } from './contests.bench';
 
-const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync, jobs];
+const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync, jobs, contests];
 
 const executablePath = findChromium();
 if (!executablePath) {

@@ -1,5 +1,6 @@
 import { encodeBundle } from '../../../shared/sync/bundle';
 import { countyCodeOf } from '../../../shared/sync/county';
+import { blobTable } from './blobs';
 import { dexieAccess, syncStores } from './dexieAccess';
 import type { BackupEntry } from './db';
 import type { Store } from './store';
@@ -20,9 +21,11 @@ export async function backupsKept(store: Store): Promise<number> {
 export async function makeBackup(store: Store, reason: BackupEntry['reason'], now = new Date()): Promise<BackupEntry | null> {
   const { db, identity } = store;
   const access = dexieAccess(db);
-  const { changes, vector, county } = await db.transaction('r', syncStores(db), async () => {
+  // A backup is a full bundle, photos included: restoring it must bring back every blob.
+  const { changes, vector, county, blobs } = await db.transaction('r', [...syncStores(db), blobTable(db)], async () => {
     const roots = await db.org.filter((r) => r.parentId === null && r.kind === 'county').toArray();
-    return { changes: await access.allChanges(), vector: await access.getVector(), county: roots[0] };
+    const all = await blobTable(db).toArray();
+    return { changes: await access.allChanges(), vector: await access.getVector(), county: roots[0], blobs: all.map((b) => b.bytes) };
   });
   if (changes.length === 0) return null;
   const code = typeof county?.code === 'string' ? county.code : countyCodeOf(changes)!;
@@ -32,6 +35,7 @@ export async function makeBackup(store: Store, reason: BackupEntry['reason'], no
     kind: 'full',
     changes,
     vector,
+    blobs,
     created: now.toISOString(),
   });
   const entry: BackupEntry = { id: `${now.toISOString()}-${reason}`, created: now.toISOString(), reason, bytes, changes: changes.length };

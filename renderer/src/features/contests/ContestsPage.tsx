@@ -1,12 +1,143 @@
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate, formatInteger } from '../../../../shared/i18n/format';
+import { useApp } from '../../app/context';
+import { setRouteParams, useRouteParams } from '../../app/routes';
+import { BilingualName } from '../../components/BilingualName';
+import { CertificatesView } from './CertificatesView';
+import { ContestFormDialog } from './ContestFormDialog';
+import { EntriesView } from './EntriesView';
+import { GalleryView } from './GalleryView';
+import { JudgingView } from './JudgingView';
+import { RankingView } from './RankingView';
+import { useContestData, useContests } from './useContestData';
 
-/** Scaffolding: the page is built in its own feature folder. */
+const VIEWS = ['entries', 'judging', 'ranking', 'certificates', 'gallery'] as const;
+type View = (typeof VIEWS)[number];
+
+/** Contests: the list, and one contest's entries, blind judging, ranking, certificates and gallery (`?contest=…&view=…`). */
 export function ContestsPage() {
+  const params = useRouteParams();
+  const contestId = params.get('contest');
+  return contestId ? <ContestDetail contestId={contestId} view={(VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'entries'} /> : <ContestList />;
+}
+
+function ContestList() {
   const { t } = useTranslation('contests');
+  const { store, lang } = useApp();
+  const data = useContests(store.db);
+  const [creating, setCreating] = useState(false);
+  if (!data) return null;
   return (
-    <Typography variant="h5" component="h1">
-      {t('title')}
-    </Typography>
+    <Stack spacing={2} data-testid="contests">
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+        <Typography variant="h4" component="h1">
+          {t('title')}
+        </Typography>
+        <Button variant="contained" disabled={data.countyCode === null} onClick={() => setCreating(true)} data-testid="contest-new">
+          {t('list.new')}
+        </Button>
+      </Stack>
+      {data.contests.length === 0 ? (
+        <Typography color="text.secondary" data-testid="contests-empty">
+          {t(data.countyCode === null ? 'list.noCounty' : 'list.empty')}
+        </Typography>
+      ) : (
+        <Paper variant="outlined">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('form.kind')}</TableCell>
+                <TableCell>{t('list.name')}</TableCell>
+                <TableCell>{t('form.opens')}</TableCell>
+                <TableCell align="right">{t('tabs.entries')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.contests.map((c) => (
+                <TableRow key={c.id} hover data-testid="contest-row">
+                  <TableCell>{t(`kinds.${c.kind}`)}</TableCell>
+                  <TableCell>
+                    <BilingualName text={c.title} lang={lang} />
+                  </TableCell>
+                  <TableCell>{t('list.window', { opens: formatDate(c.opens, lang, 'short'), closes: formatDate(c.closes, lang, 'short') })}</TableCell>
+                  <TableCell align="right">{formatInteger(data.entryCounts.get(c.id) ?? 0, lang)}</TableCell>
+                  <TableCell align="right">
+                    <Button href={`#/contests?contest=${encodeURIComponent(c.id)}`} data-testid="contest-open">
+                      {t('list.open')}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+      {creating && data.countyCode !== null && (
+        <ContestFormDialog
+          scope={data.countyCode}
+          onClose={(id) => {
+            setCreating(false);
+            if (id) setRouteParams('contests', { contest: id });
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function ContestDetail({ contestId, view }: { contestId: string; view: View }) {
+  const { t } = useTranslation('contests');
+  const { store, lang } = useApp();
+  const data = useContestData(store.db, contestId);
+  const [editing, setEditing] = useState(false);
+  if (data === undefined) return null;
+  if (data === null) {
+    return (
+      <Stack spacing={2}>
+        <Typography color="text.secondary">{t('list.notFound')}</Typography>
+        <Button href="#/contests">{t('tabs.back')}</Button>
+      </Stack>
+    );
+  }
+  const views = VIEWS.filter((v) => v !== 'gallery' || data.contest.kind === 'photo');
+  const scope = data.county?.code ?? 'LT';
+  return (
+    <Stack spacing={2} data-testid="contest-detail" data-kind={data.contest.kind}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="no-print">
+        <Button href="#/contests" data-testid="contests-back">
+          {t('tabs.back')}
+        </Button>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          <BilingualName text={data.contest.title} lang={lang} /> · {t(`kinds.${data.contest.kind}`)}
+        </Typography>
+        <Button onClick={() => setEditing(true)} data-testid="contest-edit">
+          {t('form.edit')}
+        </Button>
+      </Stack>
+      <Tabs value={views.includes(view) ? view : 'entries'} onChange={(_, v: View) => setRouteParams('contests', { contest: contestId, view: v })} className="no-print">
+        {views.map((v) => (
+          <Tab key={v} value={v} label={t(`tabs.${v}`)} data-testid={`contest-tab-${v}`} />
+        ))}
+      </Tabs>
+      {view === 'entries' && <EntriesView data={data} scope={scope} />}
+      {view === 'judging' && <JudgingView data={data} scope={scope} />}
+      {view === 'ranking' && <RankingView data={data} scope={scope} />}
+      {view === 'certificates' && <CertificatesView data={data} />}
+      {view === 'gallery' && data.contest.kind === 'photo' && <GalleryView data={data} />}
+      {editing && <ContestFormDialog initial={data.contest} scope={scope} onClose={() => setEditing(false)} />}
+    </Stack>
   );
 }

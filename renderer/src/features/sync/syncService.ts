@@ -10,6 +10,7 @@ import type { PeerEntry } from '../../store/db';
 import { dexieAccess, syncStores } from '../../store/dexieAccess';
 import type { Store } from '../../store/store';
 import { makeBackup } from '../../store/backups';
+import { blobTable, blobsForBundle, storeReceivedBlobs } from '../../store/blobs';
 
 /** The county this PC keeps: the root of its organisation tree, if it has one yet. */
 export async function homeCounty(store: Store): Promise<Org | undefined> {
@@ -39,11 +40,14 @@ export async function exportBundle(
 ): Promise<ExportedBundle> {
   const { db, identity } = store;
   const access = dexieAccess(db);
-  const [county, all, vector] = await db.transaction('r', syncStores(db), async () =>
-    Promise.all([homeCounty(store), access.allChanges(), access.getVector()]),
-  );
+  // Photos travel with the changes that show them: a full bundle carries every blob, a bundle for
+  // a peer only those its changes refer to (read in the same transaction, so they match).
+  const [county, changes, vector, blobs] = await db.transaction('r', [...syncStores(db), blobTable(db)], async () => {
+    const [home, all, held] = await Promise.all([homeCounty(store), access.allChanges(), access.getVector()]);
+    const picked: Change[] = options.peer ? changesMissingFrom(options.peer.vector, all) : all;
+    return [home, picked, held, await blobsForBundle(db, picked, !options.peer)] as const;
+  });
   if (!county) throw new SyncExportError('no-county');
-  const changes: Change[] = options.peer ? changesMissingFrom(options.peer.vector, all) : all;
   const now = options.now ?? new Date();
   const bytes = await encodeBundle(
     {
@@ -52,6 +56,7 @@ export async function exportBundle(
       kind: options.peer ? 'changes' : 'full',
       changes,
       vector,
+      blobs,
       created: now.toISOString(),
     },
     { onProgress: options.onProgress },
@@ -72,6 +77,8 @@ export interface FileReview {
   refusal?: BundleRefusal;
   manifest?: BundleManifest;
   changes?: Change[];
+  /** Attachments the file carries (photos), by sha-256; stored with the changes on import. */
+  blobs?: ReadonlyMap<string, Uint8Array>;
   /** Changes authored by the sender outside the sender's own organisation scope. */
   outsideScope?: number;
 }
@@ -100,7 +107,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     const outsideScope = sender.scope
       ? decoded.changes.filter((c) => c.author === sender.account && !isWithinScope(c.scope, sender.scope!)).length
       : 0;
-    reviews.push({ name: file.name, manifest: decoded.manifest, changes: decoded.changes, outsideScope });
+    reviews.push({ name: file.name, manifest: decoded.manifest, changes: decoded.changes, blobs: decoded.blobs, outsideScope });
   }
   const accepted = reviews.filter((r) => r.changes);
   if (accepted.length === 0) return { files: reviews };
@@ -112,6 +119,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
       if (r.manifest!.county.code !== first) {
         r.refusal = { ok: false, reason: 'wrong-county', detail: { problem: 'two counties in one import', expected: first, found: r.manifest!.county.code } };
         delete r.changes;
+        delete r.blobs;
       }
     }
   }
@@ -137,10 +145,12 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
   const records = accepted.flatMap((f) => f.changes!);
   await makeBackup(store, 'before-import');
   const db = store.db;
-  return db.transaction('rw', [...syncStores(db), db.peers], async () => {
+  return db.transaction('rw', [...syncStores(db), db.peers, blobTable(db)], async () => {
     const access = dexieAccess(db);
     const plan = await planImport(records, access, { now });
     await applyImport(plan, access);
+    // In the same transaction as the changes: a row never arrives without the photos it shows.
+    for (const f of accepted) if (f.blobs) await storeReceivedBlobs(db, f.blobs);
     for (const f of accepted) {
       const m = f.manifest!;
       if (m.sender.device === store.identity.device) continue;

@@ -1,0 +1,58 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { checkEntries, type EntryProblem } from '../../../../shared/contests/eligibility';
+import type { Contest, Entry, Score } from '../../../../shared/contests/rows';
+import { rankContest, type Ranking } from '../../../../shared/contests/scoring';
+import type { Org } from '../../../../shared/domain/org';
+import type { MergedRow } from '../../../../shared/sync/row';
+import type { LeagueDeskDb } from '../../store/db';
+import { liveRows } from '../../store/liveRows';
+
+/** Every contest, newest first, with its number of entries. */
+export function useContests(db: LeagueDeskDb): { contests: Contest[]; entryCounts: Map<string, number>; countyCode: string | null } | undefined {
+  return useLiveQuery(async () => {
+    const contests = liveRows<Contest>(await db.table<MergedRow, string>('contest').toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    const entryCounts = new Map<string, number>();
+    for (const e of liveRows<Entry>(await db.table<MergedRow, string>('entry').toArray())) entryCounts.set(e.contestId, (entryCounts.get(e.contestId) ?? 0) + 1);
+    // New contests belong to the county: rows carry its code as their scope.
+    const county = liveRows<Org>(await db.org.filter((r) => r.parentId === null && r.kind === 'county').toArray())[0];
+    return { contests, entryCounts, countyCode: county?.code ?? null };
+  }, [db]);
+}
+
+export interface ContestData {
+  contest: Contest;
+  entries: Entry[];
+  scores: Score[];
+  problems: Map<string, EntryProblem[]>;
+  ranking: Ranking;
+  orgs: Org[];
+  county: Org | undefined;
+  /** Townships, towns and farms: where entrants come from. */
+  townships: Org[];
+}
+
+/** One contest with its entries (by code), scores, eligibility problems and ranking, kept live. */
+export function useContestData(db: LeagueDeskDb, contestId: string): ContestData | null | undefined {
+  const raw = useLiveQuery(async () => {
+    const row = await db.table<MergedRow, string>('contest').get(contestId);
+    const [contest] = row ? liveRows<Contest>([row]) : [];
+    if (!contest) return null;
+    const entries = liveRows<Entry>(await db.table<MergedRow, string>('entry').where('contestId').equals(contestId).toArray()).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const scores = liveRows<Score>(await db.table<MergedRow, string>('score').where('contestId').equals(contestId).toArray());
+    const orgs = liveRows<Org>(await db.org.toArray());
+    return { contest, entries, scores, orgs };
+  }, [db, contestId]);
+  return useMemo(() => {
+    if (raw === undefined || raw === null) return raw;
+    const problems = checkEntries(raw.contest, raw.entries);
+    const ranking = rankContest(raw.contest, raw.entries, raw.scores, problems);
+    return {
+      ...raw,
+      problems,
+      ranking,
+      county: raw.orgs.find((o) => o.kind === 'county' && o.parentId === null),
+      townships: raw.orgs.filter((o) => o.kind === 'township' && !o.archived).sort((a, b) => (a.code < b.code ? -1 : 1)),
+    };
+  }, [raw]);
+}

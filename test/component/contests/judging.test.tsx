@@ -1,0 +1,91 @@
+import { ThemeProvider } from '@mui/material/styles';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it, vi } from 'vitest';
+import ugContests from '../../../locales/ug/contests.json';
+import zhContests from '../../../locales/zh-CN/contests.json';
+import type { Bridge } from '../../../shared/bridge';
+import { DEMO_CONTEST_ID, demoContestRows } from '../../../shared/contests/demo';
+import { scoreRowId, type Score } from '../../../shared/contests/rows';
+import { generateDemoCounty } from '../../../shared/demo/luntai';
+import { rowValues } from '../../../shared/sync/row';
+import { AppContext, type AppContextValue } from '../../../renderer/src/app/context';
+import { createAppTheme } from '../../../renderer/src/app/theme';
+import { ContestsPage } from '../../../renderer/src/features/contests/ContestsPage';
+import { createI18n } from '../../../renderer/src/i18n';
+import { LeagueDeskDb } from '../../../renderer/src/store/db';
+import { loadDemoCounty } from '../../../renderer/src/store/demo';
+import { openStore } from '../../../renderer/src/store/store';
+
+let databases = 0;
+
+async function renderAt(hash: string, lang: 'zh-CN' | 'ug' = 'zh-CN') {
+  const store = await openStore(new LeagueDeskDb(`contests-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+  await loadDemoCounty(store);
+  const i18n = await createI18n(lang);
+  i18n.addResourceBundle('zh-CN', 'contests', zhContests, true, true);
+  i18n.addResourceBundle('ug', 'contests', ugContests, true, true);
+  window.location.hash = hash;
+  const context: AppContextValue = { store, bridge: {} as Bridge, lang, switchLang: vi.fn(), notify: vi.fn() };
+  render(
+    <ThemeProvider theme={createAppTheme(lang)}>
+      <I18nextProvider i18n={i18n}>
+        <AppContext.Provider value={context}>
+          <ContestsPage />
+        </AppContext.Provider>
+      </I18nextProvider>
+    </ThemeProvider>,
+  );
+  return store;
+}
+
+const { entries } = demoContestRows(generateDemoCounty());
+
+describe('blind judging of the demo contest', () => {
+  it('shows the entry by code with the judge\'s points, never a name or township, and saves typed points from the keyboard', async () => {
+    const store = await renderAt(`#/contests?contest=${DEMO_CONTEST_ID}&view=judging&judge=j2&at=E-003`);
+    const card = await screen.findByTestId('scoring-card', {}, { timeout: 10_000 });
+    expect(card.getAttribute('data-code')).toBe('E-003');
+    for (const e of entries) expect(card.textContent).not.toContain(e.entrantName);
+    expect(card.textContent).not.toContain('团委');
+    const first = screen.getByTestId('score-0') as HTMLInputElement;
+    const before = (await store.db.table('score').get(scoreRowId(`${DEMO_CONTEST_ID}-e03`, 'j2')))!;
+    expect(first.value).toBe(String(rowValues<Score>(before).points['theme']));
+
+    for (const [i, value] of ['10', '9', '8', '7'].entries()) {
+      const input = screen.getByTestId(`score-${i}`);
+      fireEvent.change(input, { target: { value } });
+      await act(async () => {
+        fireEvent.keyDown(input, { key: 'Enter' });
+      });
+    }
+    await waitFor(async () => {
+      const row = rowValues<Score>((await store.db.table('score').get(scoreRowId(`${DEMO_CONTEST_ID}-e03`, 'j2')))!);
+      expect(row.points).toEqual({ theme: 10, content: 9, language: 8, creativity: 7 });
+    });
+  });
+
+  it('refuses points above a criterion\'s maximum and does not save them', async () => {
+    const store = await renderAt(`#/contests?contest=${DEMO_CONTEST_ID}&view=judging&judge=j1&at=E-001`, 'ug');
+    await screen.findByTestId('scoring-card', {}, { timeout: 10_000 });
+    const changesBefore = await store.db.changes.count();
+    fireEvent.change(screen.getByTestId('score-0'), { target: { value: '11' } });
+    expect((screen.getByTestId('score-save') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      fireEvent.keyDown(screen.getByTestId('score-0'), { key: 'Enter' });
+    });
+    expect(await store.db.changes.count()).toBe(changesBefore);
+  });
+
+  it('ranks the 30 demo entries and hands out 1 first, 3 second, 5 third and 10 excellence awards', async () => {
+    await renderAt(`#/contests?contest=${DEMO_CONTEST_ID}&view=ranking`);
+    await waitFor(() => expect(screen.getAllByTestId('ranking-row')).toHaveLength(30), { timeout: 10_000 });
+    const awards = screen.getAllByTestId('ranking-row').map((r) => r.getAttribute('data-award'));
+    expect(awards.filter((a) => a === 'first')).toHaveLength(1);
+    expect(awards.filter((a) => a === 'second')).toHaveLength(3);
+    expect(awards.filter((a) => a === 'third')).toHaveLength(5);
+    expect(awards.filter((a) => a === 'excellence')).toHaveLength(10);
+    expect(awards.slice(19).every((a) => a === '')).toBe(true);
+  });
+});
