@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, net, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { BRIDGE_CHANNELS, type MenuCommand } from '../shared/bridge';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { APP_SCHEME_PRIVILEGES, handleAppRequest } from './appProtocol';
 import { resolveDataFolder } from './dataFolder';
 import { registerBridgeHandlers } from './ipc/register';
+import { createHubAccountStore } from './hubAccount';
 import { createMainWindow } from './mainWindow';
 import { createLanguageMenu } from './languageMenu';
 import { langFromSystemLocale } from './menuLabels';
@@ -99,6 +100,10 @@ function startApp(): void {
           portable,
         },
         onLanguageChanged: languageMenu.setLanguage,
+        hubAccounts: createHubAccountStore(path.join(app.getPath('userData'), 'hub-account.json'), safeStorage, fs),
+        // Chromium's network stack (net.fetch), so the office's system proxy applies; a hub that
+        // stops answering must not hold a sync for ever: 60 s per request.
+        hubFetch: (url, init) => net.fetch(url, { ...init, signal: AbortSignal.timeout(60_000) }),
       });
 
       mainWindow = createMainWindow(preloadPath);

@@ -16,6 +16,11 @@ const bridge: Bridge = {
   setLanguage: async (lang) => {
     await ipcRenderer.invoke(BRIDGE_CHANNELS.setLanguage, lang);
   },
+  hub: {
+    request: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.hubRequest, request),
+    config: () => ipcRenderer.invoke(BRIDGE_CHANNELS.hubConfig),
+    configure: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.hubConfigure, request),
+  },
   onMenuCommand(listener) {
     // Only the command crosses over: the IpcRendererEvent would hand the page ipcRenderer itself.
     const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);

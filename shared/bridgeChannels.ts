@@ -8,6 +8,10 @@ export const BRIDGE_CHANNELS = {
   printToPdf: 'bridge:printToPdf',
   appInfo: 'bridge:appInfo',
   setLanguage: 'bridge:setLanguage',
+  /** The county hub: requests go through the main process, which alone holds the credentials. */
+  hubRequest: 'bridge:hubRequest',
+  hubConfig: 'bridge:hubConfig',
+  hubConfigure: 'bridge:hubConfigure',
   /** main -> renderer: a command chosen from the application menu. */
   menuCommand: 'bridge:menuCommand',
 } as const;

@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Bridge } from '../../../shared/bridge';
 import { directionOf, type Lang } from '../../../shared/i18n/lang';
 import { applyDocumentLang, rememberLang } from '../i18n';
+import { hubRunner, HUB_INTERVAL_MS } from '../features/hub/hubRunner';
 import { backupIfDue } from '../store/backups';
 import { storeErrorKey } from '../store/errors';
 import type { Store } from '../store/store';
@@ -52,6 +53,21 @@ export function App({ store, bridge, i18n, initialLang }: AppProps) {
     }, 5_000);
     return () => window.clearTimeout(timer);
   }, [store, notify]);
+
+  // Network sync with the county hub: soon after start, every few minutes, and when the PC comes
+  // back online. Without a saved account each round is one local call that does nothing.
+  useEffect(() => {
+    const runner = hubRunner(store, bridge);
+    const sync = () => void runner.sync();
+    const first = window.setTimeout(sync, 3_000);
+    const every = window.setInterval(sync, HUB_INTERVAL_MS);
+    window.addEventListener('online', sync);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(every);
+      window.removeEventListener('online', sync);
+    };
+  }, [store, bridge]);
 
   useEffect(
     () =>

@@ -1,4 +1,5 @@
-import type { AppInfo, Bridge, BridgeErrorCode, FileFilter, OpenResult, SaveResult } from '../../../shared/bridge';
+import type { AppInfo, Bridge, BridgeErrorCode, FileFilter, HubBridge, HubConfigInfo, HubConfigureResult, OpenResult, SaveResult } from '../../../shared/bridge';
+import type { HubResponse } from '../../../shared/sync/hub/protocol';
 import { MAX_BRIDGE_FILE_BYTES } from '../../../shared/bridge';
 
 declare const __APP_VERSION__: string;
@@ -132,6 +133,52 @@ export function createBrowserBridge(win: Window): Bridge {
 
     onMenuCommand(): () => void {
       return () => undefined;
+    },
+
+    hub: createBrowserHubBridge(win),
+  };
+}
+
+/**
+ * The hub in browser mode: the local server (scripts/serve.ts) holds the account in its memory
+ * and forwards, as the main process does in the desktop app. The header makes a cross-site page's
+ * request need a CORS preflight, which that server refuses.
+ */
+function createBrowserHubBridge(win: Window): HubBridge {
+  const call = async (name: string, body: unknown): Promise<Response> =>
+    win.fetch(`/bridge/hub/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-League-Desk': '1' },
+      body: JSON.stringify(body),
+      cache: 'no-store',
+    });
+  return {
+    async request(request): Promise<HubResponse> {
+      try {
+        const response = await call('request', request);
+        if (response.status === 404) return { ok: false, failure: 'not-configured' };
+        if (!response.ok) return { ok: false, failure: 'unreachable' };
+        return (await response.json()) as HubResponse;
+      } catch {
+        // The local server itself is gone (the window outlived it).
+        return { ok: false, failure: 'unreachable' };
+      }
+    },
+    async config(): Promise<HubConfigInfo> {
+      try {
+        const response = await call('config', null);
+        return response.ok ? ((await response.json()) as HubConfigInfo) : { configured: false, storage: 'memory' };
+      } catch {
+        return { configured: false, storage: 'memory' };
+      }
+    },
+    async configure(request): Promise<HubConfigureResult> {
+      try {
+        const response = await call('configure', request);
+        return response.ok ? ((await response.json()) as HubConfigureResult) : { status: 'error', reason: 'write-failed' };
+      } catch {
+        return { status: 'error', reason: 'write-failed' };
+      }
     },
   };
 }

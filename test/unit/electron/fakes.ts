@@ -7,7 +7,9 @@ import type {
 } from 'electron';
 import type { AppInfo } from '../../../shared/bridge';
 import type { Lang } from '../../../shared/i18n/lang';
+import { createHubAccountStore, type AccountFs, type SafeStorageLike } from '../../../electron/hubAccount';
 import { registerBridgeHandlers, type BridgeDeps } from '../../../electron/ipc/register';
+import type { FetchLike } from '../../../shared/sync/hub/fetchTransport';
 import type {
   BridgeDialogs,
   BridgeFs,
@@ -181,7 +183,16 @@ export function createBridgeHarness(overrides: Partial<BridgeDeps> = {}) {
   const languageChanges: Lang[] = [];
   let lang: Lang = 'zh-CN';
   const ipc = new FakeIpcMain();
+  const keychain = new FakeSafeStorage();
+  const accountFs = new MemoryAccountFs();
+  const hubCalls: { url: string; init: Parameters<FetchLike>[1] }[] = [];
+  const hubFetch: FetchLike = async (url, init) => {
+    hubCalls.push({ url, init });
+    return { status: 200, headers: { get: () => null }, text: async () => '{"ok":true}' };
+  };
   registerBridgeHandlers(ipc, {
+    hubAccounts: createHubAccountStore('/data/hub-account.json', keychain, accountFs),
+    hubFetch,
     trustedFrame: () => MAIN_FRAME,
     dialogs,
     fs,
@@ -201,6 +212,9 @@ export function createBridgeHarness(overrides: Partial<BridgeDeps> = {}) {
     dialogs,
     printer,
     languageChanges,
+    keychain,
+    accountFs,
+    hubCalls,
     /** Calls a channel as our own page would. */
     invoke: (channel: string, ...args: unknown[]) => ipc.invoke(channel, eventFrom(MAIN_FRAME), ...args),
     invokeAs: (event: BridgeInvokeEvent, channel: string, ...args: unknown[]) => ipc.invoke(channel, event, ...args),
@@ -213,4 +227,41 @@ export function bytes(text: string): Uint8Array {
 
 export function text(data: Uint8Array | undefined): string | undefined {
   return data === undefined ? undefined : new TextDecoder().decode(data);
+}
+
+/** Electron safeStorage stand-in: "encrypts" by reversing and tagging, and can be switched off. */
+export class FakeSafeStorage implements SafeStorageLike {
+  available = true;
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  encryptString(plain: string): Uint8Array {
+    return new TextEncoder().encode(`enc:${[...plain].reverse().join('')}`);
+  }
+  decryptString(encrypted: Buffer): string {
+    const text = new TextDecoder().decode(encrypted);
+    if (!text.startsWith('enc:')) throw new Error('not ours');
+    return [...text.slice(4)].reverse().join('');
+  }
+}
+
+export class MemoryAccountFs implements AccountFs {
+  readonly files = new Map<string, Uint8Array>();
+  async readFile(path: string): Promise<Uint8Array> {
+    const data = this.files.get(path);
+    if (data === undefined) throw fsError('ENOENT');
+    return data;
+  }
+  async writeFile(path: string, data: Uint8Array): Promise<void> {
+    this.files.set(path, data.slice());
+  }
+  async rename(from: string, to: string): Promise<void> {
+    const data = this.files.get(from);
+    if (data === undefined) throw fsError('ENOENT');
+    this.files.set(to, data);
+    this.files.delete(from);
+  }
+  async rm(path: string): Promise<void> {
+    this.files.delete(path);
+  }
 }

@@ -59,8 +59,9 @@ describe('the preload bridge', () => {
     const bridge = await loadBridge();
 
     expect(Object.keys(bridge).sort()).toEqual(
-      ['appInfo', 'onMenuCommand', 'openFiles', 'printToPdf', 'saveFile', 'setLanguage'].sort(),
+      ['appInfo', 'hub', 'onMenuCommand', 'openFiles', 'printToPdf', 'saveFile', 'setLanguage'].sort(),
     );
+    expect(Object.keys(bridge.hub!).sort()).toEqual(['config', 'configure', 'request']);
   });
 
   it('sends each call on its own channel with the request unchanged, and returns the reply', async () => {
@@ -79,6 +80,25 @@ describe('the preload bridge', () => {
       [BRIDGE_CHANNELS.openFiles, { multiple: true }],
       [BRIDGE_CHANNELS.printToPdf, { suggestedName: 'r.pdf', landscape: true }],
       [BRIDGE_CHANNELS.appInfo],
+    ]);
+  });
+
+  it('sends the hub calls on their own channels; the password goes to the main process only', async () => {
+    const bridge = await loadBridge();
+    electron.replies.set(BRIDGE_CHANNELS.hubRequest, { ok: true, status: 200, body: {} });
+    const request = { method: 'GET' as const, path: '_changes', query: { since: '0' } };
+    const account = { url: 'http://127.0.0.1:5984/league-lt', user: 'town03-pc', password: 'p-123456', scope: 'LT-03' };
+
+    await expect(bridge.hub!.request(request)).resolves.toEqual({ ok: true, status: 200, body: {} });
+    await bridge.hub!.config();
+    await bridge.hub!.configure(account);
+    await bridge.hub!.configure(null);
+
+    expect(electron.invocations).toEqual([
+      [BRIDGE_CHANNELS.hubRequest, request],
+      [BRIDGE_CHANNELS.hubConfig],
+      [BRIDGE_CHANNELS.hubConfigure, account],
+      [BRIDGE_CHANNELS.hubConfigure, null],
     ]);
   });
 

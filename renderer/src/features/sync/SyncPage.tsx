@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { BackupsCard } from './BackupsCard';
 import { ExportCard } from './ExportCard';
 import { ImportCard } from './ImportCard';
+import { HubPanel } from '../hub/HubPanel';
 
 /** Data by USB drive: send, receive, back up, restore. */
 export function SyncPage() {
@@ -29,6 +30,7 @@ export function SyncPage() {
         </>
       )}
       <BackupsCard />
+      <HubPanel />
     </Stack>
   );
 }

@@ -1,0 +1,64 @@
+import { sortByStamp } from './hubSort';
+import type { HubBlob, HubLocal, HubSyncState } from '../../../shared/sync/hub/local';
+import { applyPulledRecords, freshState } from '../../../shared/sync/hub/local';
+import { includes } from '../../../shared/sync/vector';
+import { blobTable } from './blobs';
+import type { LeagueDeskDb } from './db';
+import { dexieAccess, syncStores } from './dexieAccess';
+
+/** The meta key the hub sync state lives under (local only: never synced, never credentials). */
+export const HUB_STATE_KEY = 'hubSync';
+
+/**
+ * The hub client's view of this PC's database. A pulled batch, its blobs and the new checkpoint
+ * are written in one read-write transaction over the sync stores, planned and applied by the same
+ * code as a bundle import, so a batch lands whole with its checkpoint or not at all.
+ */
+export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scope: string }): HubLocal {
+  const blobs = blobTable(db);
+  return {
+    device: identity.device,
+    scope: identity.scope,
+    async readState(hub) {
+      const stored = (await db.meta.get(HUB_STATE_KEY))?.value as HubSyncState | undefined;
+      return stored && stored.hub === hub ? stored : freshState(hub);
+    },
+    async saveState(state) {
+      await db.meta.put({ key: HUB_STATE_KEY, value: state });
+    },
+    async unsent(sent) {
+      // Per origin device, only the stamps above what the hub is known to hold: the vector names
+      // every device in the log, and the `device` index reads just that device's changes.
+      return db.transaction('r', [db.changes, db.vector], async () => {
+        const out = [];
+        for (const { device, hlc } of await db.vector.toArray()) {
+          const from = sent[device];
+          if (from !== undefined && from >= hlc) continue;
+          const mine = db.changes.where('device').equals(device);
+          out.push(...(await (from === undefined ? mine : mine.filter((c) => !includes(sent, c))).toArray()));
+        }
+        return sortByStamp(out);
+      });
+    },
+    async applyPulled(records, pulledBlobs, state, now) {
+      return db.transaction('rw', [...syncStores(db), blobs], async () => {
+        const result = await applyPulledRecords(dexieAccess(db), records, state, now);
+        if (pulledBlobs.length > 0) await blobs.bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
+        await db.meta.put({ key: HUB_STATE_KEY, value: result.state });
+        if (!(await db.meta.get('setup'))) await db.meta.put({ key: 'setup', value: 'imported' });
+        return result;
+      });
+    },
+    async blobHashes() {
+      return (await blobs.toCollection().primaryKeys()) as string[];
+    },
+    async readBlobs(hashes): Promise<HubBlob[]> {
+      return (await blobs.bulkGet([...hashes])).flatMap((b) => (b ? [{ hash: b.hash, bytes: b.bytes, type: b.type }] : []));
+    },
+    async missingBlobs(hashes) {
+      const unique = [...new Set(hashes)];
+      const held = await blobs.bulkGet(unique);
+      return unique.filter((_, i) => held[i] === undefined);
+    },
+  };
+}

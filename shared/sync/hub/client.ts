@@ -1,0 +1,292 @@
+import type { Change } from '../change';
+import { DATA_SCHEMA_VERSION } from '../change';
+import { FUTURE_STAMP_TOLERANCE_MS } from '../clockDrift';
+import { sha256Hex } from '../bundle/hash';
+import { isWithinScope } from '../scope';
+import { mergeVectors, vectorOf } from '../vector';
+import { fromBase64, toBase64 } from './base64';
+import { BLOB_ATTACHMENT, BLOB_ID_PREFIX, DESIGN_DOC_ID } from './design';
+import { HubError } from './errors';
+import { isHubFull, isObject, send, unexpected, type Answer } from './http';
+import type { HubBlob, HubLocal, HubSyncState, PulledBatch } from './local';
+import type { HubTransport } from './protocol';
+
+export const PUSH_CHUNK = 500;
+/** Changes per `_changes` page: about 1 MB of JSON, which a slow township link moves within the 60 s request timeout. */
+export const PULL_LIMIT = 2000;
+/** Blobs per `_bulk_docs` request, and bytes: photos are big, and a hub limits request size. */
+const BLOB_CHUNK_BYTES = 4 * 1024 * 1024;
+
+export type HubPhase = 'check' | 'push' | 'blobs' | 'pull';
+export interface HubProgress {
+  phase: HubPhase;
+  done: number;
+  /** Unknown while pulling from a hub that does not say how much is pending. */
+  total?: number;
+}
+
+export interface HubSyncOptions {
+  /**
+   * Identifies the hub and the account's scope (address without credentials, and scope): state is
+   * kept per key, so another hub or another scope starts afresh (what was "not ours to send" under
+   * one scope may be ours under another).
+   */
+  hub: string;
+  now?: () => number;
+  chunkSize?: number;
+  pullLimit?: number;
+  onProgress?: (progress: HubProgress) => void;
+}
+
+export interface HubSyncOutcome {
+  pushed: number;
+  /** Sent, but the hub already held them (a retry after an interruption, or pulled earlier). */
+  alreadyOnHub: number;
+  blobsPushed: number;
+  blobsPulled: number;
+  pulled: PulledBatch;
+  /** Parked changes mean the hub holds data of a newer League Desk: the app should be updated. */
+  appOlder: boolean;
+  finishedAt: string;
+}
+
+/**
+ * One sync with the county's hub: check, push, pull. Every step is safe to cut anywhere. Pushing
+ * is idempotent (a change document's id is the change id, and "already there" counts as sent); the
+ * `sent` vector moves only after the hub confirmed a whole chunk. Pulling applies a batch and its
+ * checkpoint in one local transaction, so a batch is applied with its checkpoint or not at all, and
+ * applying a batch twice changes nothing (the bundle import recognises held changes).
+ */
+export async function syncWithHub(transport: HubTransport, local: HubLocal, options: HubSyncOptions): Promise<HubSyncOutcome> {
+  const now = options.now ?? (() => Date.now());
+  const progress = options.onProgress ?? (() => {});
+  progress({ phase: 'check', done: 0 });
+  await checkHub(transport, now());
+  let state = await local.readState(options.hub);
+  const pushed = await pushChanges(transport, local, state, options.chunkSize ?? PUSH_CHUNK, progress);
+  state = pushed.state;
+  const blobs = await pushBlobs(transport, local, state, progress);
+  state = blobs.state;
+  const pulled = await pull(transport, local, state, options.pullLimit ?? PULL_LIMIT, now, progress);
+  state = pulled.state;
+  const finishedAt = new Date(now()).toISOString();
+  state = { ...state, lastSuccess: finishedAt };
+  await local.saveState(state);
+  return {
+    pushed: pushed.created,
+    alreadyOnHub: pushed.already,
+    blobsPushed: blobs.pushed,
+    blobsPulled: pulled.blobs,
+    pulled: pulled.batch,
+    appOlder: pulled.batch.parked > 0,
+    finishedAt,
+  };
+}
+
+/** The database answers, this account may read it, it was set up, and the clocks agree. */
+export async function checkHub(transport: HubTransport, now: number): Promise<void> {
+  const design = await send(transport, { method: 'GET', path: DESIGN_DOC_ID });
+  if (design.status === 401) {
+    const reason = isObject(design.body) && typeof design.body['reason'] === 'string' ? design.body['reason'] : '';
+    throw new HubError(/name or password/i.test(reason) ? 'wrong-password' : 'no-right', { where: 'check' });
+  }
+  if (design.status === 404) {
+    const db = await send(transport, { method: 'GET', path: '' });
+    if (db.status === 200 && isObject(db.body) && 'db_name' in db.body) throw new HubError('not-set-up');
+    throw new HubError('wrong-address', { where: 'check', status: db.status });
+  }
+  if (design.status !== 200 || !isObject(design.body)) throw unexpected(design, 'check');
+  const meta = isObject(design.body['leagueDesk']) ? design.body['leagueDesk'] : {};
+  if (typeof meta['schema'] === 'number' && meta['schema'] > DATA_SCHEMA_VERSION) throw new HubError('app-older', { schema: meta['schema'] });
+  if (design.date !== undefined && Math.abs(design.date - now) > FUTURE_STAMP_TOLERANCE_MS) {
+    throw new HubError('clock-wrong', { hub: new Date(design.date).toISOString(), here: new Date(now).toISOString() });
+  }
+}
+
+/** What this PC sends: its own changes, and changes relayed from others within its account's scope. */
+export function pushable(local: Pick<HubLocal, 'device' | 'scope'>, change: Change): boolean {
+  return change.device === local.device || isWithinScope(change.scope, local.scope);
+}
+
+async function pushChanges(
+  transport: HubTransport,
+  local: HubLocal,
+  start: HubSyncState,
+  chunkSize: number,
+  progress: (p: HubProgress) => void,
+): Promise<{ state: HubSyncState; created: number; already: number }> {
+  const unsent = await local.unsent(start.sent);
+  const candidates = unsent.filter((c) => pushable(local, c));
+  let state = start;
+  let created = 0;
+  let already = 0;
+  progress({ phase: 'push', done: 0, total: candidates.length });
+  for (let i = 0; i < candidates.length; i += chunkSize) {
+    const chunk = candidates.slice(i, i + chunkSize);
+    const answer = await send(transport, { method: 'POST', path: '_bulk_docs', body: { docs: chunk.map((c) => ({ ...c, _id: c.id })) } });
+    const counts = bulkResults(answer, 'push');
+    created += counts.created;
+    already += counts.already;
+    state = { ...state, sent: mergeVectors(state.sent, vectorOf(chunk)) };
+    await local.saveState(state);
+    progress({ phase: 'push', done: i + chunk.length, total: candidates.length });
+  }
+  // Every chunk is confirmed; what is left is another organisation's, relayed here, and not this
+  // account's to send: mark it so it is not read again at every sync.
+  if (unsent.length > candidates.length) {
+    state = { ...state, sent: mergeVectors(state.sent, vectorOf(unsent)) };
+    await local.saveState(state);
+  }
+  return { state, created, already };
+}
+
+/** Reads a `_bulk_docs` answer: every document created or already there, or the reason it is not. */
+function bulkResults(answer: Answer, where: string): { created: number; already: number } {
+  if (answer.status !== 201 && answer.status !== 200 && answer.status !== 202) throw unexpected(answer, where);
+  if (!Array.isArray(answer.body)) throw new HubError('bad-answer', { where });
+  let created = 0;
+  let already = 0;
+  for (const item of answer.body as unknown[]) {
+    if (!isObject(item)) throw new HubError('bad-answer', { where });
+    if (item['ok'] === true || (typeof item['rev'] === 'string' && item['error'] === undefined)) {
+      created += 1;
+      continue;
+    }
+    const error = item['error'];
+    const reason = typeof item['reason'] === 'string' ? item['reason'] : '';
+    // CouchDB answers an existing id with 409 conflict; pouchdb-server runs the validation first,
+    // which refuses any write to an existing document as `immutable`. Both mean "already there".
+    if (error === 'conflict' || (error === 'forbidden' && reason === 'immutable')) {
+      already += 1;
+      continue;
+    }
+    const id = typeof item['id'] === 'string' ? item['id'] : '';
+    if (error === 'forbidden' || error === 'unauthorized') throw new HubError('no-right', { where, id, reason: reason.slice(0, 64) });
+    if (isHubFull({ status: 0, body: item })) throw new HubError('hub-full', { where, id });
+    throw new HubError('bad-answer', { where, id, error: String(error).slice(0, 64) });
+  }
+  return { created, already };
+}
+
+async function pushBlobs(
+  transport: HubTransport,
+  local: HubLocal,
+  start: HubSyncState,
+  progress: (p: HubProgress) => void,
+): Promise<{ state: HubSyncState; pushed: number }> {
+  const sent = new Set(start.blobsSent);
+  const todo = (await local.blobHashes()).filter((h) => !sent.has(h)).sort();
+  let state = start;
+  let pushed = 0;
+  if (todo.length === 0) return { state, pushed };
+  progress({ phase: 'blobs', done: 0, total: todo.length });
+  let done = 0;
+  while (done < todo.length) {
+    const batch: HubBlob[] = [];
+    let bytes = 0;
+    while (done + batch.length < todo.length && (batch.length === 0 || bytes < BLOB_CHUNK_BYTES)) {
+      const [blob] = await local.readBlobs([todo[done + batch.length]!]);
+      if (!blob) break;
+      batch.push(blob);
+      bytes += blob.bytes.byteLength;
+    }
+    if (batch.length === 0) break;
+    const docs = batch.map((b) => ({
+      _id: `${BLOB_ID_PREFIX}${b.hash}`,
+      kind: 'blob',
+      hash: b.hash,
+      type: b.type,
+      scope: local.scope,
+      _attachments: { [BLOB_ATTACHMENT]: { content_type: b.type || 'application/octet-stream', data: toBase64(b.bytes) } },
+    }));
+    const answer = await send(transport, { method: 'POST', path: '_bulk_docs', body: { docs } });
+    pushed += bulkResults(answer, 'blobs').created;
+    done += batch.length;
+    state = { ...state, blobsSent: [...new Set([...state.blobsSent, ...batch.map((b) => b.hash)])].sort() };
+    await local.saveState(state);
+    progress({ phase: 'blobs', done, total: todo.length });
+  }
+  return { state, pushed };
+}
+
+function emptyBatch(): PulledBatch {
+  return { applied: 0, alreadyHeld: 0, parked: 0, conflicts: 0, rejected: 0, futureStamped: 0 };
+}
+
+function addBatch(a: PulledBatch, b: PulledBatch): PulledBatch {
+  return {
+    applied: a.applied + b.applied,
+    alreadyHeld: a.alreadyHeld + b.alreadyHeld,
+    parked: a.parked + b.parked,
+    conflicts: a.conflicts + b.conflicts,
+    rejected: a.rejected + b.rejected,
+    futureStamped: a.futureStamped + b.futureStamped,
+  };
+}
+
+async function pull(
+  transport: HubTransport,
+  local: HubLocal,
+  start: HubSyncState,
+  limit: number,
+  now: () => number,
+  progress: (p: HubProgress) => void,
+): Promise<{ state: HubSyncState; batch: PulledBatch; blobs: number }> {
+  let state = start;
+  let batch = emptyBatch();
+  let blobs = 0;
+  let done = 0;
+  progress({ phase: 'pull', done: 0 });
+  for (;;) {
+    const answer = await send(transport, {
+      method: 'GET',
+      path: '_changes',
+      query: { since: state.checkpoint, include_docs: 'true', limit: String(limit) },
+    });
+    if (answer.status !== 200 || !isObject(answer.body) || !Array.isArray(answer.body['results'])) throw unexpected(answer, 'pull');
+    const results = answer.body['results'] as unknown[];
+    const lastSeq = answer.body['last_seq'];
+    if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number') throw new HubError('bad-answer', { where: 'pull' });
+    const records: unknown[] = [];
+    const blobHashes: string[] = [];
+    for (const row of results) {
+      if (!isObject(row) || row['deleted'] === true || !isObject(row['doc'])) continue;
+      const doc = row['doc'];
+      const id = typeof doc['_id'] === 'string' ? doc['_id'] : '';
+      if (id.startsWith('_design/')) continue;
+      if (doc['kind'] === 'blob') {
+        if (typeof doc['hash'] === 'string' && id === `${BLOB_ID_PREFIX}${doc['hash']}`) blobHashes.push(doc['hash']);
+        continue;
+      }
+      const record: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) record[key] = value;
+      records.push(record);
+    }
+    const fetched = await fetchBlobs(transport, await local.missingBlobs(blobHashes));
+    blobs += fetched.length;
+    const next: HubSyncState = { ...state, checkpoint: String(lastSeq) };
+    const outcome = await local.applyPulled(records, fetched, next, now());
+    batch = addBatch(batch, outcome.batch);
+    state = outcome.state;
+    done += results.length;
+    const pending = typeof answer.body['pending'] === 'number' ? answer.body['pending'] : undefined;
+    progress({ phase: 'pull', done, total: pending !== undefined ? done + pending : undefined });
+    if (results.length < limit || pending === 0) break;
+  }
+  return { state, batch, blobs };
+}
+
+async function fetchBlobs(transport: HubTransport, hashes: readonly string[]): Promise<HubBlob[]> {
+  const out: HubBlob[] = [];
+  for (const hash of hashes) {
+    const answer = await send(transport, { method: 'GET', path: encodeURIComponent(`${BLOB_ID_PREFIX}${hash}`), query: { attachments: 'true' } });
+    if (answer.status !== 200 || !isObject(answer.body)) throw unexpected(answer, 'blob');
+    const attachments = isObject(answer.body['_attachments']) ? answer.body['_attachments'] : {};
+    const data = isObject(attachments[BLOB_ATTACHMENT]) ? attachments[BLOB_ATTACHMENT] : {};
+    const bytes = typeof data['data'] === 'string' ? fromBase64(data['data']) : undefined;
+    // A blob whose bytes do not hash to its name is damaged on the hub: it is not stored here.
+    if (!bytes || (await sha256Hex(bytes)) !== hash) continue;
+    out.push({ hash, bytes, type: typeof answer.body['type'] === 'string' ? answer.body['type'] : 'application/octet-stream' });
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import { DATA_SCHEMA_VERSION } from '../change';
+
+/** The design document `league-desk hub setup` writes into the county's database. */
+export const DESIGN_DOC_ID = '_design/league';
+
+/** Bumped when the validation rules below change; setup replaces an older design document. */
+export const HUB_SETUP_VERSION = 1;
+
+/** Blob documents: `_id` = `blob:<sha256>`, one attachment named `data`. */
+export const BLOB_ID_PREFIX = 'blob:';
+export const BLOB_ATTACHMENT = 'data';
+
+/** The role that makes an account a member of one county database. */
+export function memberRole(db: string): string {
+  return `league-device:${db}`;
+}
+
+/** The role that limits an account's writes to one organisation and everything under it. */
+export function scopeRole(scope: string): string {
+  return `scope:${scope}`;
+}
+
+/**
+ * Runs on the hub (CouchDB's JavaScript engine or pouchdb-server's), so it is ES5 source text.
+ * Change documents are immutable: created once, never updated or deleted (an update's `oldDoc` is
+ * set, a delete has `_deleted`). A change's `_id` must be its `id`, a blob's must be `blob:<hash>`.
+ * A writer without `_admin` must hold `scope:<code>` for the document's scope or an ancestor of it
+ * (whole code segments: `LT-1` does not cover `LT-10`). Reasons are fixed words the client maps.
+ */
+export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
+  var roles = (userCtx && userCtx.roles) || [];
+  var admin = roles.indexOf('_admin') !== -1;
+  if (newDoc._id.indexOf('_design/') === 0) {
+    if (!admin) throw({ forbidden: 'design-admin-only' });
+    return;
+  }
+  if (oldDoc || newDoc._deleted) throw({ forbidden: 'immutable' });
+  var scope = newDoc.scope;
+  if (typeof scope !== 'string' || scope.length === 0) throw({ forbidden: 'no-scope' });
+  if (newDoc.kind === 'blob') {
+    if (newDoc._id !== '${BLOB_ID_PREFIX}' + newDoc.hash) throw({ forbidden: 'id-mismatch' });
+  } else if (newDoc._id !== newDoc.id) {
+    throw({ forbidden: 'id-mismatch' });
+  }
+  if (admin) return;
+  for (var i = 0; i < roles.length; i++) {
+    var role = roles[i];
+    if (typeof role === 'string' && role.indexOf('scope:') === 0) {
+      var own = role.slice(6);
+      if (scope === own || scope.indexOf(own + '-') === 0) return;
+    }
+  }
+  throw({ forbidden: 'outside-scope' });
+}`;
+
+/** What setup puts in the design document besides the validation. */
+export interface HubDesignMeta {
+  /** The data schema the app that set the hub up writes; a newer one means this app is older. */
+  schema: number;
+  setupVersion: number;
+}
+
+export function designDoc(): { _id: string; validate_doc_update: string; leagueDesk: HubDesignMeta } {
+  return {
+    _id: DESIGN_DOC_ID,
+    validate_doc_update: VALIDATE_DOC_UPDATE,
+    leagueDesk: { schema: DATA_SCHEMA_VERSION, setupVersion: HUB_SETUP_VERSION },
+  };
+}
+
+/** Only server admins administer the database; only the county's device accounts are members. */
+export function securityDoc(db: string) {
+  return { admins: { names: [] as string[], roles: [] as string[] }, members: { names: [] as string[], roles: [memberRole(db)] } };
+}
+
+/** CouchDB database names: lower-case letter first, then `a-z 0-9 _ $ ( ) + - /`. */
+export const DB_NAME_PATTERN = /^[a-z][a-z0-9_$()+\-]{0,127}$/;
+/** Device account names (also used as a CouchDB user name). */
+export const DEVICE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -1,0 +1,119 @@
+/**
+ * Two PCs in browser mode sync through the embedded hub: the county office loads its data and
+ * sends it, a township PC with nothing receives it over the network. Each PC has its own local
+ * server (browser mode's stand-in for the main process, which holds that PC's hub account).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../scripts/serve';
+import { prepareCounty, startTestHub, type DeviceLogin, type TestHub } from '../unit/hub/hubServer';
+import { launchChromium, ltr, openWatchedPage, screenshot, type WatchedPage } from './browser';
+
+const COUNTY: DeviceLogin = { name: 'county-pc', password: 'county-pass-1', scope: 'LT' };
+const TOWN: DeviceLogin = { name: 'town01-pc', password: 'town01-pass-1', scope: 'LT-01' };
+
+let hub: TestHub;
+let browser: Browser;
+const servers: RunningServer[] = [];
+const pages: WatchedPage[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  await prepareCounty(hub.url, 'league-lt', [COUNTY, TOWN]);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const p of pages) await p.context.close();
+  await browser?.close();
+  for (const s of servers) await s.close();
+  await hub?.stop();
+});
+
+async function newPc(): Promise<WatchedPage> {
+  const server = await startServer({ port: 0 });
+  servers.push(server);
+  const watched = await openWatchedPage(browser, server.url);
+  pages.push(watched);
+  return watched;
+}
+
+/** Full-page pictures are taken from the top, so the sticky app bar stays where it belongs. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+async function connect(page: Page, login: DeviceLogin): Promise<void> {
+  await page.getByTestId('hub-url').fill(`${hub.url}league-lt`);
+  await page.getByTestId('hub-user').fill(login.name);
+  await page.getByTestId('hub-password').fill(login.password);
+  await page.getByTestId('hub-scope').fill(login.scope);
+  await page.getByTestId('hub-save').click();
+}
+
+describe('sync through the county hub, two PCs in Chromium', () => {
+  it('the county sends, the township receives and sends back, and both see the same county', async () => {
+    const county = await newPc();
+    await county.page.getByTestId('load-demo').click();
+    await county.page.getByTestId('overview').waitFor();
+    await county.page.getByTestId('nav-sync').click();
+    await county.page.getByTestId('hub-status').waitFor();
+    expect(await county.page.getByTestId('hub-status').textContent()).toBe('未设置');
+    await connect(county.page, COUNTY);
+    await county.page.getByTestId('hub-done').waitFor({ timeout: 60_000 });
+    expect(await county.page.getByTestId('hub-status').textContent()).toBe('已连接');
+    expect(await county.page.getByTestId('hub-waiting').textContent()).toBe('待发送的变更：0');
+    expect(await county.page.getByTestId('hub-done').textContent()).toMatch(/发送 [1-9][\d,]* 条/);
+    await shot(county.page, 'hub-county-zh');
+
+    const town = await newPc();
+    await town.page.getByTestId('lang-ug').click();
+    await town.page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await town.page.getByTestId('receive-first').click();
+    await town.page.getByTestId('sync').waitFor();
+    // A wrong password is named as such, in the person's language.
+    await connect(town.page, { ...TOWN, password: 'not-the-password' });
+    await expect(town.page.getByTestId('hub-error').getAttribute('data-reason', { timeout: 60_000 })).resolves.toBe('wrong-password');
+    expect(await town.page.getByTestId('hub-error').textContent()).toContain('پارول خاتا');
+    await shot(town.page, 'hub-error-ug');
+
+    await connect(town.page, TOWN);
+    await town.page.getByTestId('hub-done').waitFor({ timeout: 60_000 });
+    expect(await town.page.getByTestId('hub-status').textContent()).toBe('ئۇلاندى');
+    await shot(town.page, 'hub-township-ug');
+    await town.page.getByTestId('nav-overview').click();
+    await expect(town.page.getByTestId('total-members').textContent()).resolves.toBe(ltr('5,849'));
+
+    // The township adds a branch under its own township and sends it; the county receives it.
+    await town.page.evaluate(() => (window.location.hash = '#/orgs'));
+    await town.page.getByTestId('org-search').fill('ltz');
+    await town.page.locator('[data-testid="org-result"][data-code="LT-01"]').click();
+    await town.page.locator('[data-testid="org-details"][data-code="LT-01"]').waitFor();
+    await town.page.getByTestId('org-create-child').click();
+    const code = await town.page.getByTestId('org-code').inputValue();
+    await town.page.getByTestId('org-name-zh').fill('轮台镇联网试点团支部');
+    await town.page.getByTestId('org-name-ug').fill('تور سىناق ئىتتىپاق ياچېيكىسى');
+    await town.page.getByTestId('org-save').click();
+    await town.page.getByTestId('org-form').waitFor({ state: 'detached' });
+    await town.page.getByTestId('nav-sync').click();
+    await town.page.locator('[data-testid="hub-waiting"]:not([data-count="0"])').waitFor();
+    const before = await town.page.getByTestId('hub-done').getAttribute('data-finished');
+    await town.page.getByTestId('hub-sync-now').click();
+    await town.page.locator(`[data-testid="hub-done"]:not([data-finished="${before}"])`).waitFor({ timeout: 60_000 });
+    expect(Number(await town.page.getByTestId('hub-done').getAttribute('data-pushed'))).toBeGreaterThan(0);
+    await town.page.locator('[data-testid="hub-waiting"][data-count="0"]').waitFor();
+
+    const countyBefore = await county.page.getByTestId('hub-done').getAttribute('data-finished');
+    await county.page.getByTestId('hub-sync-now').click();
+    await county.page.locator(`[data-testid="hub-done"]:not([data-finished="${countyBefore}"])`).waitFor({ timeout: 60_000 });
+    expect(await county.page.getByTestId('hub-done').getAttribute('data-pushed')).toBe('0');
+    expect(Number(await county.page.getByTestId('hub-done').getAttribute('data-pulled'))).toBeGreaterThan(0);
+    await county.page.evaluate(() => (window.location.hash = '#/orgs'));
+    await county.page.getByTestId('org-search').fill('轮台镇联网试点');
+    await county.page.locator(`[data-testid="org-result"][data-code="${code}"]`).waitFor();
+    expect(county.consoleErrors).toEqual([]);
+    expect(town.consoleErrors).toEqual([]);
+    expect([...county.offHostRequests, ...town.offHostRequests]).toEqual([]);
+  });
+});
