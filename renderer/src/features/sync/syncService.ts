@@ -7,7 +7,7 @@ import { isWithinScope } from '../../../../shared/sync/scope';
 import { changesMissingFrom } from '../../../../shared/sync/vector';
 import type { OpenedFile } from '../../../../shared/bridge';
 import type { PeerEntry } from '../../store/db';
-import { dexieAccess, syncStores } from '../../store/dexieAccess';
+import { dexieAccess, readChangeLog, syncStores } from '../../store/dexieAccess';
 import type { Store } from '../../store/store';
 import { makeBackup } from '../../store/backups';
 import { blobTable, blobsForBundle, storeReceivedBlobs } from '../../store/blobs';
@@ -39,30 +39,41 @@ export async function exportBundle(
   options: { peer?: PeerEntry; onProgress?: (done: number, total: number) => void; now?: Date } = {},
 ): Promise<ExportedBundle> {
   const { db, identity } = store;
+  const now = options.now ?? new Date();
+  const sender = (county: Org) => ({ county: { code: county.code, name: county.name }, sender: { device: identity.device, account: identity.author, scope: county.code } });
+  if (!options.peer) {
+    // Everything: the log is read in batches while the bundle is written from those already read
+    // (readChangeLog: changes and vector from one transaction). Photos travel with it: read once
+    // the log's transaction has begun, so every blob a change in it refers to is already stored.
+    const county = await db.transaction('r', db.org, () => homeCounty(store));
+    if (!county) throw new SyncExportError('no-county');
+    const log = readChangeLog(db);
+    const vector = await log.vector;
+    const blobs = await db.transaction('r', blobTable(db), () => blobsForBundle(db, [], true));
+    let count = 0;
+    const counted: AsyncIterable<readonly Change[]> = {
+      async *[Symbol.asyncIterator]() {
+        for await (const batch of log.batches) {
+          count += batch.length;
+          yield batch;
+        }
+      },
+    };
+    const bytes = await encodeBundle({ ...sender(county), kind: 'full', changes: counted, vector, blobs, created: now.toISOString() }, { onProgress: options.onProgress });
+    return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: count };
+  }
+  const peer = options.peer;
   const access = dexieAccess(db);
-  // Photos travel with the changes that show them: a full bundle carries every blob, a bundle for
-  // a peer only those its changes refer to (read in the same transaction, so they match).
+  // A bundle for a peer carries only the photos its changes refer to (read in the same transaction,
+  // so they match).
   const [county, changes, vector, blobs] = await db.transaction('r', [...syncStores(db), blobTable(db)], async () => {
     const [home, all, held] = await Promise.all([homeCounty(store), access.allChanges(), access.getVector()]);
-    const picked: Change[] = options.peer ? changesMissingFrom(options.peer.vector, all) : all;
-    return [home, picked, held, await blobsForBundle(db, picked, !options.peer)] as const;
+    const picked: Change[] = changesMissingFrom(peer.vector, all);
+    return [home, picked, held, await blobsForBundle(db, picked, false)] as const;
   });
   if (!county) throw new SyncExportError('no-county');
-  const now = options.now ?? new Date();
-  const bytes = await encodeBundle(
-    {
-      county: { code: county.code, name: county.name },
-      sender: { device: identity.device, account: identity.author, scope: county.code },
-      kind: options.peer ? 'changes' : 'full',
-      changes,
-      vector,
-      blobs,
-      created: now.toISOString(),
-    },
-    { onProgress: options.onProgress },
-  );
-  const who = options.peer ? `to-${options.peer.device.slice(0, 6)}` : 'full';
-  return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-${who}-${stamp(now)}.leaguesync`, changes: changes.length };
+  const bytes = await encodeBundle({ ...sender(county), kind: 'changes', changes, vector, blobs, created: now.toISOString() }, { onProgress: options.onProgress });
+  return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-to-${peer.device.slice(0, 6)}-${stamp(now)}.leaguesync`, changes: changes.length };
 }
 
 export class SyncExportError extends Error {
