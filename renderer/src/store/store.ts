@@ -45,12 +45,15 @@ async function snapshotBeforeUpgrade(db: LeagueDeskDb, from: number): Promise<{ 
     const roots = await old.org.filter((r) => r.parentId === null && r.kind === 'county').toArray();
     const code = typeof roots[0]?.code === 'string' ? roots[0].code : countyCodeOf(changes)!;
     const identity = (await old.meta.get('identity'))?.value as Identity | undefined;
+    // Photos (schema 5 on) go into the snapshot too: a full bundle carries every blob.
+    const blobs = old.tables.some((t) => t.name === 'blobs') ? (await old.table<{ bytes: Uint8Array }>('blobs').toArray()).map((b) => b.bytes) : [];
     const bytes = await encodeBundle({
       county: { code },
       sender: { device: identity?.device ?? changes[0]!.device, account: identity?.author ?? changes[0]!.author, scope: code },
       kind: 'full',
       changes,
       vector: vectorOf(changes),
+      blobs,
       created: new Date().toISOString(),
     });
     return { bytes, changes: changes.length };

@@ -78,6 +78,32 @@ describe('backup before a schema upgrade', () => {
     expect(decoded.ok && decoded.changes).toEqual(changes);
   });
 
+  it('carries the photos (blobs) of a database that has them', async () => {
+    const factory = new IDBFactory();
+    const latest = SCHEMA_VERSIONS.at(-1)!.version;
+    const before = freshDb(latest, factory);
+    await before.open();
+    const a = '00000000000000a1';
+    const changes = [change(a, 1_000, 'o1')];
+    await before.table('changes').bulkAdd(changes);
+    const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    await before.table('blobs').put({ hash: 'h', bytes: photo, type: 'image/jpeg' });
+    before.close();
+
+    // A later build adds a version; its upgrade must keep the photos in the snapshot.
+    SCHEMA_VERSIONS.push({ version: latest + 1, stores: { laterTable: 'id' } });
+    try {
+      const store = await openStore(freshDb(Infinity, factory));
+      const [backup] = await store.db.backups.toArray();
+      expect(backup?.reason).toBe('before-upgrade');
+      const decoded = await decodeBundle(backup!.bytes);
+      expect(decoded.ok && [...decoded.blobs.values()]).toEqual([photo]);
+      store.db.close();
+    } finally {
+      SCHEMA_VERSIONS.pop();
+    }
+  });
+
   it('makes none for a new database or one already at the latest version', async () => {
     const factory = new IDBFactory();
     const first = await openStore(freshDb(Infinity, factory));
