@@ -11,6 +11,8 @@ import { BRIDGE_CHANNELS } from '../shared/bridgeChannels';
 const bridge: Bridge = {
   saveFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.saveFile, request),
   openFiles: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.openFiles, request),
+  pickFiles: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.pickFiles, request),
+  readPickedFile: (token) => ipcRenderer.invoke(BRIDGE_CHANNELS.readPickedFile, token),
   printToPdf: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.printToPdf, request),
   appInfo: () => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo),
   setLanguage: async (lang) => {

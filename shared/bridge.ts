@@ -41,6 +41,19 @@ export const openFilesRequestSchema = z.object({
 });
 export type OpenFilesRequest = z.infer<typeof openFilesRequestSchema>;
 
+/** pickFiles takes the same request as openFiles: the dialog, not the bytes. */
+export const pickFilesRequestSchema = openFilesRequestSchema;
+export type PickFilesRequest = OpenFilesRequest;
+
+/**
+ * The handle pickFiles issues for one chosen file: random, opaque, meaningful only to the side that
+ * issued it (never a path). The main process accepts it only from the window it was issued to.
+ */
+export const pickedFileTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+/** At most this many files in one pick (a whole USB drive selected by mistake is refused). */
+export const MAX_PICKED_FILES = 5000;
+
 export const printToPdfRequestSchema = z.object({
   suggestedName: suggestedFileNameSchema,
   landscape: z.boolean().optional(),
@@ -83,6 +96,26 @@ export type OpenResult =
   | { status: 'cancelled' }
   | { status: 'error'; reason: BridgeErrorCode };
 
+export interface PickedFile {
+  /** Pass to readPickedFile; good for one read. */
+  token: string;
+  name: string;
+  /** Bytes, as the file system reported when it was chosen. */
+  size: number;
+}
+export type PickResult =
+  | { status: 'picked'; files: PickedFile[] }
+  | { status: 'cancelled' }
+  | { status: 'error'; reason: BridgeErrorCode };
+
+/**
+ * Why one picked file could not be read, beyond the general codes: it is no longer there (the USB
+ * drive was pulled out, the file was moved), or the token is not one this window was given (or
+ * was already used).
+ */
+export type PickedFileErrorCode = BridgeErrorCode | 'file-missing' | 'unknown-file';
+export type ReadPickedResult = { status: 'read'; data: Uint8Array } | { status: 'error'; reason: PickedFileErrorCode };
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -100,6 +133,13 @@ export type MenuCommand = { type: 'setLanguage'; lang: Lang } | { type: 'about' 
 export interface Bridge {
   saveFile(request: SaveFileRequest): Promise<SaveResult>;
   openFiles(request: OpenFilesRequest): Promise<OpenResult>;
+  /**
+   * For many or large files: the person chooses, the answer is names, sizes and tokens only; each
+   * file is then read on demand with readPickedFile (one token, one read), so memory holds only
+   * the files being worked on. Optional: where absent, callers fall back to openFiles.
+   */
+  pickFiles?(request: PickFilesRequest): Promise<PickResult>;
+  readPickedFile?(token: string): Promise<ReadPickedResult>;
   /** Prints what the window shows now (the print stylesheet applies) to a PDF the person saves. */
   printToPdf(request: PrintToPdfRequest): Promise<SaveResult>;
   /** Rejects (message = the reason code) when refused; it has no other failure. */

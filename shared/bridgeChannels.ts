@@ -5,6 +5,8 @@
 export const BRIDGE_CHANNELS = {
   saveFile: 'bridge:saveFile',
   openFiles: 'bridge:openFiles',
+  pickFiles: 'bridge:pickFiles',
+  readPickedFile: 'bridge:readPickedFile',
   printToPdf: 'bridge:printToPdf',
   appInfo: 'bridge:appInfo',
   setLanguage: 'bridge:setLanguage',

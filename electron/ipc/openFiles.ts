@@ -66,7 +66,7 @@ export function createOpenFilesHandler(deps: OpenFilesDeps) {
  * slice of a larger (pooled) allocation would therefore carry unrelated process memory to the
  * renderer, so such views are copied into a buffer of their own first.
  */
-function ownBuffer(data: Uint8Array): Uint8Array {
+export function ownBuffer(data: Uint8Array): Uint8Array {
   return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
     ? new Uint8Array(data.buffer, 0, data.byteLength)
     : new Uint8Array(data);

@@ -2,17 +2,22 @@ import { BRIDGE_CHANNELS } from '../../shared/bridge';
 import { createAppInfoHandler, type AppInfoDeps } from './appInfo';
 import { createHubConfigHandler, createHubConfigureHandler, createHubRequestHandler, type HubDeps } from './hub';
 import { createOpenFilesHandler, type OpenFilesDeps } from './openFiles';
+import { createPickFilesHandler, createReadPickedFileHandler, PickedFileRegistry, type PickedFilesDeps } from './pickedFiles';
 import { createPrintToPdfHandler, type PrintToPdfDeps } from './printToPdf';
 import { createSaveFileHandler, type SaveFileDeps } from './saveFile';
 import { createSetLanguageHandler, type SetLanguageDeps } from './setLanguage';
 import type { BridgeIpcMain } from './types';
 
-export type BridgeDeps = SaveFileDeps & OpenFilesDeps & PrintToPdfDeps & AppInfoDeps & SetLanguageDeps & HubDeps;
+export type BridgeDeps = SaveFileDeps & OpenFilesDeps & PickedFilesDeps & PrintToPdfDeps & AppInfoDeps & SetLanguageDeps & HubDeps;
 
 /** Wires every bridge call to its channel. menuCommand is main → renderer and has no handler. */
 export function registerBridgeHandlers(ipcMain: BridgeIpcMain, deps: BridgeDeps): void {
   ipcMain.handle(BRIDGE_CHANNELS.saveFile, createSaveFileHandler(deps));
   ipcMain.handle(BRIDGE_CHANNELS.openFiles, createOpenFilesHandler(deps));
+  // One registry per registration: the app has one window, and tokens name only its picks.
+  const picked = new PickedFileRegistry();
+  ipcMain.handle(BRIDGE_CHANNELS.pickFiles, createPickFilesHandler(deps, picked));
+  ipcMain.handle(BRIDGE_CHANNELS.readPickedFile, createReadPickedFileHandler(deps, picked));
   ipcMain.handle(BRIDGE_CHANNELS.printToPdf, createPrintToPdfHandler(deps));
   ipcMain.handle(BRIDGE_CHANNELS.appInfo, createAppInfoHandler(deps));
   ipcMain.handle(BRIDGE_CHANNELS.setLanguage, createSetLanguageHandler(deps));

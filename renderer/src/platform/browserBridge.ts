@@ -1,6 +1,6 @@
-import type { AppInfo, Bridge, BridgeErrorCode, FileFilter, HubBridge, HubConfigInfo, HubConfigureResult, OpenResult, SaveResult } from '../../../shared/bridge';
+import type { AppInfo, Bridge, BridgeErrorCode, FileFilter, HubBridge, HubConfigInfo, HubConfigureResult, OpenFilesRequest, OpenResult, PickResult, PickedFile, ReadPickedResult, SaveResult } from '../../../shared/bridge';
 import type { HubResponse } from '../../../shared/sync/hub/protocol';
-import { MAX_BRIDGE_FILE_BYTES } from '../../../shared/bridge';
+import { MAX_BRIDGE_FILE_BYTES, MAX_PICKED_FILES } from '../../../shared/bridge';
 
 declare const __APP_VERSION__: string;
 
@@ -37,6 +37,24 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** Shows a file input and resolves with what was chosen (an empty list when cancelled). */
+function chooseFiles(doc: Document, { multiple, filters }: OpenFilesRequest): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.multiple = multiple;
+    input.accept = acceptOf(filters);
+    input.addEventListener('cancel', () => resolve([]));
+    input.addEventListener('change', () => resolve(Array.from(input.files ?? [])));
+    input.click();
+  });
+}
+
+function newToken(win: Window): string {
+  const bytes = win.crypto.getRandomValues(new Uint8Array(18));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * The bridge in a plain Chromium tab (browser mode): the File System Access API where the browser
  * has it (the person picks the folder, e.g. the USB drive), else an ordinary download; file input
@@ -44,6 +62,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export function createBrowserBridge(win: Window): Bridge {
   const doc = win.document;
+  const picked = new Map<string, File>();
   return {
     async saveFile({ suggestedName, data }): Promise<SaveResult> {
       const picker = (win as unknown as SaveFilePickerWindow).showSaveFilePicker;
@@ -84,30 +103,55 @@ export function createBrowserBridge(win: Window): Bridge {
       return { status: 'saved', path: suggestedName, verified: false };
     },
 
-    openFiles({ multiple, filters }): Promise<OpenResult> {
-      return new Promise((resolve) => {
-        const input = doc.createElement('input');
-        input.type = 'file';
-        input.multiple = multiple;
-        input.accept = acceptOf(filters);
-        input.addEventListener('cancel', () => resolve({ status: 'cancelled' }));
-        input.addEventListener('change', async () => {
-          const list = Array.from(input.files ?? []);
-          if (list.length === 0) return resolve({ status: 'cancelled' });
-          if (list.some((f) => f.size > MAX_BRIDGE_FILE_BYTES)) {
-            return resolve({ status: 'error', reason: 'file-too-large' });
-          }
-          try {
-            const files = await Promise.all(
-              list.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
-            );
-            resolve({ status: 'opened', files });
-          } catch (error) {
-            resolve({ status: 'error', reason: errorReason(error, 'read-failed') });
-          }
-        });
-        input.click();
-      });
+    async openFiles(request): Promise<OpenResult> {
+      const list = await chooseFiles(doc, request);
+      if (list.length === 0) return { status: 'cancelled' };
+      if (list.some((f) => f.size > MAX_BRIDGE_FILE_BYTES)) return { status: 'error', reason: 'file-too-large' };
+      try {
+        const files = await Promise.all(list.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+        return { status: 'opened', files };
+      } catch (error) {
+        return { status: 'error', reason: errorReason(error, 'read-failed') };
+      }
+    },
+
+    // The File objects are kept (they are references, not contents) and read one at a time.
+    async pickFiles(request): Promise<PickResult> {
+      const list = await chooseFiles(doc, request);
+      if (list.length === 0) return { status: 'cancelled' };
+      if (list.length > MAX_PICKED_FILES) return { status: 'error', reason: 'invalid-request' };
+      picked.clear();
+      const files: PickedFile[] = [];
+      let sliceStart = win.performance.now();
+      for (const file of list) {
+        // Chromium asks the browser process for a chosen file's size synchronously (a fraction of a
+        // millisecond each): in slices, so that 500 photos do not hold up a frame.
+        if (win.performance.now() - sliceStart > 8) {
+          await new Promise((resolve) => win.setTimeout(resolve, 0));
+          sliceStart = win.performance.now();
+        }
+        if (file.size > MAX_BRIDGE_FILE_BYTES) {
+          picked.clear();
+          return { status: 'error', reason: 'file-too-large' };
+        }
+        const token = newToken(win);
+        picked.set(token, file);
+        files.push({ token, name: file.name, size: file.size });
+      }
+      return { status: 'picked', files };
+    },
+
+    async readPickedFile(token): Promise<ReadPickedResult> {
+      const file = picked.get(token);
+      if (file === undefined) return { status: 'error', reason: 'unknown-file' };
+      picked.delete(token);
+      try {
+        return { status: 'read', data: new Uint8Array(await file.arrayBuffer()) };
+      } catch (error) {
+        // Chromium: NotFoundError when the file is gone, NotReadableError when it changed since it was chosen.
+        if ((error as { name?: string } | null)?.name === 'NotFoundError') return { status: 'error', reason: 'file-missing' };
+        return { status: 'error', reason: errorReason(error, 'read-failed') };
+      }
     },
 
     async printToPdf(): Promise<SaveResult> {

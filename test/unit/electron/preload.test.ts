@@ -59,7 +59,7 @@ describe('the preload bridge', () => {
     const bridge = await loadBridge();
 
     expect(Object.keys(bridge).sort()).toEqual(
-      ['appInfo', 'hub', 'onMenuCommand', 'openFiles', 'printToPdf', 'saveFile', 'setLanguage'].sort(),
+      ['appInfo', 'hub', 'onMenuCommand', 'openFiles', 'pickFiles', 'printToPdf', 'readPickedFile', 'saveFile', 'setLanguage'].sort(),
     );
     expect(Object.keys(bridge.hub!).sort()).toEqual(['config', 'configure', 'request']);
   });
@@ -71,6 +71,8 @@ describe('the preload bridge', () => {
 
     const saved = await bridge.saveFile({ suggestedName: 'a.xlsx', data });
     await bridge.openFiles({ multiple: true });
+    await bridge.pickFiles!({ multiple: true });
+    await bridge.readPickedFile!('token-of-a-picked-file');
     await bridge.printToPdf({ suggestedName: 'r.pdf', landscape: true });
     await bridge.appInfo();
 
@@ -78,6 +80,8 @@ describe('the preload bridge', () => {
     expect(electron.invocations).toEqual([
       [BRIDGE_CHANNELS.saveFile, { suggestedName: 'a.xlsx', data }],
       [BRIDGE_CHANNELS.openFiles, { multiple: true }],
+      [BRIDGE_CHANNELS.pickFiles, { multiple: true }],
+      [BRIDGE_CHANNELS.readPickedFile, 'token-of-a-picked-file'],
       [BRIDGE_CHANNELS.printToPdf, { suggestedName: 'r.pdf', landscape: true }],
       [BRIDGE_CHANNELS.appInfo],
     ]);

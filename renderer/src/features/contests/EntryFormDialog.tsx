@@ -19,11 +19,14 @@ import { formatInteger } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
-import { importPhotos, type PhotoImportOutcome } from './photoImport';
+import { importPhotos, openedPhotoSources, pickedPhotoSources, type PhotoImportOutcome, type PhotoSource } from './photoImport';
 import { PhotoThumb } from './PhotoThumb';
 import type { ContestData } from './useContestData';
 
 type Draft = Omit<Entry, 'age'> & { age: string };
+
+/** Reasons a chosen photo could not be read that have their own words (`photos.reasons.*`); others read as read-failed. */
+const PHOTO_READ_REASONS = new Set<string>(['file-missing', 'unknown-file', 'read-failed', 'no-permission', 'file-too-large', 'file-in-use', 'unsupported']);
 
 /** Register or edit one entry: the entrant, the title, and the essay text, photos or speech notes. */
 export function EntryFormDialog({ data, initial, scope, onClose }: { data: ContestData; initial?: Entry; scope: string; onClose: () => void }) {
@@ -74,17 +77,37 @@ export function EntryFormDialog({ data, initial, scope, onClose }: { data: Conte
     setFileProblem(null);
   }
 
+  /** Chosen files are read one at a time (pickFiles); a shell without it hands over all bytes at once. */
+  async function choosePhotos(): Promise<PhotoSource[] | null> {
+    const request = { multiple: true, filters: [{ nameKey: 'images' as const, extensions: ['jpg', 'jpeg', 'png'] }] };
+    if (bridge.pickFiles && bridge.readPickedFile) {
+      const picked = await bridge.pickFiles(request);
+      if (picked.status === 'error') notify({ severity: 'error', key: `errors:bridge.${picked.reason}` });
+      return picked.status === 'picked' ? pickedPhotoSources(bridge, picked.files) : null;
+    }
+    const opened = await bridge.openFiles(request);
+    if (opened.status === 'error') notify({ severity: 'error', key: `errors:bridge.${opened.reason}` });
+    return opened.status === 'opened' ? openedPhotoSources(opened.files) : null;
+  }
+
   async function addPhotos() {
-    const opened = await bridge.openFiles({ multiple: true, filters: [{ nameKey: 'images', extensions: ['jpg', 'jpeg', 'png'] }] });
-    if (opened.status !== 'opened') return;
-    setProgress({ done: 0, total: opened.files.length });
+    const sources = await choosePhotos();
+    if (!sources || sources.length === 0) return;
+    setProgress({ done: 0, total: sources.length });
     const taken = new Set([...data.entries.filter((e) => e.id !== draft.id).flatMap((e) => e.photos ?? []), ...(draft.photos ?? [])].map((p) => p.original));
-    const outcome: PhotoImportOutcome = await importPhotos(store.db, opened.files, taken, (done, total) => setProgress({ done, total }));
+    let outcome: PhotoImportOutcome;
+    try {
+      outcome = await importPhotos(store.db, sources, taken, (done, total) => setProgress({ done, total }));
+    } catch (error) {
+      setProgress(null);
+      return notify({ severity: 'error', key: storeErrorKey(error) });
+    }
     setProgress(null);
-    set({ photos: [...(draft.photos ?? []), ...outcome.photos] });
+    setDraft((d) => ({ ...d, photos: [...(d.photos ?? []), ...outcome.photos] }));
     setPhotoNotes([
       ...outcome.duplicates.map((name) => t('photos.duplicate', { name })),
       ...outcome.unreadable.map((name) => t('photos.unreadable', { name })),
+      ...outcome.failed.map(({ name, reason }) => t('photos.failed', { name, reason: t(`photos.reasons.${PHOTO_READ_REASONS.has(reason) ? reason : 'read-failed'}`) })),
     ]);
   }
 
