@@ -13,8 +13,9 @@ import { stats } from './stats.bench';
 import { sync } from './sync.bench';
 import { jobs } from './jobs.bench';
 import { contests } from './contests.bench';
+import { hub } from './hub.bench';
 
-const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync, jobs, contests];
+const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync, jobs, contests, hub];
 
 const executablePath = findChromium();
 if (!executablePath) {
