@@ -1,6 +1,6 @@
-// The changes the hub benchmark fills the hub with: generated exactly like bench/page/syncBench.ts
-// makeChanges does (reports of many branches, each written a few times, like a busy county year),
-// through the app's own makeChange, so every one is a valid change record.
+// The changes the sync and hub benchmarks work with: reports of many branches, each written a few
+// times, like a busy county year, made through the app's own makeChange, so every one is a valid
+// change record; with the rows they merge into.
 import type { Change } from '../../shared/sync/change';
 import { INITIAL_CLOCK } from '../../shared/sync/hlc';
 import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
@@ -8,7 +8,11 @@ import { makeChange, type WriteSpec } from '../../shared/sync/write';
 
 export const BENCH_DEVICE = '00000000000000be';
 
-export function makeChanges(count: number): Change[] {
+export function makeChanges(count: number, device = BENCH_DEVICE): Change[] {
+  return makeChangesAndRows(count, device).changes;
+}
+
+export function makeChangesAndRows(count: number, device = BENCH_DEVICE): { changes: Change[]; rows: MergedRow[] } {
   let clock = INITIAL_CLOCK;
   const rows = new Map<string, MergedRow>();
   const changes: Change[] = [];
@@ -24,10 +28,10 @@ export function makeChanges(count: number): Change[] {
         ? { roundId: 'round-2026', orgId: `org-${row}`, period: '2026', status: 'draft', members: i % 97, youth1435: 500, youth1428: 200 }
         : { members: i % 97, youth1428: 200 + (i % 13) },
     };
-    const made = makeChange(spec, rows.get(row), { device: BENCH_DEVICE, author: 'bench' }, clock, start + i);
+    const made = makeChange(spec, rows.get(row), { device, author: 'bench' }, clock, start + i);
     clock = made.clock;
     changes.push(made.change);
     rows.set(row, applyChangeToRow(rows.get(row), made.change).row);
   }
-  return changes;
+  return { changes, rows: [...rows.values()] };
 }

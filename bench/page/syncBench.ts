@@ -2,38 +2,16 @@
 // app over real IndexedDB, beside a raw IndexedDB bulk write of the same records.
 import { encodeBundle } from '../../shared/sync/bundle';
 import type { Change } from '../../shared/sync/change';
-import { INITIAL_CLOCK } from '../../shared/sync/hlc';
 import { applyImport, planImport } from '../../shared/sync/import';
-import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
-import { makeChange, type WriteSpec } from '../../shared/sync/write';
+import type { MergedRow } from '../../shared/sync/row';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
 import { dexieAccess, readChangeLog, syncStores } from '../../renderer/src/store/dexieAccess';
+import { makeChangesAndRows } from '../hubSupport/changes';
 
 const DEVICE = '00000000000000be';
 
 /** `count` changes: reports of many branches, each written a few times, like a busy county year. */
-function makeChanges(count: number): { changes: Change[]; rows: MergedRow[] } {
-  let clock = INITIAL_CLOCK;
-  const rows = new Map<string, MergedRow>();
-  const changes: Change[] = [];
-  const start = Date.UTC(2026, 0, 1);
-  for (let i = 0; i < count; i++) {
-    const row = `r${i % Math.ceil(count / 4)}`;
-    const spec: WriteSpec = {
-      table: 'statReport',
-      row,
-      scope: 'LT-03',
-      fields: i % 4 === 0
-        ? { roundId: 'round-2026', orgId: `org-${row}`, period: '2026', status: 'draft', members: i % 97, youth1435: 500, youth1428: 200 }
-        : { members: i % 97, youth1428: 200 + (i % 13) },
-    };
-    const made = makeChange(spec, rows.get(row), { device: DEVICE, author: 'bench' }, clock, start + i);
-    clock = made.clock;
-    changes.push(made.change);
-    rows.set(row, applyChangeToRow(rows.get(row), made.change).row);
-  }
-  return { changes, rows: [...rows.values()] };
-}
+const makeChanges = (count: number) => makeChangesAndRows(count, DEVICE);
 
 function rawBulkWrite(name: string, changes: Change[], rows: MergedRow[]): Promise<number> {
   return new Promise((resolve, reject) => {
