@@ -1,4 +1,6 @@
-import type { Browser } from 'playwright-core';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /** One measured quantity: the median of its samples, with the spread, against a goal if it has one. */
 export interface BenchResult {
@@ -43,4 +45,33 @@ export function formatTable(results: BenchResult[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A benchmark's page script (a file, or TypeScript source resolved from the project root) bundled
+ * by esbuild into one IIFE for Chromium.
+ */
+export async function bundlePageScript(entry: string | { contents: string }, alias?: Record<string, string>): Promise<string> {
+  const out = await build({
+    ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: path.resolve('.'), loader: 'ts' as const } }),
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+    logLevel: 'silent',
+    ...(alias ? { alias } : {}),
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/**
+ * A page of the app (its own origin: IndexedDB needs a real one) with the benchmark's script added.
+ * The script is ours, so the page's Content-Security-Policy is bypassed for it.
+ */
+export async function openBenchPage(browser: Browser, baseUrl: string, script: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, ...options });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.addScriptTag({ content: script });
+  return page;
 }

@@ -1,5 +1,4 @@
-import { build } from 'esbuild';
-import { median, type Benchmark, type BenchResult } from './harness';
+import { bundlePageScript, median, type Benchmark, type BenchResult } from './harness';
 import { makeChanges } from './hubSupport/changes';
 import { DEVICE_LOGIN, fillHub, startBenchHub } from './hubSupport/hub';
 import type { HubBenchInput, HubPullTime } from './page/hubBench';
@@ -28,19 +27,10 @@ export const hub: Benchmark = {
       const changes = makeChanges(CHANGES);
       await fillHub(server, changes);
       console.log(`  hub filled with ${CHANGES} changes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      const bundled = await build({
-        entryPoints: ['bench/page/hubBench.ts'],
-        bundle: true,
-        format: 'iife',
-        write: false,
-        target: 'chrome120',
-        logLevel: 'silent',
-        // pouchdb-browser imports Node's `events`; the browser gets a small stand-in.
-        alias: { events: './bench/hubSupport/events.ts' },
-      });
+      // pouchdb-browser imports Node's `events`; the browser gets a small stand-in.
+      const script = await bundlePageScript('bench/page/hubBench.ts', { events: './bench/hubSupport/events.ts' });
       // Each measured pull gets a fresh browser context (its own, empty IndexedDB for the app's
       // origin), so neither client writes into storage the other one just filled and deleted.
-      const script = bundled.outputFiles[0]!.text;
       const freshPage = async () => {
         const context = await browser.newContext({ bypassCSP: true });
         const page = await context.newPage();

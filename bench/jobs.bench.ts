@@ -1,6 +1,4 @@
-import path from 'node:path';
-import { build } from 'esbuild';
-import type { Benchmark } from './harness';
+import { bundlePageScript, openBenchPage, type Benchmark } from './harness';
 
 /*
  * The notice list with 5,000 notices (a county's decades of 轮青诚聘, or a prefecture's year) in
@@ -48,18 +46,7 @@ type Run = () => { index: number; searchZh: number; searchUg: number; sortUg: nu
 export const jobs: Benchmark = {
   name: 'jobs',
   async run({ browser, baseUrl }) {
-    const out = await build({
-      stdin: { contents: ENTRY, resolveDir: path.resolve('.'), loader: 'ts' },
-      bundle: true,
-      format: 'iife',
-      write: false,
-      target: 'chrome120',
-      logLevel: 'silent',
-    });
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.addScriptTag({ content: out.outputFiles[0]!.text });
+    const page = await openBenchPage(browser, baseUrl, await bundlePageScript({ contents: ENTRY }));
     const samples = { index: [] as number[], searchZh: [] as number[], searchUg: [] as number[], sortUg: [] as number[] };
     let counts: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -67,7 +54,7 @@ export const jobs: Benchmark = {
       for (const key of Object.keys(samples) as (keyof typeof samples)[]) samples[key].push(r[key]);
       counts = r.counts;
     }
-    await context.close();
+    await page.context().close();
     const note = `${counts[0]} notices; matches ${counts[1]} / ${counts[2]}`;
     return [
       { name: 'jobs: 5,000 notices → rows + search index (both languages)', unit: 'ms', samples: samples.index, goal: 1000, note },

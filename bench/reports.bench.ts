@@ -1,5 +1,4 @@
-import { build } from 'esbuild';
-import type { Benchmark } from './harness';
+import { bundlePageScript, openBenchPage, type Benchmark } from './harness';
 
 type Run = (format: 'xlsx' | 'html', lang: 'zh-CN' | 'ug') => Promise<{ ms: number; html?: string; bytes?: number }>;
 
@@ -11,24 +10,20 @@ type Run = (format: 'xlsx' | 'html', lang: 'zh-CN' | 'ug') => Promise<{ ms: numb
 export const reports: Benchmark = {
   name: 'reports',
   async run({ browser, baseUrl }) {
-    const out = await build({ entryPoints: ['bench/page/reportBench.ts'], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.addScriptTag({ content: out.outputFiles[0]!.text });
+    const page = await openBenchPage(browser, baseUrl, await bundlePageScript('bench/page/reportBench.ts'));
     const xlsx: number[] = [];
     const pdf: number[] = [];
     for (let i = 0; i < 3; i++) {
       xlsx.push((await page.evaluate(() => (globalThis as unknown as { reportBench: Run }).reportBench('xlsx', 'ug'))).ms);
       const started = Date.now();
       const { html } = await page.evaluate(() => (globalThis as unknown as { reportBench: Run }).reportBench('html', 'ug'));
-      const printPage = await context.newPage();
+      const printPage = await page.context().newPage();
       await printPage.setContent(html!);
       await printPage.pdf({ preferCSSPageSize: true, printBackground: true });
       pdf.push(Date.now() - started);
       await printPage.close();
     }
-    await context.close();
+    await page.context().close();
     return [
       { name: 'county summary, 2,000 orgs → xlsx', unit: 'ms', samples: xlsx, goal: 2000 },
       { name: 'county summary, 2,000 orgs → PDF (Chromium print)', unit: 'ms', samples: pdf, goal: 2000 },

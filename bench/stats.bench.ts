@@ -1,10 +1,4 @@
-import { build } from 'esbuild';
-import type { Benchmark, BenchResult } from './harness';
-
-async function bundle(entry: string): Promise<string> {
-  const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
-  return out.outputFiles[0]!.text;
-}
+import { bundlePageScript, openBenchPage, type Benchmark, type BenchResult } from './harness';
 
 /**
  * Statistics at county scale: the roll-up of 20,000 organisations over 60 monthly periods, and the
@@ -13,11 +7,7 @@ async function bundle(entry: string): Promise<string> {
 export const stats: Benchmark = {
   name: 'stats',
   async run({ browser, baseUrl }) {
-    const script = await bundle('bench/page/statsBench.ts');
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.addScriptTag({ content: script });
+    const page = await openBenchPage(browser, baseUrl, await bundlePageScript('bench/page/statsBench.ts'), { viewport: { width: 1280, height: 900 } });
     const yearly: number[] = [];
     const monthly: number[] = [];
     const trend: number[] = [];
@@ -46,7 +36,7 @@ export const stats: Benchmark = {
       await page.waitForTimeout(30);
     }
     const keystroke = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
-    await context.close();
+    await page.context().close();
     const results: BenchResult[] = [
       { name: 'roll-up, 20,000 orgs × 60 months: one year, whole tree', unit: 'ms', samples: yearly, goal: 500, note: '1.2 M reports' },
       { name: 'roll-up, 20,000 orgs: one month, whole tree', unit: 'ms', samples: monthly },

@@ -1,5 +1,4 @@
-import { build } from 'esbuild';
-import type { Benchmark } from './harness';
+import { bundlePageScript, openBenchPage, type Benchmark } from './harness';
 
 const CHANGES = 100_000;
 const ROUNDS = 3;
@@ -12,19 +11,8 @@ const ROUNDS = 3;
 export const sync: Benchmark = {
   name: 'sync',
   async run({ browser, baseUrl }) {
-    const bundled = await build({
-      entryPoints: ['bench/page/syncBench.ts'],
-      bundle: true,
-      format: 'iife',
-      write: false,
-      target: 'chrome120',
-      logLevel: 'silent',
-    });
     // The bench script is ours, served from the app's own origin (IndexedDB needs a real origin).
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.addScriptTag({ content: bundled.outputFiles[0]!.text });
+    const page = await openBenchPage(browser, baseUrl, await bundlePageScript('bench/page/syncBench.ts'));
     const raw: number[] = [];
     const imported: number[] = [];
     const ratio: number[] = [];
@@ -41,7 +29,7 @@ export const sync: Benchmark = {
       exported.push(r.exported);
       bundleKiB = r.bundleBytes / 1024;
     }
-    await context.close();
+    await page.context().close();
     return [
       { name: 'raw IndexedDB bulk write, 100,000 changes + rows', unit: 'ms', samples: raw },
       { name: 'import 100,000 changes (plan + apply)', unit: 'ms', samples: imported },
