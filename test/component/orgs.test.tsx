@@ -1,41 +1,14 @@
-import { ThemeProvider } from '@mui/material/styles';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it, vi } from 'vitest';
-import ugOrgs from '../../locales/ug/orgs.json';
-import zhOrgs from '../../locales/zh-CN/orgs.json';
-import type { Bridge } from '../../shared/bridge';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Org } from '../../shared/domain/org';
 import { rowValues } from '../../shared/sync/row';
-import { AppContext, type AppContextValue } from '../../renderer/src/app/context';
-import { createAppTheme } from '../../renderer/src/app/theme';
 import { OrgsPage } from '../../renderer/src/features/orgs/OrgsPage';
-import { createI18n } from '../../renderer/src/i18n';
-import { LeagueDeskDb } from '../../renderer/src/store/db';
-import { loadDemoCounty } from '../../renderer/src/store/demo';
-import { openStore } from '../../renderer/src/store/store';
+import { renderInApp } from './renderInApp';
 
-let databases = 0;
 
-/** OrgsPage on its own, with the app's contexts; the `orgs` namespace is added here in case the app does not list it yet. */
+/** OrgsPage on its own, framed as the app frames it. */
 async function renderOrgs({ lang = 'zh-CN', demo = true }: { lang?: 'zh-CN' | 'ug'; demo?: boolean } = {}) {
-  const store = await openStore(new LeagueDeskDb(`orgs-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
-  if (demo) await loadDemoCounty(store);
-  const i18n = await createI18n(lang);
-  i18n.addResourceBundle('zh-CN', 'orgs', zhOrgs, true, true);
-  i18n.addResourceBundle('ug', 'orgs', ugOrgs, true, true);
-  const notify = vi.fn<AppContextValue['notify']>();
-  const context: AppContextValue = { store, bridge: {} as Bridge, lang, switchLang: vi.fn(), notify };
-  render(
-    <ThemeProvider theme={createAppTheme(lang)}>
-      <I18nextProvider i18n={i18n}>
-        <AppContext.Provider value={context}>
-          <OrgsPage />
-        </AppContext.Provider>
-      </I18nextProvider>
-    </ThemeProvider>,
-  );
+  const { store, notify, i18n } = await renderInApp(<OrgsPage />, { lang, demo });
   const orgs = async () => (await store.db.org.toArray()).map((r) => rowValues<Org>(r));
   return { store, notify, orgs, i18n };
 }

@@ -1,42 +1,16 @@
-import { ThemeProvider } from '@mui/material/styles';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it, vi } from 'vitest';
-import ugContests from '../../../locales/ug/contests.json';
-import zhContests from '../../../locales/zh-CN/contests.json';
-import type { Bridge } from '../../../shared/bridge';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CONTEST_ID, demoContestRows } from '../../../shared/contests/demo';
 import { scoreRowId, type Score } from '../../../shared/contests/rows';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
 import { rowValues } from '../../../shared/sync/row';
-import { AppContext, type AppContextValue } from '../../../renderer/src/app/context';
-import { createAppTheme } from '../../../renderer/src/app/theme';
 import { ContestsPage } from '../../../renderer/src/features/contests/ContestsPage';
-import { createI18n } from '../../../renderer/src/i18n';
-import { LeagueDeskDb } from '../../../renderer/src/store/db';
-import { loadDemoCounty } from '../../../renderer/src/store/demo';
-import { openStore } from '../../../renderer/src/store/store';
+import { renderInApp } from '../renderInApp';
 
-let databases = 0;
 
 async function renderAt(hash: string, lang: 'zh-CN' | 'ug' = 'zh-CN') {
-  const store = await openStore(new LeagueDeskDb(`contests-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
-  await loadDemoCounty(store);
-  const i18n = await createI18n(lang);
-  i18n.addResourceBundle('zh-CN', 'contests', zhContests, true, true);
-  i18n.addResourceBundle('ug', 'contests', ugContests, true, true);
   window.location.hash = hash;
-  const context: AppContextValue = { store, bridge: {} as Bridge, lang, switchLang: vi.fn(), notify: vi.fn() };
-  render(
-    <ThemeProvider theme={createAppTheme(lang)}>
-      <I18nextProvider i18n={i18n}>
-        <AppContext.Provider value={context}>
-          <ContestsPage />
-        </AppContext.Provider>
-      </I18nextProvider>
-    </ThemeProvider>,
-  );
+  const { store } = await renderInApp(<ContestsPage />, { lang, demo: true });
   return store;
 }
 

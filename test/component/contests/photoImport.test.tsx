@@ -1,22 +1,13 @@
-import { ThemeProvider } from '@mui/material/styles';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { I18nextProvider } from 'react-i18next';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import ugContests from '../../../locales/ug/contests.json';
-import zhContests from '../../../locales/zh-CN/contests.json';
 import type { Bridge, PickResult, ReadPickedResult } from '../../../shared/bridge';
 import { rankContest } from '../../../shared/contests/scoring';
-import { AppContext, type AppContextValue } from '../../../renderer/src/app/context';
-import { createAppTheme } from '../../../renderer/src/app/theme';
 import { EntryFormDialog } from '../../../renderer/src/features/contests/EntryFormDialog';
 import type { PhotoJob, PhotoJobResult } from '../../../renderer/src/features/contests/photoWorker';
 import type { ContestData } from '../../../renderer/src/features/contests/useContestData';
-import { createI18n } from '../../../renderer/src/i18n';
 import { blobTable, sha256Hex } from '../../../renderer/src/store/blobs';
-import { LeagueDeskDb } from '../../../renderer/src/store/db';
-import { openStore } from '../../../renderer/src/store/store';
 import { contest } from '../../unit/contests/fixtures';
+import { renderInApp } from '../renderInApp';
 
 // jsdom has no Worker: the import runs as in the app, with a stand-in for photoWorker.ts.
 vi.mock('../../../renderer/src/features/contests/photoImport', async (importOriginal) => {
@@ -42,27 +33,12 @@ vi.mock('../../../renderer/src/features/contests/photoImport', async (importOrig
   };
 });
 
-let databases = 0;
 const jpeg = (label: string) => new Uint8Array([0xff, 0xd8, ...new TextEncoder().encode(label)]);
 
 async function renderDialog(bridge: Partial<Bridge>) {
-  const store = await openStore(new LeagueDeskDb(`photo-import-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
-  const i18n = await createI18n('zh-CN');
-  i18n.addResourceBundle('zh-CN', 'contests', zhContests, true, true);
-  i18n.addResourceBundle('ug', 'contests', ugContests, true, true);
-  const notify = vi.fn();
   const photoContest = contest({ kind: 'photo' });
   const data: ContestData = { contest: photoContest, entries: [], scores: [], problems: new Map(), ranking: rankContest(photoContest, [], [], new Map()), orgs: [], county: undefined, townships: [] };
-  const context: AppContextValue = { store, bridge: bridge as Bridge, lang: 'zh-CN', switchLang: vi.fn(), notify };
-  render(
-    <ThemeProvider theme={createAppTheme('zh-CN')}>
-      <I18nextProvider i18n={i18n}>
-        <AppContext.Provider value={context}>
-          <EntryFormDialog data={data} scope="LT" onClose={vi.fn()} />
-        </AppContext.Provider>
-      </I18nextProvider>
-    </ThemeProvider>,
-  );
+  const { store, notify } = await renderInApp(<EntryFormDialog data={data} scope="LT" onClose={vi.fn()} />, { bridge });
   return { store, notify };
 }
 

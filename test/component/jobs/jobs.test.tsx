@@ -1,37 +1,14 @@
-import { ThemeProvider } from '@mui/material/styles';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it, vi } from 'vitest';
-import type { Bridge } from '../../../shared/bridge';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Placement } from '../../../shared/jobs/rows';
 import { rowValues } from '../../../shared/sync/row';
-import { AppContext, type AppContextValue } from '../../../renderer/src/app/context';
-import { createAppTheme } from '../../../renderer/src/app/theme';
 import { JobsPage } from '../../../renderer/src/features/jobs/JobsPage';
-import { createI18n } from '../../../renderer/src/i18n';
-import { LeagueDeskDb } from '../../../renderer/src/store/db';
-import { loadDemoCounty } from '../../../renderer/src/store/demo';
-import { openStore } from '../../../renderer/src/store/store';
+import { renderInApp } from '../renderInApp';
 
-let databases = 0;
 
 async function renderJobs(lang: 'zh-CN' | 'ug' = 'zh-CN') {
   window.location.hash = '#/jobs';
-  const store = await openStore(new LeagueDeskDb(`jobs-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
-  await loadDemoCounty(store);
-  const i18n = await createI18n(lang);
-  const notify = vi.fn<AppContextValue['notify']>();
-  const context: AppContextValue = { store, bridge: {} as Bridge, lang, switchLang: vi.fn(), notify };
-  render(
-    <ThemeProvider theme={createAppTheme(lang)}>
-      <I18nextProvider i18n={i18n}>
-        <AppContext.Provider value={context}>
-          <JobsPage />
-        </AppContext.Provider>
-      </I18nextProvider>
-    </ThemeProvider>,
-  );
+  const { store, notify } = await renderInApp(<JobsPage />, { lang, demo: true });
   return { store, notify };
 }
 
