@@ -20,6 +20,22 @@ export interface OpenFilesDeps {
 }
 
 /**
+ * The native open dialog, with the file-type names in the person's language: the chosen paths, or
+ * none when cancelled. Shared by openFiles and pickFiles.
+ */
+export async function chooseFilePaths(
+  deps: { dialogs: BridgeDialogs; currentLang: () => Lang },
+  multiple: boolean | undefined,
+  filters: Parameters<typeof toDialogFilters>[0],
+): Promise<string[]> {
+  const choice = await deps.dialogs.showOpenDialog({
+    properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+    filters: toDialogFilters(filters, menuLabelsFor(deps.currentLang()).fileTypes),
+  });
+  return choice.canceled ? [] : choice.filePaths;
+}
+
+/**
  * bridge.openFiles: the person picks files, the renderer gets their bytes (never their paths to
  * reopen later; the renderer has no file-system access of its own). The size limit applies per file
  * and to the whole answer, because all of it travels back in one IPC message; sizes are checked
@@ -32,22 +48,19 @@ export function createOpenFilesHandler(deps: OpenFilesDeps) {
     if (!parsed.success) return { status: 'error', reason: 'invalid-request' };
     const { multiple, filters } = parsed.data;
 
-    const choice = await deps.dialogs.showOpenDialog({
-      properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-      filters: toDialogFilters(filters, menuLabelsFor(deps.currentLang()).fileTypes),
-    });
-    if (choice.canceled || choice.filePaths.length === 0) return { status: 'cancelled' };
+    const filePaths = await chooseFilePaths(deps, multiple, filters);
+    if (filePaths.length === 0) return { status: 'cancelled' };
 
     try {
       let totalBytes = 0;
-      for (const filePath of choice.filePaths) {
+      for (const filePath of filePaths) {
         const stats = await deps.fs.stat(filePath);
         totalBytes += stats.size;
         if (totalBytes > MAX_BRIDGE_FILE_BYTES) return { status: 'error', reason: 'file-too-large' };
       }
       const files: OpenedFile[] = [];
       let readBytes = 0;
-      for (const filePath of choice.filePaths) {
+      for (const filePath of filePaths) {
         const data = await deps.fs.readFile(filePath);
         // A file can grow between stat and read (a backup still being copied onto the drive).
         readBytes += data.byteLength;

@@ -10,10 +10,8 @@ import {
   type ReadPickedResult,
 } from '../../shared/bridge';
 import type { Lang } from '../../shared/i18n/lang';
-import { menuLabelsFor } from '../menuLabels';
-import { toDialogFilters } from './dialogFilters';
 import { reasonForFsError } from './fsErrors';
-import { ownBuffer } from './openFiles';
+import { chooseFilePaths, ownBuffer } from './openFiles';
 import { isTrustedSender } from './senderCheck';
 import type { BridgeDialogs, BridgeFs, BridgeInvokeEvent, SenderFrame, TrustedFrameSource } from './types';
 
@@ -73,18 +71,15 @@ export function createPickFilesHandler(deps: PickedFilesDeps, registry: PickedFi
     if (!parsed.success) return { status: 'error', reason: 'invalid-request' };
     const { multiple, filters } = parsed.data;
 
-    const choice = await deps.dialogs.showOpenDialog({
-      properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-      filters: toDialogFilters(filters, menuLabelsFor(deps.currentLang()).fileTypes),
-    });
-    if (choice.canceled || choice.filePaths.length === 0) return { status: 'cancelled' };
-    if (choice.filePaths.length > MAX_PICKED_FILES) return { status: 'error', reason: 'invalid-request' };
+    const filePaths = await chooseFilePaths(deps, multiple, filters);
+    if (filePaths.length === 0) return { status: 'cancelled' };
+    if (filePaths.length > MAX_PICKED_FILES) return { status: 'error', reason: 'invalid-request' };
 
     try {
       const files: PickedFile[] = [];
       const entries: [string, Picked][] = [];
       const newToken = deps.newToken ?? randomToken;
-      for (const filePath of choice.filePaths) {
+      for (const filePath of filePaths) {
         const stats = await deps.fs.stat(filePath);
         if (stats.size > MAX_BRIDGE_FILE_BYTES) return { status: 'error', reason: 'file-too-large' };
         const token = newToken();
