@@ -17,10 +17,10 @@ const TARGET_BYTES = 5 * 1024 * 1024;
  */
 export const contests: Benchmark = {
   name: 'contests',
-  async run({ browser, baseUrl }) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  async run(ctx) {
+    const context = await ctx.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
-    await page.goto(baseUrl);
+    await page.goto(ctx.baseUrl);
     const base = Buffer.from(
       await page.evaluate(async (target) => {
         // Noise compresses badly, so a 3000×2000 picture at quality 0.95 is several megabytes.

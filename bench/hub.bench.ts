@@ -18,9 +18,9 @@ const GOAL = 3;
  */
 export const hub: Benchmark = {
   name: 'hub',
-  async run({ browser, baseUrl }) {
+  async run(ctx) {
     if (!Number.isInteger(CHANGES) || CHANGES < 1) throw new Error('BENCH_HUB_CHANGES must be a positive whole number');
-    const origin = new URL(baseUrl).origin;
+    const origin = new URL(ctx.baseUrl).origin;
     const server = await startBenchHub(origin);
     try {
       let t = performance.now();
@@ -29,15 +29,15 @@ export const hub: Benchmark = {
       console.log(`  hub filled with ${CHANGES} changes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       // pouchdb-browser imports Node's `events`; the browser gets a small stand-in.
       const script = await bundlePageScript('bench/page/hubBench.ts', { events: './bench/hubSupport/events.ts' });
-      // Each measured pull gets a fresh browser context (its own, empty IndexedDB for the app's
+      // Each measured pull gets a fresh browser context (its own, empty on-disk IndexedDB for the app's
       // origin), so neither client writes into storage the other one just filled and deleted.
       const freshPage = async () => {
-        const context = await browser.newContext({ bypassCSP: true });
+        const context = await ctx.newContext({ bypassCSP: true });
         const page = await context.newPage();
         page.setDefaultTimeout(0);
         page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
         if (process.env.BENCH_HUB_DEBUG) page.on('console', (m) => console.log(`  page: ${m.text()}`));
-        await page.goto(baseUrl);
+        await page.goto(ctx.baseUrl);
         await page.addScriptTag({ content: script });
         return { page, context };
       };

@@ -45,8 +45,8 @@ type Run = () => { index: number; searchZh: number; searchUg: number; sortUg: nu
 
 export const jobs: Benchmark = {
   name: 'jobs',
-  async run({ browser, baseUrl }) {
-    const page = await openBenchPage(browser, baseUrl, await bundlePageScript({ contents: ENTRY }));
+  async run(ctx) {
+    const page = await openBenchPage(ctx, await bundlePageScript({ contents: ENTRY }));
     const samples = { index: [] as number[], searchZh: [] as number[], searchUg: [] as number[], sortUg: [] as number[] };
     let counts: number[] = [];
     for (let i = 0; i < 5; i++) {

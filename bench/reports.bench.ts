@@ -9,8 +9,8 @@ type Run = (format: 'xlsx' | 'html', lang: 'zh-CN' | 'ug') => Promise<{ ms: numb
  */
 export const reports: Benchmark = {
   name: 'reports',
-  async run({ browser, baseUrl }) {
-    const page = await openBenchPage(browser, baseUrl, await bundlePageScript('bench/page/reportBench.ts'));
+  async run(ctx) {
+    const page = await openBenchPage(ctx, await bundlePageScript('bench/page/reportBench.ts'));
     const xlsx: number[] = [];
     const pdf: number[] = [];
     for (let i = 0; i < 3; i++) {

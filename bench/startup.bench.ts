@@ -10,14 +10,14 @@ const RUNS = 5;
  */
 export const startup: Benchmark = {
   name: 'startup',
-  async run({ browser, baseUrl }) {
+  async run(ctx) {
     const interactive: number[] = [];
     const demoLoad: number[] = [];
     const scriptKiB: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const context = await ctx.newContext({ viewport: { width: 1280, height: 860 } });
       const page = await context.newPage();
-      await page.goto(baseUrl);
+      await page.goto(ctx.baseUrl);
       await page.getByTestId('load-demo').waitFor();
       const started = Date.now();
       await page.getByTestId('load-demo').click();

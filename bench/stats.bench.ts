@@ -6,8 +6,8 @@ import { bundlePageScript, openBenchPage, type Benchmark, type BenchResult } fro
  */
 export const stats: Benchmark = {
   name: 'stats',
-  async run({ browser, baseUrl }) {
-    const page = await openBenchPage(browser, baseUrl, await bundlePageScript('bench/page/statsBench.ts'), { viewport: { width: 1280, height: 900 } });
+  async run(ctx) {
+    const page = await openBenchPage(ctx, await bundlePageScript('bench/page/statsBench.ts'), { viewport: { width: 1280, height: 900 } });
     const yearly: number[] = [];
     const monthly: number[] = [];
     const trend: number[] = [];
@@ -19,7 +19,7 @@ export const stats: Benchmark = {
     }
 
     await page.evaluate(() => (globalThis as unknown as { statsBench: { seedBigTownship(): Promise<void> } }).statsBench.seedBigTownship());
-    await page.goto(`${baseUrl}#/entry?round=r`);
+    await page.goto(`${ctx.baseUrl}#/entry?round=r`);
     await page.reload();
     await page.locator('#cell-299-0').waitFor();
     // Measured inside the page: from the keydown to the moment the total cell shows the new sum.

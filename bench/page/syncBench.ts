@@ -46,8 +46,10 @@ async function run(count: number, round: number) {
   await db.open();
   const access = dexieAccess(db);
   let started = performance.now();
+  let planned = 0;
   await db.transaction('rw', syncStores(db), async () => {
     const plan = await planImport(changes, access, { now: Date.UTC(2027, 0, 1) });
+    planned = performance.now() - started;
     await applyImport(plan, access);
   });
   const imported = performance.now() - started;
@@ -65,7 +67,7 @@ async function run(count: number, round: number) {
   });
   const exported = performance.now() - started;
   db.close();
-  return { raw, imported, exported, bundleBytes: bytes.byteLength };
+  return { raw, imported, planned, exported, bundleBytes: bytes.byteLength };
 }
 
 (globalThis as unknown as { syncBench: typeof run }).syncBench = run;
