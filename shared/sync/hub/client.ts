@@ -224,6 +224,98 @@ function addBatch(a: PulledBatch, b: PulledBatch): PulledBatch {
   };
 }
 
+/** One `_changes` page, read and sorted: change records, blob names, and where the next page starts. */
+interface PulledPage {
+  records: unknown[];
+  blobHashes: string[];
+  lastSeq: string;
+  /** Rows in the page (changes, blobs, deletions and design documents alike), for progress. */
+  rows: number;
+  pending?: number;
+  last: boolean;
+}
+
+/**
+ * Pages read ahead of the one being applied: while this PC writes a page into its database, the
+ * next ones are on their way. Bounded, so a slow disk and a fast hub hold at most this many pages
+ * (about 1 MB each) in memory.
+ */
+const PULL_READ_AHEAD = 4;
+
+async function fetchPage(transport: HubTransport, since: string, limit: number): Promise<PulledPage> {
+  const answer = await send(transport, {
+    method: 'GET',
+    path: '_changes',
+    query: { since, include_docs: 'true', limit: String(limit) },
+  });
+  if (answer.status !== 200 || !isObject(answer.body) || !Array.isArray(answer.body['results'])) throw unexpected(answer, 'pull');
+  const results = answer.body['results'] as unknown[];
+  const lastSeq = answer.body['last_seq'];
+  if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number') throw new HubError('bad-answer', { where: 'pull' });
+  const records: unknown[] = [];
+  const blobHashes: string[] = [];
+  for (const row of results) {
+    if (!isObject(row) || row['deleted'] === true || !isObject(row['doc'])) continue;
+    const doc = row['doc'];
+    const id = typeof doc['_id'] === 'string' ? doc['_id'] : '';
+    if (id.startsWith('_design/')) continue;
+    if (doc['kind'] === 'blob') {
+      if (typeof doc['hash'] === 'string' && id === `${BLOB_ID_PREFIX}${doc['hash']}`) blobHashes.push(doc['hash']);
+      continue;
+    }
+    const record: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) record[key] = value;
+    records.push(record);
+  }
+  const pending = typeof answer.body['pending'] === 'number' ? answer.body['pending'] : undefined;
+  return { records, blobHashes, lastSeq: String(lastSeq), rows: results.length, pending, last: results.length < limit || pending === 0 };
+}
+
+/**
+ * Reads `_changes` pages one after another, up to PULL_READ_AHEAD ahead of `take`, and hands over
+ * every page that has arrived at once. A failed read is handed over after the pages before it, so
+ * what did arrive is still applied.
+ */
+function readAhead(transport: HubTransport, since: string, limit: number) {
+  const arrived: PulledPage[] = [];
+  let failure: { error: unknown } | undefined;
+  let finished = false;
+  let wake: (() => void) | undefined;
+  let room: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  void (async () => {
+    let from = since;
+    try {
+      for (;;) {
+        while (arrived.length >= PULL_READ_AHEAD) await new Promise<void>((resolve) => (room = resolve));
+        const page = await fetchPage(transport, from, limit);
+        arrived.push(page);
+        notify();
+        if (page.last) break;
+        from = page.lastSeq;
+      }
+    } catch (error) {
+      failure = { error };
+    }
+    finished = true;
+    notify();
+  })();
+  return {
+    /** Every page that has arrived (waiting for one if none has); empty once all are taken. */
+    async take(): Promise<PulledPage[]> {
+      while (arrived.length === 0 && !finished) await new Promise<void>((resolve) => (wake = resolve));
+      if (arrived.length === 0 && failure) throw failure.error;
+      const pages = arrived.splice(0);
+      room?.();
+      room = undefined;
+      return pages;
+    },
+  };
+}
+
 async function pull(
   transport: HubTransport,
   local: HubLocal,
@@ -237,41 +329,22 @@ async function pull(
   let blobs = 0;
   let done = 0;
   progress({ phase: 'pull', done: 0 });
+  const pages = readAhead(transport, state.checkpoint, limit);
   for (;;) {
-    const answer = await send(transport, {
-      method: 'GET',
-      path: '_changes',
-      query: { since: state.checkpoint, include_docs: 'true', limit: String(limit) },
-    });
-    if (answer.status !== 200 || !isObject(answer.body) || !Array.isArray(answer.body['results'])) throw unexpected(answer, 'pull');
-    const results = answer.body['results'] as unknown[];
-    const lastSeq = answer.body['last_seq'];
-    if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number') throw new HubError('bad-answer', { where: 'pull' });
-    const records: unknown[] = [];
-    const blobHashes: string[] = [];
-    for (const row of results) {
-      if (!isObject(row) || row['deleted'] === true || !isObject(row['doc'])) continue;
-      const doc = row['doc'];
-      const id = typeof doc['_id'] === 'string' ? doc['_id'] : '';
-      if (id.startsWith('_design/')) continue;
-      if (doc['kind'] === 'blob') {
-        if (typeof doc['hash'] === 'string' && id === `${BLOB_ID_PREFIX}${doc['hash']}`) blobHashes.push(doc['hash']);
-        continue;
-      }
-      const record: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) record[key] = value;
-      records.push(record);
-    }
-    const fetched = await fetchBlobs(transport, await local.missingBlobs(blobHashes));
+    // The pages that came in while the last ones were written go into the database together, in
+    // one transaction with the last one's checkpoint: fewer, bigger writes.
+    const group = await pages.take();
+    if (group.length === 0) break;
+    const last = group.at(-1)!;
+    const records = group.flatMap((p) => p.records);
+    const fetched = await fetchBlobs(transport, await local.missingBlobs(group.flatMap((p) => p.blobHashes)));
     blobs += fetched.length;
-    const next: HubSyncState = { ...state, checkpoint: String(lastSeq) };
-    const outcome = await local.applyPulled(records, fetched, next, now());
+    const outcome = await local.applyPulled(records, fetched, { ...state, checkpoint: last.lastSeq }, now());
     batch = addBatch(batch, outcome.batch);
     state = outcome.state;
-    done += results.length;
-    const pending = typeof answer.body['pending'] === 'number' ? answer.body['pending'] : undefined;
-    progress({ phase: 'pull', done, total: pending !== undefined ? done + pending : undefined });
-    if (results.length < limit || pending === 0) break;
+    done += group.reduce((n, p) => n + p.rows, 0);
+    progress({ phase: 'pull', done, total: last.pending !== undefined ? done + last.pending : undefined });
+    if (last.last) break;
   }
   return { state, batch, blobs };
 }

@@ -74,6 +74,60 @@ describe('hub client against a fake hub', () => {
     expect(hub.requests.filter((r) => r.path === '_bulk_docs')).toHaveLength(0);
   });
 
+  it('reads pages ahead while one is written, and writes the pages that arrived together, with the last checkpoint', async () => {
+    const hub = new FakeHub();
+    await syncWithHub(hub.transport, await pcWith(A, 'LT-03', 95), { hub: HUB, now: () => T0 });
+    const b = await pcWith(B, 'LT-04', 0);
+    // The first write waits until the hub has been asked for more pages: they are read meanwhile.
+    const applied: { records: number; checkpoint: string; pagesAskedBefore: number }[] = [];
+    let release: () => void = () => {};
+    const firstWriteMayFinish = new Promise<void>((resolve) => (release = resolve));
+    const pagesAsked = () => hub.requests.filter((r) => r.path === '_changes').length;
+    const slow: typeof b = {
+      ...b,
+      async applyPulled(records, blobs, state, now) {
+        applied.push({ records: records.length, checkpoint: state.checkpoint, pagesAskedBefore: pagesAsked() });
+        if (applied.length === 1) await firstWriteMayFinish;
+        return b.applyPulled(records, blobs, state, now);
+      },
+    };
+    hub.requests.length = 0;
+    const transport: typeof hub.transport = async (request) => {
+      const answer = await hub.transport(request);
+      // Once the read-ahead is full (1 page being written + 4 waiting), let the first write finish.
+      if (request.path === '_changes' && pagesAsked() === 5) setTimeout(release, 20);
+      return answer;
+    };
+    const outcome = await syncWithHub(transport, slow, { hub: HUB, now: () => T0, pullLimit: 10 });
+    expect(outcome.pulled.applied).toBe(95);
+    // Never more than four pages ahead of the one being written.
+    expect(pagesAsked()).toBeGreaterThanOrEqual(5);
+    expect(applied[0]).toMatchObject({ records: 9, checkpoint: '10' });
+    expect(applied[1]!.records).toBe(40);
+    expect(applied[1]!.checkpoint).toBe('50');
+    expect(applied.reduce((n, a) => n + a.records, 0)).toBe(95);
+    const c = await pcWith('00000000000000c3', 'LT-05', 0);
+    await syncWithHub(hub.transport, c, { hub: HUB, now: () => T0 });
+    expect(await canonicalState(b.store)).toBe(await canonicalState(c.store));
+  });
+
+  it('a page that cannot be read stops the pull after the pages before it are written', async () => {
+    const hub = new FakeHub();
+    await syncWithHub(hub.transport, await pcWith(A, 'LT-03', 45), { hub: HUB, now: () => T0 });
+    const b = await pcWith(B, 'LT-04', 0);
+    let pages = 0;
+    const cut: typeof hub.transport = async (request) => {
+      if (request.path === '_changes' && ++pages === 3) throw new HubError('unreachable');
+      return hub.transport(request);
+    };
+    await expect(syncWithHub(cut, b, { hub: HUB, now: () => T0, pullLimit: 10 })).rejects.toMatchObject({ reason: 'unreachable' });
+    expect(await b.store.allChanges()).toHaveLength(19);
+    expect((await b.readState(HUB)).checkpoint).toBe('20');
+    const outcome = await syncWithHub(hub.transport, b, { hub: HUB, now: () => T0, pullLimit: 10 });
+    expect(outcome.pulled.applied).toBe(26);
+    expect(await b.store.allChanges()).toHaveLength(45);
+  });
+
   it('skips invalid documents on the hub instead of refusing every later sync', async () => {
     const hub = new FakeHub();
     hub.put({ _id: 'junk', id: 'junk', scope: 'LT', hello: 1 });
