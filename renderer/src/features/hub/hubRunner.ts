@@ -21,13 +21,16 @@ export interface HubStatus {
 export const HUB_INTERVAL_MS = 3 * 60 * 1000;
 
 /**
- * One per open database: runs one sync at a time (a second "Sync now" joins the running one) and
- * tells its listeners. The transport is the bridge: the shell adds the address and credentials.
+ * One per open database: runs one sync at a time and tells its listeners. A sync asked for while
+ * one runs (a "Sync now" during the background sync) runs once that one ends: the running one may
+ * have read what to send before the latest edit. Any number of such asks make one more sync. The
+ * transport is the bridge: the shell adds the address and credentials.
  */
 export class HubRunner {
   private status: HubStatus = { running: false };
   private readonly listeners = new Set<(status: HubStatus) => void>();
   private running: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -67,7 +70,13 @@ export class HubRunner {
 
   /** Syncs if an account is saved; resolves when done (errors end up in the status). */
   sync(): Promise<void> {
-    if (this.running) return this.running;
+    if (this.running) {
+      this.next ??= this.running.then(() => {
+        this.next = null;
+        return this.sync();
+      });
+      return this.next;
+    }
     this.running = this.run().finally(() => {
       this.running = null;
     });

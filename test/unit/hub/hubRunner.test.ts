@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Bridge, HubBridge } from '../../../shared/bridge';
+import { HubRunner } from '../../../renderer/src/features/hub/hubRunner';
+import { openStore } from '../../../renderer/src/store/store';
+import { freshDb } from '../store/fakeDb';
+import { FakeHub } from './fakeHub';
+
+const county = { code: 'LT', name: { zh: '共青团轮台县委员会' }, kind: 'county', parentId: null, archived: false };
+
+/** A shell whose hub is the fake one; `hold` keeps pushes (`_bulk_docs`) back until released. */
+function shellWith(hub: FakeHub) {
+  let held: Promise<void> | null = null;
+  let release = () => {};
+  const bridgeHub: HubBridge = {
+    async request(request) {
+      if (held && request.path === '_bulk_docs') await held;
+      return hub.transport(request);
+    },
+    config: async () => ({ configured: true, address: 'http://hub.test/league-lt', user: 'lt', scope: 'LT', storage: 'memory' }),
+    configure: async () => ({ status: 'saved' }),
+  };
+  return {
+    bridge: { hub: bridgeHub } as unknown as Bridge,
+    hold() {
+      held = new Promise<void>((resolve) => (release = resolve));
+    },
+    release() {
+      held = null;
+      release();
+    },
+  };
+}
+
+describe('the hub runner', () => {
+  it('a sync asked for while one runs runs after it, so an edit made meanwhile is sent; many asks make one more', async () => {
+    const hub = new FakeHub();
+    const store = await openStore(freshDb());
+    const shell = shellWith(hub);
+    const runner = new HubRunner(store, shell.bridge);
+    await store.repo.write([{ table: 'org', row: 'o1', fields: county, scope: 'LT' }]);
+    // The background sync reads what to send and sends it; an edit is made while the hub is slow to answer.
+    shell.hold();
+    const background = runner.sync();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.repo.write([{ table: 'org', row: 'o2', fields: { ...county, code: 'LT-01', parentId: 'o1' }, scope: 'LT' }]);
+    const clicked = runner.sync();
+    const clickedAgain = runner.sync();
+    expect(clickedAgain).toBe(clicked);
+    shell.release();
+    await background;
+    await clicked;
+    const bulk = hub.requests.filter((r) => r.path === '_bulk_docs');
+    expect(bulk.map((r) => (r.body as { docs: unknown[] }).docs.length)).toEqual([1, 1]);
+    expect(runner.current.waiting).toBe(0);
+  });
+});
