@@ -10,6 +10,7 @@ import { dexieAccess, syncStores } from '../../renderer/src/store/dexieAccess';
 import { fetchTransport } from '../../shared/sync/hub/fetchTransport';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
 import { dexieHubLocal } from '../../renderer/src/store/hubStore';
+import { changeCount } from '../../renderer/src/store/changeLog';
 
 export interface HubBenchInput {
   dbUrl: string;
@@ -49,7 +50,7 @@ async function pullOurs(input: HubBenchInput): Promise<{ ms: number; pages: numb
   const started = performance.now();
   const outcome = await syncWithHub(transport, local, { hub: `${input.dbUrl}|LT` });
   const ms = performance.now() - started;
-  const held = await db.changes.count();
+  const held = await changeCount(db);
   const rows = await db.statReport.count();
   db.close();
   await db.delete();

@@ -58,6 +58,10 @@ describe('a reporting round between a township PC and the county, by USB drive',
     await screenshot(township.page, 'entry-error-zh');
     await typeCell(township.page, 0, 0, '120');
     await township.page.locator('#cell-0-0:not([data-severity])').waitFor();
+    // The cell's history, read from the change log: newest first, each write from → to.
+    await township.page.locator('#cell-0-0').focus();
+    await township.page.waitForFunction(() => document.querySelector('[data-testid="cell-history"] li')?.textContent?.includes('600 → 120'));
+    expect(await township.page.getByTestId('cell-history').locator('li').count()).toBeGreaterThanOrEqual(2);
     for (const [col, value] of [[1, '12'], [3, '260'], [4, '3'], [5, '2']] as const) await typeCell(township.page, 0, col, value);
     // A block copied from Excel: the second and third rows at once.
     await township.page.locator('#cell-1-0').focus();

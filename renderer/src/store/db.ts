@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change } from '../../../shared/sync/change';
 import type { Conflict } from '../../../shared/sync/conflict';
 import type { MergedRow } from '../../../shared/sync/row';
+import { LOG_COUNT_KEY, LOG_STORE, LOG_STORE_SCHEMA, toPages, type LogPage } from './changeLog';
 import { CONTEST_STORES } from './contestStores';
 import { JOB_STORES } from './jobStores';
 
@@ -83,11 +84,28 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 5,
     stores: { ...JOB_STORES, ...CONTEST_STORES, blobs: 'hash' },
   },
+  {
+    // Version 6: the change log in pages (changeLog.ts): an import writes one record per 2,000
+    // changes instead of one per change. The log is copied here; the old store goes in version 7
+    // (Dexie reads a table in an upgrade only if a later version deletes it). statReport loses the
+    // indexes nothing queries (orgId, [roundId+orgId]): every index is written on every import.
+    version: 6,
+    stores: { [LOG_STORE]: LOG_STORE_SCHEMA, statReport: 'id, roundId' },
+    upgrade: async (tx) => {
+      const changes = await tx.table<Change>('changes').toArray();
+      await tx.table<LogPage>(LOG_STORE).bulkAdd(toPages(changes));
+      await tx.table<MetaEntry>('meta').put({ key: LOG_COUNT_KEY, value: changes.length });
+    },
+  },
+  {
+    version: 7,
+    stores: { changes: null },
+  },
 ];
 
 export class LeagueDeskDb extends Dexie {
   meta!: Table<MetaEntry, string>;
-  changes!: Table<Change, string>;
+  log!: Table<LogPage, number>;
   vector!: Table<VectorEntry, string>;
   org!: Table<MergedRow, string>;
   round!: Table<MergedRow, string>;

@@ -5,34 +5,28 @@ import type { Conflict } from '../../../shared/sync/conflict';
 import { INITIAL_CLOCK, type ClockState } from '../../../shared/sync/hlc';
 import type { MergedRow } from '../../../shared/sync/row';
 import type { VersionVector } from '../../../shared/sync/vector';
+import { allChanges, appendChanges, changesByIds, mergePages } from './changeLog';
 import type { LeagueDeskDb } from './db';
 
 /** The stores an import touches; the caller opens one read-write transaction over all of them. */
 export function syncStores(db: LeagueDeskDb): Table[] {
-  return [db.meta, db.changes, db.vector, ...SYNCED_TABLES.map((name) => db.table(name)), db.conflicts, db.parked];
+  return [db.meta, db.log, db.vector, ...SYNCED_TABLES.map((name) => db.table(name)), db.conflicts, db.parked];
 }
 
 /**
  * The merge core's SyncAccess over IndexedDB. Every method is one bulk call, so an import of
- * 100,000 changes is a handful of round trips. It must be used inside a transaction that spans
+ * 100,000 changes is a handful of round trips; the change log is kept in pages (changeLog.ts). It must be used inside a transaction that spans
  * syncStores(db): the core plans and applies within it, so an import lands whole or not at all.
  */
 export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
   const table = (name: SyncedTable) => db.table(name) as Table<MergedRow, string>;
   return {
-    async existingChanges(ids) {
-      const found = await readByIds(db.changes, ids);
-      const out = new Map<string, Change>();
-      for (const change of found) if (change) out.set(change.id, change);
-      return out;
-    },
+    existingChanges: (ids) => changesByIds(db, ids),
     getRows: (name, ids) => readByIds(table(name), ids),
     async putRows(name, rows) {
       await table(name).bulkPut(rows);
     },
-    async addChanges(changes) {
-      await db.changes.bulkPut(changes);
-    },
+    addChanges: (changes) => appendChanges(db, changes),
     async addConflicts(conflicts: readonly Conflict[]) {
       await db.conflicts.bulkPut(conflicts);
     },
@@ -57,83 +51,37 @@ export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
       await db.meta.put({ key: 'clock', value: clock });
     },
     allRows: (name) => table(name).toArray(),
-    async allChanges() {
-      const ranges = await readLogInRanges(db);
-      return (await Promise.all(ranges)).flat();
-    },
+    allChanges: () => allChanges(db),
   };
 }
 
+/** Changes per batch handed to the bundle encoder by readChangeLog. */
+const EXPORT_BATCH = 5000;
+
 /**
- * The whole change log in clock order, in batches, for `encodeBundle`: the batches are read one
- * after another while the bundle is written from those already read, so the export takes about as
- * long as the slower of the two rather than both. Changes and vector come from one read-only
- * transaction, so they agree (a full bundle's vector must be exactly its greatest stamps).
+ * The whole change log in clock order, in batches, for `encodeBundle`. Changes and vector come
+ * from one read-only transaction, so they agree (a full bundle's vector must be exactly its
+ * greatest stamps). The log is a few dozen pages at county scale, read at once; the encoder takes
+ * it in batches so that its progress moves as it writes.
  */
 export function readChangeLog(db: LeagueDeskDb): { vector: Promise<VersionVector>; batches: AsyncIterable<Change[]> } {
-  let gotVector: (vector: VersionVector) => void = () => {};
-  let issued: (ranges: Promise<Change[]>[]) => void = () => {};
-  const vector = new Promise<VersionVector>((resolve) => (gotVector = resolve));
-  const ranges = new Promise<Promise<Change[]>[]>((resolve) => (issued = resolve));
-  const done = db.transaction('r', [db.changes, db.vector], async () => {
-    const read = db.vector.toArray().then((entries) => gotVector(Object.fromEntries(entries.map((e) => [e.device, e.hlc]))));
-    const reads = await readLogInRanges(db);
-    // Whoever stops reading early (the encoder refusing a change) need not hear of later failures.
-    for (const range of reads) range.catch(() => {});
-    issued(reads);
-    await read;
+  const read = db.transaction('r', [db.log, db.vector], async () => {
+    const [pages, entries] = await Promise.all([db.log.toArray(), db.vector.toArray()]);
+    return { changes: mergePages(pages), vector: Object.fromEntries(entries.map((e) => [e.device, e.hlc])) as VersionVector };
   });
-  // A transaction that fails before its reads are answered must not leave anyone waiting.
-  const failed = done.then(() => new Promise<never>(() => {}));
-  failed.catch(() => {});
   return {
-    vector: Promise.race([vector, failed]),
+    vector: read.then((r) => r.vector),
     batches: {
       async *[Symbol.asyncIterator]() {
-        for (const range of await Promise.race([ranges, failed])) yield await range;
+        const { changes } = await read;
+        for (let i = 0; i < changes.length; i += EXPORT_BATCH) yield changes.slice(i, i + EXPORT_BATCH);
       },
     },
   };
 }
 
-/** How many slices of its time span the log is read in. */
-const LOG_READ_SLICES = 32;
-
-/**
- * Reads of the whole change log, issued at once inside the current transaction: one per slice of
- * the time between its first and last stamp, in clock order. IndexedDB answers them one after
- * another, and each answer is taken in (and can be worked on) while the next is being read, where
- * one read of everything would make the two wait for each other. Slices are cut by wall time, not
- * by count (counting costs a read of its own); a log whose changes crowd into a few slices is read
- * in fewer, bigger parts, nothing worse.
- */
-async function readLogInRanges(db: LeagueDeskDb): Promise<Promise<Change[]>[]> {
-  const [first, last] = await Promise.all([db.changes.orderBy(':id').limit(1).primaryKeys(), db.changes.orderBy(':id').reverse().limit(1).primaryKeys()]);
-  if (first.length === 0 || last.length === 0) return [];
-  const from = stampWall(first[0]!);
-  const to = stampWall(last[0]!);
-  if (!(from < to)) return [db.changes.orderBy(':id').toArray()];
-  // An ISO instant sorts just before every stamp of that millisecond: `<iso>` < `<iso>-0000-…`.
-  const bounds: string[] = [];
-  for (let i = 1; i < LOG_READ_SLICES; i++) {
-    const bound = new Date(from + Math.floor(((to - from) * i) / LOG_READ_SLICES)).toISOString();
-    if (bound !== bounds.at(-1)) bounds.push(bound);
-  }
-  const key = db.changes.where(':id');
-  return [
-    key.below(bounds[0]!).toArray(),
-    ...bounds.slice(1).map((bound, i) => key.between(bounds[i]!, bound, true, false).toArray()),
-    key.aboveOrEqual(bounds.at(-1)!).toArray(),
-  ];
-}
-
-function stampWall(stamp: string): number {
-  return Date.parse(stamp.slice(0, 24));
-}
-
 /** Below this many ids, one get per id is as quick as anything. */
 const RANGE_READ_MIN_IDS = 256;
-
 /**
  * Records by id, in the order asked, undefined where there is none: `bulkGet`, which makes one
  * request per id. A big batch first counts what the store holds between its least and greatest

@@ -1,8 +1,7 @@
-import { sortByStamp } from './hubSort';
 import type { HubBlob, HubLocal, HubSyncState } from '../../../shared/sync/hub/local';
 import { applyPulledRecords, freshState } from '../../../shared/sync/hub/local';
-import { includes } from '../../../shared/sync/vector';
 import { blobTable } from './blobs';
+import { unsentChanges } from './changeLog';
 import type { LeagueDeskDb } from './db';
 import { dexieAccess, syncStores } from './dexieAccess';
 
@@ -27,17 +26,11 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
       await db.meta.put({ key: HUB_STATE_KEY, value: state });
     },
     async unsent(sent) {
-      // Per origin device, only the stamps above what the hub is known to hold: the vector names
-      // every device in the log, and the `device` index reads just that device's changes.
-      return db.transaction('r', [db.changes, db.vector], async () => {
-        const out = [];
-        for (const { device, hlc } of await db.vector.toArray()) {
-          const from = sent[device];
-          if (from !== undefined && from >= hlc) continue;
-          const mine = db.changes.where('device').equals(device);
-          out.push(...(await (from === undefined ? mine : mine.filter((c) => !includes(sent, c))).toArray()));
-        }
-        return sortByStamp(out);
+      // The vector names every device in the log with its latest stamp: devices the hub is known
+      // to hold everything of are skipped, and only pages above the others' marks are read.
+      return db.transaction('r', [db.log, db.vector], async () => {
+        const vector = Object.fromEntries((await db.vector.toArray()).map((e) => [e.device, e.hlc]));
+        return unsentChanges(db, sent, vector);
       });
     },
     async applyPulled(records, pulledBlobs, state, now) {

@@ -1,3 +1,4 @@
+import { readAnyLog } from './changeLog';
 import { LeagueDeskDb, SCHEMA_VERSIONS } from './db';
 import { encodeBundle } from '../../../shared/sync/bundle';
 import { countyCodeOf } from '../../../shared/sync/county';
@@ -40,7 +41,7 @@ async function snapshotBeforeUpgrade(db: LeagueDeskDb, from: number): Promise<{ 
   const old = new LeagueDeskDb(db.name, db.dexieOptions, from);
   try {
     await old.open();
-    const changes = await old.changes.toArray();
+    const changes = await readAnyLog(old);
     if (changes.length === 0) return null;
     const roots = await old.org.filter((r) => r.parentId === null && r.kind === 'county').toArray();
     const code = typeof roots[0]?.code === 'string' ? roots[0].code : countyCodeOf(changes)!;

@@ -14,6 +14,7 @@ import { dexieAccess, syncStores } from '../../../renderer/src/store/dexieAccess
 import { dexieHubLocal, HUB_STATE_KEY } from '../../../renderer/src/store/hubStore';
 import { freshDb } from '../store/fakeDb';
 import { FakeHub } from './fakeHub';
+import { changeCount } from '../../../renderer/src/store/changeLog';
 import { edit, orgWrite, T0 } from './hubFixtures';
 
 // Real servers and databases: generous limits for a busy two-core machine.
@@ -48,7 +49,7 @@ describe('dexieHubLocal', () => {
     await expect(syncWithHub(flaky, local, { hub: 'h', now: () => T0, pullLimit: 10 })).rejects.toMatchObject({ reason: 'unreachable' });
     const halfway = (await db.meta.get(HUB_STATE_KEY))?.value as { checkpoint: string };
     expect(halfway.checkpoint).toBe('10');
-    expect(await db.changes.count()).toBe(9); // seq 1 is the design document
+    expect(await changeCount(db)).toBe(9); // seq 1 is the design document
     const outcome = await syncWithHub(flaky, local, { hub: 'h', now: () => T0, pullLimit: 10 });
     expect(outcome.pulled.applied).toBe(21);
     expect(outcome.blobsPulled).toBe(1);

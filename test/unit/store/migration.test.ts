@@ -6,6 +6,7 @@ import { decodeBundle } from '../../../shared/sync/bundle';
 import { SCHEMA_VERSIONS } from '../../../renderer/src/store/db';
 import { storeErrorKey } from '../../../renderer/src/store/errors';
 import { NewerDatabaseError, openStore } from '../../../renderer/src/store/store';
+import { allChanges, appendChanges, changeCount, changesByIds, changesOfRow } from '../../../renderer/src/store/changeLog';
 import { freshDb } from './fakeDb';
 
 function change(device: string, wall: number, row: string): Change {
@@ -30,7 +31,11 @@ describe('database schema versions', () => {
     const latest = freshDb(Infinity, factory);
     await latest.open();
     expect(latest.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-    expect(await latest.changes.toArray()).toEqual([...changes].sort((x, y) => (x.id < y.id ? -1 : 1)));
+    // Version 6 moved the log into pages (one here: three changes), with its count; 7 dropped the old store.
+    expect(await allChanges(latest)).toEqual([...changes].sort((x, y) => (x.id < y.id ? -1 : 1)));
+    expect(await changeCount(latest)).toBe(3);
+    expect(await latest.log.count()).toBe(1);
+    expect(latest.tables.map((t) => t.name)).not.toContain('changes');
     expect(await latest.org.get('o1')).toEqual({ id: 'o1', code: 'LT', _clock: {} });
     expect(await latest.meta.get('setup')).toEqual({ key: 'setup', value: 'demo' });
     // The version vector is backfilled from the log: per device, its greatest stamp.
@@ -38,7 +43,8 @@ describe('database schema versions', () => {
       { device: a, hlc: changes[1]!.hlc },
       { device: b, hlc: changes[2]!.hlc },
     ]);
-    expect(await latest.changes.where('device').equals(a).count()).toBe(2);
+    expect(await changesOfRow(latest, 'org', 'o2')).toEqual([changes[1]]);
+    expect((await changesByIds(latest, [changes[2]!.id, 'unknown'])).get(changes[2]!.id)).toEqual(changes[2]);
   });
 
   it('lists versions in increasing order, so every old database has a path forward', () => {
@@ -85,7 +91,7 @@ describe('backup before a schema upgrade', () => {
     await before.open();
     const a = '00000000000000a1';
     const changes = [change(a, 1_000, 'o1')];
-    await before.table('changes').bulkAdd(changes);
+    await before.transaction('rw', [before.log, before.meta], () => appendChanges(before, changes));
     const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     await before.table('blobs').put({ hash: 'h', bytes: photo, type: 'image/jpeg' });
     before.close();
@@ -98,6 +104,7 @@ describe('backup before a schema upgrade', () => {
       expect(backup?.reason).toBe('before-upgrade');
       const decoded = await decodeBundle(backup!.bytes);
       expect(decoded.ok && [...decoded.blobs.values()]).toEqual([photo]);
+      expect(decoded.ok && decoded.changes).toEqual(changes);
       store.db.close();
     } finally {
       SCHEMA_VERSIONS.pop();

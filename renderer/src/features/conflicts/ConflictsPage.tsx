@@ -10,12 +10,12 @@ import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Change } from '../../../../shared/sync/change';
 import type { Conflict, StampedValue } from '../../../../shared/sync/conflict';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import { resolveConflict } from '../../../../shared/sync/localWrite';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
+import { changesByIds } from '../../store/changeLog';
 import { dexieAccess, syncStores } from '../../store/dexieAccess';
 import { storeErrorKey } from '../../store/errors';
 
@@ -36,8 +36,8 @@ export function ConflictsPage() {
   const data = useLiveQuery(async () => {
     const conflicts = await store.db.conflicts.toArray();
     const stamps = conflicts.flatMap((c) => [c.kept.hlc, c.overwritten.hlc]);
-    const changes = await store.db.changes.bulkGet(stamps);
-    const authorOf = new Map(changes.filter((c): c is Change => c !== undefined).map((c) => [c.id, c.author]));
+    const changes = await changesByIds(store.db, stamps);
+    const authorOf = new Map([...changes.values()].map((c) => [c.id, c.author]));
     return { conflicts, authorOf };
   }, [store]);
 

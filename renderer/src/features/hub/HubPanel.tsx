@@ -1,3 +1,4 @@
+import { changeCount as countChanges } from '../../store/changeLog';
 import SyncOutlined from '@mui/icons-material/SyncOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -33,7 +34,7 @@ export function HubPanel() {
     () => runner.current,
   );
   // Changes made or imported here alter what is waiting to be sent.
-  const changeCount = useLiveQuery(() => store.db.changes.count(), [store]);
+  const changeCount = useLiveQuery(() => countChanges(store.db), [store]);
   useEffect(() => {
     void runner.refresh();
   }, [runner, changeCount]);

@@ -1,0 +1,155 @@
+import type { Table } from 'dexie';
+import type { Change } from '../../../shared/sync/change';
+import { includes, type VersionVector } from '../../../shared/sync/vector';
+import type { LeagueDeskDb } from './db';
+import { sortByStamp } from './hubSort';
+
+/**
+ * The change log is stored in pages: one IndexedDB record holds the changes written together (an
+ * import, a pulled batch, one local edit), in clock order, up to LOG_PAGE_SIZE of them. Every record
+ * IndexedDB writes costs about as much as a small record, whatever its size, so an import of
+ * 100,000 changes writes 50 records rather than 100,000 (the rows it merges into are written as
+ * before). Two multi-entry indexes find changes without reading the log: `ids` (every change id in
+ * the page: is this change held, which page holds it) and `rows` (`table:row` of every row the page
+ * touches: a cell's history).
+ *
+ * A change is in exactly one page (the import path adds only changes not held yet), and pages are
+ * never rewritten: like changes, they are only added.
+ */
+export interface LogPage {
+  /** Auto-incremented: the order pages were written in. */
+  seq?: number;
+  /** The ids of `changes`, in the same (clock) order. */
+  ids: string[];
+  /** `table:row` of every row the changes touch, each once. */
+  rows: string[];
+  changes: Change[];
+}
+
+export const LOG_STORE = 'log';
+/** `++seq, *ids, *rows` (see LogPage). */
+export const LOG_STORE_SCHEMA = '++seq, *ids, *rows';
+/** Changes per page: about a megabyte, which structured cloning writes and reads in a few ms. */
+export const LOG_PAGE_SIZE = 2000;
+/** The meta key holding how many changes the log holds (counting would read every page). */
+export const LOG_COUNT_KEY = 'logCount';
+
+/** The `rows` index key of a row: table names hold no colon, so the first colon splits it. */
+export function rowKey(table: string, row: string): string {
+  return `${table}:${row}`;
+}
+
+function logTable(db: LeagueDeskDb): Table<LogPage, number> {
+  return db.table(LOG_STORE);
+}
+
+/** The pages of a list of changes (sorted here, the caller's array is left as it is). */
+export function toPages(changes: readonly Change[], pageSize = LOG_PAGE_SIZE): LogPage[] {
+  const sorted = sortByStamp([...changes]);
+  const pages: LogPage[] = [];
+  for (let i = 0; i < sorted.length; i += pageSize) {
+    const slice = sorted.slice(i, i + pageSize);
+    pages.push({ ids: slice.map((c) => c.id), rows: [...new Set(slice.map((c) => rowKey(c.table, c.row)))], changes: slice });
+  }
+  return pages;
+}
+
+/**
+ * Appends changes the log does not hold yet. Must run inside a read-write transaction over the
+ * log and meta stores (syncStores), so the pages and the count land together with what the caller
+ * writes.
+ */
+export async function appendChanges(db: LeagueDeskDb, changes: readonly Change[]): Promise<void> {
+  if (changes.length === 0) return;
+  const [, held] = await Promise.all([logTable(db).bulkAdd(toPages(changes)), changeCount(db)]);
+  await db.meta.put({ key: LOG_COUNT_KEY, value: held + changes.length });
+}
+
+/** How many changes the log holds (applied and parked). */
+export async function changeCount(db: LeagueDeskDb): Promise<number> {
+  const value = (await db.meta.get(LOG_COUNT_KEY))?.value;
+  return typeof value === 'number' ? value : 0;
+}
+
+/** The pages whose keys are these, each once, in the order they were written. */
+async function pagesByKeys(db: LeagueDeskDb, keys: readonly number[]): Promise<LogPage[]> {
+  const unique = [...new Set(keys)].sort((a, b) => a - b);
+  return (await logTable(db).bulkGet(unique)).filter((p): p is LogPage => p !== undefined);
+}
+
+/** The held changes among these ids, by id. Reads only the pages that hold one of them. */
+export async function changesByIds(db: LeagueDeskDb, ids: readonly string[]): Promise<Map<string, Change>> {
+  const out = new Map<string, Change>();
+  if (ids.length === 0) return out;
+  const wanted = new Set(ids);
+  const keys = await pageKeysHolding(db, [...wanted]);
+  for (const page of await pagesByKeys(db, keys)) for (const change of page.changes) if (wanted.has(change.id)) out.set(change.id, change);
+  return out;
+}
+
+/** Below this many ids, the index is asked for each id; above, for the range they span. */
+const RANGE_LOOKUP_MIN_IDS = 256;
+
+/**
+ * The keys of the pages that may hold these ids. Many ids (a file imported again) are looked up by
+ * the one range of the `ids` index they span, which costs one request rather than one per id; the
+ * pages in that range holding none of them are read for nothing, which is cheap next to that.
+ */
+async function pageKeysHolding(db: LeagueDeskDb, ids: string[]): Promise<number[]> {
+  if (ids.length < RANGE_LOOKUP_MIN_IDS) return logTable(db).where('ids').anyOf(ids).primaryKeys();
+  let least = ids[0]!;
+  let greatest = ids[0]!;
+  for (const id of ids) {
+    if (id < least) least = id;
+    if (id > greatest) greatest = id;
+  }
+  return logTable(db).where('ids').between(least, greatest, true, true).primaryKeys();
+}
+
+/** Every change to one row, in clock order: a cell's history. */
+export async function changesOfRow(db: LeagueDeskDb, table: string, row: string): Promise<Change[]> {
+  const pages = await pagesByKeys(db, await logTable(db).where('rows').equals(rowKey(table, row)).primaryKeys());
+  return sortByStamp(pages.flatMap((p) => p.changes.filter((c) => c.table === table && c.row === row)));
+}
+
+/** The whole log in clock order. */
+export async function allChanges(db: LeagueDeskDb): Promise<Change[]> {
+  return mergePages(await logTable(db).toArray());
+}
+
+/**
+ * Pages in clock order as one list. Each page is in clock order already; pages overlap in time
+ * (a file from another PC holds changes older than this PC's latest), so they are merged.
+ */
+export function mergePages(pages: readonly LogPage[]): Change[] {
+  if (pages.length === 1) return [...pages[0]!.changes];
+  return sortByStamp(pages.flatMap((p) => p.changes));
+}
+
+/**
+ * The changes not covered by `sent`, in clock order: what a sync with the hub may have to send.
+ * `vector` (what the log holds, per device) tells which devices have anything unsent; only pages
+ * holding a change stamped above the least of those devices' marks are read.
+ */
+export async function unsentChanges(db: LeagueDeskDb, sent: VersionVector, vector: VersionVector): Promise<Change[]> {
+  const behind = Object.entries(vector).filter(([device, hlc]) => !includes(sent, { device, hlc }));
+  if (behind.length === 0) return [];
+  const devices = new Set(behind.map(([device]) => device));
+  const marks = behind.map(([device]) => sent[device]);
+  let pages: LogPage[];
+  if (marks.some((m) => m === undefined)) pages = await logTable(db).toArray();
+  else {
+    const least = marks.reduce((a, b) => (a! < b! ? a : b))!;
+    pages = await pagesByKeys(db, await logTable(db).where('ids').above(least).primaryKeys());
+  }
+  return sortByStamp(pages.flatMap((p) => p.changes.filter((c) => devices.has(c.device) && !includes(sent, c))));
+}
+
+/**
+ * Any database's change log, whatever its schema version: schema 6 on keeps pages, earlier
+ * versions one record per change in `changes`. For the backup made before an upgrade.
+ */
+export async function readAnyLog(db: LeagueDeskDb): Promise<Change[]> {
+  if (db.tables.some((t) => t.name === LOG_STORE)) return allChanges(db);
+  return sortByStamp(await db.table<Change, string>('changes').toArray());
+}
