@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark in real Chromium against the built renderer, prints a
 // table and writes bench/results/latest.json. Benchmarks measure; they never fail the tests.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
@@ -36,11 +36,15 @@ async function newContext(options: BrowserContextOptions = {}): Promise<BrowserC
   context.on('close', () => open.delete(context));
   return context;
 }
-const results: BenchResult[] = [];
+if (only && !BENCHMARKS.some((b) => b.name === only)) {
+  console.error(`No benchmark named ${only}: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  process.exit(1);
+}
+const results: (BenchResult & { bench: string })[] = [];
 try {
   for (const bench of BENCHMARKS.filter((b) => !only || b.name === only)) {
     console.log(`running ${bench.name}…`);
-    results.push(...(await bench.run({ newContext, baseUrl: server.url })));
+    results.push(...(await bench.run({ newContext, baseUrl: server.url })).map((r) => ({ ...r, bench: bench.name })));
   }
 } finally {
   for (const context of open) await context.close();
@@ -51,14 +55,29 @@ try {
 console.log('\n' + formatTable(results));
 const out = path.resolve('bench/results/latest.json');
 mkdirSync(path.dirname(out), { recursive: true });
+// One benchmark run alone replaces only its own results in the file; the others' stay, with when
+// they were measured.
+const now = new Date().toISOString();
+type Stored = BenchResult & { bench?: string; when?: string; median: number };
+let kept: Stored[] = [];
+if (only) {
+  try {
+    const previous = JSON.parse(readFileSync(out, 'utf8')) as { when?: string; results?: Stored[] };
+    kept = (previous.results ?? []).filter((r) => r.bench !== undefined && r.bench !== only).map((r) => ({ ...r, when: r.when ?? previous.when }));
+  } catch {
+    kept = [];
+  }
+}
 writeFileSync(
   out,
   JSON.stringify(
     {
-      when: new Date().toISOString(),
+      when: now,
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
       chromium: execFileSync(executablePath, ['--version'], { encoding: 'utf8' }).trim(),
-      results: results.map((r) => ({ ...r, median: median(r.samples) })),
+      results: [...kept, ...results.map((r) => ({ ...r, when: now, median: median(r.samples) }))].sort(
+        (a, b) => BENCHMARKS.findIndex((x) => x.name === a.bench) - BENCHMARKS.findIndex((x) => x.name === b.bench),
+      ),
     },
     null,
     2,
