@@ -97,12 +97,12 @@ describe('sync through the county hub, two PCs in Chromium', () => {
     await town.page.getByTestId('org-save').click();
     await town.page.getByTestId('org-form').waitFor({ state: 'detached' });
     await town.page.getByTestId('nav-sync').click();
-    await town.page.locator('[data-testid="hub-waiting"]:not([data-count="0"])').waitFor();
-    const before = await town.page.getByTestId('hub-done').getAttribute('data-finished');
+    // "Sync now" sends it, unless the background sync (3 s after start) came round first: either
+    // way, once nothing is waiting the hub holds it, and the county finds it below. (The waiting
+    // count itself is tested without timers in test/unit/hub/hubRunner.test.ts.)
     await town.page.getByTestId('hub-sync-now').click();
-    await town.page.locator(`[data-testid="hub-done"]:not([data-finished="${before}"])`).waitFor({ timeout: 60_000 });
-    expect(Number(await town.page.getByTestId('hub-done').getAttribute('data-pushed'))).toBeGreaterThan(0);
-    await town.page.locator('[data-testid="hub-waiting"][data-count="0"]').waitFor();
+    await town.page.locator('[data-testid="hub-waiting"][data-count="0"]').waitFor({ timeout: 60_000 });
+    await town.page.locator('[data-testid="hub-sync-now"]:not([disabled])').waitFor({ timeout: 60_000 });
 
     const countyBefore = await county.page.getByTestId('hub-done').getAttribute('data-finished');
     await county.page.getByTestId('hub-sync-now').click();

@@ -32,6 +32,20 @@ function shellWith(hub: FakeHub) {
 }
 
 describe('the hub runner', () => {
+  it('counts the changes waiting to be sent: each local edit adds one, a sync sends them all', async () => {
+    const hub = new FakeHub();
+    const store = await openStore(freshDb());
+    const runner = new HubRunner(store, shellWith(hub).bridge);
+    await runner.refresh();
+    expect(runner.current.waiting).toBe(0);
+    await store.repo.write([{ table: 'org', row: 'o1', fields: county, scope: 'LT' }]);
+    await store.repo.write([{ table: 'org', row: 'o2', fields: { ...county, code: 'LT-01', parentId: 'o1' }, scope: 'LT' }]);
+    await runner.refresh();
+    expect(runner.current.waiting).toBe(2);
+    await runner.sync();
+    expect(runner.current).toMatchObject({ waiting: 0, connected: true, lastOutcome: { pushed: 2 } });
+  });
+
   it('a sync asked for while one runs runs after it, so an edit made meanwhile is sent; many asks make one more', async () => {
     const hub = new FakeHub();
     const store = await openStore(freshDb());
