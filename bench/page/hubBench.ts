@@ -135,7 +135,8 @@ async function profile(input: HubBenchInput): Promise<{ page: number; total: num
   db.close();
   await db.delete();
   // The same pages written raw (no Dexie): one transaction per page into a store shaped like the
-  // change log (key id; indexes [table+row] and device), to tell IndexedDB's cost from ours.
+  // change log up to schema 5 (one record per change; key id; indexes [table+row] and device), to
+  // tell IndexedDB's cost from ours.
   for (const indexed of [true, false]) {
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open(`hub-bench-raw-${indexed}-${Date.now()}`, 1);

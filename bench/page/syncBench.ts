@@ -67,7 +67,7 @@ async function run(count: number, round: number) {
   if (again !== changes.length) throw new Error(`re-import recognised ${again} of ${changes.length} changes`);
 
   started = performance.now();
-  // As the app's full export does: the log read in batches while the bundle is written.
+  // As the app's full export does: the log read through readChangeLog, encoded in batches.
   const log = readChangeLog(db);
   const bytes = await encodeBundle({
     county: { code: 'LT' },

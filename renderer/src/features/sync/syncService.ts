@@ -42,9 +42,9 @@ export async function exportBundle(
   const now = options.now ?? new Date();
   const sender = (county: Org) => ({ county: { code: county.code, name: county.name }, sender: { device: identity.device, account: identity.author, scope: county.code } });
   if (!options.peer) {
-    // Everything: the log is read in batches while the bundle is written from those already read
-    // (readChangeLog: changes and vector from one transaction). Photos travel with it: read once
-    // the log's transaction has begun, so every blob a change in it refers to is already stored.
+    // Everything: the log's pages and the vector, read in one transaction (readChangeLog), handed
+    // to the encoder in batches so its progress moves. Photos travel with it: read after the log,
+    // so every blob a change in it refers to is already stored.
     const county = await db.transaction('r', db.org, () => homeCounty(store));
     if (!county) throw new SyncExportError('no-county');
     const log = readChangeLog(db);
