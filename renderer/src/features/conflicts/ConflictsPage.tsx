@@ -1,15 +1,12 @@
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import type { Conflict, StampedValue } from '../../../../shared/sync/conflict';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import { resolveConflict } from '../../../../shared/sync/localWrite';
@@ -67,43 +64,37 @@ export function ConflictsPage() {
         {t('title')}
       </Typography>
       <Typography color="text.secondary">{t('intro')}</Typography>
-      {data.conflicts.length === 0 ? (
-        <Typography data-testid="conflicts-empty">{t('none')}</Typography>
-      ) : (
-        <Paper variant="outlined">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('what')}</TableCell>
-                <TableCell>{t('kept')}</TableCell>
-                <TableCell>{t('overwritten')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.conflicts.map((c) => (
-                <TableRow key={c.id} data-testid="conflict">
-                  <TableCell>
-                    {t(`sync:tables.${c.table}`)} · <bdi dir="ltr">{c.row}</bdi> · {t(`fields.${c.field}`, { defaultValue: c.field })}
-                  </TableCell>
-                  {[c.kept, c.overwritten].map((side, i) => (
-                    <TableCell key={i}>
-                      <Typography component="div">
-                        <bdi>{showValue(side.value)}</bdi>
-                      </Typography>
-                      <Typography variant="body2" color="text.secondary">
-                        {who(side)}
-                      </Typography>
-                      <Button size="small" disabled={busy} onClick={() => keep(c, side)} data-testid={i === 0 ? 'keep-kept' : 'keep-overwritten'}>
-                        {t('keep')}
-                      </Button>
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-      )}
+      <ListTable
+        count={data.conflicts.length}
+        empty={t('none')}
+        emptyTestId="conflicts-empty"
+        columns={[
+          { label: t('what') },
+          { label: t('kept') },
+          { label: t('overwritten') },
+        ]}
+      >
+        {data.conflicts.map((c) => (
+          <TableRow key={c.id} data-testid="conflict">
+            <TableCell>
+              {t(`sync:tables.${c.table}`)} · <bdi dir="ltr">{c.row}</bdi> · {t(`fields.${c.field}`, { defaultValue: c.field })}
+            </TableCell>
+            {[c.kept, c.overwritten].map((side, i) => (
+              <TableCell key={i}>
+                <Typography component="div">
+                  <bdi>{showValue(side.value)}</bdi>
+                </Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {who(side)}
+                </Typography>
+                <Button size="small" disabled={busy} onClick={() => keep(c, side)} data-testid={i === 0 ? 'keep-kept' : 'keep-overwritten'}>
+                  {t('keep')}
+                </Button>
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </ListTable>
     </Stack>
   );
 }

@@ -1,16 +1,13 @@
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
@@ -49,42 +46,34 @@ function ContestList() {
           {t('list.new')}
         </Button>
       </Stack>
-      {data.contests.length === 0 ? (
-        <Typography color="text.secondary" data-testid="contests-empty">
-          {t(data.countyCode === null ? 'list.noCounty' : 'list.empty')}
-        </Typography>
-      ) : (
-        <Paper variant="outlined">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('form.kind')}</TableCell>
-                <TableCell>{t('list.name')}</TableCell>
-                <TableCell>{t('form.opens')}</TableCell>
-                <TableCell align="right">{t('tabs.entries')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.contests.map((c) => (
-                <TableRow key={c.id} hover data-testid="contest-row">
-                  <TableCell>{t(`kinds.${c.kind}`)}</TableCell>
-                  <TableCell>
-                    <BilingualName text={c.title} lang={lang} />
-                  </TableCell>
-                  <TableCell>{t('list.window', { opens: formatDate(c.opens, lang, 'short'), closes: formatDate(c.closes, lang, 'short') })}</TableCell>
-                  <TableCell align="right">{formatInteger(data.entryCounts.get(c.id) ?? 0, lang)}</TableCell>
-                  <TableCell align="right">
-                    <Button href={`#/contests?contest=${encodeURIComponent(c.id)}`} data-testid="contest-open">
-                      {t('list.open')}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-      )}
+      <ListTable
+        count={data.contests.length}
+        empty={t(data.countyCode === null ? 'list.noCounty' : 'list.empty')}
+        emptyTestId="contests-empty"
+        columns={[
+          { label: t('form.kind') },
+          { label: t('list.name') },
+          { label: t('form.opens') },
+          { label: t('tabs.entries'), align: 'right' },
+          {},
+        ]}
+      >
+        {data.contests.map((c) => (
+          <TableRow key={c.id} hover data-testid="contest-row">
+            <TableCell>{t(`kinds.${c.kind}`)}</TableCell>
+            <TableCell>
+              <BilingualName text={c.title} lang={lang} />
+            </TableCell>
+            <TableCell>{t('list.window', { opens: formatDate(c.opens, lang, 'short'), closes: formatDate(c.closes, lang, 'short') })}</TableCell>
+            <TableCell align="right">{formatInteger(data.entryCounts.get(c.id) ?? 0, lang)}</TableCell>
+            <TableCell align="right">
+              <Button href={`#/contests?contest=${encodeURIComponent(c.id)}`} data-testid="contest-open">
+                {t('list.open')}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </ListTable>
       {creating && data.countyCode !== null && (
         <ContestFormDialog
           scope={data.countyCode}

@@ -3,17 +3,13 @@ import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogTitle from '@mui/material/DialogTitle';
-import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import { essayLength } from '../../../../shared/contests/length';
 import type { Entry } from '../../../../shared/contests/rows';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
@@ -50,83 +46,76 @@ export function EntriesView({ data, scope }: { data: ContestData; scope: string 
           {t('entries.add')}
         </Button>
       </Stack>
-      {data.entries.length === 0 ? (
-        <Typography color="text.secondary" data-testid="entries-empty">
-          {t('entries.empty')}
-        </Typography>
-      ) : (
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('entries.code')}</TableCell>
-                <TableCell>{t('entries.entrant')}</TableCell>
-                <TableCell>{t('entries.org')}</TableCell>
-                <TableCell align="right">{t('entries.age')}</TableCell>
-                <TableCell>{t('entries.submittedOn')}</TableCell>
-                <TableCell>{t('entries.entryTitle')}</TableCell>
-                <TableCell>{data.contest.kind === 'photo' ? t('entries.photos') : t('entries.length')}</TableCell>
-                <TableCell>{t('entries.checks')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.entries.map((e) => {
-                const problems = data.problems.get(e.id) ?? [];
-                const length = e.text ? essayLength(e.text) : null;
-                return (
-                  <TableRow key={e.id} data-testid="entry-row" data-code={e.code}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <bdi dir="ltr">{e.code}</bdi>
-                    </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <bdi>{e.entrantName}</bdi>
-                    </TableCell>
-                    <TableCell>{e.orgId ? orgName.get(e.orgId) : '—'}</TableCell>
-                    <TableCell align="right">{formatInteger(e.age, lang)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(e.submittedOn, lang, 'short')}</TableCell>
-                    <TableCell>
-                      <bdi>{e.title}</bdi>
-                    </TableCell>
-                    <TableCell>
-                      {data.contest.kind === 'photo' ? (
-                        <Stack direction="row" spacing={0.5}>
-                          {(e.photos ?? []).slice(0, 4).map((p) => (
-                            <PhotoThumb key={p.original} photo={p} size={40} />
-                          ))}
-                        </Stack>
-                      ) : length ? (
-                        t(length.language === 'zh' ? 'entries.chars' : 'entries.words', { count: formatInteger(length.count, lang) })
-                      ) : (
-                        '—'
-                      )}
-                    </TableCell>
-                    <TableCell data-testid="entry-checks" sx={{ maxWidth: 320 }}>
-                      {problems.length === 0 ? (
-                        <Chip size="small" color="success" variant="outlined" label={t('entries.ok')} />
-                      ) : (
-                        <Stack spacing={0.5}>
-                          {problems.map((p, i) => (
-                            <Chip key={i} size="small" color={p.severity === 'error' ? 'error' : 'warning'} label={problemText(t, lang, p)} data-testid={`problem-${p.code}`} sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />
-                          ))}
-                        </Stack>
-                      )}
-                    </TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      <Button size="small" onClick={() => setEditing(e)}>
-                        {t('entries.edit')}
-                      </Button>
-                      <Button size="small" color="error" onClick={() => setDeleting(e)} data-testid="entry-delete">
-                        {t('entries.delete')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Paper>
-      )}
+      <ListTable
+        count={data.entries.length}
+        empty={t('entries.empty')}
+        emptyTestId="entries-empty"
+        scroll
+        columns={[
+          { label: t('entries.code') },
+          { label: t('entries.entrant') },
+          { label: t('entries.org') },
+          { label: t('entries.age'), align: 'right' },
+          { label: t('entries.submittedOn') },
+          { label: t('entries.entryTitle') },
+          { label: data.contest.kind === 'photo' ? t('entries.photos') : t('entries.length') },
+          { label: t('entries.checks') },
+          {},
+        ]}
+      >
+        {data.entries.map((e) => {
+          const problems = data.problems.get(e.id) ?? [];
+          const length = e.text ? essayLength(e.text) : null;
+          return (
+            <TableRow key={e.id} data-testid="entry-row" data-code={e.code}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <bdi dir="ltr">{e.code}</bdi>
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <bdi>{e.entrantName}</bdi>
+              </TableCell>
+              <TableCell>{e.orgId ? orgName.get(e.orgId) : '—'}</TableCell>
+              <TableCell align="right">{formatInteger(e.age, lang)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(e.submittedOn, lang, 'short')}</TableCell>
+              <TableCell>
+                <bdi>{e.title}</bdi>
+              </TableCell>
+              <TableCell>
+                {data.contest.kind === 'photo' ? (
+                  <Stack direction="row" spacing={0.5}>
+                    {(e.photos ?? []).slice(0, 4).map((p) => (
+                      <PhotoThumb key={p.original} photo={p} size={40} />
+                    ))}
+                  </Stack>
+                ) : length ? (
+                  t(length.language === 'zh' ? 'entries.chars' : 'entries.words', { count: formatInteger(length.count, lang) })
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+              <TableCell data-testid="entry-checks" sx={{ maxWidth: 320 }}>
+                {problems.length === 0 ? (
+                  <Chip size="small" color="success" variant="outlined" label={t('entries.ok')} />
+                ) : (
+                  <Stack spacing={0.5}>
+                    {problems.map((p, i) => (
+                      <Chip key={i} size="small" color={p.severity === 'error' ? 'error' : 'warning'} label={problemText(t, lang, p)} data-testid={`problem-${p.code}`} sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />
+                    ))}
+                  </Stack>
+                )}
+              </TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                <Button size="small" onClick={() => setEditing(e)}>
+                  {t('entries.edit')}
+                </Button>
+                <Button size="small" color="error" onClick={() => setDeleting(e)} data-testid="entry-delete">
+                  {t('entries.delete')}
+                </Button>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </ListTable>
       {editing && <EntryFormDialog data={data} scope={scope} {...(editing === 'new' ? {} : { initial: editing })} onClose={() => setEditing(null)} />}
       <Dialog open={deleting !== null} onClose={() => setDeleting(null)}>
         <DialogTitle>{deleting ? t('entries.deleteConfirm', { code: deleting.code }) : ''}</DialogTitle>

@@ -6,18 +6,15 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { zipSync } from 'fflate';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import { contestResultsTable } from '../../../../shared/contests/report';
 import type { RankedEntry } from '../../../../shared/contests/scoring';
 import { formatInteger, formatNumber } from '../../../../shared/i18n/format';
@@ -102,68 +99,62 @@ export function RankingView({ data, scope }: { data: ContestData; scope: string 
           </Button>
         )}
       </Stack>
-      {ranking.ranked.length === 0 ? (
-        <Typography color="text.secondary" data-testid="ranking-empty">
-          {t('ranking.empty')}
-        </Typography>
-      ) : (
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }} className="no-print">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('ranking.rank')}</TableCell>
-                <TableCell>{t('entries.code')}</TableCell>
-                <TableCell>{t('entries.entrant')}</TableCell>
-                <TableCell align="right">{t('ranking.score')}</TableCell>
-                <TableCell>{t('ranking.judges')}</TableCell>
-                <TableCell>{t('ranking.award')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {ranking.ranked.map((r) => (
-                <TableRow key={r.entry.id} data-testid="ranking-row" data-code={r.entry.code} data-award={r.tierId ?? ''}>
-                  <TableCell>{formatInteger(r.rank, lang)}</TableCell>
-                  <TableCell>
-                    <bdi dir="ltr">{r.entry.code}</bdi>
-                  </TableCell>
-                  <TableCell>
-                    <bdi>{r.entry.entrantName}</bdi>
-                  </TableCell>
-                  <TableCell align="right">
-                    {formatNumber(r.score, lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
-                    {r.tieBrokenBy && (
-                      <Typography variant="caption" component="div" color="text.secondary">
-                        {t('ranking.tieBroken', { rule: t(`ranking.tieRules.${r.tieBrokenBy}`) })}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell sx={{ fontSize: '0.8em' }}>
-                    {r.totals.map((x) => (
-                      <Box component="span" key={x.judgeId} sx={{ textDecoration: r.dropped.includes(x.judgeId) ? 'line-through' : 'none', color: r.dropped.includes(x.judgeId) ? 'text.disabled' : undefined, marginInlineEnd: 1 }}>
-                        {judgeName.get(x.judgeId)} {formatNumber(x.total, lang, { maximumFractionDigits: 1 })}
-                      </Box>
-                    ))}
-                  </TableCell>
-                  <TableCell>
-                    {tierName(r.tierId)}
-                    {r.overridden && (
-                      <Typography variant="caption" component="div" color="warning.main" data-testid="award-overridden">
-                        {t('ranking.overridden', { reason: r.entry.awardOverride?.reason ?? '' })}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <Button size="small" onClick={() => setChanging(r)} data-testid="award-change">
-                      {t('ranking.change')}
-                    </Button>
-                  </TableCell>
-                </TableRow>
+      <ListTable
+        count={ranking.ranked.length}
+        empty={t('ranking.empty')}
+        emptyTestId="ranking-empty"
+        scroll
+        className="no-print"
+        columns={[
+          { label: t('ranking.rank') },
+          { label: t('entries.code') },
+          { label: t('entries.entrant') },
+          { label: t('ranking.score'), align: 'right' },
+          { label: t('ranking.judges') },
+          { label: t('ranking.award') },
+          {},
+        ]}
+      >
+        {ranking.ranked.map((r) => (
+          <TableRow key={r.entry.id} data-testid="ranking-row" data-code={r.entry.code} data-award={r.tierId ?? ''}>
+            <TableCell>{formatInteger(r.rank, lang)}</TableCell>
+            <TableCell>
+              <bdi dir="ltr">{r.entry.code}</bdi>
+            </TableCell>
+            <TableCell>
+              <bdi>{r.entry.entrantName}</bdi>
+            </TableCell>
+            <TableCell align="right">
+              {formatNumber(r.score, lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+              {r.tieBrokenBy && (
+                <Typography variant="caption" component="div" color="text.secondary">
+                  {t('ranking.tieBroken', { rule: t(`ranking.tieRules.${r.tieBrokenBy}`) })}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell sx={{ fontSize: '0.8em' }}>
+              {r.totals.map((x) => (
+                <Box component="span" key={x.judgeId} sx={{ textDecoration: r.dropped.includes(x.judgeId) ? 'line-through' : 'none', color: r.dropped.includes(x.judgeId) ? 'text.disabled' : undefined, marginInlineEnd: 1 }}>
+                  {judgeName.get(x.judgeId)} {formatNumber(x.total, lang, { maximumFractionDigits: 1 })}
+                </Box>
               ))}
-            </TableBody>
-          </Table>
-        </Paper>
-      )}
+            </TableCell>
+            <TableCell>
+              {tierName(r.tierId)}
+              {r.overridden && (
+                <Typography variant="caption" component="div" color="warning.main" data-testid="award-overridden">
+                  {t('ranking.overridden', { reason: r.entry.awardOverride?.reason ?? '' })}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>
+              <Button size="small" onClick={() => setChanging(r)} data-testid="award-change">
+                {t('ranking.change')}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </ListTable>
       {ranking.unranked.length > 0 && (
         <Typography color="text.secondary" className="no-print" data-testid="unranked">
           {t('ranking.unranked', { count: formatInteger(ranking.unranked.length, lang) })}:{' '}

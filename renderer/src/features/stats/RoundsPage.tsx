@@ -1,16 +1,13 @@
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import type { ReportingRound, StatReport } from '../../../../shared/domain/stats';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
 import { rowValues } from '../../../../shared/sync/row';
@@ -59,55 +56,47 @@ export function RoundsPage() {
           {t('rounds.openAction')}
         </Button>
       </Stack>
-      {data.rounds.length === 0 ? (
-        <Typography color="text.secondary" data-testid="rounds-empty">
-          {t(county ? 'rounds.none' : 'rounds.noCounty')}
-        </Typography>
-      ) : (
-        <Paper variant="outlined">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('rounds.period')}</TableCell>
-                <TableCell>{t('rounds.deadline')}</TableCell>
-                <TableCell align="right">{t('rounds.expected')}</TableCell>
-                <TableCell align="right">{t('rounds.submitted')}</TableCell>
-                <TableCell align="right">{t('rounds.approved')}</TableCell>
-                <TableCell>{t('rounds.status')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.rounds.map((round) => {
-                const c = counts?.get(round.id) ?? { submitted: 0, approved: 0 };
-                return (
-                  <TableRow key={round.id} data-testid="round-row" data-period={round.period}>
-                    <TableCell>
-                      {periodLabel(round.period, t)}
-                      {round.bySex ? <Chip size="small" variant="outlined" label={t('rounds.bySexMark')} sx={{ mx: 1 }} data-testid="round-by-sex-mark" /> : null}
-                    </TableCell>
-                    <TableCell>{formatDate(round.deadline, lang)}</TableCell>
-                    <TableCell align="right">{formatInteger(round.orgIds.length, lang)}</TableCell>
-                    <TableCell align="right">{formatInteger(c.submitted, lang)}</TableCell>
-                    <TableCell align="right">{formatInteger(c.approved, lang)}</TableCell>
-                    <TableCell>
-                      <Chip size="small" color={round.status === 'open' ? 'success' : 'default'} label={t(`rounds.statuses.${round.status}`)} />
-                    </TableCell>
-                    <TableCell align="right">
-                      <Button size="small" href={`#/entry?round=${encodeURIComponent(round.id)}`} data-testid="round-enter">
-                        {t('rounds.enter')}
-                      </Button>
-                      <Button size="small" onClick={() => setStatus(round, round.status === 'open' ? 'closed' : 'open')} data-testid="round-toggle">
-                        {t(round.status === 'open' ? 'rounds.close' : 'rounds.reopen')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Paper>
-      )}
+      <ListTable
+        count={data.rounds.length}
+        empty={t(county ? 'rounds.none' : 'rounds.noCounty')}
+        emptyTestId="rounds-empty"
+        columns={[
+          { label: t('rounds.period') },
+          { label: t('rounds.deadline') },
+          { label: t('rounds.expected'), align: 'right' },
+          { label: t('rounds.submitted'), align: 'right' },
+          { label: t('rounds.approved'), align: 'right' },
+          { label: t('rounds.status') },
+          {},
+        ]}
+      >
+        {data.rounds.map((round) => {
+          const c = counts?.get(round.id) ?? { submitted: 0, approved: 0 };
+          return (
+            <TableRow key={round.id} data-testid="round-row" data-period={round.period}>
+              <TableCell>
+                {periodLabel(round.period, t)}
+                {round.bySex ? <Chip size="small" variant="outlined" label={t('rounds.bySexMark')} sx={{ mx: 1 }} data-testid="round-by-sex-mark" /> : null}
+              </TableCell>
+              <TableCell>{formatDate(round.deadline, lang)}</TableCell>
+              <TableCell align="right">{formatInteger(round.orgIds.length, lang)}</TableCell>
+              <TableCell align="right">{formatInteger(c.submitted, lang)}</TableCell>
+              <TableCell align="right">{formatInteger(c.approved, lang)}</TableCell>
+              <TableCell>
+                <Chip size="small" color={round.status === 'open' ? 'success' : 'default'} label={t(`rounds.statuses.${round.status}`)} />
+              </TableCell>
+              <TableCell align="right">
+                <Button size="small" href={`#/entry?round=${encodeURIComponent(round.id)}`} data-testid="round-enter">
+                  {t('rounds.enter')}
+                </Button>
+                <Button size="small" onClick={() => setStatus(round, round.status === 'open' ? 'closed' : 'open')} data-testid="round-toggle">
+                  {t(round.status === 'open' ? 'rounds.close' : 'rounds.reopen')}
+                </Button>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </ListTable>
       {opening && county ? <OpenRoundDialog orgs={data.orgs} countyCode={county.code} onClose={() => setOpening(false)} /> : null}
     </Stack>
   );
