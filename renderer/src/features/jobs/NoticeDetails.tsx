@@ -25,7 +25,7 @@ import type { WriteSpec } from '../../../../shared/sync/write';
 import { setRouteParams } from '../../app/routes';
 import { useApp } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
-import { storeErrorKey } from '../../store/errors';
+import { useWrite } from '../../app/useWrite';
 import { NoticeFormDialog } from './NoticeFormDialog';
 import { PlacementDialog } from './PlacementDialog';
 import { StatusChip } from './StatusChip';
@@ -42,11 +42,11 @@ export interface UndoOffer {
 /** One notice: its facts, its workflow buttons, and the placements it led to. */
 export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; noticeId: string; onUndoable(offer: UndoOffer): void }) {
   const { t } = useTranslation('jobs');
-  const { store, lang, notify } = useApp();
+  const { lang, notify } = useApp();
   const [editing, setEditing] = useState(false);
   const [placementDialog, setPlacementDialog] = useState<{ placement?: Placement } | null>(null);
   const [deleting, setDeleting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, write } = useWrite();
   const notice = data.noticeById.get(noticeId);
   const back = () => setRouteParams('jobs', {});
   if (!notice) {
@@ -75,17 +75,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
       notify({ severity: 'error', key: `jobs:errors.${result.reason}` });
       return false;
     }
-    setBusy(true);
-    try {
-      if (result.writes.length > 0) await store.repo.write(result.writes);
-      done?.();
-      return true;
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return write(result.writes, () => done?.(), { stayOpen: true });
   }
 
   const move = (to: NoticeStatus) =>

@@ -23,7 +23,7 @@ import { EDUCATION_LEVELS, NOTICE_CHANNELS, type Notice } from '../../../../shar
 import { saveNoticeWrites } from '../../../../shared/jobs/writes';
 import { useApp } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
-import { storeErrorKey } from '../../store/errors';
+import { useWrite } from '../../app/useWrite';
 import { formStateOf, noticeOf, type NoticeFormState } from './noticeForm';
 import type { JobsData } from './useJobsData';
 
@@ -43,12 +43,12 @@ interface Props {
  */
 export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
   const { t } = useTranslation('jobs');
-  const { store, lang, notify } = useApp();
+  const { lang, notify } = useApp();
   const today = localToday(new Date());
   const [state, setState] = useState<NoticeFormState>(() => formStateOf(notice, today));
   const [id] = useState(() => notice?.id ?? `notice-${crypto.randomUUID()}`);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, write } = useWrite();
   const [acceptedDuplicates, setAcceptedDuplicates] = useState<string | null>(null);
   const draft = noticeOf(state, id, notice, today);
   const issues = tried ? validateNotice(cleanNotice(draft)) : [];
@@ -82,15 +82,10 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
       onClose();
       return;
     }
-    setBusy(true);
-    try {
-      await store.repo.write(result.writes);
+    await write(result.writes, () => {
       notify({ severity: 'success', key: notice ? 'jobs:done.saved' : 'jobs:done.created', values: { title: pickText(draft.title, lang).text } });
       onSaved(id);
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-      setBusy(false);
-    }
+    });
   }
 
   const warnDuplicates = duplicates.length > 0 && acceptedDuplicates === duplicateKey;

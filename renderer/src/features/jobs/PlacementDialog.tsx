@@ -15,7 +15,7 @@ import { SEXES, type Notice, type Placement, type Sex } from '../../../../shared
 import { savePlacementWrites } from '../../../../shared/jobs/writes';
 import { useApp } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
-import { storeErrorKey } from '../../store/errors';
+import { useWrite } from '../../app/useWrite';
 import type { JobsData } from './useJobsData';
 
 interface Props {
@@ -28,7 +28,7 @@ interface Props {
 /** Records a young person placed through a notice: only what the office needs. */
 export function PlacementDialog({ data, notice, placement, onClose }: Props) {
   const { t } = useTranslation('jobs');
-  const { store, lang, notify } = useApp();
+  const { lang, notify } = useApp();
   const [id] = useState(() => placement?.id ?? `placement-${crypto.randomUUID()}`);
   const [name, setName] = useState(placement?.name ?? '');
   const [sex, setSex] = useState<Sex | ''>(placement?.sex ?? '');
@@ -38,7 +38,7 @@ export function PlacementDialog({ data, notice, placement, onClose }: Props) {
   const [ethnicity, setEthnicity] = useState(placement?.ethnicity ?? '');
   const [phone, setPhone] = useState(placement?.phone ?? '');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, write } = useWrite();
   const ageNumber = /^\s*\d+\s*$/.test(age) ? Number(age) : Number.NaN;
   const problems = {
     name: name.trim() === '' ? 'name-missing' : null,
@@ -69,15 +69,10 @@ export function PlacementDialog({ data, notice, placement, onClose }: Props) {
       notify({ severity: 'error', key: `jobs:errors.${result.reason}` });
       return;
     }
-    setBusy(true);
-    try {
-      if (result.writes.length > 0) await store.repo.write(result.writes);
+    await write(result.writes, () => {
       notify({ severity: 'success', key: 'jobs:placement.saved', values: { name: name.trim() } });
       onClose();
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -11,7 +11,7 @@ import type { Org } from '../../../../shared/domain/org';
 import { pickText } from '../../../../shared/i18n/lang';
 import { archiveOrg, unarchiveOrg } from '../../../../shared/orgs/writes';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
+import { useWrite } from '../../app/useWrite';
 import type { OrgTreeData } from './useOrgTree';
 
 interface ArchiveOrgDialogProps {
@@ -28,8 +28,8 @@ interface ArchiveOrgDialogProps {
 /** Asks before archiving or restoring, saying how many organisations it touches. */
 export function ArchiveOrgDialog({ org, data, restore, onClose, onArchived, onRestored }: ArchiveOrgDialogProps) {
   const { t } = useTranslation('orgs');
-  const { store, lang, notify } = useApp();
-  const [busy, setBusy] = useState(false);
+  const { lang, notify } = useApp();
+  const { busy, write } = useWrite();
   // Decided once, when the dialog opens: what the person confirms is what gets written, and the
   // tree changing under the open dialog (the write itself, a sync) does not change the question.
   const [plan] = useState(() => (restore ? { ...unarchiveOrg(data.orgs, org.id), archivedIds: [] } : archiveOrg(data.orgs, org.id)));
@@ -37,18 +37,14 @@ export function ArchiveOrgDialog({ org, data, restore, onClose, onArchived, onRe
 
   async function confirm() {
     if (!plan.ok) return;
-    setBusy(true);
-    try {
-      await store.repo.write(plan.writes);
-      if (!restore) onArchived(plan.archivedIds);
+    const archivedIds = plan.archivedIds;
+    await write(plan.writes, () => {
+      if (!restore) onArchived(archivedIds);
       else {
         notify({ severity: 'success', key: 'orgs:done.unarchived', values: { name } });
         onRestored();
       }
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-      setBusy(false);
-    }
+    });
   }
 
   return (

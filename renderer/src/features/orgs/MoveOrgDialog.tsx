@@ -15,7 +15,7 @@ import { isKindAllowedUnder } from '../../../../shared/orgs/kinds';
 import { subtreeIds } from '../../../../shared/orgs/tree';
 import { moveSubtree } from '../../../../shared/orgs/writes';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
+import { useWrite } from '../../app/useWrite';
 import { OrgSearchResults } from './OrgSearchResults';
 import type { OrgTreeData } from './useOrgTree';
 
@@ -26,10 +26,10 @@ import type { OrgTreeData } from './useOrgTree';
  */
 export function MoveOrgDialog({ org, data, onClose, onMoved }: { org: Org; data: OrgTreeData; onClose(): void; onMoved(): void }) {
   const { t } = useTranslation('orgs');
-  const { store, lang, notify } = useApp();
+  const { lang, notify } = useApp();
   const [query, setQuery] = useState('');
   const [targetId, setTargetId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, write } = useWrite();
   const deferred = useDeferredValue(query);
 
   const candidates = useMemo(() => {
@@ -45,15 +45,11 @@ export function MoveOrgDialog({ org, data, onClose, onMoved }: { org: Org; data:
 
   async function move() {
     if (!plan?.ok) return;
-    setBusy(true);
-    try {
-      await store.repo.write(plan.writes);
-      notify({ severity: 'success', key: 'orgs:done.moved', values: { count: plan.moved } });
+    const moved = plan.moved;
+    await write(plan.writes, () => {
+      notify({ severity: 'success', key: 'orgs:done.moved', values: { count: moved } });
       onMoved();
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -15,7 +15,7 @@ import type { OrgField, OrgIssue } from '../../../../shared/orgs/reasons';
 import { validateOrg } from '../../../../shared/orgs/validate';
 import { createOrgWrites, editOrgWrites } from '../../../../shared/orgs/writes';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
+import { useWrite } from '../../app/useWrite';
 import { draftOf, initialState, kindChoices, suggestedCode, type FormMode, type FormState } from './orgForm';
 import type { OrgTreeData } from './useOrgTree';
 
@@ -33,11 +33,11 @@ interface OrgFormDialogProps {
  */
 export function OrgFormDialog({ mode, data, onClose, onSaved }: OrgFormDialogProps) {
   const { t } = useTranslation('orgs');
-  const { store, lang, notify } = useApp();
+  const { lang, notify } = useApp();
   const [state, setState] = useState<FormState>(() => initialState(mode, data.orgs, data.byId));
   const [newId] = useState(() => `org-${crypto.randomUUID()}`);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, write } = useWrite();
   const kinds = useMemo(() => kindChoices(mode, data.byId), [mode, data.byId]);
   const draft = draftOf(mode, state, newId);
   const issues: OrgIssue[] = tried ? validateOrg(mode.kind === 'edit' ? { ...draft, schoolLevel: draft.schoolLevel ?? mode.org.schoolLevel } : draft, data.orgs) : [];
@@ -69,16 +69,11 @@ export function OrgFormDialog({ mode, data, onClose, onSaved }: OrgFormDialogPro
       onClose();
       return;
     }
-    setBusy(true);
-    try {
-      await store.repo.write(result.writes);
+    await write(result.writes, () => {
       const name = pickText(draft.name, lang).text;
       notify({ severity: 'success', key: mode.kind === 'edit' ? 'orgs:done.saved' : 'orgs:done.created', values: { name } });
       onSaved(draft.id);
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-      setBusy(false);
-    }
+    });
   }
 
   const parentIssue = issueOn('parentId');

@@ -17,7 +17,7 @@ import type { Org } from '../../../../shared/domain/org';
 import { FIGURES, isSplitFigure, type Figure } from '../../../../shared/domain/stats';
 import { DEFAULT_CHANGE_THRESHOLD } from '../../../../shared/stats/validation';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
+import { useWrite } from '../../app/useWrite';
 
 const REPORTING_KINDS = new Set(['branch', 'twoNew', 'community']);
 type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
@@ -33,7 +33,7 @@ function periodOf(kind: PeriodKind, year: number, index: number): string {
 /** The county opens a round: which period, which figures, who reports, by when. */
 export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; countyCode: string; onClose(): void }) {
   const { t } = useTranslation('stats');
-  const { store, notify } = useApp();
+  const { notify } = useApp();
   const now = new Date();
   const [kind, setKind] = useState<PeriodKind>('quarter');
   const [year, setYear] = useState(now.getFullYear());
@@ -43,17 +43,16 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
   // Off by default: most rounds ask totals only, and every split column is one more to fill.
   const [bySex, setBySex] = useState(false);
   const [threshold, setThreshold] = useState(String(DEFAULT_CHANGE_THRESHOLD * 100));
-  const [busy, setBusy] = useState(false);
+  const { busy, write } = useWrite();
   const reporting = orgs.filter((o) => REPORTING_KINDS.has(o.kind) && !o.archived);
   const thresholdValue = Number(threshold);
   const valid =
     figures.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && year >= 2000 && year <= 2100 && Number.isFinite(thresholdValue) && thresholdValue >= 0 && thresholdValue <= 1000;
 
   async function open() {
-    setBusy(true);
-    try {
-      const id = `round-${crypto.randomUUID()}`;
-      await store.repo.write([
+    const id = `round-${crypto.randomUUID()}`;
+    await write(
+      [
         {
           table: 'round',
           row: id,
@@ -69,14 +68,12 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
             ...(bySex && figures.some(isSplitFigure) ? { bySex: true } : {}),
           },
         },
-      ]);
-      notify({ severity: 'success', key: 'stats:rounds.opened' });
-      onClose();
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-    } finally {
-      setBusy(false);
-    }
+      ],
+      () => {
+        notify({ severity: 'success', key: 'stats:rounds.opened' });
+        onClose();
+      },
+    );
   }
 
   return (
