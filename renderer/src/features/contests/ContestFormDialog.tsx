@@ -20,7 +20,7 @@ import { CONTEST_KINDS, type Contest, type ContestKind } from '../../../../share
 import { weightsSum } from '../../../../shared/contests/scoring';
 import { formatNumber } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
+import { useWrite } from '../../app/useWrite';
 
 const shortId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 12);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -28,7 +28,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Create or edit a contest: titles and themes in both languages, window, limits, rubric, tiers, judges. */
 export function ContestFormDialog({ initial, scope, onClose }: { initial?: Contest; scope: string; onClose: (savedId?: string) => void }) {
   const { t } = useTranslation('contests');
-  const { store, lang, notify } = useApp();
+  const { lang } = useApp();
+  const { busy, write } = useWrite();
   const [draft, setDraft] = useState<Contest>(() => initial ?? newContestDraft(crypto.randomUUID(), 'essay', today(), new Date().toISOString()));
   const [tried, setTried] = useState(false);
   const problems = contestFormProblems(draft);
@@ -44,12 +45,7 @@ export function ContestFormDialog({ initial, scope, onClose }: { initial?: Conte
     setTried(true);
     if (problems.length > 0) return;
     const { id, ...fields } = draft;
-    try {
-      await store.repo.write([{ table: 'contest', row: id, fields, scope }]);
-      onClose(id);
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-    }
+    await write([{ table: 'contest', row: id, fields, scope }], () => onClose(id));
   }
 
   const field = (key: 'titleZh' | 'titleUg' | 'themeZh' | 'themeUg', value: string | undefined, onChange: (v: string) => void, dir: 'ltr' | 'rtl') => (
@@ -57,7 +53,7 @@ export function ContestFormDialog({ initial, scope, onClose }: { initial?: Conte
   );
 
   return (
-    <Dialog open onClose={() => onClose()} maxWidth="md" fullWidth data-testid="contest-form">
+    <Dialog open onClose={busy ? undefined : () => onClose()} maxWidth="md" fullWidth data-testid="contest-form">
       <DialogTitle>{t(initial ? 'form.editTitle' : 'form.createTitle')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -154,8 +150,8 @@ export function ContestFormDialog({ initial, scope, onClose }: { initial?: Conte
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={() => onClose()}>{t('form.cancel')}</Button>
-        <Button variant="contained" onClick={save} data-testid="contest-save">
+        <Button onClick={() => onClose()} disabled={busy}>{t('form.cancel')}</Button>
+        <Button variant="contained" onClick={save} disabled={busy} data-testid="contest-save">
           {t('form.save')}
         </Button>
       </DialogActions>

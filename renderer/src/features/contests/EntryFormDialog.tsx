@@ -18,6 +18,7 @@ import type { Entry, EntryPhoto } from '../../../../shared/contests/rows';
 import { formatInteger } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { useApp } from '../../app/context';
+import { useWrite } from '../../app/useWrite';
 import { storeErrorKey } from '../../store/errors';
 import { importPhotos, openedPhotoSources, pickedPhotoSources, type PhotoImportOutcome, type PhotoSource } from './photoImport';
 import { PhotoThumb } from './PhotoThumb';
@@ -32,6 +33,7 @@ const PHOTO_READ_REASONS = new Set<string>(['file-missing', 'unknown-file', 'rea
 export function EntryFormDialog({ data, initial, scope, onClose }: { data: ContestData; initial?: Entry; scope: string; onClose: () => void }) {
   const { t } = useTranslation('contests');
   const { store, bridge, lang, notify } = useApp();
+  const { busy, write } = useWrite();
   const { contest } = data;
   const [draft, setDraft] = useState<Draft>(() =>
     initial
@@ -116,17 +118,12 @@ export function EntryFormDialog({ data, initial, scope, onClose }: { data: Conte
     if (problems.length > 0) return;
     const { id, ...rest } = draft;
     const fields: Omit<Entry, 'id'> = { ...rest, entrantName: rest.entrantName.trim(), title: rest.title.trim(), age, phone: rest.phone?.trim() ?? '' };
-    try {
-      await store.repo.write([{ table: 'entry', row: id, fields, scope }]);
-      onClose();
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-    }
+    await write([{ table: 'entry', row: id, fields, scope }], onClose);
   }
 
   const length = draft.text ? essayLength(draft.text) : null;
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth data-testid="entry-form">
+    <Dialog open onClose={busy ? undefined : onClose} maxWidth="md" fullWidth data-testid="entry-form">
       <DialogTitle>
         {t('entries.add')} · <bdi dir="ltr">{draft.code}</bdi>
       </DialogTitle>
@@ -210,8 +207,8 @@ export function EntryFormDialog({ data, initial, scope, onClose }: { data: Conte
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{t('entries.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={progress !== null} data-testid="entry-save">
+        <Button onClick={onClose} disabled={busy}>{t('entries.cancel')}</Button>
+        <Button variant="contained" onClick={save} disabled={busy || progress !== null} data-testid="entry-save">
           {t('entries.save')}
         </Button>
       </DialogActions>
