@@ -15,8 +15,9 @@ export function syncStores(db: LeagueDeskDb): Table[] {
 
 /**
  * The merge core's SyncAccess over IndexedDB. Every method is one bulk call, so an import of
- * 100,000 changes is a handful of round trips; the change log is kept in pages (changeLog.ts). It must be used inside a transaction that spans
- * syncStores(db): the core plans and applies within it, so an import lands whole or not at all.
+ * 100,000 changes is a handful of round trips; the change log is kept in pages (changeLog.ts).
+ * It must be used inside a transaction that spans syncStores(db): the core plans and applies
+ * within it, so an import lands whole or not at all.
  */
 export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
   const table = (name: SyncedTable) => db.table(name) as Table<MergedRow, string>;
@@ -37,10 +38,7 @@ export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
     async removeParked(ids) {
       await db.parked.bulkDelete([...ids]);
     },
-    async getVector(): Promise<VersionVector> {
-      const entries = await db.vector.toArray();
-      return Object.fromEntries(entries.map((e) => [e.device, e.hlc]));
-    },
+    getVector: () => readVector(db),
     async putVector(vector) {
       await db.vector.bulkPut(Object.entries(vector).map(([device, hlc]) => ({ device, hlc })));
     },
@@ -55,6 +53,11 @@ export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
   };
 }
 
+/** This device's version vector: per origin device, the greatest stamp applied here. */
+export async function readVector(db: LeagueDeskDb): Promise<VersionVector> {
+  return Object.fromEntries((await db.vector.toArray()).map((e) => [e.device, e.hlc]));
+}
+
 /** Changes per batch handed to the bundle encoder by readChangeLog. */
 const EXPORT_BATCH = 5000;
 
@@ -66,8 +69,8 @@ const EXPORT_BATCH = 5000;
  */
 export function readChangeLog(db: LeagueDeskDb): { vector: Promise<VersionVector>; batches: AsyncIterable<Change[]> } {
   const read = db.transaction('r', [db.log, db.vector], async () => {
-    const [pages, entries] = await Promise.all([db.log.toArray(), db.vector.toArray()]);
-    return { changes: mergePages(pages), vector: Object.fromEntries(entries.map((e) => [e.device, e.hlc])) as VersionVector };
+    const [pages, vector] = await Promise.all([db.log.toArray(), readVector(db)]);
+    return { changes: mergePages(pages), vector };
   });
   return {
     vector: read.then((r) => r.vector),
@@ -82,6 +85,7 @@ export function readChangeLog(db: LeagueDeskDb): { vector: Promise<VersionVector
 
 /** Below this many ids, one get per id is as quick as anything. */
 const RANGE_READ_MIN_IDS = 256;
+
 /**
  * Records by id, in the order asked, undefined where there is none: `bulkGet`, which makes one
  * request per id. A big batch first counts what the store holds between its least and greatest

@@ -3,7 +3,7 @@ import { applyPulledRecords, freshState } from '../../../shared/sync/hub/local';
 import { blobTable } from './blobs';
 import { unsentChanges } from './changeLog';
 import type { LeagueDeskDb } from './db';
-import { dexieAccess, syncStores } from './dexieAccess';
+import { dexieAccess, readVector, syncStores } from './dexieAccess';
 
 /** The meta key the hub sync state lives under (local only: never synced, never credentials). */
 export const HUB_STATE_KEY = 'hubSync';
@@ -28,10 +28,7 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
     async unsent(sent) {
       // The vector names every device in the log with its latest stamp: devices the hub is known
       // to hold everything of are skipped, and only pages above the others' marks are read.
-      return db.transaction('r', [db.log, db.vector], async () => {
-        const vector = Object.fromEntries((await db.vector.toArray()).map((e) => [e.device, e.hlc]));
-        return unsentChanges(db, sent, vector);
-      });
+      return db.transaction('r', [db.log, db.vector], async () => unsentChanges(db, sent, await readVector(db)));
     },
     async applyPulled(records, pulledBlobs, state, now) {
       return db.transaction('rw', [...syncStores(db), blobs], async () => {
