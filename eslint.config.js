@@ -14,6 +14,18 @@ export default tseslint.config(
     },
   },
   {
+    // Every IndexedDB transaction is opened by renderer/src/store/tx.ts (inTransaction), whose
+    // body gets tables bound to it: Dexie's zone tracking is not relied on (issue 12).
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='transaction']", message: 'Open transactions with inTransaction (renderer/src/store/tx.ts).' },
+        { selector: "MemberExpression[object.name='Dexie'][property.name=/^(waitFor|currentTransaction)$/]", message: 'Do foreign async work before or after the transaction (renderer/src/store/tx.ts).' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

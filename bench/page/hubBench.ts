@@ -6,11 +6,12 @@
 import PouchDB from 'pouchdb-browser';
 import { PULL_LIMIT, syncWithHub } from '../../shared/sync/hub/client';
 import { applyPulledRecords, freshState } from '../../shared/sync/hub/local';
-import { dexieAccess, syncStores } from '../../renderer/src/store/dexieAccess';
+import { dexieAccess, SYNC_STORES } from '../../renderer/src/store/dexieAccess';
+import { inTransaction } from '../../renderer/src/store/tx';
 import { fetchTransport } from '../../shared/sync/hub/fetchTransport';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
 import { dexieHubLocal } from '../../renderer/src/store/hubStore';
-import { changeCount } from '../../renderer/src/store/changeLog';
+import { readChangeCount } from '../../renderer/src/store/changeLog';
 
 export interface HubBenchInput {
   dbUrl: string;
@@ -50,7 +51,7 @@ async function pullOurs(input: HubBenchInput): Promise<{ ms: number; pages: numb
   const started = performance.now();
   const outcome = await syncWithHub(transport, local, { hub: `${input.dbUrl}|LT` });
   const ms = performance.now() - started;
-  const held = await changeCount(db);
+  const held = await readChangeCount(db);
   const rows = await db.statReport.count();
   db.close();
   await db.delete();
@@ -111,8 +112,8 @@ async function profile(input: HubBenchInput): Promise<{ page: number; total: num
     pulled.push(records);
     const store: Record<string, number> = {};
     const started = performance.now();
-    await db.transaction('rw', syncStores(db), async () => {
-      const access = dexieAccess(db);
+    await inTransaction(db, 'rw', SYNC_STORES, async (tx) => {
+      const access = dexieAccess(tx);
       const timed = Object.fromEntries(
         Object.entries(access).map(([name, fn]) => [
           name,

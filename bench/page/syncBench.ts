@@ -5,7 +5,8 @@ import type { Change } from '../../shared/sync/change';
 import { applyImport, planImport } from '../../shared/sync/import';
 import type { MergedRow } from '../../shared/sync/row';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
-import { dexieAccess, readChangeLog, syncStores } from '../../renderer/src/store/dexieAccess';
+import { dexieAccess, readChangeLog, SYNC_STORES } from '../../renderer/src/store/dexieAccess';
+import { inTransaction } from '../../renderer/src/store/tx';
 import { makeChangesAndRows } from '../hubSupport/changes';
 
 const DEVICE = '00000000000000be';
@@ -44,10 +45,10 @@ async function run(count: number, round: number) {
 
   const db = new LeagueDeskDb(`import-bench-${round}`);
   await db.open();
-  const access = dexieAccess(db);
   let started = performance.now();
   let planned = 0;
-  await db.transaction('rw', syncStores(db), async () => {
+  await inTransaction(db, 'rw', SYNC_STORES, async (tx) => {
+    const access = dexieAccess(tx);
     const plan = await planImport(changes, access, { now: Date.UTC(2027, 0, 1) });
     planned = performance.now() - started;
     await applyImport(plan, access);
@@ -58,7 +59,8 @@ async function run(count: number, round: number) {
   // index), nothing is written.
   started = performance.now();
   let again = 0;
-  await db.transaction('rw', syncStores(db), async () => {
+  await inTransaction(db, 'rw', SYNC_STORES, async (tx) => {
+    const access = dexieAccess(tx);
     const plan = await planImport(changes, access, { now: Date.UTC(2027, 0, 1) });
     again = plan.alreadyApplied;
     await applyImport(plan, access);

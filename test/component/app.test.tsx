@@ -5,7 +5,7 @@ import type { Bridge, MenuCommand } from '../../shared/bridge';
 import { App } from '../../renderer/src/app/App';
 import { createI18n } from '../../renderer/src/i18n';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
-import { changeCount } from '../../renderer/src/store/changeLog';
+import { readChangeCount } from '../../renderer/src/store/changeLog';
 import { openStore } from '../../renderer/src/store/store';
 
 function fakeBridge() {
@@ -57,7 +57,7 @@ describe('app shell', () => {
     fireEvent.click(await screen.findByTestId('start-empty'));
     await screen.findByTestId('overview-empty');
     expect((await store.db.meta.get('setup'))?.value).toBe('empty');
-    expect(await changeCount(store.db)).toBe(0);
+    expect(await readChangeCount(store.db)).toBe(0);
   });
 
   it('shows where the data lives on the about page, from the shell', async () => {

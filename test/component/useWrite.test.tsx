@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { WriteSpec } from '../../shared/sync/write';
 import { useWrite } from '../../renderer/src/app/useWrite';
 import { allChanges } from '../../renderer/src/store/changeLog';
+import { readAll } from '../unit/store/fakeDb';
 import { renderInApp } from './renderInApp';
 
 const county: WriteSpec = { table: 'org', row: 'o1', scope: 'LT', fields: { code: 'LT', name: { zh: '团县委' }, kind: 'county', parentId: null, archived: false } };
@@ -24,7 +25,7 @@ describe('the write step of a form', () => {
     const { store } = await renderInApp(<SaveButton writes={[county]} onWritten={onWritten} />);
     fireEvent.click(screen.getByRole('button'));
     await waitFor(() => expect(onWritten).toHaveBeenCalledTimes(1));
-    expect((await allChanges(store.db)).map((c) => c.row)).toEqual(['o1']);
+    expect((await readAll(store.db, allChanges)).map((c) => c.row)).toEqual(['o1']);
     expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -42,7 +43,7 @@ describe('the write step of a form', () => {
     fireEvent.click(screen.getByRole('button'));
     await waitFor(() => expect(notify).toHaveBeenCalledWith({ severity: 'error', key: 'errors:store.rowInvalid' }));
     expect(onWritten).not.toHaveBeenCalled();
-    expect(await allChanges(store.db)).toEqual([]);
+    expect(await readAll(store.db, allChanges)).toEqual([]);
     await waitFor(() => expect((screen.getByRole('button') as HTMLButtonElement).disabled).toBe(false));
   });
 });

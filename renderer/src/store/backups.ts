@@ -1,9 +1,11 @@
 import { encodeBundle } from '../../../shared/sync/bundle';
 import { countyCodeOf } from '../../../shared/sync/county';
-import { blobTable } from './blobs';
-import { dexieAccess, syncStores } from './dexieAccess';
+import { BLOB_STORE, blobTable } from './blobs';
+import { readHomeCounty } from './county';
+import { dexieAccess, SYNC_STORES } from './dexieAccess';
 import type { BackupEntry } from './db';
 import type { Store } from './store';
+import { inTransaction } from './tx';
 
 export const DEFAULT_BACKUPS_KEPT = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,15 +22,14 @@ export async function backupsKept(store: Store): Promise<number> {
  */
 export async function makeBackup(store: Store, reason: BackupEntry['reason'], now = new Date()): Promise<BackupEntry | null> {
   const { db, identity } = store;
-  const access = dexieAccess(db);
   // A backup is a full bundle, photos included: restoring it must bring back every blob.
-  const { changes, vector, county, blobs } = await db.transaction('r', [...syncStores(db), blobTable(db)], async () => {
-    const roots = await db.org.filter((r) => r.parentId === null && r.kind === 'county').toArray();
-    const all = await blobTable(db).toArray();
-    return { changes: await access.allChanges(), vector: await access.getVector(), county: roots[0], blobs: all.map((b) => b.bytes) };
+  const { changes, vector, county, blobs } = await inTransaction(db, 'r', [...SYNC_STORES, BLOB_STORE], async (tx) => {
+    const access = dexieAccess(tx);
+    const [changes, vector, county, all] = await Promise.all([access.allChanges(), access.getVector(), readHomeCounty(tx), blobTable(tx).toArray()]);
+    return { changes, vector, county, blobs: all.map((b) => b.bytes) };
   });
   if (changes.length === 0) return null;
-  const code = typeof county?.code === 'string' ? county.code : countyCodeOf(changes)!;
+  const code = county?.code ?? countyCodeOf(changes)!;
   const bytes = await encodeBundle({
     county: { code },
     sender: { device: identity.device, account: identity.author, scope: code },
@@ -40,10 +41,11 @@ export async function makeBackup(store: Store, reason: BackupEntry['reason'], no
   });
   const entry: BackupEntry = { id: `${now.toISOString()}-${reason}`, created: now.toISOString(), reason, bytes, changes: changes.length };
   const keep = await backupsKept(store);
-  await db.transaction('rw', db.backups, async () => {
-    await db.backups.put(entry);
-    const all = await db.backups.orderBy('created').reverse().primaryKeys();
-    if (all.length > keep) await db.backups.bulkDelete(all.slice(keep));
+  await inTransaction(db, 'rw', ['backups'], async (tx) => {
+    const backups = tx.table<BackupEntry, string>('backups');
+    await backups.put(entry);
+    const all = await backups.orderBy('created').reverse().primaryKeys();
+    if (all.length > keep) await backups.bulkDelete(all.slice(keep));
   });
   return entry;
 }

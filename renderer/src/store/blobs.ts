@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { sha256Hex } from '../../../shared/sync/bundle/hash';
 import type { Change } from '../../../shared/sync/change';
 import type { LeagueDeskDb } from './db';
+import type { StoreTx } from './tx';
 
 /**
  * Content-addressed binary data (photos' display copies and thumbnails), stored once by the
@@ -16,8 +17,11 @@ export interface BlobRow {
   type: string;
 }
 
-export function blobTable(db: LeagueDeskDb): Table<BlobRow, string> {
-  return db.table('blobs') as Table<BlobRow, string>;
+export const BLOB_STORE = 'blobs';
+
+/** The blobs table: of the database for a single read or write, of a transaction within one. */
+export function blobTable(source: LeagueDeskDb | StoreTx): Table<BlobRow, string> {
+  return (source as { table(name: string): Table<BlobRow, string> }).table(BLOB_STORE);
 }
 
 export { sha256Hex };
@@ -52,8 +56,8 @@ export function referencedHashes(changes: readonly Change[]): Set<string> {
 }
 
 /** The blobs a bundle of these changes should carry: those they reference, or every blob (`all`, a full bundle). */
-export async function blobsForBundle(db: LeagueDeskDb, changes: readonly Change[], all: boolean): Promise<Uint8Array[]> {
-  const table = blobTable(db);
+export async function blobsForBundle(tx: StoreTx, changes: readonly Change[], all: boolean): Promise<Uint8Array[]> {
+  const table = blobTable(tx);
   if (all) return (await table.toArray()).map((b) => b.bytes);
   const hashes = [...referencedHashes(changes)];
   return (await table.bulkGet(hashes)).filter((b): b is BlobRow => b !== undefined).map((b) => b.bytes);
@@ -63,9 +67,9 @@ export async function blobsForBundle(db: LeagueDeskDb, changes: readonly Change[
  * Stores received blobs that are not here yet. The bundle reader has already checked each blob's
  * sha-256 against its name. Must run inside the caller's transaction (it includes the blobs table).
  */
-export async function storeReceivedBlobs(db: LeagueDeskDb, blobs: ReadonlyMap<string, Uint8Array>): Promise<number> {
+export async function storeReceivedBlobs(tx: StoreTx, blobs: ReadonlyMap<string, Uint8Array>): Promise<number> {
   if (blobs.size === 0) return 0;
-  const table = blobTable(db);
+  const table = blobTable(tx);
   const hashes = [...blobs.keys()];
   const held = await table.bulkGet(hashes);
   const missing = hashes.filter((_, i) => held[i] === undefined);

@@ -1,8 +1,9 @@
 import type { Table } from 'dexie';
 import type { Change } from '../../../shared/sync/change';
 import { includes, type VersionVector } from '../../../shared/sync/vector';
-import type { LeagueDeskDb } from './db';
 import { sortByStamp } from './hubSort';
+import type { LeagueDeskDb } from './db';
+import { inTransaction, type StoreTx } from './tx';
 
 /**
  * The change log is stored in pages: one IndexedDB record holds the changes written together (an
@@ -39,9 +40,12 @@ export function rowKey(table: string, row: string): string {
   return `${table}:${row}`;
 }
 
-function logTable(db: LeagueDeskDb): Table<LogPage, number> {
-  return db.table(LOG_STORE);
+function logTable(tx: StoreTx): Table<LogPage, number> {
+  return tx.table(LOG_STORE);
 }
+
+/** The stores the log's functions read and write: its pages, and its count in `meta`. */
+export const LOG_STORES = [LOG_STORE, 'meta'] as const;
 
 /** The pages of a list of changes (sorted here, the caller's array is left as it is). */
 export function toPages(changes: readonly Change[], pageSize = LOG_PAGE_SIZE): LogPage[] {
@@ -56,34 +60,34 @@ export function toPages(changes: readonly Change[], pageSize = LOG_PAGE_SIZE): L
 
 /**
  * Appends changes the log does not hold yet. Must run inside a read-write transaction over the
- * log and meta stores (syncStores), so the pages and the count land together with what the caller
+ * log and meta stores (SYNC_STORES), so the pages and the count land together with what the caller
  * writes.
  */
-export async function appendChanges(db: LeagueDeskDb, changes: readonly Change[]): Promise<void> {
+export async function appendChanges(tx: StoreTx, changes: readonly Change[]): Promise<void> {
   if (changes.length === 0) return;
-  const [, held] = await Promise.all([logTable(db).bulkAdd(toPages(changes)), changeCount(db)]);
-  await db.meta.put({ key: LOG_COUNT_KEY, value: held + changes.length });
+  const [, held] = await Promise.all([logTable(tx).bulkAdd(toPages(changes)), changeCount(tx)]);
+  await tx.table('meta').put({ key: LOG_COUNT_KEY, value: held + changes.length });
 }
 
 /** How many changes the log holds (applied and parked). */
-export async function changeCount(db: LeagueDeskDb): Promise<number> {
-  const value = (await db.meta.get(LOG_COUNT_KEY))?.value;
+export async function changeCount(tx: StoreTx): Promise<number> {
+  const value = ((await tx.table<{ value: unknown }>('meta').get(LOG_COUNT_KEY))?.value);
   return typeof value === 'number' ? value : 0;
 }
 
 /** The pages whose keys are these, each once, in the order they were written. */
-async function pagesByKeys(db: LeagueDeskDb, keys: readonly number[]): Promise<LogPage[]> {
+async function pagesByKeys(tx: StoreTx, keys: readonly number[]): Promise<LogPage[]> {
   const unique = [...new Set(keys)].sort((a, b) => a - b);
-  return (await logTable(db).bulkGet(unique)).filter((p): p is LogPage => p !== undefined);
+  return (await logTable(tx).bulkGet(unique)).filter((p): p is LogPage => p !== undefined);
 }
 
 /** The held changes among these ids, by id. Reads only the pages that hold one of them. */
-export async function changesByIds(db: LeagueDeskDb, ids: readonly string[]): Promise<Map<string, Change>> {
+export async function changesByIds(tx: StoreTx, ids: readonly string[]): Promise<Map<string, Change>> {
   const out = new Map<string, Change>();
   if (ids.length === 0) return out;
   const wanted = new Set(ids);
-  const keys = await pageKeysHolding(db, [...wanted]);
-  for (const page of await pagesByKeys(db, keys)) for (const change of page.changes) if (wanted.has(change.id)) out.set(change.id, change);
+  const keys = await pageKeysHolding(tx, [...wanted]);
+  for (const page of await pagesByKeys(tx, keys)) for (const change of page.changes) if (wanted.has(change.id)) out.set(change.id, change);
   return out;
 }
 
@@ -95,26 +99,26 @@ const RANGE_LOOKUP_MIN_IDS = 256;
  * the one range of the `ids` index they span, which costs one request rather than one per id; the
  * pages in that range holding none of them are read for nothing, which is cheap next to that.
  */
-async function pageKeysHolding(db: LeagueDeskDb, ids: string[]): Promise<number[]> {
-  if (ids.length < RANGE_LOOKUP_MIN_IDS) return logTable(db).where('ids').anyOf(ids).primaryKeys();
+async function pageKeysHolding(tx: StoreTx, ids: string[]): Promise<number[]> {
+  if (ids.length < RANGE_LOOKUP_MIN_IDS) return logTable(tx).where('ids').anyOf(ids).primaryKeys();
   let least = ids[0]!;
   let greatest = ids[0]!;
   for (const id of ids) {
     if (id < least) least = id;
     if (id > greatest) greatest = id;
   }
-  return logTable(db).where('ids').between(least, greatest, true, true).primaryKeys();
+  return logTable(tx).where('ids').between(least, greatest, true, true).primaryKeys();
 }
 
 /** Every change to one row, in clock order: a cell's history. */
-export async function changesOfRow(db: LeagueDeskDb, table: string, row: string): Promise<Change[]> {
-  const pages = await pagesByKeys(db, await logTable(db).where('rows').equals(rowKey(table, row)).primaryKeys());
+export async function changesOfRow(tx: StoreTx, table: string, row: string): Promise<Change[]> {
+  const pages = await pagesByKeys(tx, await logTable(tx).where('rows').equals(rowKey(table, row)).primaryKeys());
   return sortByStamp(pages.flatMap((p) => p.changes.filter((c) => c.table === table && c.row === row)));
 }
 
 /** The whole log in clock order. */
-export async function allChanges(db: LeagueDeskDb): Promise<Change[]> {
-  return mergePages(await logTable(db).toArray());
+export async function allChanges(tx: StoreTx): Promise<Change[]> {
+  return mergePages(await logTable(tx).toArray());
 }
 
 /**
@@ -131,16 +135,16 @@ export function mergePages(pages: readonly LogPage[]): Change[] {
  * `vector` (what the log holds, per device) tells which devices have anything unsent; only pages
  * holding a change stamped above the least of those devices' marks are read.
  */
-export async function unsentChanges(db: LeagueDeskDb, sent: VersionVector, vector: VersionVector): Promise<Change[]> {
+export async function unsentChanges(tx: StoreTx, sent: VersionVector, vector: VersionVector): Promise<Change[]> {
   const behind = Object.entries(vector).filter(([device, hlc]) => !includes(sent, { device, hlc }));
   if (behind.length === 0) return [];
   const devices = new Set(behind.map(([device]) => device));
   const marks = behind.map(([device]) => sent[device]);
   let pages: LogPage[];
-  if (marks.some((m) => m === undefined)) pages = await logTable(db).toArray();
+  if (marks.some((m) => m === undefined)) pages = await logTable(tx).toArray();
   else {
     const least = marks.reduce((a, b) => (a! < b! ? a : b))!;
-    pages = await pagesByKeys(db, await logTable(db).where('ids').above(least).primaryKeys());
+    pages = await pagesByKeys(tx, await logTable(tx).where('ids').above(least).primaryKeys());
   }
   return sortByStamp(pages.flatMap((p) => p.changes.filter((c) => devices.has(c.device) && !includes(sent, c))));
 }
@@ -150,6 +154,21 @@ export async function unsentChanges(db: LeagueDeskDb, sent: VersionVector, vecto
  * versions one record per change in `changes`. For the backup made before an upgrade.
  */
 export async function readAnyLog(db: LeagueDeskDb): Promise<Change[]> {
-  if (db.tables.some((t) => t.name === LOG_STORE)) return allChanges(db);
-  return sortByStamp(await db.table<Change, string>('changes').toArray());
+  if (db.tables.some((t) => t.name === LOG_STORE)) return inTransaction(db, 'r', [LOG_STORE], (tx) => allChanges(tx));
+  return inTransaction(db, 'r', ['changes'], async (tx) => sortByStamp(await tx.table<Change, string>('changes').toArray()));
+}
+
+/** For screens: how many changes the log holds, in a transaction of its own. */
+export function readChangeCount(db: LeagueDeskDb): Promise<number> {
+  return inTransaction(db, 'r', ['meta'], changeCount);
+}
+
+/** For screens: a row's history (changesOfRow), in a transaction of its own. */
+export function readRowHistory(db: LeagueDeskDb, table: string, row: string): Promise<Change[]> {
+  return inTransaction(db, 'r', [LOG_STORE], (tx) => changesOfRow(tx, table, row));
+}
+
+/** For screens: the held changes among these ids (changesByIds), in a transaction of its own. */
+export function readChangesByIds(db: LeagueDeskDb, ids: readonly string[]): Promise<Map<string, Change>> {
+  return inTransaction(db, 'r', [LOG_STORE], (tx) => changesByIds(tx, ids));
 }

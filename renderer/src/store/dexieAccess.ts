@@ -5,57 +5,57 @@ import type { Conflict } from '../../../shared/sync/conflict';
 import { INITIAL_CLOCK, type ClockState } from '../../../shared/sync/hlc';
 import type { MergedRow } from '../../../shared/sync/row';
 import type { VersionVector } from '../../../shared/sync/vector';
-import { allChanges, appendChanges, changesByIds, mergePages } from './changeLog';
-import type { LeagueDeskDb } from './db';
+import { allChanges, appendChanges, changesByIds, LOG_STORE, mergePages, type LogPage } from './changeLog';
+import type { LeagueDeskDb, MetaEntry, VectorEntry } from './db';
+import { inTransaction, type StoreTx } from './tx';
 
 /** The stores an import touches; the caller opens one read-write transaction over all of them. */
-export function syncStores(db: LeagueDeskDb): Table[] {
-  return [db.meta, db.log, db.vector, ...SYNCED_TABLES.map((name) => db.table(name)), db.conflicts, db.parked];
-}
+export const SYNC_STORES: readonly string[] = ['meta', LOG_STORE, 'vector', ...SYNCED_TABLES, 'conflicts', 'parked'];
 
 /**
  * The merge core's SyncAccess over IndexedDB. Every method is one bulk call, so an import of
  * 100,000 changes is a handful of round trips; the change log is kept in pages (changeLog.ts).
- * It must be used inside a transaction that spans syncStores(db): the core plans and applies
+ * It is given a transaction over SYNC_STORES (inTransaction): the core plans and applies
  * within it, so an import lands whole or not at all.
  */
-export function dexieAccess(db: LeagueDeskDb): SyncAccess & SyncStateReader {
-  const table = (name: SyncedTable) => db.table(name) as Table<MergedRow, string>;
+export function dexieAccess(tx: StoreTx): SyncAccess & SyncStateReader {
+  const table = (name: SyncedTable) => tx.table<MergedRow, string>(name);
+  const meta = tx.table<MetaEntry, string>('meta');
   return {
-    existingChanges: (ids) => changesByIds(db, ids),
+    existingChanges: (ids) => changesByIds(tx, ids),
     getRows: (name, ids) => readByIds(table(name), ids),
     async putRows(name, rows) {
       await table(name).bulkPut(rows);
     },
-    addChanges: (changes) => appendChanges(db, changes),
+    addChanges: (changes) => appendChanges(tx, changes),
     async addConflicts(conflicts: readonly Conflict[]) {
-      await db.conflicts.bulkPut(conflicts);
+      await tx.table<Conflict, string>('conflicts').bulkPut(conflicts);
     },
     async addParked(changes) {
-      await db.parked.bulkPut(changes);
+      await tx.table<Change, string>('parked').bulkPut(changes);
     },
-    getParked: () => db.parked.toArray(),
+    getParked: () => tx.table<Change, string>('parked').toArray(),
     async removeParked(ids) {
-      await db.parked.bulkDelete([...ids]);
+      await tx.table<Change, string>('parked').bulkDelete([...ids]);
     },
-    getVector: () => readVector(db),
+    getVector: () => readVector(tx),
     async putVector(vector) {
-      await db.vector.bulkPut(Object.entries(vector).map(([device, hlc]) => ({ device, hlc })));
+      await tx.table<VectorEntry, string>('vector').bulkPut(Object.entries(vector).map(([device, hlc]) => ({ device, hlc })));
     },
     async getClock(): Promise<ClockState> {
-      return ((await db.meta.get('clock'))?.value as ClockState | undefined) ?? INITIAL_CLOCK;
+      return ((await meta.get('clock'))?.value as ClockState | undefined) ?? INITIAL_CLOCK;
     },
     async putClock(clock) {
-      await db.meta.put({ key: 'clock', value: clock });
+      await meta.put({ key: 'clock', value: clock });
     },
     allRows: (name) => table(name).toArray(),
-    allChanges: () => allChanges(db),
+    allChanges: () => allChanges(tx),
   };
 }
 
 /** This device's version vector: per origin device, the greatest stamp applied here. */
-export async function readVector(db: LeagueDeskDb): Promise<VersionVector> {
-  return Object.fromEntries((await db.vector.toArray()).map((e) => [e.device, e.hlc]));
+export async function readVector(tx: StoreTx): Promise<VersionVector> {
+  return Object.fromEntries((await tx.table<VectorEntry, string>('vector').toArray()).map((e) => [e.device, e.hlc]));
 }
 
 /** Changes per batch handed to the bundle encoder by readChangeLog. */
@@ -68,8 +68,8 @@ const EXPORT_BATCH = 5000;
  * it in batches so that its progress moves as it writes.
  */
 export function readChangeLog(db: LeagueDeskDb): { vector: Promise<VersionVector>; batches: AsyncIterable<Change[]> } {
-  const read = db.transaction('r', [db.log, db.vector], async () => {
-    const [pages, vector] = await Promise.all([db.log.toArray(), readVector(db)]);
+  const read = inTransaction(db, 'r', [LOG_STORE, 'vector'], async (tx) => {
+    const [pages, vector] = await Promise.all([tx.table<LogPage, number>(LOG_STORE).toArray(), readVector(tx)]);
     return { changes: mergePages(pages), vector };
   });
   return {

@@ -1,9 +1,10 @@
 import type { HubBlob, HubLocal, HubSyncState } from '../../../shared/sync/hub/local';
 import { applyPulledRecords, freshState } from '../../../shared/sync/hub/local';
-import { blobTable } from './blobs';
-import { unsentChanges } from './changeLog';
-import type { LeagueDeskDb } from './db';
-import { dexieAccess, readVector, syncStores } from './dexieAccess';
+import { BLOB_STORE, blobTable } from './blobs';
+import { LOG_STORE, unsentChanges } from './changeLog';
+import type { LeagueDeskDb, MetaEntry } from './db';
+import { dexieAccess, readVector, SYNC_STORES } from './dexieAccess';
+import { inTransaction } from './tx';
 
 /** The meta key the hub sync state lives under (local only: never synced, never credentials). */
 export const HUB_STATE_KEY = 'hubSync';
@@ -28,14 +29,15 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
     async unsent(sent) {
       // The vector names every device in the log with its latest stamp: devices the hub is known
       // to hold everything of are skipped, and only pages above the others' marks are read.
-      return db.transaction('r', [db.log, db.vector], async () => unsentChanges(db, sent, await readVector(db)));
+      return inTransaction(db, 'r', [LOG_STORE, 'vector'], async (tx) => unsentChanges(tx, sent, await readVector(tx)));
     },
     async applyPulled(records, pulledBlobs, state, now) {
-      return db.transaction('rw', [...syncStores(db), blobs], async () => {
-        const result = await applyPulledRecords(dexieAccess(db), records, state, now);
-        if (pulledBlobs.length > 0) await blobs.bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
-        await db.meta.put({ key: HUB_STATE_KEY, value: result.state });
-        if (!(await db.meta.get('setup'))) await db.meta.put({ key: 'setup', value: 'imported' });
+      return inTransaction(db, 'rw', [...SYNC_STORES, BLOB_STORE], async (tx) => {
+        const meta = tx.table<MetaEntry, string>('meta');
+        const result = await applyPulledRecords(dexieAccess(tx), records, state, now);
+        if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
+        await meta.put({ key: HUB_STATE_KEY, value: result.state });
+        if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
         return result;
       });
     },

@@ -1,12 +1,14 @@
 import type { Change } from '../../../shared/sync/change';
 import { SyncError } from '../../../shared/sync/errors';
-import { writeLocally } from '../../../shared/sync/localWrite';
+import { resolveConflict, writeLocally } from '../../../shared/sync/localWrite';
+import type { Conflict } from '../../../shared/sync/conflict';
 import { rowValues } from '../../../shared/sync/row';
 import { TABLE_ROW_SCHEMAS } from '../../../shared/sync/tables';
 import type { WriteSpec } from '../../../shared/sync/write';
 import type { LeagueDeskDb, MetaEntry } from './db';
-import { dexieAccess, syncStores } from './dexieAccess';
+import { dexieAccess, SYNC_STORES } from './dexieAccess';
 import type { Identity } from './identity';
+import { inTransaction } from './tx';
 
 export type { WriteSpec };
 
@@ -40,9 +42,8 @@ export class Repository {
    * same transaction, so a batch and the local note that it happened land together or not at all.
    */
   async write(specs: WriteSpec[], localMeta: MetaEntry[] = []): Promise<Change[]> {
-    const db = this.db;
-    return db.transaction('rw', syncStores(db), async () => {
-      const { changes, plan } = await writeLocally(dexieAccess(db), specs, this.identity, this.now()).catch((error: unknown) => {
+    return inTransaction(this.db, 'rw', SYNC_STORES, async (tx) => {
+      const { changes, plan } = await writeLocally(dexieAccess(tx), specs, this.identity, this.now()).catch((error: unknown) => {
         // A value of the wrong shape is refused by the change-level check before any row is built.
         if (error instanceof SyncError && error.reason === 'import-refused') {
           throw new WriteRefusedError('row-invalid', { table: specs[0]?.table ?? '', row: specs[0]?.row ?? '', issues: [error.message] });
@@ -62,8 +63,20 @@ export class Repository {
           }
         }
       }
-      if (localMeta.length > 0) await db.meta.bulkPut(localMeta);
+      if (localMeta.length > 0) await tx.table<MetaEntry, string>('meta').bulkPut(localMeta);
       return changes;
+    });
+  }
+
+  /**
+   * Settles a conflict with the value a person chose (shared/sync/localWrite.ts resolveConflict)
+   * and removes it from the list, in one transaction.
+   */
+  async resolveConflict(conflict: Conflict, chosen: unknown): Promise<Change> {
+    return inTransaction(this.db, 'rw', SYNC_STORES, async (tx) => {
+      const change = await resolveConflict(dexieAccess(tx), conflict, chosen, this.identity, this.now());
+      await tx.table<Conflict, string>('conflicts').delete(conflict.id);
+      return change;
     });
   }
 }

@@ -1,10 +1,13 @@
 import { readAnyLog } from './changeLog';
-import { LeagueDeskDb, SCHEMA_VERSIONS } from './db';
+import { BLOB_STORE, blobTable } from './blobs';
+import { readHomeCounty } from './county';
+import { LeagueDeskDb, SCHEMA_VERSIONS, type MetaEntry } from './db';
 import { encodeBundle } from '../../../shared/sync/bundle';
 import { countyCodeOf } from '../../../shared/sync/county';
 import { vectorOf } from '../../../shared/sync/vector';
 import { loadIdentity, type Identity } from './identity';
 import { Repository } from './repository';
+import { inTransaction } from './tx';
 
 /** The open local database, the repository every write goes through, and who writes. */
 export interface Store {
@@ -43,11 +46,14 @@ async function snapshotBeforeUpgrade(db: LeagueDeskDb, from: number): Promise<{ 
     await old.open();
     const changes = await readAnyLog(old);
     if (changes.length === 0) return null;
-    const roots = await old.org.filter((r) => r.parentId === null && r.kind === 'county').toArray();
-    const code = typeof roots[0]?.code === 'string' ? roots[0].code : countyCodeOf(changes)!;
-    const identity = (await old.meta.get('identity'))?.value as Identity | undefined;
     // Photos (schema 5 on) go into the snapshot too: a full bundle carries every blob.
-    const blobs = old.tables.some((t) => t.name === 'blobs') ? (await old.table<{ bytes: Uint8Array }>('blobs').toArray()).map((b) => b.bytes) : [];
+    const hasBlobs = old.tables.some((t) => t.name === BLOB_STORE);
+    const { county, identity, blobs } = await inTransaction(old, 'r', ['org', 'meta', ...(hasBlobs ? [BLOB_STORE] : [])], async (tx) => ({
+      county: await readHomeCounty(tx),
+      identity: (await tx.table<MetaEntry, string>('meta').get('identity'))?.value as Identity | undefined,
+      blobs: hasBlobs ? (await blobTable(tx).toArray()).map((b) => b.bytes) : [],
+    }));
+    const code = county?.code ?? countyCodeOf(changes)!;
     const bytes = await encodeBundle({
       county: { code },
       sender: { device: identity?.device ?? changes[0]!.device, account: identity?.author ?? changes[0]!.author, scope: code },

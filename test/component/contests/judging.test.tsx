@@ -5,7 +5,7 @@ import { scoreRowId, type Score } from '../../../shared/contests/rows';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
 import { rowValues } from '../../../shared/sync/row';
 import { ContestsPage } from '../../../renderer/src/features/contests/ContestsPage';
-import { changeCount } from '../../../renderer/src/store/changeLog';
+import { readChangeCount } from '../../../renderer/src/store/changeLog';
 import { renderInApp } from '../renderInApp';
 
 
@@ -44,13 +44,13 @@ describe('blind judging of the demo contest', () => {
   it('refuses points above a criterion\'s maximum and does not save them', async () => {
     const store = await renderAt(`#/contests?contest=${DEMO_CONTEST_ID}&view=judging&judge=j1&at=E-001`, 'ug');
     await screen.findByTestId('scoring-card', {}, { timeout: 10_000 });
-    const changesBefore = await changeCount(store.db);
+    const changesBefore = await readChangeCount(store.db);
     fireEvent.change(screen.getByTestId('score-0'), { target: { value: '11' } });
     expect((screen.getByTestId('score-save') as HTMLButtonElement).disabled).toBe(true);
     await act(async () => {
       fireEvent.keyDown(screen.getByTestId('score-0'), { key: 'Enter' });
     });
-    expect(await changeCount(store.db)).toBe(changesBefore);
+    expect(await readChangeCount(store.db)).toBe(changesBefore);
   });
 
   it('ranks the 30 demo entries and hands out 1 first, 3 second, 5 third and 10 excellence awards', async () => {

@@ -10,9 +10,8 @@ import type { HubLocal } from '../../../shared/sync/hub/local';
 import { memoryHubLocal } from '../../../shared/sync/hub/memoryLocal';
 import { sha256Hex } from '../../../shared/sync/bundle/hash';
 import { blobTable } from '../../../renderer/src/store/blobs';
-import { dexieAccess, syncStores } from '../../../renderer/src/store/dexieAccess';
 import { dexieHubLocal, HUB_STATE_KEY } from '../../../renderer/src/store/hubStore';
-import { freshDb } from '../store/fakeDb';
+import { freshDb, readAll, withAccess } from '../store/fakeDb';
 import { FakeHub } from './fakeHub';
 import { changeCount } from '../../../renderer/src/store/changeLog';
 import { edit, orgWrite, T0 } from './hubFixtures';
@@ -49,13 +48,12 @@ describe('dexieHubLocal', () => {
     await expect(syncWithHub(flaky, local, { hub: 'h', now: () => T0, pullLimit: 10 })).rejects.toMatchObject({ reason: 'unreachable' });
     const halfway = (await db.meta.get(HUB_STATE_KEY))?.value as { checkpoint: string };
     expect(halfway.checkpoint).toBe('10');
-    expect(await changeCount(db)).toBe(9); // seq 1 is the design document
+    expect(await readAll(db, changeCount)).toBe(9); // seq 1 is the design document
     const outcome = await syncWithHub(flaky, local, { hub: 'h', now: () => T0, pullLimit: 10 });
     expect(outcome.pulled.applied).toBe(21);
     expect(outcome.blobsPulled).toBe(1);
     expect(await blobTable(db).get(hash)).toEqual({ hash, bytes, type: 'image/png' });
-    const access = dexieAccess(db);
-    expect(await db.transaction('r', syncStores(db), () => canonicalState(access))).toBe(await canonicalState(county.store));
+    expect(await withAccess(db, 'r', canonicalState)).toBe(await canonicalState(county.store));
     // Nothing pulled is sent back.
     expect((await local.unsent((await local.readState('h')).sent)).length).toBe(0);
     db.close();
@@ -68,8 +66,7 @@ describe('dexieHubLocal', () => {
         await memory.applyChanges(changes, { now: T0 });
         const db = freshDb();
         await db.open();
-        const access = dexieAccess(db);
-        await db.transaction('rw', syncStores(db), async () => applyImport(await planImport(changes, access, { now: T0 }), access));
+        await withAccess(db, 'rw', async (access) => applyImport(await planImport(changes, access, { now: T0 }), access));
         // A sent vector made of stamps that exist, so it cuts each device's log somewhere.
         const sent: Record<string, string> = {};
         for (const pick of picks) {

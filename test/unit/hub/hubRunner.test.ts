@@ -11,9 +11,14 @@ const county = { code: 'LT', name: { zh: '共青团轮台县委员会' }, kind: 
 function shellWith(hub: FakeHub) {
   let held: Promise<void> | null = null;
   let release = () => {};
+  let reached = () => {};
+  let pushReached: Promise<void> = Promise.resolve();
   const bridgeHub: HubBridge = {
     async request(request) {
-      if (held && request.path === '_bulk_docs') await held;
+      if (held && request.path === '_bulk_docs') {
+        reached();
+        await held;
+      }
       return hub.transport(request);
     },
     config: async () => ({ configured: true, address: 'http://hub.test/league-lt', user: 'lt', scope: 'LT', storage: 'memory' }),
@@ -23,6 +28,11 @@ function shellWith(hub: FakeHub) {
     bridge: { hub: bridgeHub } as unknown as Bridge,
     hold() {
       held = new Promise<void>((resolve) => (release = resolve));
+      pushReached = new Promise<void>((resolve) => (reached = resolve));
+    },
+    /** Resolves when a push has reached the hub and is being held. */
+    get pushHeld() {
+      return pushReached;
     },
     release() {
       held = null;
@@ -55,7 +65,7 @@ describe('the hub runner', () => {
     // The background sync reads what to send and sends it; an edit is made while the hub is slow to answer.
     shell.hold();
     const background = runner.sync();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await shell.pushHeld;
     await store.repo.write([{ table: 'org', row: 'o2', fields: { ...county, code: 'LT-01', parentId: 'o1' }, scope: 'LT' }]);
     const clicked = runner.sync();
     const clickedAgain = runner.sync();

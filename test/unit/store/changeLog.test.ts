@@ -14,7 +14,8 @@ import {
 import { readChangeLog } from '../../../renderer/src/store/dexieAccess';
 import type { LeagueDeskDb } from '../../../renderer/src/store/db';
 import { change, DEVICES, splitAt, T0 } from '../sync/mergeFixtures';
-import { freshDb } from './fakeDb';
+import { freshDb, readAll } from './fakeDb';
+import { inTransaction } from '../../../renderer/src/store/tx';
 
 const byId = (a: Change, b: Change) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -26,7 +27,7 @@ function manyChanges(count: number, seed = 0): Change[] {
 }
 
 async function append(db: LeagueDeskDb, changes: readonly Change[]) {
-  await db.transaction('rw', [db.log, db.meta], () => appendChanges(db, changes));
+  await inTransaction(db, 'rw', ['log', 'meta'], (tx) => appendChanges(tx, changes));
 }
 
 async function opened(): Promise<LeagueDeskDb> {
@@ -60,16 +61,16 @@ describe('the change log in pages', () => {
           // Batches in any order (files arrive in any order), each a slice of the whole.
           const batches = splitAt(changes, cuts).reverse();
           for (const batch of batches) await append(db, batch);
-          expect(await allChanges(db)).toEqual([...changes].sort(byId));
-          expect(await changeCount(db)).toBe(count);
+          expect(await readAll(db, allChanges)).toEqual([...changes].sort(byId));
+          expect(await readAll(db, changeCount)).toBe(count);
           // A few ids (one request per id) and many (the range they span).
           const few = changes.filter((_, i) => i % 97 === 0).map((c) => c.id);
-          const found = await changesByIds(db, [...few, 'not-held']);
+          const found = await readAll(db, (tx) => changesByIds(tx, [...few, 'not-held']));
           expect([...found.keys()].sort()).toEqual([...few].sort());
-          const every = await changesByIds(db, changes.map((c) => c.id));
+          const every = await readAll(db, (tx) => changesByIds(tx, changes.map((c) => c.id)));
           expect(every.size).toBe(count);
           for (const c of changes) expect(every.get(c.id)).toEqual(c);
-          const history = await changesOfRow(db, 'org', 'r1');
+          const history = await readAll(db, (tx) => changesOfRow(tx, 'org', 'r1'));
           expect(history).toEqual(changes.filter((c) => c.table === 'org' && c.row === 'r1').sort(byId));
         } finally {
           db.close();
@@ -95,7 +96,7 @@ describe('the change log in pages', () => {
             if (mark !== undefined) sent[device] = change({ device, wall: T0 + mark, fields: {} }).hlc;
           });
           const vector: VersionVector = vectorOf(changes);
-          const unsent = await unsentChanges(db, sent, vector);
+          const unsent = await readAll(db, (tx) => unsentChanges(tx, sent, vector));
           expect(unsent).toEqual(changes.filter((c) => !includes(sent, c)).sort(byId));
         } finally {
           db.close();

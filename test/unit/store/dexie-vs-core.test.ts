@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalState } from '../../../shared/sync/canonical';
 import { applyImport, planImport } from '../../../shared/sync/import';
 import { memoryAccess } from '../../../shared/sync/memoryAccess';
-import { dexieAccess, syncStores } from '../../../renderer/src/store/dexieAccess';
 import { arbChangeSet, splitAt, T0 } from '../sync/mergeFixtures';
-import { freshDb } from './fakeDb';
+import { freshDb, withAccess } from './fakeDb';
 
 describe('the Dexie layer and the pure core', () => {
   it('reach byte-identical state, conflicts included, from the same change stream in the same batches', async () => {
@@ -15,15 +14,14 @@ describe('the Dexie layer and the pure core', () => {
         const memory = memoryAccess({ now: () => T0 });
         const db = freshDb();
         await db.open();
-        const access = dexieAccess(db);
         for (const batch of batches) {
           await memory.applyChanges(batch, { now: T0 });
-          await db.transaction('rw', syncStores(db), async () => {
+          await withAccess(db, 'rw', async (access) => {
             const plan = await planImport(batch, access, { now: T0 });
             await applyImport(plan, access);
           });
         }
-        expect(await db.transaction('r', syncStores(db), () => canonicalState(access))).toBe(await canonicalState(memory));
+        expect(await withAccess(db, 'r', canonicalState)).toBe(await canonicalState(memory));
         const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
         expect(sortById(await db.conflicts.toArray())).toEqual(sortById(memory.conflicts()));
         db.close();
@@ -35,14 +33,15 @@ describe('the Dexie layer and the pure core', () => {
   it('leaves the database untouched when an import fails part-way (a full disk, say)', async () => {
     const db = freshDb();
     await db.open();
-    const access = dexieAccess(db);
     const [first, ...rest] = fc.sample(arbChangeSet.filter((cs) => cs.length > 3), { numRuns: 1, seed: 7 })[0]!;
-    await db.transaction('rw', syncStores(db), async () => applyImport(await planImport([first], access, { now: T0 }), access));
-    const before = await db.transaction('r', syncStores(db), () => canonicalState(access));
-    const failing = { ...access, addChanges: async () => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' })) };
+    await withAccess(db, 'rw', async (access) => applyImport(await planImport([first], access, { now: T0 }), access));
+    const before = await withAccess(db, 'r', canonicalState);
     await expect(
-      db.transaction('rw', syncStores(db), async () => applyImport(await planImport(rest, failing, { now: T0 }), failing)),
+      withAccess(db, 'rw', async (access) => {
+        const failing = { ...access, addChanges: async () => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' })) };
+        await applyImport(await planImport(rest, failing, { now: T0 }), failing);
+      }),
     ).rejects.toMatchObject({ name: 'QuotaExceededError' });
-    expect(await db.transaction('r', syncStores(db), () => canonicalState(access))).toBe(before);
+    expect(await withAccess(db, 'r', canonicalState)).toBe(before);
   });
 });

@@ -7,7 +7,8 @@ import { SCHEMA_VERSIONS } from '../../../renderer/src/store/db';
 import { storeErrorKey } from '../../../renderer/src/store/errors';
 import { NewerDatabaseError, openStore } from '../../../renderer/src/store/store';
 import { allChanges, appendChanges, changeCount, changesByIds, changesOfRow } from '../../../renderer/src/store/changeLog';
-import { freshDb } from './fakeDb';
+import { freshDb, readAll } from './fakeDb';
+import { inTransaction } from '../../../renderer/src/store/tx';
 
 function change(device: string, wall: number, row: string): Change {
   const hlc = formatStamp(wall, 0, device);
@@ -32,8 +33,8 @@ describe('database schema versions', () => {
     await latest.open();
     expect(latest.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     // Version 6 moved the log into pages (one here: three changes), with its count; 7 dropped the old store.
-    expect(await allChanges(latest)).toEqual([...changes].sort((x, y) => (x.id < y.id ? -1 : 1)));
-    expect(await changeCount(latest)).toBe(3);
+    expect(await readAll(latest, allChanges)).toEqual([...changes].sort((x, y) => (x.id < y.id ? -1 : 1)));
+    expect(await readAll(latest, changeCount)).toBe(3);
     expect(await latest.log.count()).toBe(1);
     expect(latest.tables.map((t) => t.name)).not.toContain('changes');
     expect(await latest.org.get('o1')).toEqual({ id: 'o1', code: 'LT', _clock: {} });
@@ -43,8 +44,8 @@ describe('database schema versions', () => {
       { device: a, hlc: changes[1]!.hlc },
       { device: b, hlc: changes[2]!.hlc },
     ]);
-    expect(await changesOfRow(latest, 'org', 'o2')).toEqual([changes[1]]);
-    expect((await changesByIds(latest, [changes[2]!.id, 'unknown'])).get(changes[2]!.id)).toEqual(changes[2]);
+    expect(await readAll(latest, (tx) => changesOfRow(tx, 'org', 'o2'))).toEqual([changes[1]]);
+    expect((await readAll(latest, (tx) => changesByIds(tx, [changes[2]!.id, 'unknown']))).get(changes[2]!.id)).toEqual(changes[2]);
   });
 
   it('lists versions in increasing order, so every old database has a path forward', () => {
@@ -91,7 +92,7 @@ describe('backup before a schema upgrade', () => {
     await before.open();
     const a = '00000000000000a1';
     const changes = [change(a, 1_000, 'o1')];
-    await before.transaction('rw', [before.log, before.meta], () => appendChanges(before, changes));
+    await inTransaction(before, 'rw', ['log', 'meta'], (tx) => appendChanges(tx, changes));
     const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     await before.table('blobs').put({ hash: 'h', bytes: photo, type: 'image/jpeg' });
     before.close();

@@ -7,7 +7,7 @@ import { loadIdentity } from '../../../renderer/src/store/identity';
 import { Repository, WriteRefusedError } from '../../../renderer/src/store/repository';
 import { openStore } from '../../../renderer/src/store/store';
 import { allChanges, changeCount } from '../../../renderer/src/store/changeLog';
-import { freshDb } from './fakeDb';
+import { freshDb, readAll } from './fakeDb';
 
 const county: Omit<Org, 'id'> = { code: 'LT', name: { zh: '共青团轮台县委员会' }, kind: 'county', parentId: null, archived: false };
 
@@ -30,7 +30,7 @@ describe('repository', () => {
     const row = (await store.db.org.get('o1'))!;
     expect(rowValues<Org>(row)).toEqual({ id: 'o1', ...county });
     expect(Object.values(row._clock)).toEqual(Array(5).fill(made!.hlc));
-    expect(await allChanges(store.db)).toEqual([made]);
+    expect(await readAll(store.db, allChanges)).toEqual([made]);
   });
 
   it('records, per field, the stamp of the value the author saw', async () => {
@@ -65,7 +65,7 @@ describe('repository', () => {
       ]),
     ).rejects.toBeInstanceOf(WriteRefusedError);
     expect(await store.db.org.count()).toBe(0);
-    expect(await changeCount(store.db)).toBe(0);
+    expect(await readAll(store.db, changeCount)).toBe(0);
     expect(await store.db.meta.get('clock')).toBeUndefined();
   });
 
@@ -74,7 +74,7 @@ describe('repository', () => {
     await store.repo.write([{ table: 'org', row: 'o1', fields: county, scope: 'LT' }]);
     await store.repo.write([{ table: 'org', row: 'o1', fields: { secretaryName: '李明' }, scope: 'LT' }]);
     await store.repo.write([{ table: 'org', row: 'o1', fields: { secretaryName: '王芳', archived: true }, scope: 'LT' }]);
-    const log: Change[] = await allChanges(store.db);
+    const log: Change[] = await readAll(store.db, allChanges);
     let pure: MergedRow | undefined;
     for (const c of log) pure = applyChangeToRow(pure, c).row;
     expect(await store.db.org.get('o1')).toEqual(pure);

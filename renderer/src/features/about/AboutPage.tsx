@@ -1,4 +1,4 @@
-import { changeCount as countChanges } from '../../store/changeLog';
+import { readChangeCount } from '../../store/changeLog';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -22,7 +22,7 @@ export function AboutPage() {
   const { bridge, store, lang } = useApp();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
-  const changeCount = useLiveQuery(() => countChanges(store.db), [store]);
+  const changeCount = useLiveQuery(() => readChangeCount(store.db), [store]);
 
   useEffect(() => {
     void bridge.appInfo().then(setInfo);

@@ -9,11 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
 import type { Conflict, StampedValue } from '../../../../shared/sync/conflict';
 import { parseStamp } from '../../../../shared/sync/hlc';
-import { resolveConflict } from '../../../../shared/sync/localWrite';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
-import { changesByIds } from '../../store/changeLog';
-import { dexieAccess, syncStores } from '../../store/dexieAccess';
+import { readChangesByIds } from '../../store/changeLog';
 import { storeErrorKey } from '../../store/errors';
 
 function showValue(value: unknown): string {
@@ -33,7 +31,7 @@ export function ConflictsPage() {
   const data = useLiveQuery(async () => {
     const conflicts = await store.db.conflicts.toArray();
     const stamps = conflicts.flatMap((c) => [c.kept.hlc, c.overwritten.hlc]);
-    const changes = await changesByIds(store.db, stamps);
+    const changes = await readChangesByIds(store.db, stamps);
     const authorOf = new Map([...changes.values()].map((c) => [c.id, c.author]));
     return { conflicts, authorOf };
   }, [store]);
@@ -41,11 +39,7 @@ export function ConflictsPage() {
   async function keep(conflict: Conflict, side: StampedValue) {
     setBusy(true);
     try {
-      const db = store.db;
-      await db.transaction('rw', syncStores(db), async () => {
-        await resolveConflict(dexieAccess(db), conflict, side.value, store.identity, Date.now());
-        await db.conflicts.delete(conflict.id);
-      });
+      await store.repo.resolveConflict(conflict, side.value);
       notify({ severity: 'success', key: 'conflicts:resolved' });
     } catch (error) {
       notify({ severity: 'error', key: storeErrorKey(error) });

@@ -1,4 +1,4 @@
-import { changeCount as countChanges } from '../../store/changeLog';
+import { readChangeCount } from '../../store/changeLog';
 import SyncOutlined from '@mui/icons-material/SyncOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -34,7 +34,7 @@ export function HubPanel() {
     () => runner.current,
   );
   // Changes made or imported here alter what is waiting to be sent.
-  const changeCount = useLiveQuery(() => countChanges(store.db), [store]);
+  const changeCount = useLiveQuery(() => readChangeCount(store.db), [store]);
   useEffect(() => {
     void runner.refresh();
   }, [runner, changeCount]);

@@ -16,7 +16,7 @@ import type { Issue } from '../../../../shared/stats/validation';
 import { useApp } from '../../app/context';
 import type { GridRow } from './EntryGrid';
 import { issueMessage } from './issueMessage';
-import { changesOfRow } from '../../store/changeLog';
+import { readRowHistory } from '../../store/changeLog';
 import { reportId } from './useStatsData';
 
 /**
@@ -28,7 +28,7 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
   const { store, lang } = useApp();
   const id = reportId(roundId, row.org.id);
   const history = useLiveQuery(async () => {
-    const changes = await changesOfRow(store.db, 'statReport', id);
+    const changes = await readRowHistory(store.db, 'statReport', id);
     let previous: unknown = undefined;
     const out: { hlc: string; author: string; from: unknown; to: unknown; note?: string }[] = [];
     for (const c of changes) {

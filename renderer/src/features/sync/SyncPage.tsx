@@ -1,4 +1,4 @@
-import { changeCount as countChanges } from '../../store/changeLog';
+import { readChangeCount } from '../../store/changeLog';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -13,7 +13,7 @@ import { HubPanel } from '../hub/HubPanel';
 export function SyncPage() {
   const { t } = useTranslation('sync');
   const { store } = useApp();
-  const changeCount = useLiveQuery(() => countChanges(store.db), [store]);
+  const changeCount = useLiveQuery(() => readChangeCount(store.db), [store]);
   return (
     <Stack spacing={3} sx={{ maxWidth: 960 }} data-testid="sync">
       <Typography variant="h4" component="h1">

@@ -2,21 +2,17 @@ import type { Org } from '../../../../shared/domain/org';
 import { decodeBundle, encodeBundle, type BundleManifest, type BundleRefusal } from '../../../../shared/sync/bundle';
 import type { Change } from '../../../../shared/sync/change';
 import { applyImport, planImport, type ImportPreview } from '../../../../shared/sync/import';
-import { rowValues } from '../../../../shared/sync/row';
 import { isWithinScope } from '../../../../shared/sync/scope';
 import { changesMissingFrom } from '../../../../shared/sync/vector';
 import type { OpenedFile } from '../../../../shared/bridge';
-import type { PeerEntry } from '../../store/db';
-import { dexieAccess, readChangeLog, syncStores } from '../../store/dexieAccess';
+import type { MetaEntry, PeerEntry } from '../../store/db';
+import { dexieAccess, readChangeLog, SYNC_STORES } from '../../store/dexieAccess';
 import type { Store } from '../../store/store';
 import { makeBackup } from '../../store/backups';
-import { blobTable, blobsForBundle, storeReceivedBlobs } from '../../store/blobs';
+import { BLOB_STORE, blobsForBundle, storeReceivedBlobs } from '../../store/blobs';
+import { readHomeCounty } from '../../store/county';
+import { inTransaction } from '../../store/tx';
 
-/** The county this PC keeps: the root of its organisation tree, if it has one yet. */
-export async function homeCounty(store: Store): Promise<Org | undefined> {
-  const roots = await store.db.org.filter((r) => r.parentId === null && r.kind === 'county' && r._deleted !== true).toArray();
-  return roots.map((r) => rowValues<Org>(r)).sort((a, b) => (a.code < b.code ? -1 : 1))[0];
-}
 
 export interface ExportedBundle {
   bytes: Uint8Array;
@@ -45,11 +41,11 @@ export async function exportBundle(
     // Everything: the log's pages and the vector, read in one transaction (readChangeLog), handed
     // to the encoder in batches so its progress moves. Photos travel with it: read after the log,
     // so every blob a change in it refers to is already stored.
-    const county = await db.transaction('r', db.org, () => homeCounty(store));
+    const county = await inTransaction(db, 'r', ['org'], readHomeCounty);
     if (!county) throw new SyncExportError('no-county');
     const log = readChangeLog(db);
     const vector = await log.vector;
-    const blobs = await db.transaction('r', blobTable(db), () => blobsForBundle(db, [], true));
+    const blobs = await inTransaction(db, 'r', [BLOB_STORE], (tx) => blobsForBundle(tx, [], true));
     let count = 0;
     const counted: AsyncIterable<readonly Change[]> = {
       async *[Symbol.asyncIterator]() {
@@ -63,13 +59,13 @@ export async function exportBundle(
     return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: count };
   }
   const peer = options.peer;
-  const access = dexieAccess(db);
   // A bundle for a peer carries only the photos its changes refer to (read in the same transaction,
   // so they match).
-  const [county, changes, vector, blobs] = await db.transaction('r', [...syncStores(db), blobTable(db)], async () => {
-    const [home, all, held] = await Promise.all([homeCounty(store), access.allChanges(), access.getVector()]);
+  const [county, changes, vector, blobs] = await inTransaction(db, 'r', [...SYNC_STORES, BLOB_STORE], async (tx) => {
+    const access = dexieAccess(tx);
+    const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
     const picked: Change[] = changesMissingFrom(peer.vector, all);
-    return [home, picked, held, await blobsForBundle(db, picked, false)] as const;
+    return [home, picked, held, await blobsForBundle(tx, picked, false)] as const;
   });
   if (!county) throw new SyncExportError('no-county');
   const bytes = await encodeBundle({ ...sender(county), kind: 'changes', changes, vector, blobs, created: now.toISOString() }, { onProgress: options.onProgress });
@@ -106,7 +102,7 @@ export interface ImportReview {
  * left out, the others are previewed together.
  */
 export async function reviewImport(store: Store, files: OpenedFile[], now = Date.now()): Promise<ImportReview> {
-  const county = await homeCounty(store);
+  const county = await inTransaction(store.db, 'r', ['org'], readHomeCounty);
   const reviews: FileReview[] = [];
   for (const file of files) {
     const decoded = await decodeBundle(file.data, { expectedCounty: county?.code });
@@ -135,8 +131,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     }
   }
   const records = reviews.flatMap((r) => r.changes ?? []);
-  const db = store.db;
-  const preview = await db.transaction('r', syncStores(db), () => planImport(records, dexieAccess(db), { now }));
+  const preview = await inTransaction(store.db, 'r', SYNC_STORES, (tx) => planImport(records, dexieAccess(tx), { now }));
   return { files: reviews, preview };
 }
 
@@ -155,23 +150,24 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
   const accepted = review.files.filter((f) => f.changes && f.manifest);
   const records = accepted.flatMap((f) => f.changes!);
   await makeBackup(store, 'before-import');
-  const db = store.db;
-  return db.transaction('rw', [...syncStores(db), db.peers, blobTable(db)], async () => {
-    const access = dexieAccess(db);
+  return inTransaction(store.db, 'rw', [...SYNC_STORES, 'peers', BLOB_STORE], async (tx) => {
+    const access = dexieAccess(tx);
+    const peers = tx.table<PeerEntry, string>('peers');
+    const meta = tx.table<MetaEntry, string>('meta');
     const plan = await planImport(records, access, { now });
     await applyImport(plan, access);
     // In the same transaction as the changes: a row never arrives without the photos it shows.
-    for (const f of accepted) if (f.blobs) await storeReceivedBlobs(db, f.blobs);
+    for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs);
     for (const f of accepted) {
       const m = f.manifest!;
       if (m.sender.device === store.identity.device) continue;
-      const known = await db.peers.get(m.sender.device);
+      const known = await peers.get(m.sender.device);
       // Keep the newest vector the peer reported: files may be imported out of order.
       if (!known || known.lastSeen < m.created) {
-        await db.peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, vector: { ...m.vector }, lastSeen: m.created });
+        await peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, vector: { ...m.vector }, lastSeen: m.created });
       }
     }
-    if (!(await db.meta.get('setup'))) await db.meta.put({ key: 'setup', value: 'imported' });
+    if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
     return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length };
   });
 }

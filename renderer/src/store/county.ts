@@ -1,0 +1,10 @@
+import type { Org } from '../../../shared/domain/org';
+import { homeCounty } from '../../../shared/orgs/home';
+import type { MergedRow } from '../../../shared/sync/row';
+import { liveRows } from './liveRows';
+import type { StoreTx } from './tx';
+
+/** The county this PC keeps (shared/orgs/home.ts), read within a transaction that spans `org`. */
+export async function readHomeCounty(tx: StoreTx): Promise<Org | undefined> {
+  return homeCounty(liveRows<Org>(await tx.table<MergedRow, string>('org').filter((r) => r.parentId === null).toArray()));
+}
