@@ -15,7 +15,8 @@ export default defineConfig({
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
-    outDir: '../dist/renderer',
+    // LEAGUE_DESK_DIST: another output folder (absolute), so two checkouts can build side by side.
+    outDir: process.env.LEAGUE_DESK_DIST ?? '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,

@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../shared/web/policy';
 import type { FetchLike } from '../shared/sync/hub/fetchTransport';
 import { accountFromRequest, accountInfo, HubRelayRefusal, relayHubRequest, type HubAccount } from '../shared/sync/hub/relay';
 
-export const DEFAULT_ROOT = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+export const DEFAULT_ROOT = process.env.LEAGUE_DESK_DIST ?? fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 
 export interface RunningServer {
   url: string;
