@@ -1,11 +1,20 @@
+import ugCommon from '../../locales/ug/common.json' with { type: 'json' };
+import zhCommon from '../../locales/zh-CN/common.json' with { type: 'json' };
 import { pickText, type Lang } from '../../shared/i18n/lang';
 import { bundleInfo, escapeControls, verifyBundle, type BundleInfo } from '../../shared/sync/bundle/index';
+import { SYNCED_TABLES, type SyncedTable } from '../../shared/sync/change';
 import type { MessageKey, Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
 import { readFileOrReport, refusalMessage, reportRefusal } from './bundleSupport';
 import type { Command, CommandContext } from './command';
 
 const SUBCOMMANDS = ['info', 'verify'] as const;
+
+/**
+ * Table names are the app's (locales/<lang>/common.json `tables`), so the command line and the import
+ * preview name a table alike. Typed over every synced table: a table without a name is a compile error.
+ */
+const TABLE_NAMES: Record<Lang, Record<SyncedTable, string>> = { 'zh-CN': zhCommon.tables, ug: ugCommon.tables };
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /**
@@ -81,8 +90,9 @@ async function verify({ io, t, lang, options }: CommandContext, file: string, by
 function describeBundle(t: Translate, lang: Lang, file: string, { manifest, bytes }: BundleInfo): string[] {
   const none = t('bundle.noValue');
   const countyName = manifest.county.name ? pickText(manifest.county.name, lang).text : '';
+  // A table this build does not know (a newer League Desk wrote the file) is shown by its identifier.
   const tableName = (table: string): string =>
-    table === 'org' || table === 'round' || table === 'statReport' ? `${t(`bundle.tables.${table}`)} (${table})` : table;
+    (SYNCED_TABLES as readonly string[]).includes(table) ? `${TABLE_NAMES[lang][table as SyncedTable]} (${table})` : table;
   return [
     t('bundle.heading', { file, bytes }),
     t('bundle.format', { format: manifest.format, version: manifest.version }),

@@ -73,6 +73,9 @@ describe('league-desk bundle info', () => {
     expect([code, stderr]).toEqual([0, '']);
     expect(stdout).toContain('共青团轮台县委员会（LT）');
     expect(stdout).toContain('统计报表 (statReport): 245');
+    // Every table by its name, not only the statistics ones.
+    expect(stdout).toContain('招聘信息 (notice): ');
+    expect(stdout).toContain('参赛作品 (entry): ');
     expect(stdout).toContain('de00000000000001');
     expect(stdout).toContain('bundle verify');
   });
@@ -82,6 +85,8 @@ describe('league-desk bundle info', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(ARABIC_SCRIPT);
     expect(stdout).not.toMatch(HAN);
+    expect(stdout).toContain('ستاتىستىكا جەدۋىلى (statReport): 245');
+    expect(stdout).toContain('ئىشقا قوبۇل قىلىش ئۇچۇرى (notice): ');
   });
 
   it('prints the manifest and entries as JSON with --json', async () => {

@@ -71,7 +71,7 @@ export function ConflictsPage() {
         {data.conflicts.map((c) => (
           <TableRow key={c.id} data-testid="conflict">
             <TableCell>
-              {t(`sync:tables.${c.table}`)} · <bdi dir="ltr">{c.row}</bdi> · {t(`fields.${c.field}`, { defaultValue: c.field })}
+              {t(`common:tables.${c.table}`)} · <bdi dir="ltr">{c.row}</bdi> · {t(`fields.${c.field}`, { defaultValue: c.field })}
             </TableCell>
             {[c.kept, c.overwritten].map((side, i) => (
               <TableCell key={i}>

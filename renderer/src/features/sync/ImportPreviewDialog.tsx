@@ -92,7 +92,7 @@ export function ImportPreviewDialog({
                     const c = preview.perTable[table];
                     return (
                       <TableRow key={table} data-table={table}>
-                        <TableCell>{t(`tables.${table}`)}</TableCell>
+                        <TableCell>{t(`common:tables.${table}`)}</TableCell>
                         <TableCell align="right">{n(c?.new ?? 0)}</TableCell>
                         <TableCell align="right">{n(c?.updated ?? 0)}</TableCell>
                         <TableCell align="right">{n(c?.unchanged ?? 0)}</TableCell>
