@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTEST_ROW_SCHEMAS } from '../contests/rows';
+import { DEVICE_ROW_SCHEMAS } from '../devices/names';
 import { orgSchema } from '../domain/org';
 import { roundSchema, statReportSchema, targetSchema } from '../domain/stats';
 import { JOB_ROW_SCHEMAS } from '../jobs/rows';
@@ -16,6 +17,7 @@ export const TABLE_ROW_SCHEMAS: Record<SyncedTable, z.ZodObject> = {
   target: targetSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
   ...withDeleted(JOB_ROW_SCHEMAS),
   ...withDeleted(CONTEST_ROW_SCHEMAS),
+  ...withDeleted(DEVICE_ROW_SCHEMAS),
 };
 
 function withDeleted<T extends string>(schemas: Record<T, z.ZodObject>): Record<T, z.ZodObject> {

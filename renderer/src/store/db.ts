@@ -101,6 +101,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 7,
     stores: { changes: null },
   },
+  {
+    // Version 8: PC names (shared/devices/names.ts), a synced table: row id = device id.
+    version: 8,
+    stores: { device: 'id' },
+  },
 ];
 
 export class LeagueDeskDb extends Dexie {

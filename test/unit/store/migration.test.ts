@@ -48,6 +48,27 @@ describe('database schema versions', () => {
     expect((await readAll(latest, (tx) => changesByIds(tx, [changes[2]!.id, 'unknown']))).get(changes[2]!.id)).toEqual(changes[2]);
   });
 
+  it('opens a version-7 database at version 8 with the PC-name table added and the log and rows kept', async () => {
+    const factory = new IDBFactory();
+    const v7 = freshDb(7, factory);
+    await v7.open();
+    const a = '00000000000000a1';
+    const changes = [change(a, 1_000, 'o1')];
+    await inTransaction(v7, 'rw', ['log', 'meta'], (tx) => appendChanges(tx, changes));
+    await v7.table('org').put({ id: 'o1', code: 'LT', _clock: {} });
+    v7.close();
+
+    const store = await openStore(freshDb(8, factory));
+    expect(store.db.verno).toBe(8);
+    expect(await store.db.table('device').count()).toBe(0);
+    expect(await readAll(store.db, allChanges)).toEqual(changes);
+    expect(await store.db.org.get('o1')).toEqual({ id: 'o1', code: 'LT', _clock: {} });
+    // A PC's name is written like any other row once the table exists.
+    await store.repo.write([{ table: 'device', row: store.identity.device, fields: { name: '县团委 1号机' }, scope: 'LT' }]);
+    expect(await store.db.table('device').get(store.identity.device)).toMatchObject({ name: '县团委 1号机' });
+    store.db.close();
+  });
+
   it('lists versions in increasing order, so every old database has a path forward', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
     expect(versions).toEqual([...versions].sort((x, y) => x - y));
