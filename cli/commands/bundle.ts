@@ -98,6 +98,7 @@ function describeBundle(t: Translate, lang: Lang, file: string, { manifest, byte
     t('bundle.format', { format: manifest.format, version: manifest.version }),
     t('bundle.county', { name: escapeControls(countyName) || none, code: manifest.county.code }),
     t('bundle.sender', {
+      name: manifest.sender.name === undefined ? t('bundle.unnamed') : escapeControls(manifest.sender.name),
       device: manifest.sender.device,
       account: escapeControls(manifest.sender.account),
       scope: manifest.sender.scope === undefined ? none : escapeControls(manifest.sender.scope),

@@ -5,7 +5,7 @@ import { canonicalChangeJson } from './canonicalJson';
 import { crc32 } from './crc32';
 import { NdjsonBytes } from './ndjsonBytes';
 import { sha256Hex } from './hash';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, manifestSchema, type BundleKind, type BundleManifest } from './manifest';
+import { BUNDLE_FORMAT, bundleVersionFor, manifestSchema, type BundleKind, type BundleManifest } from './manifest';
 import { blobEntryName, CHANGES_ENTRY, MANIFEST_ENTRY } from './names';
 import { changeProblem } from './records';
 import { vectorProblem } from './vectorCheck';
@@ -13,7 +13,8 @@ import { assembleZip, prepareEntry, type PreparedEntry } from './zipWrite';
 
 export interface BundleInput {
   county: { code: string; name?: BilingualText };
-  sender: { device: string; account: string; scope?: string };
+  /** `name`: what people call the sending PC; a bundle with it is format version 2 (docs/FORMATS.md). */
+  sender: { device: string; account: string; scope?: string; name?: string };
   kind: BundleKind;
   /** In any order, repeats allowed; the bundle holds each once, in clock order. */
   changes: readonly Change[];
@@ -70,11 +71,15 @@ export async function encodeBundle(input: BundleInput | StreamedBundleInput, opt
   const tally = new Map<string, number>();
   for (const change of changes) tally.set(change.table, (tally.get(change.table) ?? 0) + 1);
   const byTable = Object.fromEntries([...tally].sort(([a], [b]) => (a < b ? -1 : 1)));
+  // A sender without a name is left out rather than written as undefined, and the file is then
+  // version 1, which an older League Desk still reads.
+  const { name, ...sender } = input.sender;
+  const named: BundleInput['sender'] = name === undefined ? sender : { ...sender, name };
   const manifest = checkedManifest({
     format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
+    version: bundleVersionFor({ sender: named }),
     county: input.county,
-    sender: input.sender,
+    sender: named,
     created: input.created,
     kind: input.kind,
     counts: { changes: changes.length, blobs: blobs.size, byTable },

@@ -1,4 +1,4 @@
-import { BUNDLE_FORMAT, BUNDLE_VERSION, manifestSchema, type BundleManifest } from './manifest';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, BUNDLE_VERSIONS, manifestSchema, type BundleManifest } from './manifest';
 import { MANIFEST_ENTRY } from './names';
 import { refuse, type BundleRefusal } from './refusal';
 import { readEntry } from './zipInflate';
@@ -25,7 +25,7 @@ export function readManifest(zip: Uint8Array, entries: ReadonlyMap<string, ZipEn
   if (typeof head.version === 'number' && Number.isSafeInteger(head.version) && head.version > BUNDLE_VERSION) {
     return refuse('newer-format', { problem: `format version ${head.version}; this build reads up to ${BUNDLE_VERSION}`, version: head.version });
   }
-  if (head.version !== BUNDLE_VERSION) return refuse('unknown-format', { problem: `format version ${describe(head.version)} is not one League Desk ever wrote` });
+  if (!(BUNDLE_VERSIONS as readonly unknown[]).includes(head.version)) return refuse('unknown-format', { problem: `format version ${describe(head.version)} is not one League Desk ever wrote` });
 
   const checked = manifestSchema.safeParse(json);
   if (!checked.success) {

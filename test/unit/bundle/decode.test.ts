@@ -89,6 +89,20 @@ describe('decodeBundle on an intact bundle', () => {
     expect((await decodeBundle(bytes)).ok).toBe(true);
   });
 
+  it('carries the sending PC\'s name as format version 2, and writes version 1 when the PC has none', async () => {
+    const named = await encodeBundle({ ...smallInput(3), sender: { ...smallInput(3).sender, name: '轮台镇团委 1号机' } });
+    const result = await decodeBundle(named);
+    expect(result.ok && result.manifest).toMatchObject({ version: 2, sender: { name: '轮台镇团委 1号机' } });
+    const unnamed = await decodeBundle(await encodeBundle({ ...smallInput(3), sender: { ...smallInput(3).sender, name: undefined } }));
+    expect(unnamed.ok && unnamed.manifest.version).toBe(1);
+    expect(unnamed.ok && 'name' in unnamed.manifest.sender).toBe(false);
+  });
+
+  it('reads a version-2 file without a sender name', async () => {
+    const bytes = await rebuild(good, (_, m) => void (m['version'] = 2));
+    expect(await decodeBundle(bytes)).toMatchObject({ ok: true, manifest: { version: 2 } });
+  });
+
   it('verifyBundle and bundleInfo agree with it', async () => {
     expect(await verifyBundle(good)).toMatchObject({ ok: true, changes: 12, blobs: 1 });
     const info = bundleInfo(good);
@@ -104,7 +118,13 @@ const CASES: Array<[string, RefusalReason, () => Promise<Uint8Array>, object?]> 
   ['another program\'s manifest', 'unknown-format', async () => rebuild(good, (_, m) => void (m['format'] = 'other-app'))],
   ['format version 0', 'unknown-format', async () => rebuild(good, (_, m) => void (m['version'] = 0))],
   ['format version "1"', 'unknown-format', async () => rebuild(good, (_, m) => void (m['version'] = '1'))],
-  ['format version 2', 'newer-format', async () => rebuild(good, (_, m) => void (m['version'] = 2))],
+  ['format version 3', 'newer-format', async () => rebuild(good, (_, m) => void (m['version'] = 3))],
+  ['a version-1 manifest naming its sender', 'manifest-invalid', async () => rebuild(good, (_, m) => void ((m['sender'] as Record<string, unknown>)['name'] = '县团委 1号机'))],
+  ['a sender name carrying direction characters', 'manifest-invalid', async () =>
+    rebuild(good, (_, m) => {
+      m['version'] = 2;
+      (m['sender'] as Record<string, unknown>)['name'] = '县团委\u202E1号机';
+    })],
   ['a manifest that is not JSON', 'manifest-invalid', async () => rebuild(good, (e) => void (e['manifest.json'] = utf8('{nope')))],
   ['a manifest with an unknown key', 'manifest-invalid', async () => rebuild(good, (_, m) => void (m['extra'] = 1))],
   ['a manifest without a creation time', 'manifest-invalid', async () => rebuild(good, (_, m) => void delete m['created'])],

@@ -44,14 +44,20 @@ const inputArb: fc.Arbitrary<BundleInput> = fc
     created: fc.integer({ min: FIRST, max: LAST }).map((ms) => new Date(ms).toISOString()),
     full: fc.boolean(),
     sender: fc.constantFrom(...DEVICES),
+    senderName: fc.option(fc.constantFrom('县团委 1号机', 'بۈگۈر 2', 'PC-07'), { nil: undefined }),
   })
-  .map(({ changes, blobs, name, account, scope, created, full, sender }) => {
+  .map(({ changes, blobs, name, account, scope, created, full, sender, senderName }) => {
     const vector = { ...vectorOf(changes) };
     // A changes bundle's sender may know more than it sends.
     if (!full) vector[sender] = formatStamp(LAST + 1, 0, sender);
     return {
       county: name === undefined ? { code: 'LT' } : { code: 'LT', name },
-      sender: scope === undefined ? { device: sender, account } : { device: sender, account, scope },
+      sender: {
+        device: sender,
+        account,
+        ...(scope === undefined ? {} : { scope }),
+        ...(senderName === undefined ? {} : { name: senderName }),
+      },
       kind: full ? ('full' as const) : ('changes' as const),
       changes,
       blobs,
@@ -79,7 +85,8 @@ describe('bundle round trip (property)', () => {
         expect(decoded.blobs).toEqual(blobs);
         expect(decoded.manifest).toEqual({
           format: 'league-desk-bundle',
-          version: 1,
+          // The lowest version that carries the manifest: 2 only for a named sender.
+          version: input.sender.name === undefined ? 1 : 2,
           county: input.county,
           sender: input.sender,
           created: input.created,

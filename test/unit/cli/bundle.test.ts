@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/main';
-import { decodeBundle } from '../../../shared/sync/bundle/index';
+import { decodeBundle, encodeBundle } from '../../../shared/sync/bundle/index';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
-import { demoWriteSpecs } from '../../../shared/sync/bundle/demo';
+import { demoBundleInput, demoWriteSpecs } from '../../../shared/sync/bundle/demo';
 import { rebuild, utf8 } from '../bundle/bundleFixtures';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -78,6 +78,14 @@ describe('league-desk bundle info', () => {
     expect(stdout).toContain('参赛作品 (entry): ');
     expect(stdout).toContain('de00000000000001');
     expect(stdout).toContain('bundle verify');
+  });
+
+  it('names the sending PC when the file says who sent it', async () => {
+    const named = file('named.leaguesync');
+    writeFileSync(named, await encodeBundle({ ...demoBundleInput(), sender: { ...demoBundleInput().sender, name: '轮台镇团委 1号机' } }));
+    const zh = await cli(['bundle', 'info', named]);
+    expect(zh.stdout).toContain('发送方：轮台镇团委 1号机（设备 de00000000000001）');
+    expect((await cli(['bundle', 'info', demoFile])).stdout).toContain('发送方：未命名的电脑（设备 de00000000000001）');
   });
 
   it('speaks Uyghur', async () => {
