@@ -10,6 +10,7 @@ import { applyDocumentLang, rememberLang } from '../i18n';
 import { hubRunner, HUB_INTERVAL_MS } from '../features/hub/hubRunner';
 import { backupIfDue } from '../store/backups';
 import { storeErrorKey } from '../store/errors';
+import { keepPcNameWritten } from '../store/pcName';
 import type { Store } from '../store/store';
 import { AppContext, type AppContextValue } from './context';
 import { Messages, useMessages } from './Messages';
@@ -53,6 +54,9 @@ export function App({ store, bridge, i18n, initialLang }: AppProps) {
     }, 5_000);
     return () => window.clearTimeout(timer);
   }, [store, notify]);
+
+  // This PC's name reaches the synced device table once the PC has changes of its own (store/pcName.ts).
+  useEffect(() => keepPcNameWritten(store, (error) => notify({ severity: 'error', key: storeErrorKey(error) })), [store, notify]);
 
   // Network sync with the county hub: soon after start, every few minutes, and when the PC comes
   // back online. Without a saved account each round is one local call that does nothing.

@@ -22,6 +22,8 @@ export interface PeerEntry {
   device: string;
   account: string;
   scope?: string;
+  /** The name the peer's latest file gave for it (manifest `sender.name`), if any. */
+  name?: string;
   /** The peer's version vector, from its latest bundle: exports for it hold only what it lacks. */
   vector: Record<string, string>;
   lastSeen: string;

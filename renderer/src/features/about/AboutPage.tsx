@@ -1,5 +1,6 @@
 import { readChangeCount } from '../../store/changeLog';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -14,13 +15,18 @@ import type { AppInfo } from '../../../../shared/bridge';
 import { formatInteger } from '../../../../shared/i18n/format';
 import { DATA_SCHEMA_VERSION } from '../../../../shared/sync/change';
 import { useApp } from '../../app/context';
+import { PcNameField, pcNameProblem } from '../../components/PcNameField';
 import { storagePersisted } from '../../platform/persist';
+import { storeErrorKey } from '../../store/errors';
+import { nameThisPc } from '../../store/pcName';
 
 /** What this copy of League Desk is and where its data lives: what support staff ask first. */
 export function AboutPage() {
   const { t } = useTranslation('about');
-  const { bridge, store, lang } = useApp();
+  const { bridge, store, lang, notify } = useApp();
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [pcName, setPcName] = useState(store.identity.name ?? '');
+  const [saving, setSaving] = useState(false);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const changeCount = useLiveQuery(() => readChangeCount(store.db), [store]);
 
@@ -28,6 +34,23 @@ export function AboutPage() {
     void bridge.appInfo().then(setInfo);
     void storagePersisted().then(setPersisted);
   }, [bridge]);
+
+  const unchanged = pcName.trim() === (store.identity.name ?? '');
+  async function saveName() {
+    if (saving || unchanged || pcNameProblem(pcName, false)) return;
+    setSaving(true);
+    try {
+      const named = await nameThisPc(store, pcName);
+      if (named.ok) {
+        setPcName(named.name);
+        notify({ severity: 'success', key: 'common:pc.saved' });
+      }
+    } catch (error) {
+      notify({ severity: 'error', key: storeErrorKey(error) });
+    } finally {
+      setSaving(false);
+    }
+  }
 
   // Technical values (versions, paths, ids) are left-to-right in any language: a Windows path or
   // "2 / 1" must not be mirrored inside Uyghur text.
@@ -51,6 +74,14 @@ export function AboutPage() {
         {t('title')}
       </Typography>
       <Typography color="text.secondary">{t('description')}</Typography>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <PcNameField value={pcName} onChange={setPcName} lang={lang} onEnter={() => void saveName()} disabled={saving} sx={{ flex: 1 }} />
+          <Button variant="contained" onClick={() => void saveName()} disabled={saving || unchanged || pcNameProblem(pcName, false) !== null} sx={{ mt: 1 }} data-testid="pc-name-save">
+            {t('common:pc.save')}
+          </Button>
+        </Stack>
+      </Paper>
       <Paper variant="outlined">
         <Table size="small">
           <TableBody>

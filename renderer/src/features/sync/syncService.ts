@@ -36,7 +36,7 @@ export async function exportBundle(
 ): Promise<ExportedBundle> {
   const { db, identity } = store;
   const now = options.now ?? new Date();
-  const sender = (county: Org) => ({ county: { code: county.code, name: county.name }, sender: { device: identity.device, account: identity.author, scope: county.code } });
+  const sender = (county: Org) => ({ county: { code: county.code, name: county.name }, sender: { device: identity.device, account: identity.author, scope: county.code, name: identity.name } });
   if (!options.peer) {
     // Everything: the log's pages and the vector, read in one transaction (readChangeLog), handed
     // to the encoder in batches so its progress moves. Photos travel with it: read after the log,
@@ -164,7 +164,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
       const known = await peers.get(m.sender.device);
       // Keep the newest vector the peer reported: files may be imported out of order.
       if (!known || known.lastSeen < m.created) {
-        await peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, vector: { ...m.vector }, lastSeen: m.created });
+        await peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, name: m.sender.name, vector: { ...m.vector }, lastSeen: m.created });
       }
     }
     if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });

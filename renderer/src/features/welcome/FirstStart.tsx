@@ -10,19 +10,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
 import { DirectionalIcon } from '../../components/DirectionalIcon';
+import { PcNameField, pcNameProblem } from '../../components/PcNameField';
 import { storeErrorKey } from '../../store/errors';
 import { loadDemoCounty, startEmpty } from '../../store/demo';
+import { nameThisPc, writePcNameIfDue } from '../../store/pcName';
 
 /** The first screen on a new PC: try the app with the demo county, or start with nothing. */
 export function FirstStart() {
   const { t } = useTranslation('welcome');
-  const { store, notify } = useApp();
+  const { store, notify, lang } = useApp();
   const [busy, setBusy] = useState(false);
+  // Optional here: a PC left unnamed shows as "电脑 9bc5df" and can be named on the About page.
+  const [pcName, setPcName] = useState('');
 
   async function choose(action: () => Promise<void>, then = '#/overview') {
+    // The field already says what is wrong with the name.
+    if (pcNameProblem(pcName, true)) return;
     setBusy(true);
     try {
+      if (pcName.trim() !== '') await nameThisPc(store, pcName);
       await action();
+      // With the demo loaded the PC has changes of its own, so its name goes to the synced table now.
+      await writePcNameIfDue(store);
       window.location.hash = then;
     } catch (error) {
       notify({ severity: 'error', key: storeErrorKey(error) });
@@ -37,6 +46,7 @@ export function FirstStart() {
         {t('title')}
       </Typography>
       <Typography color="text.secondary">{t('intro')}</Typography>
+      <PcNameField value={pcName} onChange={setPcName} lang={lang} optional disabled={busy} sx={{ maxWidth: 480 }} />
       {busy ? <LinearProgress aria-label={t('loading')} data-testid="first-start-progress" /> : null}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         <Card variant="outlined" sx={{ flex: 1 }}>
