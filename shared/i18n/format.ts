@@ -17,6 +17,11 @@ export const NO_VALUE = '—';
 /** Unicode bidi controls (UAX #9): LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE. */
 export const LTR_ISOLATE = '\u2066';
 export const POP_ISOLATE = '\u2069';
+/**
+ * FIRST-STRONG ISOLATE: for text whose direction is not known in advance — a name typed by a person
+ * (a PC's name may be Chinese or Uyghur) shown inside a sentence of either language.
+ */
+export const FIRST_STRONG_ISOLATE = '\u2068';
 
 /**
  * How a Uyghur number, percentage or numeric date is protected from the bidi algorithm.

@@ -5,36 +5,29 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
+import { PcName, usePcNames } from '../../components/PcName';
 import type { Conflict, StampedValue } from '../../../../shared/sync/conflict';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
-import { readChangesByIds } from '../../store/changeLog';
 import { storeErrorKey } from '../../store/errors';
-
-function showValue(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
+import { readConflictContext } from './conflictContext';
+import { ConflictSubject } from './ConflictSubject';
+import { ConflictValue } from './ConflictValue';
 
 /**
- * Values that were overwritten by someone who had not seen them. Each shows both values, who wrote
- * them and when; keeping one writes a new change that wins on every PC after the next exchange.
+ * Values that were overwritten by someone who had not seen them. Each names what it is about (the
+ * organisation, the period, the figure), shows both values, and which PC wrote each and when;
+ * keeping one writes a new change that wins on every PC after the next exchange.
  */
 export function ConflictsPage() {
   const { t } = useTranslation('conflicts');
   const { store, lang, notify } = useApp();
   const [busy, setBusy] = useState(false);
-  const data = useLiveQuery(async () => {
-    const conflicts = await store.db.conflicts.toArray();
-    const stamps = conflicts.flatMap((c) => [c.kept.hlc, c.overwritten.hlc]);
-    const changes = await readChangesByIds(store.db, stamps);
-    const authorOf = new Map([...changes.values()].map((c) => [c.id, c.author]));
-    return { conflicts, authorOf };
-  }, [store]);
+  const context = useLiveQuery(() => readConflictContext(store.db), [store]);
+  const names = usePcNames();
 
   async function keep(conflict: Conflict, side: StampedValue) {
     setBusy(true);
@@ -48,9 +41,12 @@ export function ConflictsPage() {
     }
   }
 
-  if (!data) return null;
-  const who = (v: StampedValue) =>
-    t('who', { author: data.authorOf.get(v.hlc) ?? parseStamp(v.hlc).device, date: formatDateTime(new Date(parseStamp(v.hlc).wall), lang) });
+  if (!context) return null;
+  // Until accounts arrive every change is made as its PC's own account, so the PC is who made it.
+  const who = (v: StampedValue) => {
+    const { device, wall } = parseStamp(v.hlc);
+    return <Trans t={t} i18nKey="who" values={{ date: formatDateTime(new Date(wall), lang) }} components={{ pc: <PcName device={device} names={names} /> }} />;
+  };
 
   return (
     <Stack spacing={2} data-testid="conflicts">
@@ -59,26 +55,22 @@ export function ConflictsPage() {
       </Typography>
       <Typography color="text.secondary">{t('intro')}</Typography>
       <ListTable
-        count={data.conflicts.length}
+        count={context.conflicts.length}
         empty={t('none')}
         emptyTestId="conflicts-empty"
-        columns={[
-          { label: t('what') },
-          { label: t('kept') },
-          { label: t('overwritten') },
-        ]}
+        columns={[{ label: t('what') }, { label: t('kept') }, { label: t('overwritten') }]}
       >
-        {data.conflicts.map((c) => (
-          <TableRow key={c.id} data-testid="conflict">
+        {context.conflicts.map((c) => (
+          <TableRow key={c.id} data-testid="conflict" data-table={c.table} data-field={c.field}>
             <TableCell>
-              {t(`common:tables.${c.table}`)} · <bdi dir="ltr">{c.row}</bdi> · {t(`fields.${c.field}`, { defaultValue: c.field })}
+              <ConflictSubject conflict={c} context={context} names={names} lang={lang} />
             </TableCell>
             {[c.kept, c.overwritten].map((side, i) => (
-              <TableCell key={i}>
-                <Typography component="div">
-                  <bdi>{showValue(side.value)}</bdi>
+              <TableCell key={i} data-testid={i === 0 ? 'conflict-kept' : 'conflict-overwritten'}>
+                <Typography component="div" data-testid="conflict-value">
+                  <ConflictValue table={c.table} field={c.field} value={side.value} lang={lang} />
                 </Typography>
-                <Typography variant="body2" color="text.secondary">
+                <Typography variant="body2" color="text.secondary" component="div" data-testid="conflict-who">
                   {who(side)}
                 </Typography>
                 <Button size="small" disabled={busy} onClick={() => keep(c, side)} data-testid={i === 0 ? 'keep-kept' : 'keep-overwritten'}>

@@ -14,14 +14,18 @@ import { formatDateTime } from '../../../../shared/i18n/format';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import type { Issue } from '../../../../shared/stats/validation';
 import { useApp } from '../../app/context';
+import { BilingualName } from '../../components/BilingualName';
+import { PcName, usePcNames } from '../../components/PcName';
 import type { GridRow } from './EntryGrid';
 import { issueMessage } from './issueMessage';
+import { periodLabel } from '../../components/periodLabel';
 import { readRowHistory } from '../../store/changeLog';
 import { reportId } from './useStatsData';
 
 /**
- * What the focused cell says: its messages, the comment a warning needs, and its history — who
- * changed it, when, from what to what — read from the change log, which already holds every write.
+ * What the focused cell says: which organisation, figure and period it is, its messages, the
+ * comment a warning needs, and its history — which PC changed it, when, from what to what — read
+ * from the change log, which already holds every write.
  */
 export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; figure: AnyFigure; roundId: string; onNote(text: string): void }) {
   const { t } = useTranslation('stats');
@@ -30,18 +34,20 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
   const history = useLiveQuery(async () => {
     const changes = await readRowHistory(store.db, 'statReport', id);
     let previous: unknown = undefined;
-    const out: { hlc: string; author: string; from: unknown; to: unknown; note?: string }[] = [];
+    const out: { hlc: string; device: string; from: unknown; to: unknown; note?: string }[] = [];
     for (const c of changes) {
       const note = (c.fields.notes as Record<string, string> | undefined)?.[figure];
       if (figure in c.fields) {
-        out.push({ hlc: c.hlc, author: c.author, from: previous, to: c.fields[figure], note });
+        out.push({ hlc: c.hlc, device: c.device, from: previous, to: c.fields[figure], note });
         previous = c.fields[figure];
       } else if (note !== undefined) {
-        out.push({ hlc: c.hlc, author: c.author, from: undefined, to: undefined, note });
+        out.push({ hlc: c.hlc, device: c.device, from: undefined, to: undefined, note });
       }
     }
     return out.reverse();
   }, [store, id, figure]);
+  const names = usePcNames();
+  const period = useLiveQuery(async () => (await store.db.round.get(roundId))?.['period'] as string | undefined, [store, roundId]);
   // Comments answer warnings, which only totals have; a sex figure's cell has none to keep.
   const savedNote = isSexFigure(figure) ? '' : (row.report?.notes?.[figure] ?? '');
   const [note, setNote] = useState(savedNote);
@@ -52,8 +58,12 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="cell-details">
-      <Typography variant="subtitle1" component="h2" gutterBottom>
-        <bdi dir="ltr">{row.org.code}</bdi> · {t(`figures.${figure}`)}
+      <Typography variant="subtitle1" component="h2" data-testid="cell-title">
+        <BilingualName text={row.org.name} lang={lang} /> · {t(`figures.${figure}`)}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" gutterBottom data-testid="cell-subtitle">
+        {period ? `${periodLabel(period, t)} · ` : null}
+        <bdi dir="ltr">{row.org.code}</bdi>
       </Typography>
       <Stack spacing={1}>
         {issues.map((i) => (
@@ -80,7 +90,12 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
               <ListItem key={h.hlc} disableGutters>
                 <ListItemText
                   primary={h.to !== undefined ? t('grid.changed', { from: show(h.from), to: show(h.to) }) : t('grid.noted')}
-                  secondary={`${h.author} · ${formatDateTime(new Date(parseStamp(h.hlc).wall), lang)}${h.note ? ` · ${h.note}` : ''}`}
+                  secondary={
+                    <>
+                      <PcName device={h.device} names={names} /> · {formatDateTime(new Date(parseStamp(h.hlc).wall), lang)}
+                      {h.note ? <> · <bdi>{h.note}</bdi></> : null}
+                    </>
+                  }
                 />
               </ListItem>
             ))}

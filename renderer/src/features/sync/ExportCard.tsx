@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
+import { pcLabel, usePcNames } from '../../components/PcName';
 import { storeErrorKey } from '../../store/errors';
 import { exportBundle, SyncExportError } from './syncService';
 import { useSaveReport } from './useSaveAndReport';
@@ -24,6 +25,7 @@ export function ExportCard() {
   const { store, bridge, lang, notify } = useApp();
   const report = useSaveReport();
   const peers = useLiveQuery(async () => (await store.db.peers.toArray()).sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1)), [store]) ?? [];
+  const names = usePcNames();
   const [target, setTarget] = useState('full');
   const [progress, setProgress] = useState<number | null>(null);
 
@@ -54,7 +56,7 @@ export function ExportCard() {
           <MenuItem value="full">{t('export.full')}</MenuItem>
           {peers.map((p) => (
             <MenuItem key={p.device} value={p.device}>
-              {t('export.peer', { device: p.device.slice(0, 6), scope: p.scope ?? '', date: formatDateTime(new Date(p.lastSeen), lang) })}
+              {t('export.peer', { pc: pcLabel(p.device, names, t), scope: p.scope ?? '', date: formatDateTime(new Date(p.lastSeen), lang) })}
             </MenuItem>
           ))}
         </TextField>

@@ -10,10 +10,12 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { SYNCED_TABLES } from '../../../../shared/sync/change';
 import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
+import { pcLabel, usePcNames } from '../../components/PcName';
 import type { ImportReview } from './syncService';
 
 export function ImportPreviewDialog({
@@ -31,6 +33,7 @@ export function ImportPreviewDialog({
 }) {
   const { t } = useTranslation('sync');
   const { lang } = useApp();
+  const names = usePcNames();
   const preview = review.preview;
   const fresh = preview ? Object.values(preview.perTable).reduce((n, c) => n + (c?.new ?? 0) + (c?.updated ?? 0), 0) + preview.parked : 0;
   const nothingNew = preview !== undefined && !preview.refused && fresh === 0 && preview.conflicts.length === 0;
@@ -65,8 +68,12 @@ export function ImportPreviewDialog({
                     </TableCell>
                   ) : (
                     <>
-                      <TableCell>
-                        <bdi dir="ltr">{`${f.manifest!.county.code} · ${f.manifest!.sender.device.slice(0, 6)}`}</bdi>
+                      <TableCell data-testid="preview-sender" data-device={f.manifest!.sender.device}>
+                        {/* Who sent it, by the name the file gives, else the name this PC knows, else the short id. */}
+                        <div>{f.manifest!.sender.name ? <bdi>{f.manifest!.sender.name}</bdi> : pcLabel(f.manifest!.sender.device, names, t)}</div>
+                        <Typography variant="body2" color="text.secondary" component="div">
+                          <bdi dir="ltr">{f.manifest!.county.code}</bdi>
+                        </Typography>
                       </TableCell>
                       <TableCell>{formatDateTime(new Date(f.manifest!.created), lang)}</TableCell>
                       <TableCell align="right">{n(f.changes!.length)}</TableCell>
@@ -106,7 +113,7 @@ export function ImportPreviewDialog({
               {preview.conflicts.length > 0 ? <Alert severity="warning" data-testid="preview-conflicts">{t('preview.conflicts', { count: preview.conflicts.length })}</Alert> : null}
               {preview.futureStamped.map((s) => (
                 <Alert key={s.device} severity="warning" data-testid="preview-future">
-                  {t('preview.futureStamped', { device: s.device.slice(0, 6), count: s.count, date: formatDateTime(new Date(Date.parse(s.latestStamp.slice(0, 24))), lang) })}
+                  {t('preview.futureStamped', { pc: pcLabel(s.device, names, t), count: s.count, date: formatDateTime(new Date(Date.parse(s.latestStamp.slice(0, 24))), lang) })}
                 </Alert>
               ))}
               {preview.parked > 0 ? <Alert severity="info">{t('preview.parked', { count: preview.parked })}</Alert> : null}

@@ -1,0 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { deviceNames, shortDeviceId } from '../../../shared/devices/names';
+import { FIRST_STRONG_ISOLATE, LTR_ISOLATE, POP_ISOLATE } from '../../../shared/i18n/format';
+import type { MergedRow } from '../../../shared/sync/row';
+import { useApp } from '../app/context';
+import type { PeerEntry } from '../store/db';
+import { IDENTITY_KEY, type Identity } from '../store/identity';
+
+/** What people call each PC, by device id. */
+export type PcNames = ReadonlyMap<string, string>;
+
+/**
+ * The names this PC knows: what each PC wrote about itself in the synced `device` table (the one
+ * source that reaches every PC, relayed or through the hub), this PC's own name even before it is
+ * written there, and — for a PC that has sent a file but has no row yet — the name its latest file
+ * gave. Live: a name that arrives with an import shows at once.
+ */
+export function usePcNames(): PcNames | undefined {
+  const { store } = useApp();
+  return useLiveQuery(async () => {
+    const [rows, identity, peers] = await Promise.all([
+      store.db.table<MergedRow, string>('device').toArray(),
+      store.db.meta.get(IDENTITY_KEY),
+      store.db.peers.toArray(),
+    ]);
+    const names = new Map<string, string>();
+    for (const peer of peers as PeerEntry[]) if (peer.name) names.set(peer.device, peer.name);
+    for (const [device, name] of deviceNames(rows)) names.set(device, name);
+    const own = (identity?.value as Identity | undefined)?.name;
+    if (own) names.set(store.identity.device, own);
+    return names;
+  }, [store]);
+}
+
+/**
+ * A PC as text for a sentence of either language: its name, isolated (a Chinese name inside Uyghur
+ * text and the reverse keep their own order), or — unknown — "电脑 9bc5df", the first six digits of
+ * its id, isolated left to right. Never the raw id or the account.
+ */
+export function pcLabel(device: string, names: PcNames | undefined, t: TFunction): string {
+  const name = names?.get(device);
+  if (name) return FIRST_STRONG_ISOLATE + name + POP_ISOLATE;
+  return t('common:pc.unnamed', { id: LTR_ISOLATE + shortDeviceId(device) + POP_ISOLATE });
+}
+
+/** A PC by name (pcLabel), with its full device id on hover for support staff. */
+export function PcName({ device, names }: { device: string; names: PcNames | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="pc-name" data-device={device} data-named={names?.has(device) ? 'true' : 'false'} title={device}>
+      {pcLabel(device, names, t)}
+    </span>
+  );
+}
