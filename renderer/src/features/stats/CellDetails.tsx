@@ -10,7 +10,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSexFigure, type AnyFigure } from '../../../../shared/domain/stats';
-import { formatDateTime } from '../../../../shared/i18n/format';
+import { formatDateTime, formatInteger, NO_VALUE } from '../../../../shared/i18n/format';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import type { Issue } from '../../../../shared/stats/validation';
 import { useApp } from '../../app/context';
@@ -54,7 +54,7 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
   useEffect(() => setNote(savedNote), [savedNote]);
   const issues: Issue[] = row.issues.filter((i) => i.figure === figure);
   const needsNote = issues.some((i) => i.severity === 'warning');
-  const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
+  const show = (v: unknown) => (v === undefined || v === null || v === '' ? NO_VALUE : typeof v === 'number' ? formatInteger(v, lang) : String(v));
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="cell-details">
