@@ -103,3 +103,17 @@ export async function chooseFiles(page: Page, testId: string, files: SavedFile[]
 
 /** A left-to-right isolate, as shared/i18n/format wraps Uyghur numbers. */
 export const ltr = (text: string): string => `\u2066${text}\u2069`;
+
+/**
+ * On a PC at first start: loads the demo county and opens a new reporting round (the next quarter
+ * the dialog proposes, 2026Q4, due 2026-12-31), as the county office does before figures come in.
+ */
+export async function loadDemoAndOpenRound(page: Page): Promise<void> {
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('overview').waitFor();
+  await page.getByTestId('nav-rounds').click();
+  await page.getByTestId('open-round').click();
+  await page.getByTestId('round-deadline').fill('2026-12-31');
+  await page.getByTestId('round-open-confirm').click();
+  await page.locator('[data-testid="round-row"][data-period="2026Q4"]').waitFor();
+}

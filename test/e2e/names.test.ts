@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { decodeBundle } from '../../shared/sync/bundle';
 import { SYNCED_TABLES } from '../../shared/sync/change';
-import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
+import { chooseFiles, download, loadDemoAndOpenRound, screenshot, usePcs, type SavedFile } from './browser';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 
@@ -78,13 +78,7 @@ describe("people's names, not ids: three PCs by USB drive", () => {
     await officeScreen(a.page);
     await nameAtFirstStart(a.page, A_NAME);
     await screenshot(a.page, 'names-first-start-zh');
-    await a.page.getByTestId('load-demo').click();
-    await a.page.getByTestId('overview').waitFor();
-    await a.page.getByTestId('nav-rounds').click();
-    await a.page.getByTestId('open-round').click();
-    await a.page.getByTestId('round-deadline').fill('2026-12-31');
-    await a.page.getByTestId('round-open-confirm').click();
-    await a.page.locator('[data-testid="round-row"][data-period="2026Q4"]').waitFor();
+    await loadDemoAndOpenRound(a.page);
     const fromA = await exportFull(a.page);
     expect(Object.values(await namesIn(fromA))).toEqual([A_NAME]);
 

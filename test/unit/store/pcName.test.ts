@@ -97,16 +97,25 @@ describe('naming this PC', () => {
   });
 });
 
+/**
+ * The county's PC, named, with the demo; and a township PC that restored its file, was named, and
+ * changed a branch of its township — so its name is written.
+ */
+async function countyAndTownship(): Promise<{ county: Store; township: Store }> {
+  const county = await newPc();
+  await loadDemoCounty(county);
+  await nameThisPc(county, '县团委 1号机');
+  const township = await newPc();
+  await receive(township, await exportBundle(county));
+  await nameThisPc(township, '轮台镇团委 1号机');
+  await renameBranchSecretary(township, await branchUnder(township, 'LT-01'), '阿依古丽');
+  await writePcNameIfDue(township);
+  return { county, township };
+}
+
 describe('a PC name travels like any change', () => {
   it('reaches a third PC that only restored a relayed full file, and a peer file carries it too', async () => {
-    const a = await newPc();
-    await loadDemoCounty(a);
-    await nameThisPc(a, '县团委 1号机');
-    const b = await newPc();
-    await receive(b, await exportBundle(a));
-    await nameThisPc(b, '轮台镇团委 1号机');
-    await renameBranchSecretary(b, await branchUnder(b, 'LT-01'), '阿依古丽');
-    await writePcNameIfDue(b);
+    const { county: a, township: b } = await countyAndTownship();
     // B's file reaches A; C gets B's change only through A's full file.
     await receive(a, await exportBundle(b));
     const c = await newPc();
@@ -142,14 +151,7 @@ describe('a PC name travels like any change', () => {
       syncWithHub(dbTransport(hub.url, 'league-lt', login.name, login.password), dexieHubLocal(store.db, { device: store.identity.device, scope: login.scope }), { hub: 'h' });
 
     it("a township PC named after a USB restore sends its name with its edits, and the county's PC shows it", async () => {
-      const county = await newPc();
-      await loadDemoCounty(county);
-      await nameThisPc(county, '县团委 1号机');
-      const township = await newPc();
-      await receive(township, await exportBundle(county));
-      await nameThisPc(township, '轮台镇团委 1号机');
-      await renameBranchSecretary(township, await branchUnder(township, 'LT-01'), '阿依古丽');
-      await writePcNameIfDue(township);
+      const { county, township } = await countyAndTownship();
 
       await sync(county, COUNTY);
       const sent = await sync(township, TOWN);
