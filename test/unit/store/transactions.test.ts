@@ -8,6 +8,7 @@ import { blobTable } from '../../../renderer/src/store/blobs';
 import { readChangeCount, readChangesByIds, readRowHistory } from '../../../renderer/src/store/changeLog';
 import { loadDemoCounty } from '../../../renderer/src/store/demo';
 import { dexieHubLocal } from '../../../renderer/src/store/hubStore';
+import { nameThisPc, writePcNameIfDue } from '../../../renderer/src/store/pcName';
 import { openStore, type Store } from '../../../renderer/src/store/store';
 import { inTransaction } from '../../../renderer/src/store/tx';
 import { freshDb } from './fakeDb';
@@ -88,6 +89,10 @@ describe('transactions', () => {
     const hash = await sha256Hex(photo);
     await local.applyPulled([], [{ hash, bytes: photo, type: 'image/jpeg' }], await local.readState('h'), Date.now());
     expect(await blobTable(township.db).get(hash)).toBeDefined();
+    // Naming the PC: kept locally, then written to the synced table under its latest change's scope.
+    expect(await nameThisPc(township, '轮台镇团委 1号机')).toMatchObject({ ok: true });
+    expect(await township.db.table('device').get(township.identity.device)).toMatchObject({ name: '轮台镇团委 1号机' });
+    expect(await writePcNameIfDue(township)).toBe(false);
   });
 
   it('runs every file that opens a transaction (a new one needs a test above)', () => {
@@ -97,6 +102,7 @@ describe('transactions', () => {
       'renderer/src/store/dexieAccess.ts',
       'renderer/src/store/repository.ts',
       'renderer/src/store/identity.ts',
+      'renderer/src/store/pcName.ts',
       'renderer/src/store/backups.ts',
       'renderer/src/store/hubStore.ts',
       'renderer/src/store/store.ts',
