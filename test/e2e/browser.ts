@@ -24,8 +24,11 @@ export interface WatchedPage {
   consoleErrors: string[];
 }
 
+/** The office screen the app is built for and looked at (screenshots of every screen are taken at it). */
+export const OFFICE_SCREEN = { width: 1366, height: 768 };
+
 export async function openWatchedPage(browser: Browser, baseUrl: string, options: { initScript?: () => void } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: OFFICE_SCREEN, locale: 'zh-CN', acceptDownloads: true });
   if (options.initScript) await context.addInitScript(options.initScript);
   const offHostRequests: string[] = [];
   const consoleErrors: string[] = [];
