@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../../shared/demo/luntai';
 import { outlineDemo } from '../../shared/demo/summary';
@@ -29,5 +29,13 @@ describe('the welcome card', () => {
     expect(text).toContain(`${ltr('5,849')} ئىتتىپاق ئەزاسى`);
     expect(text).toContain(`${outline.period}-يىللىق`);
     expect(text).not.toMatch(/\{\{|\}\}/);
+  });
+
+  it('names the file type to receive as a left-to-right run in Uyghur, and plainly in Chinese', async () => {
+    await renderInApp(<FirstStart />, { lang: 'ug' });
+    expect((await screen.findByTestId('first-start')).textContent).toContain(`ھۆججىتىنى (${ltr('.leaguesync')}) كىرگۈزۈڭ`);
+    cleanup();
+    await renderInApp(<FirstStart />);
+    expect((await screen.findByTestId('first-start')).textContent).toContain('送来的同步文件（.leaguesync），或从备份恢复。');
   });
 });

@@ -3,8 +3,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { generateDemoCounty } from '../../../../shared/demo/luntai';
 import { outlineDemo } from '../../../../shared/demo/summary';
-import { formatInteger } from '../../../../shared/i18n/format';
+import { formatInteger, isolateLtr } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
+
+/*
+ * The cards' texts that carry values: numbers formatted per language, and left-to-right runs
+ * isolated inside Uyghur sentences.
+ */
 
 /**
  * What loading the demo brings, counted from the demo itself (outlineDemo), in the Overview's
@@ -30,4 +35,11 @@ export function DemoDescription() {
       })}
     </Typography>
   );
+}
+
+/** Receiving the county's file: its file type named as a left-to-right run. */
+export function ReceiveDescription() {
+  const { t } = useTranslation('welcome');
+  const { lang } = useApp();
+  return <Typography color="text.secondary">{t('receive.description', { extension: isolateLtr('.leaguesync', lang) })}</Typography>;
 }
