@@ -76,6 +76,17 @@ describe('the storage banner', () => {
     }
   });
 
+  it('a fault while saving is told as a fault with its cause, and remembered as no copy', async () => {
+    const fake = bridge('browser', () => {
+      throw new TypeError('the bridge broke');
+    });
+    const { store, notify } = await renderBanner(refused, fake);
+    fireEvent.click(await screen.findByTestId('storage-backup'));
+    await waitFor(() => expect(notify).toHaveBeenCalledWith({ severity: 'error', key: 'errors:store.internal', detail: 'TypeError: the bridge broke' }));
+    expect(await store.db.meta.get(USB_COPY_KEY)).toBeUndefined();
+    expect(screen.getByTestId('storage-banner').dataset['due']).toBe('true');
+  });
+
   it('on a PC with nothing yet, says there is nothing to copy instead of saving an empty file', async () => {
     const fake = bridge('browser');
     const { notify } = await renderInApp(<StorageBanner isPersisted={refused} />, { bridge: fake });

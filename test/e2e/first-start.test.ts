@@ -3,15 +3,11 @@ import { decodeBundle } from '../../shared/sync/bundle';
 import path from 'node:path';
 import { download, ltr, SCREENS, screenshot, usePcs } from './browser';
 
-/** The office screen the issue names. */
-const OFFICE = { width: 1366, height: 768 };
-
 const open = usePcs(inject('baseUrl'), { downloads: true, storage: 'refused' });
 
 describe('first start tells the truth', () => {
   it('the welcome card states what the Overview then lists: 17 under the county, 13 of them grassroots committees', async () => {
     const { page } = await open({ storage: 'persisted' });
-    await page.setViewportSize(OFFICE);
     await page.getByTestId('first-start').waitFor();
     await expect(page.getByTestId('demo-description').textContent()).resolves.toBe(
       '轮台县：团县委直属 17 个团组织（13 个基层团委、2 个团工委、2 个团总支），共 157 个团支部、5,849 名团员，以及已审核的 2025 年度统计。',
@@ -37,7 +33,6 @@ describe('first start tells the truth', () => {
 describe('browser storage the browser may clear', () => {
   it('says so on every page once there is data, saves a full copy in one click, remembers it, and comes back next start', async () => {
     const { page, context } = await open();
-    await page.setViewportSize(OFFICE);
     await page.getByTestId('first-start').waitFor();
     // Nothing to lose yet: the first screen is left to its choice.
     expect(await page.getByTestId('storage-banner').count()).toBe(0);

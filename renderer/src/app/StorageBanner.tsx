@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatInteger } from '../../../shared/i18n/format';
 import { useSaveReport } from '../features/sync/useSaveAndReport';
 import { requestPersistentStorage } from '../platform/persist';
-import { storeErrorKey } from '../store/errors';
+import { describeStoreError } from '../store/errors';
 import { useApp } from './context';
 
 /**
@@ -71,7 +71,7 @@ export function StorageBanner({ isPersisted = requestPersistentStorage }: { isPe
         if (result.status === 'saved') await store.db.meta.put({ key: USB_COPY_KEY, value: now.toISOString() });
         report(result);
       } catch (error) {
-        notify({ severity: 'error', key: error instanceof SyncExportError ? `sync:export.${error.reason}` : storeErrorKey(error) });
+        notify(error instanceof SyncExportError ? { severity: 'error', key: `sync:export.${error.reason}` } : describeStoreError(error));
       }
     } finally {
       setProgress(null);
