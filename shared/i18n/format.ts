@@ -17,10 +17,7 @@ export const NO_VALUE = '—';
 /** Unicode bidi controls (UAX #9): LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE. */
 export const LTR_ISOLATE = '\u2066';
 export const POP_ISOLATE = '\u2069';
-/**
- * FIRST-STRONG ISOLATE: for text whose direction is not known in advance — a name typed by a person
- * (a PC's name may be Chinese or Uyghur) shown inside a sentence of either language.
- */
+/** FIRST-STRONG ISOLATE: the direction of what follows is that of its first strong letter. */
 export const FIRST_STRONG_ISOLATE = '\u2068';
 
 /**
@@ -136,6 +133,23 @@ function zhCalendarText(date: CalendarDate, withDay: boolean): string {
 
 function withBidi(text: string, lang: Lang, bidi: BidiMode | undefined): string {
   return lang === 'ug' && (bidi ?? 'isolate') === 'isolate' ? LTR_ISOLATE + text + POP_ISOLATE : text;
+}
+
+/**
+ * Any other left-to-right run inside a sentence (a file name such as ".leaguesync", a code, a phone
+ * number, a range built from 'plain' numbers) isolated the same way in Uyghur; Chinese unchanged.
+ */
+export function isolateLtr(text: string, lang: Lang): string {
+  return withBidi(text, lang, 'isolate');
+}
+
+/**
+ * Text typed by a person whose direction is not known in advance — a PC's name may be Chinese or
+ * Uyghur — inside a sentence of either language: isolated in both, taking the direction of its own
+ * first letter, so neither it nor the sentence around it is reordered.
+ */
+export function isolateName(text: string): string {
+  return FIRST_STRONG_ISOLATE + text + POP_ISOLATE;
 }
 
 /**

@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { decodeBundle } from '../../shared/sync/bundle';
 import { SYNCED_TABLES } from '../../shared/sync/change';
-import { chooseFiles, download, loadDemoAndOpenRound, screenshot, usePcs, type SavedFile } from './browser';
+import { chooseFiles, screenshot, usePcs, type SavedFile } from './browser';
+import { exportFull, loadDemo, openRound } from './flows';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 
@@ -19,10 +20,6 @@ const C_NAME = '县团委 2号机';
 /** Isolates and other invisible direction marks, which textContent keeps. */
 const visible = (text: string | null) => (text ?? '').replace(/[\u2066-\u2069\u200E\u200F]/g, '');
 
-async function officeScreen(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
 async function useLang(page: Page, lang: 'ug' | 'zh-CN'): Promise<void> {
   await page.getByTestId(`lang-${lang}`).click();
   await page.waitForFunction((dir) => document.documentElement.dir === dir, lang === 'ug' ? 'rtl' : 'ltr');
@@ -31,13 +28,6 @@ async function useLang(page: Page, lang: 'ug' | 'zh-CN'): Promise<void> {
 async function nameAtFirstStart(page: Page, name: string): Promise<void> {
   await page.getByTestId('first-start').waitFor();
   await page.getByTestId('pc-name-input').fill(name);
-}
-
-async function exportFull(page: Page): Promise<SavedFile> {
-  await page.getByTestId('nav-sync').click();
-  const file = await download(page, 'export-bundle');
-  await page.getByTestId('app-message').waitFor();
-  return file;
 }
 
 async function openPreview(page: Page, files: SavedFile[], button: string): Promise<void> {
@@ -75,16 +65,15 @@ describe("people's names, not ids: three PCs by USB drive", () => {
   it('names each PC at first start, and C shows B\'s PC, the organisation, figure and period for a change relayed through A', async () => {
     // A: the county office, named at first start, with the demo and a new round.
     const a = await pc();
-    await officeScreen(a.page);
     await nameAtFirstStart(a.page, A_NAME);
     await screenshot(a.page, 'names-first-start-zh');
-    await loadDemoAndOpenRound(a.page);
+    await loadDemo(a.page);
+    await openRound(a.page, '2026-12-31');
     const fromA = await exportFull(a.page);
     expect(Object.values(await namesIn(fromA))).toEqual([A_NAME]);
 
     // B: a township PC, working in Uyghur, named at first start; it restores A's file.
     const b = await pc();
-    await officeScreen(b.page);
     await useLang(b.page, 'ug');
     await nameAtFirstStart(b.page, B_NAME);
     await screenshot(b.page, 'names-first-start-ug');
@@ -121,7 +110,6 @@ describe("people's names, not ids: three PCs by USB drive", () => {
 
     // C: another PC, named, that gets B's change only through A's full file.
     const c = await pc();
-    await officeScreen(c.page);
     await nameAtFirstStart(c.page, C_NAME);
     await c.page.getByTestId('receive-first').click();
     await c.page.getByTestId('sync').waitFor();

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, chooseFiles, download, loadDemoAndOpenRound, screenshot, usePcs } from './browser';
+import { ARTIFACTS, chooseFiles, download, screenshot, usePcs } from './browser';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 
@@ -42,7 +42,13 @@ describe('reports', () => {
 
   it('exports a township template and imports it back filled, listing problems by cell before storing', async () => {
     const { page } = await pc();
-    await loadDemoAndOpenRound(page);
+    await page.getByTestId('load-demo').click();
+    await page.getByTestId('overview').waitFor();
+    await page.getByTestId('nav-rounds').click();
+    await page.getByTestId('open-round').click();
+    await page.getByTestId('round-deadline').fill('2026-12-31');
+    await page.getByTestId('round-open-confirm').click();
+    await page.locator('[data-testid="round-row"][data-period="2026Q4"]').waitFor();
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('template-export').waitFor();
     const template = await download(page, 'template-export');

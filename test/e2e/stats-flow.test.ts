@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { chooseFiles, download, loadDemoAndOpenRound, screenshot, usePcs, type SavedFile } from './browser';
+import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 
@@ -30,7 +30,13 @@ async function typeCell(page: Page, row: number, col: number, text: string): Pro
 describe('a reporting round between a township PC and the county, by USB drive', () => {
   it('enter, fix an error, submit; return with a comment; correct; approve; both PCs and the overview agree', async () => {
     const county = await pc();
-    await loadDemoAndOpenRound(county.page);
+    await county.page.getByTestId('load-demo').click();
+    await county.page.getByTestId('overview').waitFor();
+    await county.page.getByTestId('nav-rounds').click();
+    await county.page.getByTestId('open-round').click();
+    await county.page.getByTestId('round-deadline').fill('2026-12-31');
+    await county.page.getByTestId('round-open-confirm').click();
+    await county.page.locator('[data-testid="round-row"][data-period="2026Q4"]').waitFor();
     await screenshot(county.page, 'rounds-zh');
     const toTownship = await exportTo(county.page, 'full');
 

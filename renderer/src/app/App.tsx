@@ -9,7 +9,7 @@ import { directionOf, type Lang } from '../../../shared/i18n/lang';
 import { applyDocumentLang, rememberLang } from '../i18n';
 import { hubRunner, HUB_INTERVAL_MS } from '../features/hub/hubRunner';
 import { backupIfDue } from '../store/backups';
-import { storeErrorKey } from '../store/errors';
+import { describeStoreError } from '../store/errors';
 import { keepPcNameWritten } from '../store/pcName';
 import type { Store } from '../store/store';
 import { AppContext, type AppContextValue } from './context';
@@ -50,13 +50,13 @@ export function App({ store, bridge, i18n, initialLang }: AppProps) {
   // The daily backup, a little after start so it never delays the first screen.
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      backupIfDue(store).catch((error: unknown) => notify({ severity: 'error', key: storeErrorKey(error) }));
+      backupIfDue(store).catch((error: unknown) => notify(describeStoreError(error)));
     }, 5_000);
     return () => window.clearTimeout(timer);
   }, [store, notify]);
 
   // This PC's name reaches the synced device table once the PC has changes of its own (store/pcName.ts).
-  useEffect(() => keepPcNameWritten(store, (error) => notify({ severity: 'error', key: storeErrorKey(error) })), [store, notify]);
+  useEffect(() => keepPcNameWritten(store, (error) => notify(describeStoreError(error))), [store, notify]);
 
   // Network sync with the county hub: soon after start, every few minutes, and when the PC comes
   // back online. Without a saved account each round is one local call that does nothing.

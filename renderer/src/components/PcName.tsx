@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { deviceNames, shortDeviceId } from '../../../shared/devices/names';
-import { FIRST_STRONG_ISOLATE, LTR_ISOLATE, POP_ISOLATE } from '../../../shared/i18n/format';
+import { isolateLtr, isolateName } from '../../../shared/i18n/format';
+import type { Lang } from '../../../shared/i18n/lang';
 import type { MergedRow } from '../../../shared/sync/row';
 import { useApp } from '../app/context';
 import type { PeerEntry } from '../store/db';
@@ -39,18 +40,19 @@ export function usePcNames(): PcNames | undefined {
  * text and the reverse keep their own order), or — unknown — "电脑 9bc5df", the first six digits of
  * its id, isolated left to right. Never the raw id or the account.
  */
-export function pcLabel(device: string, names: PcNames | undefined, t: TFunction): string {
+export function pcLabel(device: string, names: PcNames | undefined, t: TFunction, lang: Lang): string {
   const name = names?.get(device);
-  if (name) return FIRST_STRONG_ISOLATE + name + POP_ISOLATE;
-  return t('common:pc.unnamed', { id: LTR_ISOLATE + shortDeviceId(device) + POP_ISOLATE });
+  if (name) return isolateName(name);
+  return t('common:pc.unnamed', { id: isolateLtr(shortDeviceId(device), lang) });
 }
 
 /** A PC by name (pcLabel), with its full device id on hover for support staff. */
 export function PcName({ device, names }: { device: string; names: PcNames | undefined }) {
   const { t } = useTranslation();
+  const { lang } = useApp();
   return (
     <span data-testid="pc-name" data-device={device} data-named={names?.has(device) ? 'true' : 'false'} title={device}>
-      {pcLabel(device, names, t)}
+      {pcLabel(device, names, t, lang)}
     </span>
   );
 }

@@ -17,7 +17,7 @@ import { DATA_SCHEMA_VERSION } from '../../../../shared/sync/change';
 import { useApp } from '../../app/context';
 import { PcNameField, pcNameProblem } from '../../components/PcNameField';
 import { storagePersisted } from '../../platform/persist';
-import { storeErrorKey } from '../../store/errors';
+import { describeStoreError } from '../../store/errors';
 import { nameThisPc } from '../../store/pcName';
 
 /** What this copy of League Desk is and where its data lives: what support staff ask first. */
@@ -46,7 +46,7 @@ export function AboutPage() {
         notify({ severity: 'success', key: 'common:pc.saved' });
       }
     } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
+      notify(describeStoreError(error));
     } finally {
       setSaving(false);
     }

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
 import { pcLabel, usePcNames } from '../../components/PcName';
-import { storeErrorKey } from '../../store/errors';
+import { describeStoreError } from '../../store/errors';
 import { exportBundle, SyncExportError } from './syncService';
 import { useSaveReport } from './useSaveAndReport';
 
@@ -37,7 +37,7 @@ export function ExportCard() {
       const result = await bridge.saveFile({ suggestedName: exported.fileName, data: exported.bytes, filters: BUNDLE_FILTERS });
       report(result);
     } catch (error) {
-      notify({ severity: 'error', key: error instanceof SyncExportError ? `sync:export.${error.reason}` : storeErrorKey(error) });
+      notify(error instanceof SyncExportError ? { severity: 'error', key: `sync:export.${error.reason}` } : describeStoreError(error));
     } finally {
       setProgress(null);
     }
@@ -56,7 +56,7 @@ export function ExportCard() {
           <MenuItem value="full">{t('export.full')}</MenuItem>
           {peers.map((p) => (
             <MenuItem key={p.device} value={p.device}>
-              {t('export.peer', { pc: pcLabel(p.device, names, t), scope: p.scope ?? '', date: formatDateTime(new Date(p.lastSeen), lang) })}
+              {t('export.peer', { pc: pcLabel(p.device, names, t, lang), scope: p.scope ?? '', date: formatDateTime(new Date(p.lastSeen), lang) })}
             </MenuItem>
           ))}
         </TextField>

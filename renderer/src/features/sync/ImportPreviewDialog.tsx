@@ -70,7 +70,7 @@ export function ImportPreviewDialog({
                     <>
                       <TableCell data-testid="preview-sender" data-device={f.manifest!.sender.device}>
                         {/* Who sent it, by the name the file gives, else the name this PC knows, else the short id. */}
-                        <div>{f.manifest!.sender.name ? <bdi>{f.manifest!.sender.name}</bdi> : pcLabel(f.manifest!.sender.device, names, t)}</div>
+                        <div>{f.manifest!.sender.name ? <bdi>{f.manifest!.sender.name}</bdi> : pcLabel(f.manifest!.sender.device, names, t, lang)}</div>
                         <Typography variant="body2" color="text.secondary" component="div">
                           <bdi dir="ltr">{f.manifest!.county.code}</bdi>
                         </Typography>
@@ -113,7 +113,7 @@ export function ImportPreviewDialog({
               {preview.conflicts.length > 0 ? <Alert severity="warning" data-testid="preview-conflicts">{t('preview.conflicts', { count: preview.conflicts.length })}</Alert> : null}
               {preview.futureStamped.map((s) => (
                 <Alert key={s.device} severity="warning" data-testid="preview-future">
-                  {t('preview.futureStamped', { pc: pcLabel(s.device, names, t), count: s.count, date: formatDateTime(new Date(Date.parse(s.latestStamp.slice(0, 24))), lang) })}
+                  {t('preview.futureStamped', { pc: pcLabel(s.device, names, t, lang), count: s.count, date: formatDateTime(new Date(Date.parse(s.latestStamp.slice(0, 24))), lang) })}
                 </Alert>
               ))}
               {preview.parked > 0 ? <Alert severity="info">{t('preview.parked', { count: preview.parked })}</Alert> : null}

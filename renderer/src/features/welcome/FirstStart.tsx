@@ -14,6 +14,7 @@ import { PcNameField, pcNameProblem } from '../../components/PcNameField';
 import { storeErrorKey } from '../../store/errors';
 import { loadDemoCounty, startEmpty } from '../../store/demo';
 import { nameThisPc, writePcNameIfDue } from '../../store/pcName';
+import { DemoDescription, ReceiveDescription } from './CardTexts';
 
 /** The first screen on a new PC: try the app with the demo county, or start with nothing. */
 export function FirstStart() {
@@ -54,7 +55,7 @@ export function FirstStart() {
             <Typography variant="h6" component="h2">
               {t('demo.title')}
             </Typography>
-            <Typography color="text.secondary">{t('demo.description')}</Typography>
+            <DemoDescription />
           </CardContent>
           <CardActions>
             <Button
@@ -86,7 +87,7 @@ export function FirstStart() {
             <Typography variant="h6" component="h2">
               {t('receive.title')}
             </Typography>
-            <Typography color="text.secondary">{t('receive.description')}</Typography>
+            <ReceiveDescription />
           </CardContent>
           <CardActions>
             <Button
