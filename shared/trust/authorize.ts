@@ -73,8 +73,7 @@ export function authenticate(change: Change, sealed: Sealed, trust: TrustView): 
   if (held === undefined || held.length === 0) return { ok: false, reason: 'unknown-device' };
   const standing = held.filter((c) => c.standing.trusted);
   if (standing.length === 0) return untrusted(held);
-  const keys = new Set(sealed.keys.map(keyId));
-  const forKey = standing.filter((c) => keys.has(keyId(c.checked.record.key)));
+  const forKey = standing.filter((c) => sealed.keys.some((key) => keyId(key) === keyId(c.checked.record.key)));
   if (forKey.length === 0) return { ok: false, reason: 'wrong-key' };
 
   for (const revocation of trust.revocations.get(change.device) ?? []) {

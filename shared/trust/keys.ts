@@ -64,8 +64,13 @@ export function publicKeyBytes(key: PublicKey): Uint8Array {
  * make another key with the id of the county's.
  */
 export function keyId(key: PublicKey): string {
-  return toBase64Url(sha256(publicKeyBytes(key)));
+  let id = keyIds.get(key);
+  if (id === undefined) keyIds.set(key, (id = toBase64Url(sha256(publicKeyBytes(key)))));
+  return id;
 }
+
+/** Key ids by key object: deciding an import asks for the same few keys' ids 100,000 times. */
+const keyIds = new WeakMap<PublicKey, string>();
 
 /**
  * What a person reads out over the phone to check a key: the first 100 bits of the same sha-256,

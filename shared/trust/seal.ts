@@ -5,7 +5,7 @@ import { toHex } from './encoding';
 import { publicKeySchema, type KeyPair } from './keys';
 import { parseRecord, type Parsed } from './records';
 import { deviceIdSchema, sha256HexSchema, signatureSchema, stampSchema } from './schemas';
-import { sha256, utf8Bytes } from './sha256';
+import { sha256OfText } from './sha256';
 import { signRecord } from './signed';
 
 /*
@@ -48,7 +48,7 @@ export function parseSeal(value: unknown): Parsed<Seal> {
 
 /** A change's hash: lower-case hex sha-256 of the UTF-8 of its canonical JSON. */
 export function changeHash(change: Change): string {
-  return toHex(sha256(utf8Bytes(canonicalChangeJson(change))));
+  return toHex(sha256OfText(canonicalChangeJson(change)));
 }
 
 /**
