@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createAuthority, normalizeRecoveryCode, openRecoveryKey, succeedAuthority } from '../../../shared/trust/authority';
-import { firstGeneration, generationAfter } from '../../../shared/trust/authorityRecords';
+import { createAuthority, normalizeRecoveryCode, openRecoveryKey } from '../../../shared/trust/authority';
+import { generationAfter } from '../../../shared/trust/authorityRecords';
 import { readAuthorityFile, writeAuthorityFile, type AuthorityFile } from '../../../shared/trust/authorityFile';
 import { authorityGenerations } from '../../../shared/trust/chain';
 import { demoCounty, DEMO_RECOVERY_CODE } from '../../../shared/trust/demo';
 import { fromBase64Url, toBase64Url } from '../../../shared/trust/encoding';
 import { fingerprint, keyId, signBytes, verifyBytes } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, prepareMaterial } from '../../../shared/trust/material';
+import { demoBundleInput } from '../../../shared/sync/bundle/demo';
+import { sealChanges } from '../../../shared/trust/seal';
 import { PBKDF2_ITERATIONS } from '../../../shared/trust/sealedKey';
-import { ISO, ITERATIONS, makeCounty, PASSPHRASE, T0 } from './trustFixtures';
+import { recordId } from '../../../shared/trust/signed';
+import { ISO, ITERATIONS, makeCounty, PASSPHRASE, succeed, T0 } from './trustFixtures';
 
 const data = new TextEncoder().encode('certificate body');
 
@@ -103,25 +106,16 @@ describe('the authority file', () => {
 describe('succession', () => {
   it('the old key signs the new one: both are the county’s, the old one retired from then on', async () => {
     const county = await makeCounty();
-    const next = await succeedAuthority({
-      home: county.created.record,
-      successions: [],
-      current: firstGeneration(county.created.record),
-      signer: county.created.authority,
-      at: ISO(T0),
-      passphrase: 'a new passphrase for 2027',
-      iterations: ITERATIONS,
-    });
-    if (!next.ok) throw new Error(next.reason);
-    expect(next.value.succession).toMatchObject({ format: 'league-desk-succession', previous: keyId(county.created.record.key), at: ISO(T0) });
-    expect(generationAfter(county.created.record, [next.value.succession])?.key).toEqual(next.value.authority.publicKey);
-    const { successions } = await prepareMaterial({ successions: [next.value.succession] });
+    const next = await succeed(county);
+    expect(next.succession).toMatchObject({ format: 'league-desk-succession', previous: keyId(county.created.record.key), at: ISO(T0) });
+    expect(generationAfter(county.created.record, [next.succession])?.key).toEqual(next.authority.publicKey);
+    const { successions } = await prepareMaterial({ successions: [next.succession] });
     const generations = authorityGenerations(county.home, successions);
     expect(generations.get(keyId(county.created.record.key))?.retiredAt).toBe(ISO(T0));
-    expect(generations.get(keyId(next.value.authority.publicKey))?.retiredAt).toBeUndefined();
+    expect(generations.get(keyId(next.authority.publicKey))?.retiredAt).toBeUndefined();
     // The new file restores the new key, with the line of successions.
-    const restored = await readAuthorityFile(writeAuthorityFile(next.value.file), 'a new passphrase for 2027');
-    expect(restored.ok && restored.value.successions).toEqual([next.value.succession]);
+    const restored = await readAuthorityFile(writeAuthorityFile(next.file), 'the next authority’s passphrase');
+    expect(restored.ok && restored.value.successions).toEqual([next.succession]);
   });
 
   it('with the old key lost, the printed recovery code opens the recovery key, which signs the new one', async () => {
@@ -129,19 +123,10 @@ describe('succession', () => {
     const typed = county.created.recoveryCode.toLowerCase().replace(/-/g, ' ');
     const recovery = await openRecoveryKey('LT', county.created.record, typed);
     if (!recovery.ok) throw new Error(recovery.reason);
-    const next = await succeedAuthority({
-      home: county.created.record,
-      successions: [],
-      current: firstGeneration(county.created.record),
-      signer: recovery.value,
-      at: ISO(T0),
-      passphrase: 'recovered after the fire',
-      iterations: ITERATIONS,
-    });
-    if (!next.ok) throw new Error(next.reason);
-    const { successions } = await prepareMaterial({ successions: [next.value.succession] });
-    expect(authorityGenerations(county.home, successions).has(keyId(next.value.authority.publicKey))).toBe(true);
-    expect(next.value.recoveryCode).not.toBe(county.created.recoveryCode);
+    const next = await succeed(county, recovery.value);
+    const { successions } = await prepareMaterial({ successions: [next.succession] });
+    expect(authorityGenerations(county.home, successions).has(keyId(next.authority.publicKey))).toBe(true);
+    expect(next.recoveryCode).not.toBe(county.created.recoveryCode);
   });
 
   it('a wrong or malformed recovery code opens nothing', async () => {
@@ -155,17 +140,8 @@ describe('succession', () => {
   it('a succession signed by someone else’s key adds no generation', async () => {
     const county = await makeCounty();
     const thief = await makeCounty();
-    const forged = await succeedAuthority({
-      home: county.created.record,
-      successions: [],
-      current: firstGeneration(county.created.record),
-      signer: thief.created.authority,
-      at: ISO(T0),
-      passphrase: 'the thief’s passphrase',
-      iterations: ITERATIONS,
-    });
-    if (!forged.ok) throw new Error(forged.reason);
-    const { successions } = await prepareMaterial({ successions: [forged.value.succession] });
+    const forged = await succeed(county, thief.created.authority);
+    const { successions } = await prepareMaterial({ successions: [forged.succession] });
     expect(successions[0]!.signature).toBe('valid');
     expect([...authorityGenerations(county.home, successions).keys()]).toEqual([keyId(county.created.record.key)]);
   });
@@ -182,5 +158,13 @@ describe('the demo county', () => {
     expect(keyId(demo.authority.key)).toBe(keyId((await demoCounty()).authority.key));
     const recovery = await openRecoveryKey('LT', demo.authority, DEMO_RECOVERY_CODE);
     expect(recovery.ok).toBe(true);
+  });
+
+  it('signs the same bytes on every PC: the examples in docs/FORMATS.md', async () => {
+    const demo = await demoCounty();
+    expect(fingerprint(demo.authority.key)).toBe('A7WD-3SZ8-AKHH-DA5E-PSQE');
+    expect(demo.device.certificate.signature).toBe('TtZD-Mf7uQggxWpvlyJzI3ws6kbTSm4arShAKY0uA59l_P5Xtv--mg3mBGxulQQ9UtPrNyAUwtV4wzEHIMBLDQ');
+    const sealed = await sealChanges(demoBundleInput().changes.slice(0, 3), demo.device);
+    expect(recordId(sealed)).toBe('54eb9283f0f1dc3fb09413244e0bcfb785a71d27d48d94bf3af2de6ba96c8759');
   });
 });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { firstGeneration } from '../../../shared/trust/authorityRecords';
-import { succeedAuthority } from '../../../shared/trust/authority';
 import { issueCertificate, parseCertificate } from '../../../shared/trust/certificate';
 import { trustView } from '../../../shared/trust/chain';
 import { createEnrollmentRequest, readEnrollmentRequest } from '../../../shared/trust/enrollment';
 import { fingerprint, generateKeyPair, keyId } from '../../../shared/trust/keys';
 import { prepareMaterial } from '../../../shared/trust/material';
 import { parseRevocation, revokeDevice } from '../../../shared/trust/revocation';
-import { DEFAULT_VALIDITY, ISO, ITERATIONS, makeCounty, makePc, T0 } from './trustFixtures';
+import { DEFAULT_VALIDITY, ISO, makeCounty, makePc, succeed, T0 } from './trustFixtures';
 
 describe('enrollment requests', () => {
   it('carry the PC’s key, name and device id, signed by that key, and show its fingerprint', async () => {
@@ -84,23 +82,14 @@ describe('which certificates stand', () => {
 
   it('after a succession, the new key’s certificates stand, and the old key’s only up to the succession', async () => {
     const county = await makeCounty();
-    const next = await succeedAuthority({
-      home: county.created.record,
-      successions: [],
-      current: firstGeneration(county.created.record),
-      signer: county.created.authority,
-      at: ISO(T0),
-      passphrase: 'the new passphrase 2026',
-      iterations: ITERATIONS,
-    });
-    if (!next.ok) throw new Error(next.reason);
+    const next = await succeed(county);
     const request = await createEnrollmentRequest({ id: '0000000000000a03', name: 'PC', keys: await generateKeyPair() }, ISO(T0));
     const terms = { role: 'viewer' as const, scope: 'LT', ...DEFAULT_VALIDITY };
     const oldBefore = await issueCertificate(request, terms, county.authority, ISO(T0 - 1));
     const oldAfter = await issueCertificate(request, terms, county.authority, ISO(T0 + 1));
-    const fromNew = await issueCertificate(request, terms, { county: 'LT', keys: next.value.authority }, ISO(T0 + 1));
+    const fromNew = await issueCertificate(request, terms, { county: 'LT', keys: next.authority }, ISO(T0 + 1));
     const records = [oldBefore, oldAfter, fromNew].map((r) => r.ok && r.value);
-    const prepared = await prepareMaterial({ certificates: records, successions: [next.value.succession] });
+    const prepared = await prepareMaterial({ certificates: records, successions: [next.succession] });
     const bySerial = new Map([...trustView(county.home, prepared).certificates.values()].flat().map((c) => [c.checked.record.serial, c.standing]));
     expect(records.map((r) => r && bySerial.get(r.serial))).toEqual([{ trusted: true }, { trusted: false, reason: 'issuer-retired' }, { trusted: true }]);
     // Without the succession, the new key is nobody's.

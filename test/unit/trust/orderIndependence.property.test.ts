@@ -11,8 +11,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/sync/change';
-import { firstGeneration } from '../../../shared/trust/authorityRecords';
-import { succeedAuthority } from '../../../shared/trust/authority';
 import type { Certificate } from '../../../shared/trust/certificate';
 import { decideAll, type Decision } from '../../../shared/trust/decide';
 import { fromBase64Url, toBase64Url } from '../../../shared/trust/encoding';
@@ -21,7 +19,7 @@ import { mergeMaterial, NO_MATERIAL, prepareMaterial, type PreparedMaterial } fr
 import type { Seal } from '../../../shared/trust/seal';
 import { recordId } from '../../../shared/trust/signed';
 import type { Succession } from '../../../shared/trust/authorityRecords';
-import { certify, ISO, ITERATIONS, makeCast, makeCounty, makePc, newReport, ORG, revoke, RULES, seal, T0, write, type Cast, type Pc } from './trustFixtures';
+import { certify, ISO, makeCast, makeCounty, makePc, newReport, ORG, revoke, RULES, seal, succeed, T0, write, type Cast, type Pc } from './trustFixtures';
 
 interface World {
   cast: Cast;
@@ -39,25 +37,16 @@ interface World {
 let world: World;
 beforeAll(async () => {
   const cast = await makeCast();
-  const next = await succeedAuthority({
-    home: cast.county.created.record,
-    successions: [],
-    current: firstGeneration(cast.county.created.record),
-    signer: cast.county.created.authority,
-    at: ISO(T0 - 2 * 86_400_000),
-    passphrase: 'the next authority 2026',
-    iterations: ITERATIONS,
-  });
-  if (!next.ok) throw new Error(next.reason);
+  const next = await succeed(cast.county, cast.county.created.authority, ISO(T0 - 2 * 86_400_000));
   const newcomer = await makePc('0000000000000a07');
-  const successor = { ...cast.county, authority: { county: 'LT', keys: next.value.authority } };
+  const successor = { ...cast.county, authority: { county: 'LT', keys: next.authority } };
   const impostorCounty = await makeCounty('LT');
   const impostor = await makePc('0000000000000f01');
   world = {
     cast,
     newcomer,
     newcomerCertificate: await certify(successor, newcomer, { role: 'townshipOfficer', scope: 'LT-03' }, ISO(T0 - 86_400_000)),
-    succession: next.value.succession,
+    succession: next.succession,
     impostor,
     impostorCertificate: await certify(impostorCounty, impostor, { role: 'countyAdmin', scope: 'LT' }),
     stranger: await makePc('0000000000000e09'),

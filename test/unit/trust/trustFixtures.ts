@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { Change } from '../../../shared/sync/change';
 import { formatStamp } from '../../../shared/sync/hlc';
-import { createAuthority, type CreatedAuthority } from '../../../shared/trust/authority';
-import type { AuthorityRecord } from '../../../shared/trust/authorityRecords';
+import { createAuthority, succeedAuthority, type CreatedAuthority, type Successor } from '../../../shared/trust/authority';
+import { firstGeneration, type AuthorityRecord } from '../../../shared/trust/authorityRecords';
 import { issueCertificate, type Certificate, type CertificateTerms } from '../../../shared/trust/certificate';
 import { decideAll, type Decision } from '../../../shared/trust/decide';
 import { createEnrollmentRequest } from '../../../shared/trust/enrollment';
@@ -36,6 +36,21 @@ export async function makeCounty(code = 'LT'): Promise<County> {
   const home = await checkAuthorityRecord(made.value.record);
   if (!home.ok) throw new Error(home.problem);
   return { code, created: made.value, home: home.value, authority: { county: code, keys: made.value.authority } };
+}
+
+/** The county's next authority generation, signed by its current authority key (or `signer`). */
+export async function succeed(county: County, signer: KeyPair = county.created.authority, at = ISO(T0)): Promise<Successor> {
+  const next = await succeedAuthority({
+    home: county.created.record,
+    successions: [],
+    current: firstGeneration(county.created.record),
+    signer,
+    at,
+    passphrase: 'the next authority’s passphrase',
+    iterations: ITERATIONS,
+  });
+  if (!next.ok) throw new Error(next.reason);
+  return next.value;
 }
 
 export interface Pc {
