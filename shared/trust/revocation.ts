@@ -3,6 +3,7 @@ import { keyIdSchema } from './authorityRecords';
 import { keyId, publicKeySchema, type KeyPair } from './keys';
 import { parseRecord, type Parsed } from './records';
 import { countyCodeSchema, deviceIdSchema, isoInstantSchema, sha256HexSchema, signatureSchema, stampSchema } from './schemas';
+import type { VersionVector } from '../sync/vector';
 import { signRecord } from './signed';
 
 /*
@@ -47,8 +48,13 @@ export function parseRevocation(value: unknown): Parsed<Revocation> {
   return parseRecord(revocationSchema, REVOCATION_FORMAT, 1, value);
 }
 
+/**
+ * The county's revocation of a device. The frontier is taken from the county's version vector
+ * (vector.ts: per device, the greatest stamp held) — what the county knows, never what the PC says;
+ * `seen` are the ids of the device's seals the county holds.
+ */
 export async function revokeDevice(
-  target: { device: string; frontier: string; seen: readonly string[]; cause: RevocationCause },
+  target: { device: string; vector: VersionVector; seen: readonly string[]; cause: RevocationCause },
   authority: { county: string; keys: KeyPair },
   issued: string,
 ): Promise<Revocation> {
@@ -58,7 +64,7 @@ export async function revokeDevice(
       version: 1,
       county: authority.county,
       device: target.device,
-      frontier: target.frontier,
+      frontier: target.vector[target.device] ?? '',
       seen: [...new Set(target.seen)].sort(),
       cause: target.cause,
       issued,

@@ -98,11 +98,15 @@ describe('which certificates stand', () => {
 });
 
 describe('revocations', () => {
-  it('cut at a stamp of the revoked device, listing the seals the county had seen, sorted', async () => {
+  it('cut at the county’s version vector for the device, listing the seals the county had seen, sorted', async () => {
     const county = await makeCounty();
     const frontier = '2026-03-01T00:00:00.000Z-0003-0000000000000a03';
-    const revocation = await revokeDevice({ device: '0000000000000a03', frontier, seen: ['b'.repeat(64), 'a'.repeat(64), 'b'.repeat(64)], cause: 'lost' }, county.authority, ISO(T0));
+    const vector = { '0000000000000a03': frontier, '00000000000000c0': '2026-03-02T00:00:00.000Z-0000-00000000000000c0' };
+    const revocation = await revokeDevice({ device: '0000000000000a03', vector, seen: ['b'.repeat(64), 'a'.repeat(64), 'b'.repeat(64)], cause: 'lost' }, county.authority, ISO(T0));
+    expect(revocation.frontier).toBe(frontier);
     expect(revocation.seen).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
+    // A PC the county never heard from is cut before its first change.
+    expect((await revokeDevice({ device: '0000000000000a09', vector, seen: [], cause: 'lost' }, county.authority, ISO(T0))).frontier).toBe('');
     expect(parseRevocation(revocation).ok).toBe(true);
     expect(parseRevocation({ ...revocation, frontier: '2026-03-01T00:00:00.000Z-0003-00000000000000c0' })).toMatchObject({ ok: false, reason: 'record-invalid' });
   });

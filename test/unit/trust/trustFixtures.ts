@@ -90,7 +90,7 @@ export async function seal(pc: Pc, changes: Change[]): Promise<Seal> {
 }
 
 export async function revoke(county: County, pc: Pc, frontier: string, seen: Seal[], cause: RevocationCause = 'stolen') {
-  return revokeDevice({ device: pc.id, frontier, seen: seen.map(recordId), cause }, county.authority, ISO(T0 + 20 * DAY));
+  return revokeDevice({ device: pc.id, vector: { [pc.id]: frontier }, seen: seen.map(recordId), cause }, county.authority, ISO(T0 + 20 * DAY));
 }
 
 /** Every change of the material decided, by change id (the tests' changes have unique ids unless they say otherwise). */
