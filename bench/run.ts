@@ -15,8 +15,9 @@ import { sync } from './sync.bench';
 import { jobs } from './jobs.bench';
 import { contests } from './contests.bench';
 import { hub } from './hub.bench';
+import { trust } from './trust.bench';
 
-const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync, jobs, contests, hub];
+const BENCHMARKS: Benchmark[] = [startup, stats, reports, sync, jobs, contests, hub, trust];
 
 const executablePath = findChromium();
 if (!executablePath) {
