@@ -88,11 +88,11 @@ describe('the default USB file between three PCs, as people pass it round (issue
     const fromThird = await exportFull(third.page);
 
     // The county takes both full files (this is where "保存失败" was shown), then again.
-    expect(await importThroughPreview(county.page, [fromTownship])).toBe('Success');
+    expect(await importThroughPreview(county.page, [fromTownship])).toBe('success');
     await screenshot(county.page, 'exchange-county-imported-zh');
     expect(await importThroughPreview(county.page, [fromThird])).toBe('already');
     expect(await importThroughPreview(county.page, [fromTownship])).toBe('already');
-    expect(await importThroughPreview(third.page, [fromTownship])).toBe('Success');
+    expect(await importThroughPreview(third.page, [fromTownship])).toBe('success');
 
     for (const page of [county.page, township.page, third.page]) expect(await gridTotal(page)).toBe('70');
     await county.page.waitForFunction(() => document.querySelectorAll('tr[data-status="submitted"]').length === 2);

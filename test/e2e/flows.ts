@@ -31,7 +31,8 @@ export async function exportFull(page: Page): Promise<SavedFile> {
 
 /**
  * Imports files through the preview. Returns 'already' when the preview says there is nothing new
- * (and cancels), else the severity of the message the app shows afterwards ('Success', 'Error').
+ * (and cancels), else the severity of the message the import ends with ('success', 'error'): the
+ * message saying the import is done, or any error — not a message still showing from before.
  */
 export async function importThroughPreview(page: Page, files: SavedFile[], button = 'import-bundle'): Promise<'already' | string> {
   await page.getByTestId('nav-sync').click();
@@ -42,9 +43,9 @@ export async function importThroughPreview(page: Page, files: SavedFile[], butto
     return 'already';
   }
   await page.getByTestId('preview-apply').click();
-  const message = page.getByTestId('app-message');
-  await message.waitFor();
-  const severity = await message.evaluate((el) => /MuiAlert-filled(\w+)/.exec(el.className)?.[1] ?? '');
-  await page.getByTestId('import-preview').waitFor({ state: 'detached' });
+  const outcome = page.locator('[data-testid="app-message"][data-key="sync:import.done"], [data-testid="app-message"][data-severity="error"]');
+  await outcome.waitFor();
+  const severity = (await outcome.getAttribute('data-severity')) ?? '';
+  if (severity !== 'error') await page.getByTestId('import-preview').waitFor({ state: 'detached' });
   return severity;
 }

@@ -35,7 +35,7 @@ export function Messages({ state }: { state: ReturnType<typeof useMessages> }) {
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
     >
       {current ? (
-        <Alert severity={current.severity} onClose={close} variant="filled" role="alert" data-testid="app-message" sx={{ maxWidth: 720 }}>
+        <Alert severity={current.severity} onClose={close} variant="filled" role="alert" data-testid="app-message" data-key={current.key} data-severity={current.severity} sx={{ maxWidth: 720 }}>
           {t(current.key, current.values)}
           {current.detail ? <Details key={current.detail} text={current.detail} /> : null}
         </Alert>
