@@ -4,9 +4,7 @@ import { pickText, type Lang } from '../../shared/i18n/lang';
 import type { CountySummary, CountySummaryInput, SummaryFigures } from '../../shared/report/countySummary';
 import { tableDirection, type ReportColumn, type ReportTable } from '../../shared/report/table';
 import type { SyncStateReader } from '../../shared/sync/access';
-import { DELETED_FIELD, type SyncedTable } from '../../shared/sync/change';
-import { rowValues } from '../../shared/sync/row';
-import { rowIsComplete } from '../../shared/sync/validate';
+import { liveRows } from '../../shared/sync/validate';
 import type { MessageKey, Translate } from '../i18n';
 
 /**
@@ -15,16 +13,11 @@ import type { MessageKey, Translate } from '../i18n';
  */
 export async function storeContents(store: SyncStateReader): Promise<Pick<CountySummaryInput, 'orgs' | 'rounds' | 'reports'> & { targets: Target[] }> {
   return {
-    orgs: await liveRows<Org>(store, 'org'),
-    rounds: await liveRows<ReportingRound>(store, 'round'),
-    reports: await liveRows<StatReport>(store, 'statReport'),
-    targets: await liveRows<Target>(store, 'target'),
+    orgs: liveRows<Org>('org', await store.allRows('org')),
+    rounds: liveRows<ReportingRound>('round', await store.allRows('round')),
+    reports: liveRows<StatReport>('statReport', await store.allRows('statReport')),
+    targets: liveRows<Target>('target', await store.allRows('target')),
   };
-}
-
-async function liveRows<T>(store: SyncStateReader, table: SyncedTable): Promise<T[]> {
-  const rows = await store.allRows(table);
-  return rows.filter((row) => row[DELETED_FIELD] !== true && rowIsComplete(table, row)).map((row) => rowValues<T>(row));
 }
 
 /*

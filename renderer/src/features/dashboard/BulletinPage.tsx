@@ -7,7 +7,7 @@ import { pickText } from '../../../../shared/i18n/lang';
 import { missingReports, roundCompleteness } from '../../../../shared/stats/completeness';
 import { useApp } from '../../app/context';
 import { useRouteParams } from '../../app/routes';
-import { periodLabel } from '../stats/periodLabel';
+import { periodLabel } from '../../components/periodLabel';
 import { useDashboardData } from './useDashboardData';
 
 /**

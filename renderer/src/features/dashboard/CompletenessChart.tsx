@@ -9,7 +9,7 @@ import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { roundCompleteness } from '../../../../shared/stats/completeness';
 import { useApp } from '../../app/context';
-import { periodLabel } from '../stats/periodLabel';
+import { periodLabel } from '../../components/periodLabel';
 import { useChartDirection } from './chartDirection';
 import type { DashboardData } from './useDashboardData';
 

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
-import { periodLabel } from '../stats/periodLabel';
+import { periodLabel } from '../../components/periodLabel';
 import { CompletenessChart } from './CompletenessChart';
 import { RatioChart } from './RatioChart';
 import { TrendChart } from './TrendChart';

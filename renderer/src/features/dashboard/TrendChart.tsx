@@ -5,7 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { formatPercent } from '../../../../shared/i18n/format';
 import { rollUp } from '../../../../shared/stats/rollup';
 import { useApp } from '../../app/context';
-import { periodLabel } from '../stats/periodLabel';
+import { periodLabel } from '../../components/periodLabel';
 import { useChartDirection } from './chartDirection';
 import type { DashboardData } from './useDashboardData';
 

@@ -18,14 +18,14 @@ export interface DashboardData {
 export function useDashboardData(db: LeagueDeskDb): DashboardData | undefined {
   return useLiveQuery(async () => {
     const [orgRows, roundRows, reportRows, targetRows] = await Promise.all([db.org.toArray(), db.round.toArray(), db.statReport.toArray(), db.target.toArray()]);
-    const orgs = liveRows<Org>(orgRows);
+    const orgs = liveRows<Org>('org', orgRows);
     return {
       orgs,
       orgById: new Map(orgs.map((o) => [o.id, o])),
       county: orgs.find((o) => o.kind === 'county' && o.parentId === null),
-      rounds: liveRows<ReportingRound>(roundRows).sort((a, b) => comparePeriods(a.period, b.period)),
-      reports: liveRows<StatReport>(reportRows),
-      targets: liveRows<Target>(targetRows),
+      rounds: liveRows<ReportingRound>('round', roundRows).sort((a, b) => comparePeriods(a.period, b.period)),
+      reports: liveRows<StatReport>('statReport', reportRows),
+      targets: liveRows<Target>('target', targetRows),
     };
   }, [db]);
 }

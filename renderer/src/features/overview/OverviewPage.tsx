@@ -13,7 +13,7 @@ import { storeErrorKey } from '../../store/errors';
 import { loadDemoCounty } from '../../store/demo';
 import { CommitteeTable } from './CommitteeTable';
 import { TotalsCards } from './TotalsCards';
-import { periodLabel } from '../stats/periodLabel';
+import { periodLabel } from '../../components/periodLabel';
 import { useOverview } from './useOverview';
 
 export function OverviewPage() {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
 import { useDashboardData } from '../dashboard/useDashboardData';
-import { periodLabel } from '../stats/periodLabel';
+import { periodLabel } from '../../components/periodLabel';
 import { SummarySection } from './SummarySection';
 import { TemplateSection } from './TemplateSection';
 

@@ -38,7 +38,8 @@ interface Props {
   onPasteBlock(at: CellAddress, block: string[][]): void;
   onFocusCell(at: CellAddress): void;
   onApprove(row: number): void;
-  onReturn(row: number): void;
+  /** Return a submitted report, or reopen an approved one: both ask for a comment first. */
+  onComment(row: number, action: 'return' | 'reopen'): void;
 }
 
 // Module constants: an sx object made in render is re-serialized by emotion on every keystroke.
@@ -162,7 +163,7 @@ interface RowViewProps {
   row: number;
   figures: AnyFigure[];
   lang: Lang;
-  handlers: Pick<Props, 'onCellChange' | 'onCellCommit' | 'onFocusCell' | 'onApprove' | 'onReturn'>;
+  handlers: Pick<Props, 'onCellChange' | 'onCellCommit' | 'onFocusCell' | 'onApprove' | 'onComment'>;
   onKeyDown(e: KeyboardEvent<HTMLInputElement>, row: number, col: number): void;
   onPaste(e: ClipboardEvent<HTMLInputElement>, row: number, col: number): void;
 }
@@ -221,10 +222,14 @@ const GridRowView = memo(
               <Button size="small" onClick={() => handlers.onApprove(row)} data-testid="approve">
                 {t('review.approve')}
               </Button>
-              <Button size="small" color="warning" onClick={() => handlers.onReturn(row)} data-testid="return">
+              <Button size="small" color="warning" onClick={() => handlers.onComment(row, 'return')} data-testid="return">
                 {t('review.return')}
               </Button>
             </>
+          ) : r.report?.status === 'approved' ? (
+            <Button size="small" color="warning" onClick={() => handlers.onComment(row, 'reopen')} data-testid="reopen">
+              {t('review.reopen')}
+            </Button>
           ) : null}
         </td>
       </tr>
@@ -241,5 +246,5 @@ const GridRowView = memo(
     a.handlers.onCellCommit === b.handlers.onCellCommit &&
     a.handlers.onFocusCell === b.handlers.onFocusCell &&
     a.handlers.onApprove === b.handlers.onApprove &&
-    a.handlers.onReturn === b.handlers.onReturn,
+    a.handlers.onComment === b.handlers.onComment,
 );
