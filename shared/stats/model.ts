@@ -44,6 +44,14 @@ export function statsModel(data: StatsData): StatsModel {
   };
 }
 
+/**
+ * The round entry works on (the grid, the township templates): the one chosen, else the newest open
+ * round, else the newest. Not the headline's round: figures are entered where a round is open.
+ */
+export function entryRound(rounds: readonly ReportingRound[], chosen?: string | null): ReportingRound | undefined {
+  return rounds.find((r) => r.id === chosen) ?? rounds.find((r) => r.status === 'open') ?? rounds[0];
+}
+
 /** The committees under the county that have organisations this round asks to report, in code order. */
 export function entryUnits(model: Pick<StatsModel, 'orgs' | 'county'>, round: ReportingRound): Org[] {
   if (!model.county) return [];

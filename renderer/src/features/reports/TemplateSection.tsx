@@ -22,20 +22,24 @@ import { useApp } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { storeErrorKey } from '../../store/errors';
 import { withWrittenUnderId } from '../../store/statsWrites';
-import type { DashboardData } from '../dashboard/useDashboardData';
+import { entryRound, type StatsModel } from '../../../../shared/stats/model';
 import { useSaveReport } from '../sync/useSaveAndReport';
+import { periodLabel } from '../../components/periodLabel';
 import { REPORT_LOCALES } from './reportLocales';
 
 /**
  * The spreadsheet township officers already use: a prefilled template for one township and round,
  * and reading a filled one back — every problem listed by cell, nothing stored until confirmed.
  */
-export function TemplateSection({ data, round }: { data: DashboardData; round: ReportingRound }) {
+export function TemplateSection({ data }: { data: StatsModel }) {
   const { t } = useTranslation('reports');
   const { store, lang, bridge, notify } = useApp();
   const report = useSaveReport();
   const writeStats = useStatsWrite();
   const units = data.orgs.filter((o) => o.parentId === data.county!.id).sort((a, b) => (a.code < b.code ? -1 : 1));
+  // Templates are for the round being filled: by default the newest open one, as on the entry page.
+  const [roundId, setRoundId] = useState(() => entryRound(data.rounds)?.id ?? '');
+  const round: ReportingRound = data.rounds.find((r) => r.id === roundId) ?? entryRound(data.rounds)!;
   const [unitId, setUnitId] = useState(units[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [read, setRead] = useState<TemplateReadResult | null>(null);
@@ -115,6 +119,13 @@ export function TemplateSection({ data, round }: { data: DashboardData; round: R
         {t('template.description')}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <TextField select size="small" label={t('template.round')} value={round.id} onChange={(e) => setRoundId(e.target.value)} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { 'data-testid': 'template-round' } }}>
+          {data.rounds.map((r) => (
+            <MenuItem key={r.id} value={r.id}>
+              {periodLabel(r.period, t)} · {t(`stats:rounds.statuses.${r.status}`)}
+            </MenuItem>
+          ))}
+        </TextField>
         <TextField select size="small" label={t('template.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)} sx={{ minWidth: 240 }}>
           {units.map((u) => (
             <MenuItem key={u.id} value={u.id}>

@@ -70,12 +70,14 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
   const { t } = useTranslation('stats');
   const tableRef = useRef<HTMLTableElement>(null);
 
+  const { onCellCommit, figures: columns } = props;
+  /** Moves to a cell; false when there is none to move to (the edge, or a locked row). */
   const focus = useCallback((row: number, col: number) => {
     const el = tableRef.current?.querySelector<HTMLInputElement>(`#${cellId(row, col)}`);
-    if (el) {
-      el.focus();
-      el.select();
-    }
+    if (!el || el.disabled) return false;
+    el.focus();
+    el.select();
+    return true;
   }, []);
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLInputElement>, row: number, col: number) => {
@@ -83,9 +85,11 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
     const input = e.currentTarget;
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length;
+    // Enter saves the cell: by leaving it, or here when there is nowhere to go (the last row, or a
+    // submitted or approved row below), so the cell's text is never left unsaved.
     if (e.key === 'Enter') {
       e.preventDefault();
-      focus(e.shiftKey ? row - 1 : row + 1, col);
+      if (!focus(e.shiftKey ? row - 1 : row + 1, col)) onCellCommit(row, columns[col]!);
     } else if (e.key === 'ArrowDown') {
       e.preventDefault();
       focus(row + 1, col);
@@ -98,7 +102,7 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
       e.preventDefault();
       focus(row, forward ? col + 1 : col - 1);
     }
-  }, [focus]);
+  }, [focus, onCellCommit, columns]);
 
   const { onPasteBlock } = props;
   const onPaste = useCallback((e: ClipboardEvent<HTMLInputElement>, row: number, col: number) => {

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { roundColumns, type AnyFigure, type Figure, type ReportingRound } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
 import { previousPeriod } from '../../../../shared/domain/period';
-import { enteredTotals, entryOrgs, entryUnits } from '../../../../shared/stats/model';
+import { enteredTotals, entryOrgs, entryRound, entryUnits } from '../../../../shared/stats/model';
 import { indexTargets, targetRatioFor } from '../../../../shared/stats/targets';
 import { parseFigureInput, validateReport, type Issue } from '../../../../shared/stats/validation';
 import { editRefusal, type ReviewAction } from '../../../../shared/stats/workflow';
@@ -42,8 +42,7 @@ export function EntryPage() {
   const params = useRouteParams();
   const data = useStatsModel(store.db, { reports: false });
   const writeStats = useStatsWrite();
-  const round: ReportingRound | undefined =
-    data?.rounds.find((r) => r.id === params.get('round')) ?? data?.rounds.find((r) => r.status === 'open') ?? data?.rounds[0];
+  const round: ReportingRound | undefined = data && entryRound(data.rounds, params.get('round'));
   const reports = useRoundReports(store.db, round?.id);
   // Warnings compare with the same organisation's report for the period before.
   const previousRound = round ? data?.rounds.find((r) => r.period === previousPeriod(round.period)) : undefined;
