@@ -148,6 +148,24 @@ describe('old and new report ids from PCs of any version', () => {
     );
   });
 
+  it("moves this PC's conflict records with their row when schema 9 joins it", async () => {
+    const factory = new IDBFactory();
+    const old = freshDb(7, factory);
+    await old.open();
+    const a = change({ wall: T0, device: DEVICES[0], table: 'statReport', row: ROWS[0], fields: { members: 1 }, scope: 'LT-01' });
+    const b = change({ wall: T0 + 1, device: DEVICES[1], table: 'statReport', row: ROWS[0], fields: { members: 2 }, scope: 'LT-01' });
+    await intoDexie(old, [[a], [b]], OLD_BUILD);
+    const [before] = await old.conflicts.toArray();
+    expect(before).toMatchObject({ row: ROWS[0], field: 'members' });
+    old.close();
+    const upgraded = freshDb(Infinity, factory);
+    await upgraded.open();
+    const conflicts = await upgraded.conflicts.toArray();
+    expect(conflicts).toEqual([{ ...before, row: ROWS[1], id: JSON.stringify(['statReport', ROWS[1], 'members', a.hlc, b.hlc]) }]);
+    expect(await upgraded.conflicts.where('[table+row]').equals(['statReport', ROWS[1]]).count()).toBe(1);
+    upgraded.close();
+  });
+
   it('an old PC applies a new PC\'s changes without refusing the file (as rows of the app id, beside the old rows)', async () => {
     const [changes] = fc.sample(arbReportChanges, { numRuns: 1, seed: 12 });
     const old = memoryAccess({ now: () => T0 });
