@@ -39,21 +39,42 @@ function rawBulkWrite(name: string, changes: Change[], rows: MergedRow[]): Promi
   });
 }
 
+/** Plans and applies an import in one transaction, as the app does; how long it took, and planning alone. */
+async function importInto(db: LeagueDeskDb, changes: readonly Change[]): Promise<{ ms: number; planned: number; applied: number }> {
+  const started = performance.now();
+  let planned = 0;
+  let applied = 0;
+  await inTransaction(db, 'rw', SYNC_STORES, async (tx) => {
+    const access = dexieAccess(tx);
+    const plan = await planImport(changes, access, { now: Date.UTC(2027, 0, 1) });
+    planned = performance.now() - started;
+    applied = plan.changesToAdd.length;
+    await applyImport(plan, access);
+  });
+  return { ms: performance.now() - started, planned, applied };
+}
+
 async function run(count: number, round: number) {
   const { changes, rows } = makeChanges(count);
   const raw = await rawBulkWrite(`raw-bench-${round}`, changes, rows);
 
   const db = new LeagueDeskDb(`import-bench-${round}`);
   await db.open();
-  let started = performance.now();
-  let planned = 0;
-  await inTransaction(db, 'rw', SYNC_STORES, async (tx) => {
-    const access = dexieAccess(tx);
-    const plan = await planImport(changes, access, { now: Date.UTC(2027, 0, 1) });
-    planned = performance.now() - started;
-    await applyImport(plan, access);
-  });
-  const imported = performance.now() - started;
+  const fresh = await importInto(db, changes);
+  const imported = fresh.ms;
+  const planned = fresh.planned;
+
+  // A full file into a PC that already holds the older 90% of it (issue 12): the held changes are
+  // recognised, only the newest tenth is written.
+  const overlapDb = new LeagueDeskDb(`overlap-bench-${round}`);
+  await overlapDb.open();
+  const byStamp = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+  await importInto(overlapDb, byStamp.slice(0, Math.floor(count * 0.9)));
+  const overlap = await importInto(overlapDb, changes);
+  if (overlap.applied !== count - Math.floor(count * 0.9)) throw new Error(`overlapping import applied ${overlap.applied}`);
+  overlapDb.close();
+  await overlapDb.delete();
+  let started: number;
 
   // The same file again: every change is recognised as held (looked up through the log's id
   // index), nothing is written.
@@ -81,7 +102,7 @@ async function run(count: number, round: number) {
   });
   const exported = performance.now() - started;
   db.close();
-  return { raw, imported, planned, reimported, exported, bundleBytes: bytes.byteLength };
+  return { raw, imported, planned, overlap: overlap.ms, reimported, exported, bundleBytes: bytes.byteLength };
 }
 
 (globalThis as unknown as { syncBench: typeof run }).syncBench = run;

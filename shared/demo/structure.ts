@@ -1,4 +1,4 @@
-import type { Org, OrgKind } from '../domain/org';
+import type { Org, OrgKind, SchoolLevel } from '../domain/org';
 import type { BilingualText } from '../i18n/lang';
 import {
   COUNTY_CODE,
@@ -43,6 +43,8 @@ interface CommitteePlan {
   branches?: { count: number; profile: UnitProfile };
   twoNew?: number;
   community?: number;
+  /** A school committee's level, which picks its control ratio (2023 guidance). */
+  schoolLevel?: SchoolLevel;
 }
 
 /**
@@ -67,10 +69,30 @@ const TOWNSHIP_PLANS: ReadonlyArray<Omit<CommitteePlan, 'kind' | 'name'>> = [
   { place: TOWNSHIPS[6], branches: { count: 9, profile: villageBranch(145, 420) } },
 ];
 
+/**
+ * The two schools' levels fit their figures: nearly all of their youth are 14–28 (schoolBranch), so
+ * their students are 15–18, which is senior high and vocational school, not junior high (pupils of
+ * 12–15, most of them under 14); a county's No. 1 Middle School is usually its general senior high.
+ * With the level set, the 2023 control ratios apply (30% and 20%), so the demo's school ratios
+ * (about 80% and 67%) show as above their control ratio instead of "no target". Only the committee
+ * carries the level; its class branches inherit it (stats/targets.ts resolveTarget).
+ */
 const COMMITTEE_PLANS: readonly CommitteePlan[] = [
   ...[...TOWN_PLANS, ...TOWNSHIP_PLANS].map((p) => ({ ...p, kind: 'township' as const, name: committeeName(p.place) })),
-  { kind: 'school', place: SCHOOLS[0], name: committeeName(SCHOOLS[0]), branches: { count: 14, profile: schoolBranch(800) } },
-  { kind: 'school', place: SCHOOLS[1], name: committeeName(SCHOOLS[1]), branches: { count: 10, profile: schoolBranch(650) } },
+  {
+    kind: 'school',
+    place: SCHOOLS[0],
+    name: committeeName(SCHOOLS[0]),
+    schoolLevel: 'seniorHigh',
+    branches: { count: 14, profile: schoolBranch(800) },
+  },
+  {
+    kind: 'school',
+    place: SCHOOLS[1],
+    name: committeeName(SCHOOLS[1]),
+    schoolLevel: 'vocational',
+    branches: { count: 10, profile: schoolBranch(650) },
+  },
   { kind: 'working', place: '轮台县', name: WORKING_COMMITTEES.nonPublic, twoNew: 40 },
   {
     kind: 'working',
@@ -98,8 +120,8 @@ export const demoOrgId = (code: string): string => `demo-${code}`;
 const childCode = (parentCode: string, n: number, width: number): string =>
   `${parentCode}-${String(n).padStart(width, '0')}`;
 
-function makeOrg(code: string, name: BilingualText, kind: OrgKind, parentId: string | null): Org {
-  return { id: demoOrgId(code), code, name, kind, parentId, archived: false };
+function makeOrg(code: string, name: BilingualText, kind: OrgKind, parentId: string | null, schoolLevel?: SchoolLevel): Org {
+  return { id: demoOrgId(code), code, name, kind, parentId, archived: false, ...(schoolLevel ? { schoolLevel } : {}) };
 }
 
 /** The Luntai organisation tree, in code order: each committee followed by its reporting units. */
@@ -109,7 +131,7 @@ export function buildDemoStructure(): DemoStructure {
   const units: ReportingUnit[] = [];
 
   COMMITTEE_PLANS.forEach((plan, i) => {
-    const committee = makeOrg(childCode(COUNTY_CODE, i + 1, 2), { zh: plan.name }, plan.kind, county.id);
+    const committee = makeOrg(childCode(COUNTY_CODE, i + 1, 2), { zh: plan.name }, plan.kind, county.id, plan.schoolLevel);
     orgs.push(committee);
     let n = 0;
     const addUnit = (kind: OrgKind, zh: string, profile: UnitProfile): void => {

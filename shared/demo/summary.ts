@@ -1,4 +1,6 @@
 import { ORG_KINDS, type Org, type OrgKind } from '../domain/org';
+import { sumFigures } from '../stats/totals';
+import type { DemoCounty } from './luntai';
 
 /**
  * The published Luntai County figures (DOMAIN.md, from the county committee's own documents). The demo
@@ -35,4 +37,44 @@ export function countOrgsByKind(orgs: readonly Pick<Org, 'kind'>[]): Record<OrgK
   const counts = Object.fromEntries(ORG_KINDS.map((kind) => [kind, 0])) as Record<OrgKind, number>;
   for (const org of orgs) counts[org.kind] += 1;
   return counts;
+}
+
+/** Grassroots committees (基层团委): township/town/farm committees and school committees. */
+export const GRASSROOTS_KINDS: readonly OrgKind[] = ['township', 'school'];
+
+/** What the first-start card says the demo holds. */
+export interface DemoOutline {
+  /** Organisations directly under the county committee: the Overview lists one row for each. */
+  underCounty: number;
+  /** Of those, grassroots committees, working committees and general branches. */
+  grassrootsCommittees: number;
+  workingCommittees: number;
+  generalBranches: number;
+  /** League branches in the whole tree. */
+  branches: number;
+  /** Members in the approved reports. */
+  members: number;
+  /** The period of the demo's approved round, e.g. "2025". */
+  period: string;
+}
+
+/**
+ * Counts the outline from the demo itself, so the welcome card cannot drift from what loading the
+ * demo shows: "13 grassroots committees" next to an Overview of 17 rows read as a contradiction
+ * until the card said that the 17 are 13 grassroots committees, 2 working committees and 2
+ * general branches.
+ */
+export function outlineDemo(demo: DemoCounty): DemoOutline {
+  const county = demo.orgs.find((o) => o.parentId === null);
+  const underCounty = demo.orgs.filter((o) => county !== undefined && o.parentId === county.id);
+  const countOf = (kinds: readonly OrgKind[]) => underCounty.filter((o) => kinds.includes(o.kind)).length;
+  return {
+    underCounty: underCounty.length,
+    grassrootsCommittees: countOf(GRASSROOTS_KINDS),
+    workingCommittees: countOf(['working']),
+    generalBranches: countOf(['generalBranch']),
+    branches: countOrgsByKind(demo.orgs).branch,
+    members: sumFigures(demo.reports.filter((r) => r.status === 'approved')).members,
+    period: demo.rounds[0]?.period ?? '',
+  };
 }

@@ -134,6 +134,14 @@ function withBidi(text: string, lang: Lang, bidi: BidiMode | undefined): string 
 }
 
 /**
+ * Any other left-to-right run inside a sentence (a file name such as ".leaguesync", a code, a phone
+ * number, a range built from 'plain' numbers) isolated the same way in Uyghur; Chinese unchanged.
+ */
+export function isolateLtr(text: string, lang: Lang): string {
+  return withBidi(text, lang, 'isolate');
+}
+
+/**
  * 'long': Uyghur in the official style "2026-يىلى 11-ئاينىڭ 22-كۈنى" (year, month and day as digits,
  * no zero padding; CLDR's own long pattern "22-نويابىر، 2026" is not what offices write), Chinese
  * "2026年11月22日". 'short': "2026-11-22" in both languages.

@@ -1,4 +1,4 @@
-import { formatDate, formatInteger, LTR_ISOLATE, POP_ISOLATE } from '../i18n/format';
+import { formatDate, formatInteger, isolateLtr as ltr } from '../i18n/format';
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
 import { fill } from '../report/messages';
 import type { JobsLocales } from './messages';
@@ -40,7 +40,6 @@ export interface BulletinInput {
   townshipName(id: string): BilingualText | undefined;
 }
 
-const ltr = (text: string, lang: Lang) => (lang === 'ug' ? LTR_ISOLATE + text + POP_ISOLATE : text);
 const text = (t: BilingualText, lang: Lang) => pickText(t, lang).text.trim();
 
 export function buildBulletin(input: BulletinInput): Bulletin {

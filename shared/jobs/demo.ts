@@ -10,6 +10,10 @@ import type { EducationLevel, Notice, Placement, Sex } from './rows';
  * 110 notices with 76 placements (DOMAIN.md: "100+ company job notices through which 70+ young
  * people found jobs"). Seeded, so every PC loading the demo holds identical rows.
  *
+ * Statuses agree with the placements (notice.ts openingsLeft): a filled notice has a placement for
+ * every opening; a closed one was closed before all its openings were taken (one placement or
+ * none); published ones are still open, and drafts have reached no one.
+ *
  * Employers are generic local businesses named for the county (Luntai = بۈگۈر); no Uyghur place
  * names of towns are invented. People's names are made up; their phone numbers use the 199 0000
  * block, which is not issued to subscribers.
@@ -19,6 +23,8 @@ const JOBS_SEED = 0x4a4f4253;
 export const DEMO_JOBS_YEAR = 2025;
 export const DEMO_NOTICE_COUNT = 110;
 export const DEMO_PLACEMENT_COUNT = 76;
+/** Notices for up to this many people filled; larger ones closed before every opening was taken. */
+const FILLED_OPENINGS_AT_MOST = 4;
 
 const EMPLOYERS: readonly BilingualText[] = [
   { zh: '轮台县红枣加工有限公司', ug: 'بۈگۈر ناھىيەلىك قىزىل چىلان پىششىقلاپ ئىشلەش شىركىتى' },
@@ -106,15 +112,25 @@ export function generateDemoJobs(demo: DemoCounty): DemoJobs {
       createdOn: addDays(publishedOn, -prng.intBetween(1, 5)),
     });
   }
-  const placeable = notices.filter((n) => n.status === 'filled' || n.status === 'closed');
-  const placements: Placement[] = [];
-  for (let i = 0; i < DEMO_PLACEMENT_COUNT; i++) {
-    const notice = placeable[(i * 7) % placeable.length]!;
+  // A notice drawn "filled" gets a placement for each opening if it was for a few people; a larger
+  // one was closed before it filled (openings as drawn, so the year's figures keep them).
+  const slots: Notice[] = [];
+  for (const notice of notices) {
+    if (notice.status !== 'filled') continue;
+    if (notice.openings > FILLED_OPENINGS_AT_MOST) notice.status = 'closed';
+    else for (let k = 0; k < notice.openings; k++) slots.push(notice);
+  }
+  // The rest came through closed notices spread over the year, one each and never filling one.
+  const unfilled = notices.filter((n) => n.status === 'closed' && n.openings > 1);
+  const rest = DEMO_PLACEMENT_COUNT - slots.length;
+  if (rest < 0 || unfilled.length < rest) throw new Error('the demo notices do not fit its placements');
+  for (let j = 0; j < rest; j++) slots.push(unfilled[Math.floor((j * unfilled.length) / rest)]!);
+
+  const drawn = slots.map((notice): Omit<Placement, 'id'> => {
     const name = pick(prng, GIVEN_NAMES);
     const sex: Sex = prng.intBetween(0, 1) === 0 ? 'female' : 'male';
     const uyghur = /[\u0600-\u06ff]/u.test(name);
-    placements.push({
-      id: `demo-placement-${pad(i + 1, 3)}`,
+    return {
       noticeId: notice.id,
       name: uyghur ? `${name} ${pick(prng, FAMILY_INITIALS)}` : name,
       sex,
@@ -123,8 +139,12 @@ export function generateDemoJobs(demo: DemoCounty): DemoJobs {
       hiredOn: addDays(notice.publishedOn!, prng.intBetween(7, 28)),
       ...(uyghur ? { ethnicity: '维吾尔族' } : {}),
       ...(prng.intBetween(0, 1) === 0 ? { phone: `1990001${pad(prng.intBetween(0, 9999), 4)}` } : {}),
-    });
-  }
+    };
+  });
+  // Numbered in the order people were hired, as an office would have entered them (sort is stable).
+  const placements = drawn
+    .sort((a, b) => (a.hiredOn < b.hiredOn ? -1 : a.hiredOn > b.hiredOn ? 1 : 0))
+    .map((p, i): Placement => ({ id: `demo-placement-${pad(i + 1, 3)}`, ...p }));
   return { notices, placements };
 }
 

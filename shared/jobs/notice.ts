@@ -1,7 +1,7 @@
 import { foldForSearch } from '../text/search';
 import { daysBetween, isIsoDate } from './dates';
 import { isValidPhone, normalizePhone } from './phone';
-import type { Notice, NoticeStatus } from './rows';
+import type { Notice, NoticeStatus, Placement } from './rows';
 
 /*
  * The rules of a job notice: its workflow, when it counts as expired, what a complete notice
@@ -21,6 +21,17 @@ export const NOTICE_TRANSITIONS: Readonly<Record<NoticeStatus, readonly NoticeSt
 
 export function canMove(from: NoticeStatus, to: NoticeStatus): boolean {
   return NOTICE_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * What "filled" (已招满) means: every opening went to a young person placed through the notice, so a
+ * filled notice has no openings left. Placements are what the county counts as young people who
+ * found work, so a notice marked filled with fewer placements claims jobs its figures do not show.
+ * Never below zero: an employer may take more people than it advertised.
+ */
+export function openingsLeft(notice: Pick<Notice, 'id' | 'openings'>, placements: readonly Pick<Placement, 'noticeId'>[]): number {
+  const placed = placements.reduce((n, p) => (p.noticeId === notice.id ? n + 1 : n), 0);
+  return Math.max(0, notice.openings - placed);
 }
 
 /**

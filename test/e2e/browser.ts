@@ -24,8 +24,28 @@ export interface WatchedPage {
   consoleErrors: string[];
 }
 
-export async function openWatchedPage(browser: Browser, baseUrl: string, options: { initScript?: () => void } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+/** The office screen the app is built for and looked at (screenshots of every screen are taken at it). */
+export const OFFICE_SCREEN = { width: 1366, height: 768 };
+
+/**
+ * What the browser answers when the app asks to keep its data (navigator.storage.persist). Headless
+ * Chromium refuses a fresh profile, where the app then shows its storage banner on every page; the
+ * tests stand for an office PC where the data is kept ('persisted', like the desktop app) unless
+ * they are about the refusal.
+ */
+export type StorageAnswer = 'persisted' | 'refused';
+
+export async function openWatchedPage(
+  browser: Browser,
+  baseUrl: string,
+  options: { initScript?: () => void; storage?: StorageAnswer } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: OFFICE_SCREEN, locale: 'zh-CN', acceptDownloads: true });
+  await context.addInitScript((persisted: boolean) => {
+    for (const method of ['persist', 'persisted'] as const) {
+      Object.defineProperty(StorageManager.prototype, method, { configurable: true, value: async () => persisted });
+    }
+  }, (options.storage ?? 'persisted') === 'persisted');
   if (options.initScript) await context.addInitScript(options.initScript);
   const offHostRequests: string[] = [];
   const consoleErrors: string[] = [];
@@ -54,9 +74,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /**
  * One Chromium per test file, and a fresh profile ("a PC") per call. After each test every page
  * is checked for what must never happen: a request leaving 127.0.0.1, a console error. With
- * `downloads`, the save-file picker is removed so saves arrive as downloads the test can read.
+ * `downloads`, the save-file picker is removed so saves arrive as downloads the test can read;
+ * `storage` is the browser's answer to keeping the data (default 'persisted').
  */
-export function usePcs(baseUrl: string, options: { downloads?: boolean } = {}): () => Promise<WatchedPage> {
+export function usePcs(
+  baseUrl: string,
+  options: { downloads?: boolean; storage?: StorageAnswer } = {},
+): (overrides?: { storage?: StorageAnswer }) => Promise<WatchedPage> {
   let browser: Browser;
   const opened: WatchedPage[] = [];
   beforeAll(async () => {
@@ -72,9 +96,10 @@ export function usePcs(baseUrl: string, options: { downloads?: boolean } = {}): 
       expect(consoleErrors, 'console errors').toEqual([]);
     }
   });
-  return async () => {
+  return async (overrides: { storage?: StorageAnswer } = {}) => {
     const watched = await openWatchedPage(browser, baseUrl, {
       initScript: options.downloads ? () => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker : undefined,
+      storage: overrides.storage ?? options.storage,
     });
     opened.push(watched);
     return watched;

@@ -9,7 +9,7 @@ import { directionOf, type Lang } from '../../../shared/i18n/lang';
 import { applyDocumentLang, rememberLang } from '../i18n';
 import { hubRunner, HUB_INTERVAL_MS } from '../features/hub/hubRunner';
 import { backupIfDue } from '../store/backups';
-import { storeErrorKey } from '../store/errors';
+import { describeStoreError } from '../store/errors';
 import type { Store } from '../store/store';
 import { AppContext, type AppContextValue } from './context';
 import { Messages, useMessages } from './Messages';
@@ -49,7 +49,7 @@ export function App({ store, bridge, i18n, initialLang }: AppProps) {
   // The daily backup, a little after start so it never delays the first screen.
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      backupIfDue(store).catch((error: unknown) => notify({ severity: 'error', key: storeErrorKey(error) }));
+      backupIfDue(store).catch((error: unknown) => notify(describeStoreError(error)));
     }, 5_000);
     return () => window.clearTimeout(timer);
   }, [store, notify]);

@@ -1,4 +1,6 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +10,20 @@ type Message = Parameters<AppContextValue['notify']>[0];
 
 export function useMessages() {
   const [current, setCurrent] = useState<Message | null>(null);
-  const notify = useCallback((message: Message) => setCurrent(message), []);
+  const notify = useCallback((message: Message) => {
+    // The technical cause goes to the log as well, where a technician may look for it later.
+    if (message.detail) console.warn(`[${message.key}] ${message.detail}`);
+    setCurrent(message);
+  }, []);
   const close = useCallback(() => setCurrent(null), []);
   return { current, notify, close };
 }
 
-/** One message at a time, at the bottom; errors stay until closed, the rest fade after a while. */
+/**
+ * One message at a time, at the bottom; errors stay until closed, the rest fade after a while. A
+ * message with a technical cause offers it under "details", to read or copy for whoever supports
+ * the PC.
+ */
 export function Messages({ state }: { state: ReturnType<typeof useMessages> }) {
   const { t } = useTranslation();
   const { current, close } = state;
@@ -25,10 +35,39 @@ export function Messages({ state }: { state: ReturnType<typeof useMessages> }) {
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
     >
       {current ? (
-        <Alert severity={current.severity} onClose={close} variant="filled" role="alert" data-testid="app-message">
+        <Alert severity={current.severity} onClose={close} variant="filled" role="alert" data-testid="app-message" sx={{ maxWidth: 720 }}>
           {t(current.key, current.values)}
+          {current.detail ? <Details key={current.detail} text={current.detail} /> : null}
         </Alert>
       ) : undefined}
     </Snackbar>
+  );
+}
+
+function Details({ text }: { text: string }) {
+  const { t } = useTranslation('errors');
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState(false);
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Button size="small" color="inherit" variant="outlined" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="message-details">
+        {t(open ? 'details.hide' : 'details.show')}
+      </Button>
+      {open ? (
+        <>
+          <Box component="pre" dir="ltr" sx={{ mt: 1, mb: 1, p: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12, bgcolor: 'rgba(0,0,0,0.2)', userSelect: 'text' }} data-testid="message-detail-text">
+            {text}
+          </Box>
+          <Button
+            size="small"
+            color="inherit"
+            variant="outlined"
+            onClick={() => navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+          >
+            {t(copied ? 'details.copied' : 'details.copy')}
+          </Button>
+        </>
+      ) : null}
+    </Box>
   );
 }

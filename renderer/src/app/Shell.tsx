@@ -31,6 +31,7 @@ import { setupChoice } from '../store/store';
 import { useApp } from './context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { routeHref, useRoute, type Route } from './routes';
+import { StorageBanner } from './StorageBanner';
 
 /**
  * Pages other than the first screen load when first opened, so the first screen's JavaScript stays
@@ -130,6 +131,8 @@ export function Shell() {
       ) : null}
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar />
+        {/* Where the person works, once there is work to lose (not over the first-start choice). */}
+        {setup?.choice ? <StorageBanner /> : null}
         {setup === undefined ? (
           <CircularProgress aria-label={t('loading')} />
         ) : !setup.choice ? (

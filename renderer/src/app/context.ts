@@ -8,8 +8,11 @@ export interface AppContextValue {
   bridge: Bridge;
   lang: Lang;
   switchLang(lang: Lang): Promise<void>;
-  /** Shows a message (a key in the errors or common namespace) in the app's message area. */
-  notify(message: { severity: 'success' | 'info' | 'warning' | 'error'; key: string; values?: Record<string, unknown> }): void;
+  /**
+   * Shows a message (a key in the errors or common namespace) in the app's message area; `detail`
+   * is a technical cause shown on request (describeStoreError in store/errors.ts makes one).
+   */
+  notify(message: { severity: 'success' | 'info' | 'warning' | 'error'; key: string; values?: Record<string, unknown>; detail?: string }): void;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

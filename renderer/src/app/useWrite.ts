@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { WriteSpec } from '../../../shared/sync/write';
-import { storeErrorKey } from '../store/errors';
+import { describeStoreError } from '../store/errors';
 import { useApp } from './context';
 
 /**
@@ -21,7 +21,7 @@ export function useWrite(): {
     try {
       if (writes.length > 0) await store.repo.write([...writes]);
     } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
+      notify(describeStoreError(error));
       setBusy(false);
       return false;
     }

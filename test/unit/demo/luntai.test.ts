@@ -3,6 +3,7 @@ import { DEMO_CHOSEN_FLOWS, DEMO_PERIOD, generateDemoCounty } from '../../../sha
 import { DEMO_FACTS, countOrgsByKind } from '../../../shared/demo/summary';
 import { orgSchema, type Org, type OrgKind } from '../../../shared/domain/org';
 import { FIGURES, roundSchema, statReportSchema, type Figure, type StatReport } from '../../../shared/domain/stats';
+import { CONTROL_RATIO_DEFAULTS_2023, exceedsTarget, resolveTarget } from '../../../shared/stats/targets';
 import { leagueYouthRatio, sumFigures } from '../../../shared/stats/totals';
 
 const demo = generateDemoCounty();
@@ -187,6 +188,45 @@ describe('demo figures vary as real ones do', () => {
       const rows = branches.map((r) => FIGURES.map((f) => r[f]).join(','));
       expect(new Set(rows).size, committee.name.zh).toBe(rows.length);
     }
+  });
+});
+
+describe('demo school committees', () => {
+  const schools = demo.orgs.filter((o) => o.kind === 'school');
+
+  it('each has a school level, so the 2023 control ratio applies to it and to its class branches', () => {
+    expect(schools.map((s) => [s.name.zh, s.schoolLevel])).toEqual([
+      ['轮台县第一中学团委', 'seniorHigh'],
+      ['轮台县中等职业技术学校团委', 'vocational'],
+    ]);
+    for (const school of schools) {
+      const level = school.schoolLevel!;
+      expect(resolveTarget(school, []).ratio, school.code).toBe(CONTROL_RATIO_DEFAULTS_2023[level]);
+      for (const branch of childrenOf(school)) {
+        expect(resolveTarget(branch, [], orgById).source, branch.code).toMatchObject({ from: 'schoolLevel', level, orgId: school.id, inherited: true });
+      }
+    }
+  });
+
+  it("has a level that fits its figures: nearly all its youth are 14–28, so it is no junior high (pupils 12–15)", () => {
+    for (const school of schools) {
+      const totals = sumFigures(reportsUnder(school));
+      expect(totals.youth1428 / totals.youth1435, school.code).toBeGreaterThan(0.9);
+      expect(school.schoolLevel).not.toBe('juniorHigh');
+    }
+  });
+
+  it('shows its ratio above the control ratio, as the figures are, instead of no target', () => {
+    for (const school of schools) {
+      const totals = sumFigures(reportsUnder(school));
+      const target = resolveTarget(school, []).ratio;
+      expect(target).not.toBeNull();
+      expect(exceedsTarget(totals.members, totals.youth1428, target), school.code).toBe(true);
+    }
+  });
+
+  it('is the only kind of organisation with a level: township and other committees have none', () => {
+    expect(demo.orgs.filter((o) => o.schoolLevel !== undefined)).toEqual(schools);
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_FACTS, countOrgsByKind } from '../../../shared/demo/summary';
+import { DEMO_PERIOD, generateDemoCounty } from '../../../shared/demo/luntai';
+import { DEMO_FACTS, countOrgsByKind, outlineDemo } from '../../../shared/demo/summary';
+import { reportsByCommittee } from '../../../shared/stats/committees';
 
 describe('DEMO_FACTS', () => {
   // Pinned to the source document (DOMAIN.md), so a typo here cannot pass through generator and tests alike.
@@ -33,5 +35,38 @@ describe('countOrgsByKind', () => {
       twoNew: 0,
       community: 0,
     });
+  });
+});
+
+describe('outlineDemo: what the welcome card says', () => {
+  const demo = generateDemoCounty();
+  const outline = outlineDemo(demo);
+
+  it('counts the published figures from the demo itself', () => {
+    expect(outline).toEqual({
+      underCounty: 17,
+      grassrootsCommittees: DEMO_FACTS.grassrootsCommittees,
+      workingCommittees: DEMO_FACTS.orgsByKind.working,
+      generalBranches: DEMO_FACTS.orgsByKind.generalBranch,
+      branches: DEMO_FACTS.orgsByKind.branch,
+      members: DEMO_FACTS.totals.members,
+      period: DEMO_PERIOD,
+    });
+  });
+
+  it("states as many organisations under the county as the Overview lists, and its parts add up to them", () => {
+    const county = demo.orgs.find((o) => o.kind === 'county')!;
+    expect(outline.underCounty).toBe(reportsByCommittee(demo.orgs, county.id, demo.reports).size);
+    expect(outline.grassrootsCommittees + outline.workingCommittees + outline.generalBranches).toBe(outline.underCounty);
+  });
+
+  it('follows the data: a committee more under the county, or a report no longer approved, changes the outline', () => {
+    const county = demo.orgs.find((o) => o.kind === 'county')!;
+    const extra = { ...county, id: 'extra', code: 'LT-99', kind: 'working' as const, parentId: county.id };
+    const [first, ...others] = demo.reports;
+    const changed = outlineDemo({ ...demo, orgs: [...demo.orgs, extra], reports: [{ ...first!, status: 'submitted' }, ...others] });
+    expect(changed.underCounty).toBe(outline.underCounty + 1);
+    expect(changed.workingCommittees).toBe(outline.workingCommittees + 1);
+    expect(changed.members).toBe(outline.members - first!.members!);
   });
 });

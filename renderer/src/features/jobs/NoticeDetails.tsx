@@ -14,7 +14,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatInteger, LTR_ISOLATE, POP_ISOLATE } from '../../../../shared/i18n/format';
+import { formatDate, formatInteger, isolateLtr } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { localToday } from '../../../../shared/jobs/dates';
 import { NOTICE_TRANSITIONS, shownStatus } from '../../../../shared/jobs/notice';
@@ -67,7 +67,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
     if (min === null && max === null) return t('details.notSet');
     const plain = (n: number | null) => (n === null ? '' : formatInteger(n, lang, { bidi: 'plain' }));
     const text = `${plain(min)}–${plain(max)}`;
-    return t(key, { range: lang === 'ug' ? LTR_ISOLATE + text + POP_ISOLATE : text });
+    return t(key, { range: isolateLtr(text, lang) });
   };
 
   async function run(result: WritesResult, done?: () => void) {

@@ -17,7 +17,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatInteger, LTR_ISOLATE, POP_ISOLATE } from '../../../../shared/i18n/format';
+import { formatDate, formatInteger, isolateLtr } from '../../../../shared/i18n/format';
 import { localToday } from '../../../../shared/jobs/dates';
 import { filterAndSort, NO_FILTER, noticeListRows, type NoticeFilter, type NoticeSort, type NoticeSortKey } from '../../../../shared/jobs/list';
 import { noticeDay } from '../../../../shared/jobs/notice';
@@ -84,7 +84,7 @@ export function NoticeList({ data }: { data: JobsData }) {
   const payRange = (min: number | null, max: number | null) => {
     if (min === null && max === null) return '—';
     const text = [min, max].map((p) => (p === null ? '' : formatInteger(p, lang, { bidi: 'plain' }))).join('–');
-    return lang === 'ug' ? LTR_ISOLATE + text + POP_ISOLATE : text;
+    return isolateLtr(text, lang);
   };
 
   return (

@@ -17,7 +17,7 @@ import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
 import { backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup } from '../../store/backups';
 import type { BackupEntry } from '../../store/db';
-import { storeErrorKey } from '../../store/errors';
+import { describeStoreError } from '../../store/errors';
 import { useSaveReport } from './useSaveAndReport';
 
 const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesync'] }];
@@ -36,7 +36,7 @@ export function BackupsCard() {
     try {
       await action();
     } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
+      notify(describeStoreError(error));
     } finally {
       setBusy(false);
     }

@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
+import { describeStoreError } from '../../store/errors';
 import { exportBundle, SyncExportError } from './syncService';
 import { useSaveReport } from './useSaveAndReport';
 
@@ -35,7 +35,7 @@ export function ExportCard() {
       const result = await bridge.saveFile({ suggestedName: exported.fileName, data: exported.bytes, filters: BUNDLE_FILTERS });
       report(result);
     } catch (error) {
-      notify({ severity: 'error', key: error instanceof SyncExportError ? `sync:export.${error.reason}` : storeErrorKey(error) });
+      notify(error instanceof SyncExportError ? { severity: 'error', key: `sync:export.${error.reason}` } : describeStoreError(error));
     } finally {
       setProgress(null);
     }

@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
+import { describeStoreError } from '../../store/errors';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { applyReviewedImport, reviewImport, type ImportReview } from './syncService';
 
@@ -29,7 +29,7 @@ export function ImportCard({ restore = false }: { restore?: boolean }) {
     try {
       setReview(await reviewImport(store, opened.files));
     } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
+      notify(describeStoreError(error));
     } finally {
       setBusy(false);
     }
@@ -43,7 +43,7 @@ export function ImportCard({ restore = false }: { restore?: boolean }) {
       notify({ severity: 'success', key: 'sync:import.done', values: { ...outcome } });
       setReview(null);
     } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
+      notify(describeStoreError(error));
     } finally {
       setBusy(false);
     }

@@ -12,6 +12,7 @@ import { useApp } from '../../app/context';
 import { DirectionalIcon } from '../../components/DirectionalIcon';
 import { storeErrorKey } from '../../store/errors';
 import { loadDemoCounty, startEmpty } from '../../store/demo';
+import { DemoDescription, ReceiveDescription } from './CardTexts';
 
 /** The first screen on a new PC: try the app with the demo county, or start with nothing. */
 export function FirstStart() {
@@ -44,7 +45,7 @@ export function FirstStart() {
             <Typography variant="h6" component="h2">
               {t('demo.title')}
             </Typography>
-            <Typography color="text.secondary">{t('demo.description')}</Typography>
+            <DemoDescription />
           </CardContent>
           <CardActions>
             <Button
@@ -76,7 +77,7 @@ export function FirstStart() {
             <Typography variant="h6" component="h2">
               {t('receive.title')}
             </Typography>
-            <Typography color="text.secondary">{t('receive.description')}</Typography>
+            <ReceiveDescription />
           </CardContent>
           <CardActions>
             <Button

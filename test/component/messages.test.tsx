@@ -1,0 +1,34 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { useEffect } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { Messages, useMessages } from '../../renderer/src/app/Messages';
+import { describeStoreError } from '../../renderer/src/store/errors';
+import { renderInApp } from './renderInApp';
+
+function Harness({ error }: { error: unknown }) {
+  const state = useMessages();
+  const { notify } = state;
+  useEffect(() => notify(describeStoreError(error)), [notify, error]);
+  return <Messages state={state} />;
+}
+
+describe('an error message', () => {
+  it('a fault says so in the person’s language, and gives its technical cause on request to copy', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const fault = Object.assign(new Error('Transaction committed too early'), { name: 'PrematureCommitError' });
+    await renderInApp(<Harness error={fault} />, { lang: 'ug' });
+    const alert = await screen.findByTestId('app-message');
+    expect(alert.textContent).toContain('ئىچكى خاتالىقى');
+    expect(screen.queryByTestId('message-detail-text')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByTestId('message-details')));
+    expect(screen.getByTestId('message-detail-text').textContent).toBe('PrematureCommitError: Transaction committed too early');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('PrematureCommitError'));
+    warn.mockRestore();
+  });
+
+  it('a failure with a known cause says what to do and has no details', async () => {
+    await renderInApp(<Harness error={Object.assign(new Error('quota'), { name: 'QuotaExceededError' })} />);
+    expect((await screen.findByTestId('app-message')).textContent).toContain('磁盘空间不足');
+    expect(screen.queryByTestId('message-details')).toBeNull();
+  });
+});

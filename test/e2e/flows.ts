@@ -1,0 +1,50 @@
+import type { Page } from 'playwright-core';
+import { chooseFiles, download, type SavedFile } from './browser';
+
+/*
+ * Steps people take again and again in the end-to-end journeys, done the way they do them: through
+ * the app's own pages and buttons.
+ */
+
+/** Loads the demo county from the first-start screen and waits for the Overview. */
+export async function loadDemo(page: Page): Promise<void> {
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('overview').waitFor();
+}
+
+/** The county opens a quarterly round (the dialog's default period) with a deadline. */
+export async function openRound(page: Page, deadline: string, period = '2026Q4'): Promise<void> {
+  await page.getByTestId('nav-rounds').click();
+  await page.getByTestId('open-round').click();
+  await page.getByTestId('round-deadline').fill(deadline);
+  await page.getByTestId('round-open-confirm').click();
+  await page.locator(`[data-testid="round-row"][data-period="${period}"]`).waitFor();
+}
+
+/** The sync page's default export: everything, importable by any PC. */
+export async function exportFull(page: Page): Promise<SavedFile> {
+  await page.getByTestId('nav-sync').click();
+  const file = await download(page, 'export-bundle');
+  await page.getByTestId('app-message').waitFor();
+  return file;
+}
+
+/**
+ * Imports files through the preview. Returns 'already' when the preview says there is nothing new
+ * (and cancels), else the severity of the message the app shows afterwards ('Success', 'Error').
+ */
+export async function importThroughPreview(page: Page, files: SavedFile[], button = 'import-bundle'): Promise<'already' | string> {
+  await page.getByTestId('nav-sync').click();
+  await chooseFiles(page, button, files);
+  await page.getByTestId('import-preview').waitFor();
+  if (await page.getByTestId('preview-apply').isDisabled()) {
+    await page.getByTestId('preview-cancel').click();
+    return 'already';
+  }
+  await page.getByTestId('preview-apply').click();
+  const message = page.getByTestId('app-message');
+  await message.waitFor();
+  const severity = await message.evaluate((el) => /MuiAlert-filled(\w+)/.exec(el.className)?.[1] ?? '');
+  await page.getByTestId('import-preview').waitFor({ state: 'detached' });
+  return severity;
+}

@@ -1,0 +1,113 @@
+import { decodeBundle } from '../../shared/sync/bundle';
+import { canonicalState } from '../../shared/sync/canonical';
+import { SYNCED_TABLES } from '../../shared/sync/change';
+import { memoryAccess } from '../../shared/sync/memoryAccess';
+import { applyReviewedImport, exportBundle, reviewImport, type ExportedBundle, type ImportOutcome } from '../../renderer/src/features/sync/syncService';
+import { LOG_STORES, toPages } from '../../renderer/src/store/changeLog';
+import type { LeagueDeskDb, PeerEntry } from '../../renderer/src/store/db';
+import { loadDemoCounty } from '../../renderer/src/store/demo';
+import { dexieAccess, readVector, SYNC_STORES } from '../../renderer/src/store/dexieAccess';
+import { openStore, type Store } from '../../renderer/src/store/store';
+import { inTransaction } from '../../renderer/src/store/tx';
+
+/*
+ * PCs in the states people put them in, for the exchange matrix and property tests: a county PC
+ * with the demo, PCs restored from its file, edited, exchanged with before, upgraded from an older
+ * build. Every PC is its own database, opened by the app's own openStore — in fake-indexeddb
+ * (test/unit) or in Chromium's IndexedDB (test/e2e/exchange.test.ts), through `makeDb`.
+ */
+
+/**
+ * A database for a PC: a new one for a new `pc`, the same one again for the same `pc` (an upgrade
+ * opens the database an older build left), declared up to schema version `upTo`.
+ */
+export type DbMaker = (pc: string, upTo?: number) => LeagueDeskDb;
+
+let pcCount = 0;
+
+export function pcStates(makeDb: DbMaker) {
+  const newPc = () => `pc${++pcCount}`;
+
+  async function emptyPc(): Promise<Store> {
+    return openStore(makeDb(newPc()));
+  }
+
+  async function demoPc(): Promise<Store> {
+    const store = await emptyPc();
+    await loadDemoCounty(store);
+    return store;
+  }
+
+  /** Imports files as the sync page does (review, then apply); throws if any file is refused. */
+  async function importFiles(store: Store, ...files: ExportedBundle[]): Promise<ImportOutcome> {
+    const review = await reviewImport(store, files.map((f) => ({ name: f.fileName, data: f.bytes })));
+    const refused = review.files.filter((f) => f.refusal);
+    if (refused.length > 0) throw new Error(`refused: ${refused.map((f) => `${f.name} ${f.refusal!.reason}`).join(', ')}`);
+    return applyReviewedImport(store, review);
+  }
+
+  async function restoredPc(file: ExportedBundle): Promise<Store> {
+    const store = await emptyPc();
+    await importFiles(store, file);
+    return store;
+  }
+
+  /**
+   * A PC whose database an older build wrote (schema 5: one log record per change in `changes`),
+   * holding the changes of `file`, then opened by this build, which upgrades it.
+   */
+  async function upgradedPc(file: ExportedBundle): Promise<Store> {
+    const decoded = await decodeBundle(file.bytes);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const memory = memoryAccess({ now: () => Date.parse('2026-06-01T00:00:00Z') });
+    await memory.applyChanges(decoded.changes);
+    const pc = newPc();
+    const old = makeDb(pc, 5);
+    await old.open();
+    await old.table('changes').bulkAdd(decoded.changes);
+    for (const table of SYNCED_TABLES) {
+      if (old.tables.some((t) => t.name === table)) await old.table(table).bulkPut(await memory.allRows(table));
+    }
+    await old.table('vector').bulkPut(Object.entries(await memory.getVector()).map(([device, hlc]) => ({ device, hlc })));
+    old.close();
+    const store = await openStore(makeDb(pc));
+    // The upgrade kept the log whole, in pages.
+    const pages = await inTransaction(store.db, 'r', LOG_STORES, (tx) => tx.table('log').count());
+    if (pages !== toPages(decoded.changes).length) throw new Error(`upgrade wrote ${pages} log pages`);
+    return store;
+  }
+
+  return { emptyPc, demoPc, importFiles, restoredPc, upgradedPc };
+}
+
+/** The first `n` statistics reports after `skip` (sorted ids), so edits of two PCs can meet. */
+export async function reportIds(store: Store, n: number, skip = 0): Promise<string[]> {
+  const ids = (await store.db.statReport.toCollection().primaryKeys()) as string[];
+  return ids.sort().slice(skip, skip + n);
+}
+
+/** A township officer's edit: new member counts, submitted. */
+export async function editReports(store: Store, ids: readonly string[], members: number): Promise<void> {
+  for (const id of ids) {
+    const row = await store.db.statReport.get(id);
+    const org = row && (await store.db.org.get(String(row.orgId)));
+    if (!org) throw new Error(`no report ${id}`);
+    await store.repo.write([{ table: 'statReport', row: id, scope: String(org.code), fields: { members, status: 'submitted' } }]);
+  }
+}
+
+export function fullFile(store: Store): Promise<ExportedBundle> {
+  return exportBundle(store);
+}
+
+/** A file for `peer`, cut by the vector `peer` holds now (as its latest file to us would say). */
+export async function fileFor(store: Store, peer: Store): Promise<ExportedBundle> {
+  const vector = await inTransaction(peer.db, 'r', ['vector'], readVector);
+  const entry: PeerEntry = { device: peer.identity.device, account: peer.identity.author, vector, lastSeen: new Date().toISOString() };
+  return exportBundle(store, { peer: entry });
+}
+
+/** Rows, vector and log of a PC as one string (conflicts and clock left out: shared/sync/canonical.ts). */
+export function stateOf(store: Store): Promise<string> {
+  return inTransaction(store.db, 'r', SYNC_STORES, (tx) => canonicalState(dexieAccess(tx)));
+}

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../../renderer/src/store/store';
+import { fileFor, fullFile, pcStates, stateOf } from '../../support/pcStates';
+import { freshDb } from './fakeDb';
+
+const { emptyPc, importFiles } = pcStates(() => freshDb());
+
+/*
+ * Issue 12: random histories of 2–4 PCs that edit and exchange full and peer files in any order,
+ * through the app's own store and sync service. No import fails, and once everyone has passed a
+ * full file round the ring twice, every PC holds the same rows, vector and log.
+ */
+
+const ORGS = ['LT-01', 'LT-01-001', 'LT-01-002', 'LT-02', 'LT-02-001'];
+const ROUND = 'round-2026';
+
+/** A small county: a committee, two townships, three branches, an open round with a report each. */
+async function countyPc(): Promise<Store> {
+  const pc = await emptyPc();
+  await pc.repo.write([
+    { table: 'org', row: 'org-LT', scope: 'LT', fields: { code: 'LT', name: { zh: '团县委' }, kind: 'county', parentId: null, archived: false } },
+    ...ORGS.map((code) => ({
+      table: 'org' as const,
+      row: `org-${code}`,
+      scope: code,
+      fields: { code, name: { zh: code }, kind: code.length === 5 ? 'township' : 'branch', parentId: code.length === 5 ? 'org-LT' : `org-${code.slice(0, 5)}`, archived: false },
+    })),
+    { table: 'round', row: ROUND, scope: 'LT', fields: { period: '2026', deadline: '2027-01-20', status: 'open', orgIds: ORGS.map((c) => `org-${c}`), figures: ['members', 'youth1428'] } },
+    ...ORGS.map((code) => ({
+      table: 'statReport' as const,
+      row: `${ROUND}:org-${code}`,
+      scope: code,
+      fields: { roundId: ROUND, orgId: `org-${code}`, period: '2026', status: 'draft', members: 10, youth1428: 40 },
+    })),
+  ]);
+  return pc;
+}
+
+type Step =
+  | { kind: 'edit'; pc: number; org: number; members: number }
+  | { kind: 'send'; from: number; to: number; full: boolean }
+  | { kind: 'restore'; pc: number; from: number };
+
+const step = (pcs: number): fc.Arbitrary<Step> =>
+  fc.oneof(
+    fc.record({ kind: fc.constant('edit' as const), pc: fc.nat(pcs - 1), org: fc.nat(ORGS.length - 1), members: fc.integer({ min: 0, max: 40 }) }),
+    fc.record({ kind: fc.constant('send' as const), from: fc.nat(pcs - 1), to: fc.nat(pcs - 1), full: fc.boolean() }),
+    fc.record({ kind: fc.constant('restore' as const), pc: fc.nat(pcs - 1), from: fc.nat(pcs - 1) }),
+  );
+
+const scenario = fc.integer({ min: 2, max: 4 }).chain((pcs) => fc.tuple(fc.constant(pcs), fc.array(step(pcs), { minLength: 1, maxLength: 10 })));
+
+describe('PCs exchanging files in random orders (issue 12)', () => {
+  it('every import succeeds, and after full files pass round the ring twice, all PCs hold the same', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ([count, steps]) => {
+        // PC 0 is the county; the others start empty (they restore or receive a file along the way).
+        const pcs: Store[] = [await countyPc()];
+        for (let i = 1; i < count; i++) pcs.push(await emptyPc());
+        for (const s of steps) {
+          if (s.kind === 'edit') {
+            const pc = pcs[s.pc]!;
+            const code = ORGS[s.org]!;
+            // A PC that holds nothing yet cannot edit the report: it would not know the round.
+            if (!(await pc.db.statReport.get(`${ROUND}:org-${code}`))) continue;
+            await pc.repo.write([{ table: 'statReport', row: `${ROUND}:org-${code}`, scope: code, fields: { members: s.members } }]);
+          } else if (s.kind === 'send') {
+            if (s.from === s.to) continue;
+            const from = pcs[s.from]!;
+            if ((await from.db.org.count()) === 0) continue; // nothing to export: the app says so
+            await importFiles(pcs[s.to]!, s.full ? await fullFile(from) : await fileFor(from, pcs[s.to]!));
+          } else {
+            // A PC is replaced by a new one restored from another's full file (a reinstall).
+            const from = pcs[s.from]!;
+            if (s.pc === s.from || (await from.db.org.count()) === 0) continue;
+            const fresh = await emptyPc();
+            await importFiles(fresh, await fullFile(from));
+            pcs[s.pc] = fresh;
+          }
+        }
+        for (let lap = 0; lap < 2; lap++) {
+          for (let i = 0; i < count; i++) await importFiles(pcs[(i + 1) % count]!, await fullFile(pcs[i]!));
+        }
+        const states = await Promise.all(pcs.map(stateOf));
+        expect(new Set(states).size).toBe(1);
+      }),
+      { numRuns: 40 },
+    );
+  }, 300_000);
+});
