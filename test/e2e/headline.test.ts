@@ -11,11 +11,6 @@ import { chooseFiles, ltr, screenshot, usePcs, type SavedFile } from './browser'
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 
-/** The office screen the issue asks for. */
-async function officeScreen(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
 async function typeCell(page: Page, row: number, col: number, text: string): Promise<void> {
   const cell = page.locator(`#cell-${row}-${col}`);
   await cell.fill(text);
@@ -48,7 +43,6 @@ async function explainWarnings(page: Page): Promise<void> {
 describe('the county opens a 2026 round and approves one branch (issue 12)', () => {
   it('the Overview and the Dashboard keep 2025 (5,849, 48.6%) until 2026 is chosen, and say how complete each is', async () => {
     const { page } = await pc();
-    await officeScreen(page);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('overview').waitFor();
 
@@ -160,7 +154,6 @@ function reportRowsOf(page: Page, code: string): Promise<{ id: string; status: s
 describe("a demo report from an older PC's file, returned, edited, approved (issue 12)", () => {
   it('stays one report under the app id, and its cell history starts at the demo load', async () => {
     const { page } = await pc();
-    await officeScreen(page);
     await page.getByTestId('receive-first').click();
     await page.getByTestId('nav-sync').click();
     await chooseFiles(page, 'restore-bundle', [await oldDemoExport()]);
