@@ -7,7 +7,8 @@ import type { Change } from '../../shared/sync/change';
 import { INITIAL_CLOCK } from '../../shared/sync/hlc';
 import { vectorOf } from '../../shared/sync/vector';
 import { makeChange } from '../../shared/sync/write';
-import { chooseFiles, ltr, screenshot, usePcs, type SavedFile } from './browser';
+import { ltr, screenshot, usePcs, type SavedFile } from './browser';
+import { importThroughPreview, loadDemo } from './flows';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 
@@ -43,8 +44,7 @@ async function explainWarnings(page: Page): Promise<void> {
 describe('the county opens a 2026 round and approves one branch (issue 12)', () => {
   it('the Overview and the Dashboard keep 2025 (5,849, 48.6%) until 2026 is chosen, and say how complete each is', async () => {
     const { page } = await pc();
-    await page.getByTestId('load-demo').click();
-    await page.getByTestId('overview').waitFor();
+    await loadDemo(page);
 
     await page.getByTestId('nav-rounds').click();
     await page.getByTestId('open-round').click();
@@ -155,11 +155,7 @@ describe("a demo report from an older PC's file, returned, edited, approved (iss
   it('stays one report under the app id, and its cell history starts at the demo load', async () => {
     const { page } = await pc();
     await page.getByTestId('receive-first').click();
-    await page.getByTestId('nav-sync').click();
-    await chooseFiles(page, 'restore-bundle', [await oldDemoExport()]);
-    await page.getByTestId('import-preview').waitFor();
-    await page.getByTestId('preview-apply').click();
-    await page.getByTestId('import-preview').waitFor({ state: 'detached' });
+    expect(await importThroughPreview(page, [await oldDemoExport()], 'restore-bundle')).toBe('Success');
 
     // The county opens the closed demo round again, and takes one approved report back.
     await page.getByTestId('nav-rounds').click();
