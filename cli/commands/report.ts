@@ -1,20 +1,20 @@
 import ugReport from '../../locales/ug/report.json' with { type: 'json' };
 import zhReport from '../../locales/zh-CN/report.json' with { type: 'json' };
 import { periodSchema } from '../../shared/domain/stats';
+import { formatInteger } from '../../shared/i18n/format';
 import type { Lang } from '../../shared/i18n/lang';
 import { buildCountySummary, type CountySummary } from '../../shared/report/countySummary';
 import { countySummaryTable } from '../../shared/report/countySummaryTable';
 import { tableToCsv } from '../../shared/report/csv';
-import type { ReportLocales } from '../../shared/report/messages';
+import { fill, periodText, type ReportLocales } from '../../shared/report/messages';
 import { toXlsx } from '../../shared/report/xlsx';
-import { createTranslator, type Translate } from '../i18n';
+import type { Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
 import { writeFileOrReport } from './bundleSupport';
 import { renderContestResultsReport } from './reportContests';
 import { renderJobsReport } from './reportJobs';
 import type { Command, OptionValues } from './command';
 import { bundleSource, demoSource } from './reportSources';
-import { legacySummary, legacySummaryTable } from './reportSummary';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,8 +34,8 @@ const REPORT_LOCALES: ReportLocales = { 'zh-CN': zhReport, ug: ugReport };
 /**
  * `league-desk report (FILE… | --demo) [--format json|csv|xlsx] [--out FILE] [--period P] [--kind stats]`:
  * the county summary of one round (approved reports only), from merged bundles or from the demo
- * county. Bundles print the summary as they always have (legacy shape, reportSummary.ts); --demo
- * prints the report engine's full summary; xlsx is the engine's county summary sheet in both cases.
+ * county: the app's summary, the same columns in every format. Without --period, the round the app's
+ * Overview shows by default (shared/stats/headline.ts); stderr says which and how complete it is.
  */
 export const reportCommand: Command = {
   name: 'report',
@@ -63,9 +63,22 @@ export const reportCommand: Command = {
     if (summary === 'no-round') {
       return fail(io, request.period === undefined ? t('report.noApprovedRound') : t('report.noRound', { period: request.period }));
     }
-    return emit(io, t, await render(summary, request.format, request.demo, lang), request.out);
+    writeLines(io.stderr, roundChoiceLines(summary, lang));
+    return emit(io, t, await render(summary, request.format, lang), request.out);
   },
 };
+
+/** Which round the summary took, why, and how complete it is (report.json `roundChoice`). */
+function roundChoiceLines(summary: CountySummary, lang: Lang): string[] {
+  const m = REPORT_LOCALES[lang];
+  const { coverage } = summary;
+  const line = fill(m.roundChoice[summary.choice], {
+    period: periodText(summary.round.period, m),
+    expected: formatInteger(coverage.expected, lang, { bidi: 'plain' }),
+    approved: formatInteger(coverage.approved, lang, { bidi: 'plain' }),
+  });
+  return coverage.partial ? [line, m.roundChoice.partial] : [line];
+}
 
 /** Prints text, or writes it (or a spreadsheet's bytes) to --out and says so. */
 function emit(io: CliIo, t: Translate, output: string | Uint8Array, out: string | undefined): number {
@@ -118,13 +131,8 @@ function parseRequest(io: CliIo, t: Translate, options: OptionValues, positional
   };
 }
 
-async function render(summary: CountySummary, format: Format, demo: boolean, lang: Lang): Promise<string | Uint8Array> {
+async function render(summary: CountySummary, format: Format, lang: Lang): Promise<string | Uint8Array> {
   if (format === 'xlsx') return toXlsx(countySummaryTable(summary, lang, REPORT_LOCALES));
-  if (!demo) {
-    // Bundles keep their original output, byte for byte.
-    if (format === 'json') return `${JSON.stringify(legacySummary(summary), null, 2)}\n`;
-    return tableToCsv(legacySummaryTable(summary, lang, { 'zh-CN': createTranslator('zh-CN'), ug: createTranslator('ug') }));
-  }
   if (format === 'json') return `${JSON.stringify(summary, null, 2)}\n`;
   return tableToCsv(countySummaryTable(summary, lang, REPORT_LOCALES));
 }

@@ -11,7 +11,7 @@ import { readFileOrReport, reportRefusal } from './bundleSupport';
 import { storeContents } from './reportSummary';
 
 /** What a report is built from: one county's organisations, rounds and reports, and its control ratios. */
-export type ReportSource = Pick<CountySummaryInput, 'orgs' | 'rounds' | 'reports' | 'countyCode' | 'targetFor'>;
+export type ReportSource = Pick<CountySummaryInput, 'orgs' | 'rounds' | 'reports' | 'targetFor'> & { countyCode: string };
 
 /**
  * The demo county, exactly as a newcomer's app holds it after "load the demo". It has no target

@@ -1,5 +1,6 @@
 import type { Org } from '../domain/org';
 import { FIGURES, type ReportingRound, type StatReport } from '../domain/stats';
+import { reportId } from '../stats/ids';
 import { DEMO_CHOSEN_FLOWS, spreadFigures } from './figures';
 import { createPrng, type Prng } from './prng';
 import { buildDemoStructure } from './structure';
@@ -22,8 +23,6 @@ const DEMO_DEADLINE = '2026-01-20';
 /** Fixed seeds: the demo is part of the data two PCs may sync, so it must be the same everywhere. */
 const FIGURES_SEED = 0x4c542025;
 const SUBMISSION_SEED = 0x4c540120;
-
-export const demoReportId = (orgCode: string): string => `demo-report-${DEMO_PERIOD}-${orgCode}`;
 
 export { DEMO_CHOSEN_FLOWS };
 
@@ -50,7 +49,8 @@ export function generateDemoCounty(): DemoCounty {
     const unitFigures = figures[i];
     if (!unitFigures) throw new Error(`no figures for ${unit.org.code}`);
     return {
-      id: demoReportId(unit.org.code),
+      // The app's id (shared/stats/ids.ts); builds before issue 12 wrote `demo-report-2025-<code>`.
+      id: reportId(round.id, unit.org.id),
       roundId: round.id,
       orgId: unit.org.id,
       period: DEMO_PERIOD,

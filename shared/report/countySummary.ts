@@ -1,5 +1,9 @@
 import type { Org } from '../domain/org';
+import { comparePeriods } from '../domain/period';
 import { SEX_FIGURES, type ReportingRound, type ReportStatus, type SexFigure, type StatReport, type Target } from '../domain/stats';
+import { homeCounty } from '../orgs/home';
+import { chooseRound, roundCoverage, type RoundChoice, type RoundChoiceReason, type RoundCoverage } from '../stats/headline';
+import { newestFirst, type StatsData } from '../stats/model';
 import { rollUpAll, type RollUpResult } from '../stats/rollup';
 import { exceedsTarget, indexTargets, targetRatioFor } from '../stats/targets';
 
@@ -44,6 +48,10 @@ export type SummaryLine = Pick<Org, 'code' | 'name' | 'kind'> & SummaryFigures &
 export interface CountySummary {
   county: Pick<Org, 'id' | 'code' | 'name'>;
   round: Pick<ReportingRound, 'id' | 'period' | 'deadline' | 'status' | 'bySex'>;
+  /** Why this round (shared/stats/headline.ts): named by the caller (`chosen`), or the default rule's step. */
+  choice: RoundChoiceReason;
+  /** How many of the round's expected reports the figures count; `partial` below the rule's share. */
+  coverage: RoundCoverage;
   /** Which report statuses were counted. */
   statuses: readonly ReportStatus[];
   committees: SummaryLine[];
@@ -54,10 +62,11 @@ export interface CountySummaryInput {
   orgs: readonly Org[];
   rounds: readonly ReportingRound[];
   reports: readonly StatReport[];
-  countyCode: string;
+  /** The county the caller expects (a bundle's); the summary is of this PC's home county (shared/orgs/home.ts). */
+  countyCode?: string;
   /** This round. */
   roundId?: string;
-  /** Otherwise the latest round of this period; with neither, the latest round with counted reports. */
+  /** Otherwise the round of this period (of several, by the default rule); with neither, the default rule (shared/stats/headline.ts). */
   period?: string;
   /**
    * Approved reports only by default: a draft or returned report is not yet a figure anyone stands
@@ -71,10 +80,11 @@ export type SummaryProblem = 'no-county' | 'no-round';
 
 export function buildCountySummary(input: CountySummaryInput): CountySummary | SummaryProblem {
   const statuses: ReportStatus[] = input.includeSubmitted ? ['approved', 'submitted'] : ['approved'];
-  const county = input.orgs.find((o) => o.kind === 'county' && o.code === input.countyCode);
-  if (!county) return 'no-county';
-  const round = pickRound(input, new Set(input.reports.filter((r) => statuses.includes(r.status)).map((r) => r.roundId)));
-  if (!round) return 'no-round';
+  const county = homeCounty(input.orgs);
+  if (!county || (input.countyCode !== undefined && county.code !== input.countyCode)) return 'no-county';
+  const choice = pickRound(input);
+  if (!choice) return 'no-round';
+  const { round } = choice;
 
   const rolled = rollUpAll(input.orgs, input.reports, round.period, { includeSubmitted: input.includeSubmitted ?? false });
   const targetFor = input.targetFor ?? (() => null);
@@ -91,6 +101,8 @@ export function buildCountySummary(input: CountySummaryInput): CountySummary | S
   return {
     county: { id: county.id, code: county.code, name: county.name },
     round: { id: round.id, period: round.period, deadline: round.deadline, status: round.status, ...(bySex ? { bySex } : {}) },
+    choice: choice.why,
+    coverage: choice.coverage,
     statuses,
     committees: committees.map((o) => ({ code: o.code, name: o.name, kind: o.kind, ...line(o) })),
     // The county's roll-up: every committee's, plus the county committee's own report if it files one.
@@ -98,19 +110,58 @@ export function buildCountySummary(input: CountySummaryInput): CountySummary | S
   };
 }
 
-/**
- * "Latest" is by deadline, which orders rounds of different lengths (a year, a quarter) correctly;
- * a named round or period is taken even when nothing in it is counted yet (its lines show zeros),
- * but the automatic choice skips rounds with nothing to show.
- */
-function pickRound(input: CountySummaryInput, withCounted: ReadonlySet<string>): ReportingRound | undefined {
-  if (input.roundId !== undefined) return input.rounds.find((r) => r.id === input.roundId);
-  const latestFirst = [...input.rounds].sort((a, b) => compare(b.deadline, a.deadline) || compare(b.period, a.period) || compare(a.id, b.id));
-  if (input.period !== undefined) {
-    const ofPeriod = latestFirst.filter((r) => r.period === input.period);
-    return ofPeriod.find((r) => withCounted.has(r.id)) ?? ofPeriod[0];
+/** A named round, the round of a named period (by the default rule among that period's rounds), or the default rule. */
+function pickRound(input: CountySummaryInput): RoundChoice | undefined {
+  const rounds = newestFirst(input.rounds);
+  if (input.roundId !== undefined) {
+    const round = rounds.find((r) => r.id === input.roundId);
+    return round && { round, why: 'chosen', coverage: roundCoverage(round, input.reports) };
   }
-  return latestFirst.find((r) => withCounted.has(r.id));
+  if (input.period !== undefined) {
+    const choice = chooseRound(rounds.filter((r) => r.period === input.period), input.reports);
+    return choice && { ...choice, why: 'chosen' };
+  }
+  return chooseRound(rounds, input.reports);
+}
+
+export interface Headline {
+  /** The round shown: the one chosen, else the default rule's (shared/stats/headline.ts). */
+  choice: RoundChoice;
+  /** Its county summary: the figures the Overview, the Dashboard and Reports show. */
+  summary: CountySummary;
+}
+
+/**
+ * What the headline screens show for a chosen round id (ignored when it names no round), with the
+ * county's control ratios. Null with no county or no round. `league-desk report` without --period
+ * takes the same round (buildCountySummary's default is the same rule).
+ */
+export function headlineSummary(data: StatsData, chosen?: string | null): Headline | null {
+  const choice = chooseRound(newestFirst(data.rounds), data.reports, chosen);
+  if (!choice) return null;
+  const summary = buildCountySummary({ ...data, roundId: choice.round.id, targetFor: targetLookup(data.orgs, data.targets) });
+  return typeof summary === 'string' ? null : { choice, summary };
+}
+
+export interface TrendPoint {
+  period: string;
+  /** The county's ratio for the period, from its summary; null without youth. */
+  ratio: number | null;
+  /** The period's round does not yet stand for the county (shared/stats/headline.ts): draw it apart. */
+  partial: boolean;
+}
+
+/**
+ * The county's league–youth ratio over the periods of its rounds, oldest first: each point the county
+ * summary of that period (so the trend cannot disagree with the summary), marked partial as its
+ * round's coverage says.
+ */
+export function countyTrend(input: Omit<CountySummaryInput, 'roundId' | 'period'>): TrendPoint[] {
+  const periods = [...new Set(input.rounds.map((r) => r.period))].sort(comparePeriods);
+  return periods.flatMap((period) => {
+    const summary = buildCountySummary({ ...input, period });
+    return typeof summary === 'string' ? [] : [{ period, ratio: summary.totals.leagueYouthRatio, partial: summary.coverage.partial }];
+  });
 }
 
 function summaryFigures(rolled: RollUpResult | undefined, bySex: boolean): SummaryFigures {

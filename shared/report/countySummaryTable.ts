@@ -1,4 +1,5 @@
 import { SEXES, sexFigure, type Figure, type SexFigure } from '../domain/stats';
+import { formatInteger } from '../i18n/format';
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
 import type { CountySummary, SummaryFigures, TargetCheck } from './countySummary';
 import { bilingual, fill, periodText, type ReportLocales } from './messages';
@@ -43,12 +44,16 @@ export function countySummaryTable(summary: CountySummary, lang: Lang, locales: 
     rows: summary.committees.map((line) => ({ code: line.code, name: nameCell(line.name, lang), ...figureCells(line) })),
     totalRow: { code: summary.county.code, name: m.countySummary.total, ...figureCells(summary.totals) },
     footnotes: [
+      // A partial round says so before anything else: its totals do not stand for the county.
+      ...(summary.coverage.partial ? [m.countySummary.notes.partial] : []),
       m.countySummary.notes.ratio,
       fill(m.countySummary.notes.statuses, { statuses: summary.statuses.map((s) => m.statuses[s]).join(lang === 'ug' ? '، ' : '、') }),
+      fill(m.countySummary.notes.coverage, { expected: formatInteger(summary.coverage.expected, lang, { bidi: 'plain' }), approved: formatInteger(summary.coverage.approved, lang, { bidi: 'plain' }) }),
       ...(anyTarget ? [m.countySummary.notes.target] : []),
     ],
     sheetName: m.countySummary.sheetName,
     untranslatedMark: m.untranslated,
+    csvFraction: m.countySummary.csvFraction,
     pageFooter: m.pageFooter,
   };
 }

@@ -27,12 +27,12 @@ export function csvCell(value: CsvCell): string {
 }
 
 /**
- * A report table as CSV: one header row in the table's language, the rows, the total row. No
- * title or footnotes: a CSV is read back by programs and by Excel's filters, which want one header
+ * A report table as CSV: one header row in the table's language (a percentage column's header
+ * saying it holds fractions, `csvFraction`), the rows, the total row. No title or footnotes: a CSV is read back by programs and by Excel's filters, which want one header
  * row and nothing but data below it.
  */
 export function tableToCsv(table: ReportTable): string {
-  const header = table.columns.map((column) => headerPair(column, table.lang)[0]);
+  const header = table.columns.map((column) => headerPair(column, table.lang)[0] + (column.kind === 'percent' ? (table.csvFraction ?? '') : ''));
   const body = [...table.rows, ...(table.totalRow ? [table.totalRow] : [])];
   return toCsv([header, ...body.map((row) => table.columns.map((column) => csvValue(column, row, table.untranslatedMark)))]);
 }

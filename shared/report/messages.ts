@@ -24,8 +24,12 @@ export interface ReportMessages {
     columns: { code: string; name: string; reports: string; ratio: string; target: string; overTarget: string };
     total: string;
     over: string;
-    notes: { ratio: string; statuses: string; target: string };
+    notes: { ratio: string; statuses: string; target: string; coverage: string; partial: string };
+    /** Appended to a percentage column's header in CSV, which holds the fraction (0.4863), not "48.6%". */
+    csvFraction: string;
   };
+  /** Which round a summary took and why (shared/stats/headline.ts), for the command line's stderr. */
+  roundChoice: { chosen: string; complete: string; closed: string; latest: string; partial: string };
   templateSheet: {
     sheetName: string;
     title: string;

@@ -63,6 +63,11 @@ export interface ReportTable {
   /** Appended to a ForeignText, e.g. "未译". */
   untranslatedMark: string;
   /**
+   * Appended to a percentage column's header in CSV, which writes the fraction (0.4863) where the
+   * other writers show "48.6%": a CSV must say its unit in its header ("团青比例（小数，0.4863 即 48.63%）").
+   */
+  csvFraction?: string;
+  /**
    * Page footer with `{{page}}` and `{{pages}}` placeholders ("第 {{page}} 页，共 {{pages}} 页"):
    * xlsx turns them into &P / &N, the print stylesheet into CSS page counters.
    */

@@ -1,5 +1,4 @@
 import type { Org } from '../domain/org';
-import type { StatReport } from '../domain/stats';
 
 /**
  * A function giving, for any organisation id, the direct child of the root (township, school or
@@ -40,21 +39,4 @@ export function committeeResolver(orgs: readonly Org[], rootId: string): (orgId:
     for (const p of path) known.set(p, result);
     return result;
   };
-}
-
-/**
- * Groups reports under the county's direct children (township, school and working committees, …):
- * each report counts toward the one direct child of the root whose subtree holds its organisation.
- * A report of the root itself belongs to no committee. The roll-up over any organisation and
- * period is `rollUp` (rollup.ts); this is the overview's one level.
- */
-export function reportsByCommittee(orgs: Org[], rootId: string, reports: StatReport[]): Map<string, StatReport[]> {
-  const committee = committeeResolver(orgs, rootId);
-  const out = new Map<string, StatReport[]>();
-  for (const o of orgs) if (o.parentId === rootId) out.set(o.id, []);
-  for (const r of reports) {
-    const c = committee(r.orgId);
-    if (c !== null) out.get(c)?.push(r);
-  }
-  return out;
 }

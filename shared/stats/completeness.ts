@@ -1,5 +1,6 @@
 import type { Org } from '../domain/org';
 import type { ReportingRound, ReportStatus, StatReport } from '../domain/stats';
+import { homeCounty } from '../orgs/home';
 import { committeeResolver } from './committees';
 
 /**
@@ -29,7 +30,7 @@ import { committeeResolver } from './committees';
 export const BEIJING_UTC_OFFSET_MINUTES = 480;
 
 export interface CompletenessOptions {
-  /** The county whose direct children are the rows; default: the first organisation of kind `county` without a parent, else the first without a parent. */
+  /** The county whose direct children are the rows; default: this PC's home county (shared/orgs/home.ts). */
   countyId?: string;
   /** The county's offset from UTC in minutes; default Beijing time (480). */
   utcOffsetMinutes?: number;
@@ -93,9 +94,7 @@ export interface RoundCompleteness {
 }
 
 function findCounty(orgs: readonly Org[], countyId: string | undefined): string | null {
-  if (countyId !== undefined) return countyId;
-  const roots = orgs.filter((o) => o.parentId === null);
-  return (roots.find((o) => o.kind === 'county') ?? roots[0])?.id ?? null;
+  return countyId ?? homeCounty(orgs)?.id ?? null;
 }
 
 const byCode = (a: Org, b: Org): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -110,7 +109,7 @@ interface ExpectedState {
 }
 
 /** Of several reports of one organisation in one round, the status that says most: approved > submitted > returned > draft. */
-const STATUS_WEIGHT: Record<ReportStatus, number> = { approved: 3, submitted: 2, returned: 1, draft: 0 };
+export const STATUS_WEIGHT: Readonly<Record<ReportStatus, number>> = { approved: 3, submitted: 2, returned: 1, draft: 0 };
 
 function expectedStates(
   round: ReportingRound,

@@ -33,7 +33,8 @@ import { leagueYouthRatio } from './totals';
  * figures stay in every roll-up of the periods they reported in. Reports of organisations that are
  * not in `orgs` (deleted) are ignored: archive, don't delete, to keep history.
  *
- * WHICH REPORTS COUNT: status `approved`; with `includeSubmitted`, `submitted` too. Of two counted
+ * WHICH REPORTS COUNT: status `approved`; with `includeSubmitted`, `submitted` too; with
+ * `includeDrafts` every report (the entry grid's own totals). Of two counted
  * reports of one organisation for the same period (e.g. from two rounds), per figure the one
  * approved, then the latest submitted, then the smaller id.
  */
@@ -41,6 +42,8 @@ import { leagueYouthRatio } from './totals';
 export interface RollUpOptions {
   /** Count submitted reports as well as approved ones (default: approved only). */
   includeSubmitted?: boolean;
+  /** Count every report, drafts and returned ones too: what the entry grid holds, not a figure to publish. */
+  includeDrafts?: boolean;
   /** Rounds, to count the organisations expected to report within the period (`expected`). */
   rounds?: readonly ReportingRound[];
 }
@@ -126,6 +129,11 @@ function statusRank(status: StatReport['status']): number {
   return status === 'approved' ? 2 : status === 'submitted' ? 1 : 0;
 }
 
+/** The least status rank counted. */
+function countedFrom(options: Pick<RollUpOptions, 'includeSubmitted' | 'includeDrafts'>): number {
+  return options.includeDrafts ? 0 : options.includeSubmitted ? 1 : 2;
+}
+
 /** Negative when `a` is preferred over `b` among reports of one organisation for the same period. */
 function comparePreference(a: StatReport, b: StatReport): number {
   const rank = statusRank(b.status) - statusRank(a.status);
@@ -158,7 +166,7 @@ function ownValuesByIndex(
 ): OwnValues {
   const target = periodMonths(period);
   const spanOf = spanCache();
-  const minStatus = options.includeSubmitted ? 1 : 2;
+  const minStatus = countedFrom(options);
 
   // Pass 1: the counted reports, with their organisation and months.
   const candReport: number[] = [];
@@ -518,7 +526,7 @@ export interface RollUpIndex {
  */
 export function prepareRollUp(orgs: readonly Org[], reports: readonly StatReport[], options: RollUpOptions = {}): RollUpIndex {
   const forest = buildForest(orgs);
-  const minStatus = options.includeSubmitted ? 1 : 2;
+  const minStatus = countedFrom(options);
   const byPeriod = new Map<string, StatReport[]>();
   for (const report of reports) {
     if (statusRank(report.status) < minStatus) continue;

@@ -1,4 +1,4 @@
-import type { ReportStatus, StatReport } from '../domain/stats';
+import type { ReportingRound, ReportStatus, StatReport } from '../domain/stats';
 import { submissionBlockers, type Issue } from './validation';
 
 /**
@@ -120,14 +120,18 @@ export function availableActions(status: ReportStatus): ReviewAction[] {
   return REVIEW_ACTIONS.filter((action) => refusalFor(status, action) === null);
 }
 
-/** Whether figures and their notes may be edited: only in `draft` and `returned`. */
-export function canEditFigures(status: ReportStatus): boolean {
-  return status === 'draft' || status === 'returned';
-}
+/** Why a report's figures (and their notes, and its template row) cannot be edited now. */
+export type EditRefusal = 'round-closed' | 'under-review' | 'locked';
 
-/** Why figures cannot be edited: `under-review` (submitted) or `locked` (approved); null when they can. */
-export function editRefusal(status: ReportStatus): 'under-review' | 'locked' | null {
-  if (status === 'submitted') return 'under-review';
-  if (status === 'approved') return 'locked';
+/**
+ * THE editability rule, for the entry grid, the notes, the template import and submission alike:
+ * a report can be edited while its round is open and it is a draft, returned, or not started yet
+ * (no report). Otherwise: `round-closed` (the county closed the round), `under-review` (submitted),
+ * `locked` (approved). Null when it can be edited.
+ */
+export function editRefusal(round: Pick<ReportingRound, 'status'>, report?: Pick<StatReport, 'status'>): EditRefusal | null {
+  if (round.status !== 'open') return 'round-closed';
+  if (report?.status === 'submitted') return 'under-review';
+  if (report?.status === 'approved') return 'locked';
   return null;
 }

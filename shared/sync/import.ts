@@ -7,7 +7,8 @@ import { SyncError } from './errors';
 import type { ClockState } from './hlc';
 import { mergeChanges, type RowCounts } from './merge';
 import { CURRENT_SCHEMA, parkingReason, type KnownSchema } from './parking';
-import type { MergedRow } from './row';
+import type { MergedRow, RowIdRules } from './row';
+import { TABLE_ROW_IDS } from './tables';
 import { isWithinScope } from './scope';
 import { validateChangeIdentity, validateChangeValues } from './validate';
 import { parseChange } from './parseChange';
@@ -26,6 +27,8 @@ export interface ImportOptions {
   senderScope?: string;
   /** The sending account; without it, every change in the file is held to `senderScope`. */
   senderAuthor?: string;
+  /** Which ids name which rows (row.ts); default this build's (tables.ts). Tests stand for older builds with `{}`. */
+  rowIds?: RowIdRules;
 }
 
 export interface InvalidChange {
@@ -112,7 +115,7 @@ export async function planImport(records: readonly unknown[], access: SyncAccess
   for (const change of fresh) (parkingReason(change, known) === undefined ? applicable : parked).push(change);
   const refused = invalid.length > 0 || sameIdDifferentContent.length > 0;
   // A refused file is not merged: its preview says why it is refused, not what it would change.
-  const merged = refused ? { rowsToPut: [], perTable: {}, conflicts: [] } : await mergeChanges(applicable, access, options.now);
+  const merged = refused ? { rowsToPut: [], perTable: {}, conflicts: [] } : await mergeChanges(applicable, access, options.now, options.rowIds ?? TABLE_ROW_IDS);
 
   return {
     received: records.length,
@@ -170,12 +173,12 @@ export interface UnparkOutcome {
  * A parked change whose values turn out to be invalid under the schema now known stays parked:
  * its bundle can no longer be refused, and a change is never dropped.
  */
-export async function unpark(access: SyncAccess, options: { now: number; known?: KnownSchema }): Promise<UnparkOutcome> {
+export async function unpark(access: SyncAccess, options: { now: number; known?: KnownSchema; rowIds?: RowIdRules }): Promise<UnparkOutcome> {
   const known = options.known ?? CURRENT_SCHEMA;
   const parked = await access.getParked();
   const ready = parked.filter((c) => parkingReason(c, known) === undefined && validateChangeValues(c).length === 0);
   if (ready.length === 0) return { applied: 0, stillParked: parked.length, perTable: {}, conflicts: [] };
-  const merged = await mergeChanges(ready, access, options.now);
+  const merged = await mergeChanges(ready, access, options.now, options.rowIds ?? TABLE_ROW_IDS);
   await Promise.all([
     ...merged.rowsToPut.map(({ table, rows }) => access.putRows(table, rows)),
     merged.conflicts.length > 0 ? access.addConflicts(merged.conflicts) : Promise.resolve(),

@@ -2,7 +2,7 @@ import type { SyncAccess } from './access';
 import { valuesEqual } from './canonical';
 import type { Change, SyncedTable } from './change';
 import { conflictId, type Conflict, type StampedValue } from './conflict';
-import { applyChangeToRow, type MergedRow } from './row';
+import { applyChangeToRow, canonicalRowId, type MergedRow, type RowIdRules } from './row';
 
 /*
  * The merge: how a batch of changes becomes rows, and which overwritten values are kept as
@@ -96,9 +96,18 @@ const byStamp = (a: Change, b: Change) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 
  * Changes are applied in stamp order, which is the order their authors could have seen them in;
  * the rows would be the same in any order, but the conflicts recorded are then the same for a
  * batch however its file was sorted.
+ *
+ * Each change is applied to the row its id means under `rowIds` (row.ts): a change naming a row by
+ * an older id lands in the same row as one naming it by its current id, so PCs converge whichever
+ * ids their changes use. The change itself is not altered (it is stored and forwarded as made).
  */
-export async function mergeChanges(changes: readonly Change[], access: SyncAccess, now: number): Promise<MergeOutcome> {
-  const ordered = [...changes].sort(byStamp);
+export async function mergeChanges(changes: readonly Change[], access: SyncAccess, now: number, rowIds: RowIdRules): Promise<MergeOutcome> {
+  const ordered = changes
+    .map((change) => {
+      const row = canonicalRowId(rowIds, change.table, change.row);
+      return row === change.row ? change : { ...change, row };
+    })
+    .sort(byStamp);
   const working = await loadRows(ordered, access);
   const changed = new Map<SyncedTable, Set<string>>();
   const conflicts = new Map<string, Conflict>();

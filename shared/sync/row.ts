@@ -53,3 +53,44 @@ export function rowValues<T>(row: MergedRow): T {
   const { _clock: _ignored, ...values } = row;
   return values as T;
 }
+
+/**
+ * How a table's row ids map to rows, when one row can be named by more than one id (a table whose
+ * id scheme changed: changes are immutable, so old ids live on in logs, files and on PCs that have
+ * not upgraded). `canonical` gives the row an id means; `aliases` the other ids of a canonical id.
+ * Both must be pure and agree: `canonical(a) === c` for every `a` of `aliases(c)`, and
+ * `canonical(canonical(x)) === canonical(x)`. The core knows no table: each table's rule is handed in
+ * (shared/sync/tables.ts composes them).
+ */
+export interface RowIdRule {
+  canonical(row: string): string;
+  aliases(row: string): readonly string[];
+}
+
+export type RowIdRules = Readonly<Partial<Record<string, RowIdRule>>>;
+
+/** The row a change to `row` of `table` belongs to. */
+export function canonicalRowId(rules: RowIdRules, table: string, row: string): string {
+  return Object.hasOwn(rules, table) ? rules[table]!.canonical(row) : row;
+}
+
+/** Every id changes may name this row by, its canonical id first. */
+export function rowIdsOf(rules: RowIdRules, table: string, row: string): string[] {
+  const canonical = canonicalRowId(rules, table, row);
+  return Object.hasOwn(rules, table) ? [canonical, ...rules[table]!.aliases(canonical)] : [canonical];
+}
+
+/**
+ * Two stored rows of one row (kept under two ids before a row-id rule joined them) as the one row
+ * applying both rows' changes gives: per field, the value with the greater stamp.
+ */
+export function mergeRows(id: string, a: MergedRow, b: MergedRow): MergedRow {
+  const out: MergedRow = { ...a, id, _clock: { ...a._clock } };
+  for (const [field, stamp] of Object.entries(b._clock)) {
+    const held = out._clock[field];
+    if (held !== undefined && held >= stamp) continue;
+    out[field] = b[field];
+    out._clock[field] = stamp;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DATA_SCHEMA_VERSION, SYNCED_TABLES, type Change, type SyncedTable } from './change';
+import { DATA_SCHEMA_VERSION, DELETED_FIELD, SYNCED_TABLES, type Change, type SyncedTable } from './change';
 import { RESERVED_FIELDS } from './parking';
 import { rowValues, type MergedRow } from './row';
 import { TABLE_ROW_SCHEMAS } from './tables';
@@ -98,4 +98,12 @@ function rememberValid(schema: z.ZodType, value: unknown): void {
  */
 export function rowIsComplete(table: SyncedTable, row: MergedRow): boolean {
   return TABLE_ROW_SCHEMAS[table].safeParse(rowValues(row)).success;
+}
+
+/**
+ * A table's rows as every screen, export and command sees them: deleted rows and incomplete rows
+ * (`rowIsComplete`) left out, clocks stripped. The one liveness rule of the app.
+ */
+export function liveRows<T>(table: SyncedTable, rows: readonly MergedRow[]): T[] {
+  return rows.filter((row) => row[DELETED_FIELD] !== true && rowIsComplete(table, row)).map((row) => rowValues<T>(row));
 }

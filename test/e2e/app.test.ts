@@ -74,7 +74,7 @@ describe('first start', () => {
     await expect(page.getByTestId('total-members').textContent()).resolves.toBe(ltr('5,849'));
     await expect(page.getByTestId('total-ratio').textContent()).resolves.toBe(ltr('48.6%'));
     // Uyghur dates are ours: Chromium's Intl has no Uyghur and would print English.
-    await expect(page.getByTestId('round-chip').textContent()).resolves.toContain('2026-يىلى 1-ئاينىڭ 20-كۈنى');
+    await expect(page.getByTestId('coverage').textContent()).resolves.toContain('2026-يىلى 1-ئاينىڭ 20-كۈنى');
     // Townships have no Uyghur names yet: shown in Chinese with the "not translated" mark.
     expect(await page.getByTestId('committee-table').getByTestId('not-translated').count()).toBeGreaterThan(10);
     // Navigation moves to the right-hand side.

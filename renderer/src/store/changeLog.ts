@@ -1,5 +1,7 @@
 import type { Table } from 'dexie';
 import type { Change } from '../../../shared/sync/change';
+import { rowIdsOf } from '../../../shared/sync/row';
+import { TABLE_ROW_IDS } from '../../../shared/sync/tables';
 import { includes, type VersionVector } from '../../../shared/sync/vector';
 import { sortByStamp } from './hubSort';
 import type { LeagueDeskDb } from './db';
@@ -110,10 +112,15 @@ async function pageKeysHolding(tx: StoreTx, ids: string[]): Promise<number[]> {
   return logTable(tx).where('ids').between(least, greatest, true, true).primaryKeys();
 }
 
-/** Every change to one row, in clock order: a cell's history. */
+/**
+ * Every change to one row, in clock order: a cell's history. Changes that name the row by another
+ * of its ids (an old demo report id: shared/sync/tables.ts TABLE_ROW_IDS) are its history too.
+ */
 export async function changesOfRow(tx: StoreTx, table: string, row: string): Promise<Change[]> {
-  const pages = await pagesByKeys(tx, await logTable(tx).where('rows').equals(rowKey(table, row)).primaryKeys());
-  return sortByStamp(pages.flatMap((p) => p.changes.filter((c) => c.table === table && c.row === row)));
+  const ids = rowIdsOf(TABLE_ROW_IDS, table, row);
+  const keys = await logTable(tx).where('rows').anyOf(ids.map((id) => rowKey(table, id))).primaryKeys();
+  const pages = await pagesByKeys(tx, keys);
+  return sortByStamp(pages.flatMap((p) => p.changes.filter((c) => c.table === table && ids.includes(c.row))));
 }
 
 /** The whole log in clock order. */

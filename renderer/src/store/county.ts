@@ -6,5 +6,5 @@ import type { StoreTx } from './tx';
 
 /** The county this PC keeps (shared/orgs/home.ts), read within a transaction that spans `org`. */
 export async function readHomeCounty(tx: StoreTx): Promise<Org | undefined> {
-  return homeCounty(liveRows<Org>(await tx.table<MergedRow, string>('org').filter((r) => r.parentId === null).toArray()));
+  return homeCounty(liveRows<Org>('org', await tx.table<MergedRow, string>('org').filter((r) => r.parentId === null).toArray()));
 }

@@ -2,9 +2,11 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change } from '../../../shared/sync/change';
 import type { Conflict } from '../../../shared/sync/conflict';
 import type { MergedRow } from '../../../shared/sync/row';
+import { TABLE_ROW_IDS } from '../../../shared/sync/tables';
 import { LOG_COUNT_KEY, LOG_STORE, LOG_STORE_SCHEMA, toPages, type LogPage } from './changeLog';
 import { CONTEST_STORES } from './contestStores';
 import { JOB_STORES } from './jobStores';
+import { joinRowsUnderCanonicalIds } from './rowIds';
 
 export interface MetaEntry {
   key: string;
@@ -107,6 +109,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // Version 8: PC names (shared/devices/names.ts), a synced table: row id = device id.
     version: 8,
     stores: { device: 'id' },
+  },
+  {
+    // Version 9: the demo's reports, stored under their old ids
+    // (`demo-report-2025-LT-01-013`), join the rows of the app's ids (`demo-round-2025:demo-LT-01-013`),
+    // which is where changes under either id are merged from now on (docs/FORMATS.md, "Report ids").
+    version: 9,
+    stores: {},
+    upgrade: (tx) => joinRowsUnderCanonicalIds(tx, TABLE_ROW_IDS),
   },
 ];
 

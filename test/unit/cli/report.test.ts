@@ -31,9 +31,12 @@ async function workbook(file: string): Promise<ExcelJS.Worksheet> {
 describe('league-desk report --demo', () => {
   it('prints the county summary as JSON, figures and ratio as numbers', async () => {
     const { code, stdout, stderr } = await cli(['report', '--demo']);
-    expect([code, stderr]).toEqual([0, '']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('2025年度（应报 245 个单位，已审核 245 个）');
     const summary = JSON.parse(stdout) as CountySummary;
     expect(summary.round).toEqual({ id: 'demo-round-2025', period: '2025', deadline: '2026-01-20', status: 'closed' });
+    expect(summary.choice).toBe('complete');
+    expect(summary.coverage).toEqual({ expected: 245, approved: 245, pending: 0, share: 1, partial: false });
     expect(summary.statuses).toEqual(['approved']);
     expect(summary.totals).toEqual({
       reports: 245,
@@ -49,13 +52,15 @@ describe('league-desk report --demo', () => {
     expect(summary.committees[0]).toMatchObject({ code: 'LT-01', name: { zh: '轮台镇团委' }, kind: 'township', members: 905 });
     expect(typeof summary.committees[0]!.leagueYouthRatio).toBe('number');
     // --kind stats and --period 2025 are the defaults.
-    expect(await cli(['report', '--demo', '--kind', 'stats', '--period', '2025'])).toEqual({ code, stdout, stderr });
+    const named = await cli(['report', '--demo', '--kind', 'stats', '--period', '2025']);
+    expect(JSON.parse(named.stdout)).toEqual({ ...summary, choice: 'chosen' });
+    expect(named.stderr).toBe('汇总的报表期：2025年度（应报 245 个单位，已审核 245 个）。\n');
   });
 
   it('writes CSV that starts with a byte-order mark and ends with the county total (48.6%)', async () => {
     const { code, stdout } = await cli(['report', '--demo', '--format', 'csv']);
     expect(code).toBe(0);
-    expect(stdout.startsWith('\uFEFF组织代码,组织名称,计入报表数,团员,新发展团员,14–35 岁青年,14–28 岁青年,团青比例,目标比例,超出目标\r\n')).toBe(true);
+    expect(stdout.startsWith('\uFEFF组织代码,组织名称,计入报表数,团员,新发展团员,14–35 岁青年,14–28 岁青年,团青比例（小数，0.4863 即 48.63%）,目标比例（小数，0.4863 即 48.63%）,超出目标\r\n')).toBe(true);
     const lines = stdout.split('\r\n');
     expect(lines.at(-2)).toBe('LT,合计,245,5849,934,26328,12028,0.4863,,');
     const ug = await cli(['report', '--demo', '--format', 'csv', '--lang', 'ug']);
@@ -137,6 +142,52 @@ function targetBundle(orgId: string, maxRatio: number): BundleInput {
   };
 }
 
+/** The county opens a 2026 round the day after the demo and approves one branch's report in it. */
+function newRoundBundle(): BundleInput {
+  const device = '00000000000000c3';
+  const at = DEMO_CLOCK_START + 86_400_000;
+  const demo = demoBundleInput();
+  const branches = demo.changes.find((c) => c.table === 'round')!.fields['orgIds'] as string[];
+  const specs = [
+    { table: 'round' as const, row: 'round-2026', scope: 'LT', fields: { period: '2026', figures: ['members', 'youth1435', 'youth1428'], orgIds: branches, deadline: '2027-01-20', status: 'open' } },
+    {
+      table: 'statReport' as const,
+      row: `round-2026:${branches[0]}`,
+      scope: 'LT',
+      fields: { roundId: 'round-2026', orgId: branches[0], period: '2026', status: 'approved', members: 25, youth1435: 60, youth1428: 40 },
+    },
+  ];
+  let clock = INITIAL_CLOCK;
+  const changes = specs.map((spec) => {
+    const made = makeChange(spec, undefined, { device, author: 'county-clerk' }, clock, at);
+    clock = made.clock;
+    return made.change;
+  });
+  return { county: { code: 'LT' }, sender: { device, account: 'county-clerk', scope: 'LT' }, kind: 'changes', changes, vector: vectorOf(changes), created: new Date(at).toISOString() };
+}
+
+describe('league-desk report FILE… after a new round opened', () => {
+  it('keeps to the round that stands for the county, says so, and marks a chosen partial round as partial', async () => {
+    const demoFile = path.join(dir, 'demo-before-2026.leaguesync');
+    writeFileSync(demoFile, await encodeBundle(demoBundleInput()));
+    const newRound = path.join(dir, 'round-2026.leaguesync');
+    writeFileSync(newRound, await encodeBundle(newRoundBundle()));
+
+    const byDefault = await cli(['report', demoFile, newRound]);
+    expect(byDefault.code).toBe(0);
+    expect(JSON.parse(byDefault.stdout)).toMatchObject({ round: { id: 'demo-round-2025' }, choice: 'complete', totals: { members: 5849 } });
+    expect(byDefault.stderr).toBe('汇总的报表期：2025年度（应报 245 个单位，已审核 245 个）——最近一个已审核报表达到应报数九成的报表期。用 --period 可以选择其他报表期。\n');
+
+    const chosen = await cli(['report', demoFile, newRound, '--period', '2026', '--lang', 'ug']);
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ round: { id: 'round-2026' }, choice: 'chosen', coverage: { approved: 1, expected: 245, partial: true }, totals: { members: 25 } });
+    expect(chosen.stderr.split('\n')).toEqual([
+      'يىغىندىسى چىقىرىلغان دوكلات مەزگىلى: 2026-يىللىق (245 ئورۇن تاپشۇرۇشى كېرەك، 1 ئورۇننىڭ دوكلاتى تەستىقلاندى).',
+      'دىققەت: سانلىق مەلۇمات تولۇق ئەمەس — تەستىقلانغان دوكلاتلار ئوندىن توققۇزغا يەتمىدى، جەمئىي سان پۈتۈن ناھىيەگە ۋەكىللىك قىلالمايدۇ.',
+      '',
+    ]);
+  });
+});
+
 describe('league-desk report FILE…', () => {
   it('takes control ratios from the bundles and flags committees above them', async () => {
     const bundle = path.join(dir, 'demo-for-targets.leaguesync');
@@ -144,7 +195,7 @@ describe('league-desk report FILE…', () => {
     const targets = path.join(dir, 'targets.leaguesync');
     writeFileSync(targets, await encodeBundle(targetBundle('demo-LT-12', 0.6)));
     const out = path.join(dir, 'targets.xlsx');
-    expect(await cli(['report', bundle, targets, '--format', 'xlsx', '--out', out])).toMatchObject({ code: 0, stderr: '' });
+    expect(await cli(['report', bundle, targets, '--format', 'xlsx', '--out', out])).toMatchObject({ code: 0 });
     const ws = await workbook(out);
     const row = [...Array(17).keys()].map((i) => ws.getRow(5 + i)).find((r) => r.getCell(1).value === 'LT-12')!;
     expect(row.getCell(8).value as number).toBeGreaterThan(0.6);
@@ -155,9 +206,12 @@ describe('league-desk report FILE…', () => {
   it('agrees with --demo on the demo bundle, and writes the same xlsx sheet from bundles', async () => {
     const bundle = path.join(dir, 'demo.leaguesync');
     writeFileSync(bundle, await encodeBundle(demoBundleInput()));
-    const fromBundle = JSON.parse((await cli(['report', bundle])).stdout) as { totals: Record<string, unknown> };
-    const fromDemo = JSON.parse((await cli(['report', '--demo'])).stdout) as CountySummary;
-    expect(fromBundle.totals).toEqual({ reports: 245, members: 5849, youth1435: 26328, youth1428: 12028, leagueYouthRatio: fromDemo.totals.leagueYouthRatio });
+    // The same summary, the same columns, whichever way it is asked for.
+    const fromBundle = await cli(['report', bundle]);
+    const fromDemo = await cli(['report', '--demo']);
+    expect(JSON.parse(fromBundle.stdout)).toEqual(JSON.parse(fromDemo.stdout));
+    expect(fromBundle.stderr).toBe(fromDemo.stderr);
+    expect((await cli(['report', bundle, '--format', 'csv'])).stdout).toBe((await cli(['report', '--demo', '--format', 'csv'])).stdout);
 
     const [a, b] = [path.join(dir, 'a.xlsx'), path.join(dir, 'b.xlsx')];
     expect((await cli(['report', bundle, '--format', 'xlsx', '--out', a])).code).toBe(0);

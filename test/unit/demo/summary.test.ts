@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PERIOD, generateDemoCounty } from '../../../shared/demo/luntai';
 import { DEMO_FACTS, countOrgsByKind, outlineDemo } from '../../../shared/demo/summary';
-import { reportsByCommittee } from '../../../shared/stats/committees';
+import { headlineSummary } from '../../../shared/report/countySummary';
 
 describe('DEMO_FACTS', () => {
   // Pinned to the source document (DOMAIN.md), so a typo here cannot pass through generator and tests alike.
@@ -55,8 +55,7 @@ describe('outlineDemo: what the welcome card says', () => {
   });
 
   it("states as many organisations under the county as the Overview lists, and its parts add up to them", () => {
-    const county = demo.orgs.find((o) => o.kind === 'county')!;
-    expect(outline.underCounty).toBe(reportsByCommittee(demo.orgs, county.id, demo.reports).size);
+    expect(outline.underCounty).toBe(headlineSummary({ ...demo, targets: [] })!.summary.committees.length);
     expect(outline.grassrootsCommittees + outline.workingCommittees + outline.generalBranches).toBe(outline.underCounty);
   });
 

@@ -140,19 +140,28 @@ describe('county summary', () => {
     expect(summaryOf(input).committees.map((c) => c.code)).toEqual(['XC-01', 'XC-02']);
   });
 
-  it('takes a named round, the latest round of a period, or the latest round with approved reports', () => {
+  it('takes a named round, the round of a named period, or by default the newest round that stands for the county', () => {
     const input = smallCounty();
-    input.rounds.push(round('q3', '2025Q3', '2025-10-15'), round('y2026', '2026', '2027-01-20'));
-    input.reports.push(report('XC-01-001', 'q3', { members: 1, youth1428: 2 }));
-    // 2026 has nothing approved yet; the year's stock is the yearly report's (it ends later than Q3).
-    expect(summaryOf(input)).toMatchObject({ round: { id: 'y2025' }, totals: { members: 108 } });
-    expect(summaryOf({ ...input, period: '2025Q3' }).round.id).toBe('q3');
-    expect(summaryOf({ ...input, period: '2026' })).toMatchObject({ round: { id: 'y2026' }, totals: { reports: 0, leagueYouthRatio: null } });
+    const branches = ['XC-01-001', 'XC-02-001'];
+    input.rounds = [
+      { ...round('y2025', '2025', '2026-01-20'), orgIds: branches, status: 'closed' },
+      { ...round('q3', '2025Q3', '2025-10-15'), orgIds: branches },
+      { ...round('y2026', '2026', '2027-01-20'), orgIds: branches },
+    ];
+    input.reports.push(report('XC-01-001', 'q3', { members: 1, youth1428: 2 }), report('XC-01-001', 'y2026', { members: 25, youth1428: 40 }));
+    // 2026 has one of two approved: it has barely started, so 2025 stands for the county. The year's
+    // stock is the yearly report's (it ends later than Q3).
+    expect(summaryOf(input)).toMatchObject({ round: { id: 'y2025' }, choice: 'complete', coverage: { expected: 2, approved: 2, partial: false }, totals: { members: 108 } });
+    expect(summaryOf({ ...input, period: '2025Q3' })).toMatchObject({ round: { id: 'q3' }, choice: 'chosen', coverage: { approved: 1, partial: true } });
+    expect(summaryOf({ ...input, period: '2026' })).toMatchObject({ round: { id: 'y2026' }, choice: 'chosen', coverage: { approved: 1, share: 0.5, partial: true }, totals: { members: 25, reports: 1 } });
     expect(summaryOf({ ...input, roundId: 'q3' }).totals.members).toBe(1);
     expect(buildCountySummary({ ...input, period: '2024' })).toBe('no-round');
     expect(buildCountySummary({ ...input, roundId: 'nope' })).toBe('no-round');
     expect(buildCountySummary({ ...input, countyCode: 'ZZ' })).toBe('no-county');
-    expect(buildCountySummary({ ...input, reports: [] })).toBe('no-round');
+    expect(buildCountySummary({ ...input, rounds: [] })).toBe('no-round');
+    // Nothing stands for the county: the newest closed round, else the newest, marked partial.
+    expect(summaryOf({ ...input, reports: [] })).toMatchObject({ round: { id: 'y2025' }, choice: 'closed', coverage: { approved: 0, partial: true } });
+    expect(summaryOf({ ...input, reports: [], rounds: input.rounds.slice(1) })).toMatchObject({ round: { id: 'y2026' }, choice: 'latest', coverage: { partial: true } });
   });
 
   it('adds the county committee\'s own report to the total, under no line', () => {

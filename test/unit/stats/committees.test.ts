@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { committeeResolver, reportsByCommittee } from '../../../shared/stats/committees';
-import { arbForest, chainOf, org, report } from './fixtures';
+import { committeeResolver } from '../../../shared/stats/committees';
+import { arbForest, chainOf, org } from './fixtures';
 
 describe('committeeResolver', () => {
   const orgs = [org('c', null), org('t1', 'c'), org('t2', 'c'), org('b1', 't1'), org('g', 't1'), org('b2', 'g')];
@@ -34,21 +34,6 @@ describe('committeeResolver', () => {
           expect(resolve(id)).toBe(i > 0 ? chain[i - 1] : null);
         }
       }),
-    );
-  });
-});
-
-describe('reportsByCommittee (kept as it was)', () => {
-  it('groups reports under the direct children of the root, with an empty list for a committee without reports', () => {
-    const orgs = [org('c', null), org('t1', 'c'), org('t2', 'c'), org('b1', 't1')];
-    const r1 = report('b1', '2025', { members: 1 });
-    const r2 = report('c', '2025', { members: 2 });
-    const r3 = report('t1', '2025', { members: 3 });
-    expect(reportsByCommittee(orgs, 'c', [r1, r2, r3])).toEqual(
-      new Map([
-        ['t1', [r1, r3]],
-        ['t2', []],
-      ]),
     );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
 import { DEMO_FACTS } from '../../../shared/demo/summary';
 import { SEX_FIGURES, type ReportingRound } from '../../../shared/domain/stats';
-import { reportsByCommittee } from '../../../shared/stats/committees';
+import { committeeResolver } from '../../../shared/stats/committees';
 import { ownValuesByOrg, prepareRollUp, rollUp, rollUpAll } from '../../../shared/stats/rollup';
 import { sumFigures } from '../../../shared/stats/totals';
 import { org, report } from './fixtures';
@@ -237,10 +237,12 @@ describe('the demo county', () => {
     expect(rollUp({ orgs: demo.orgs, reports: demo.reports, orgId: countyId, period: '2025', rounds: demo.rounds }).expected).toBe(245);
   });
 
-  it('gives each committee the sum of its reports, as the overview computes it (the demo round is not split by sex: those are 0)', () => {
+  it('gives each committee the sum of the reports in its subtree (the demo round is not split by sex: those are 0)', () => {
     const all = rollUpAll(demo.orgs, demo.reports, '2025');
     const noSplit = Object.fromEntries(SEX_FIGURES.map((f) => [f, 0]));
-    for (const [committee, reports] of reportsByCommittee(demo.orgs, countyId, demo.reports)) {
+    const committeeOf = committeeResolver(demo.orgs, countyId);
+    const committees = demo.orgs.filter((o) => o.parentId === countyId).map((o) => o.id);
+    for (const [committee, reports] of committees.map((c) => [c, demo.reports.filter((r) => committeeOf(r.orgId) === c)] as const)) {
       expect(all.get(committee)!.figures).toEqual({ ...sumFigures(reports), ...noSplit });
       expect(all.get(committee)!.reportingPerFigure).toMatchObject(noSplit);
     }

@@ -7,7 +7,6 @@ import {
   REVIEW_ACTIONS,
   TRANSITION_REFUSALS,
   availableActions,
-  canEditFigures,
   editRefusal,
   transition,
   type ReviewAction,
@@ -142,12 +141,12 @@ describe('the workflow as a whole', () => {
     };
     step('submit');
     step('return', 'please check members');
-    expect(canEditFigures(report.status)).toBe(true);
+    expect(editRefusal({ status: 'open' }, report)).toBeNull();
     report = { ...report, members: 12 };
     step('submit');
     step('approve');
     expect(report).toMatchObject({ status: 'approved', returnComment: 'please check members', firstSubmittedAt: at, approvedAt: at });
-    expect(canEditFigures(report.status)).toBe(false);
+    expect(editRefusal({ status: 'open' }, report)).toBe('locked');
     step('reopen', 'county correction');
     expect(report.status).toBe('returned');
   });
@@ -160,13 +159,15 @@ describe('the workflow as a whole', () => {
   });
 });
 
-describe('editing figures', () => {
-  it('is allowed only in draft and returned', () => {
-    expect(REPORT_STATUSES.filter(canEditFigures)).toEqual(['draft', 'returned']);
+describe('editing figures (one rule for the grid, notes, template import and submission)', () => {
+  it('is allowed only in an open round, for a report not started, a draft or a returned one', () => {
+    expect(editRefusal({ status: 'open' })).toBeNull();
+    expect(REPORT_STATUSES.filter((status) => editRefusal({ status: 'open' }, { status }) === null)).toEqual(['draft', 'returned']);
   });
 
-  it('says why not: under-review when submitted, locked when approved', () => {
-    expect(REPORT_STATUSES.map(editRefusal)).toEqual([null, 'under-review', 'locked', null]);
+  it('says why not: under-review when submitted, locked when approved, round-closed once the round is closed', () => {
+    expect(REPORT_STATUSES.map((status) => editRefusal({ status: 'open' }, { status }))).toEqual([null, 'under-review', 'locked', null]);
+    expect([undefined, ...REPORT_STATUSES].map((status) => editRefusal({ status: 'closed' }, status && { status }))).toEqual(Array(5).fill('round-closed'));
   });
 });
 

@@ -11,11 +11,11 @@ import { liveRows } from '../../store/liveRows';
 /** Every contest, newest first, with its number of entries. */
 export function useContests(db: LeagueDeskDb): { contests: Contest[]; entryCounts: Map<string, number>; countyCode: string | null } | undefined {
   return useLiveQuery(async () => {
-    const contests = liveRows<Contest>(await db.table<MergedRow, string>('contest').toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    const contests = liveRows<Contest>('contest', await db.table<MergedRow, string>('contest').toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
     const entryCounts = new Map<string, number>();
-    for (const e of liveRows<Entry>(await db.table<MergedRow, string>('entry').toArray())) entryCounts.set(e.contestId, (entryCounts.get(e.contestId) ?? 0) + 1);
+    for (const e of liveRows<Entry>('entry', await db.table<MergedRow, string>('entry').toArray())) entryCounts.set(e.contestId, (entryCounts.get(e.contestId) ?? 0) + 1);
     // New contests belong to the county: rows carry its code as their scope.
-    const county = liveRows<Org>(await db.org.filter((r) => r.parentId === null && r.kind === 'county').toArray())[0];
+    const county = liveRows<Org>('org', await db.org.filter((r) => r.parentId === null && r.kind === 'county').toArray())[0];
     return { contests, entryCounts, countyCode: county?.code ?? null };
   }, [db]);
 }
@@ -36,11 +36,11 @@ export interface ContestData {
 export function useContestData(db: LeagueDeskDb, contestId: string): ContestData | null | undefined {
   const raw = useLiveQuery(async () => {
     const row = await db.table<MergedRow, string>('contest').get(contestId);
-    const [contest] = row ? liveRows<Contest>([row]) : [];
+    const [contest] = row ? liveRows<Contest>('contest', [row]) : [];
     if (!contest) return null;
-    const entries = liveRows<Entry>(await db.table<MergedRow, string>('entry').where('contestId').equals(contestId).toArray()).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    const scores = liveRows<Score>(await db.table<MergedRow, string>('score').where('contestId').equals(contestId).toArray());
-    const orgs = liveRows<Org>(await db.org.toArray());
+    const entries = liveRows<Entry>('entry', await db.table<MergedRow, string>('entry').where('contestId').equals(contestId).toArray()).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const scores = liveRows<Score>('score', await db.table<MergedRow, string>('score').where('contestId').equals(contestId).toArray());
+    const orgs = liveRows<Org>('org', await db.org.toArray());
     return { contest, entries, scores, orgs };
   }, [db, contestId]);
   return useMemo(() => {

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { missingReports, roundCompleteness } from '../../../../shared/stats/completeness';
+import { chooseRound } from '../../../../shared/stats/headline';
 import { useApp } from '../../app/context';
 import { useRouteParams } from '../../app/routes';
-import { periodLabel } from '../stats/periodLabel';
-import { useDashboardData } from './useDashboardData';
+import { periodLabel } from '../../components/periodLabel';
+import { useStatsModel } from '../../store/statsModel';
 
 /**
  * The "who has not reported" bulletin the county sends round, one section per township naming each
@@ -17,10 +18,11 @@ import { useDashboardData } from './useDashboardData';
 export function BulletinPage() {
   const { t } = useTranslation('dashboard');
   const { store, lang, bridge, notify } = useApp();
-  const data = useDashboardData(store.db);
+  const data = useStatsModel(store.db);
   const params = useRouteParams();
   if (!data || !data.county) return null;
-  const round = data.rounds.find((r) => r.id === params.get('round')) ?? data.rounds.at(-1);
+  // The round the dashboard shows (it links here with ?round=), else the same default.
+  const round = chooseRound(data.rounds, data.reports, params.get('round'))?.round;
   if (!round) return <Typography color="text.secondary">{t('empty')}</Typography>;
   const missing = missingReports(round, data.orgs, data.reports, { countyId: data.county.id });
   const totals = roundCompleteness(round, data.orgs, data.reports, { countyId: data.county.id }).total;

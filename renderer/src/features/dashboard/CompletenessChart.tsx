@@ -9,20 +9,20 @@ import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { roundCompleteness } from '../../../../shared/stats/completeness';
 import { useApp } from '../../app/context';
-import { periodLabel } from '../stats/periodLabel';
+import { periodLabel } from '../../components/periodLabel';
 import { useChartDirection } from './chartDirection';
-import type { DashboardData } from './useDashboardData';
+import type { StatsModel } from '../../../../shared/stats/model';
 
 /** Who has reported in a round, per township: on time, late, not yet. */
-export function CompletenessChart({ data, round }: { data: DashboardData; round: ReportingRound }) {
+export function CompletenessChart({ model, round }: { model: StatsModel; round: ReportingRound }) {
   const { t } = useTranslation('dashboard');
   const { lang } = useApp();
   const dir = useChartDirection();
-  const result = roundCompleteness(round, data.orgs, data.reports, { countyId: data.county!.id });
+  const result = roundCompleteness(round, model.orgs, model.reports, { countyId: model.county!.id });
   const rows = result.byTownship
     .filter((r) => r.expected > 0)
     .map((r) => ({
-      name: pickText(data.orgById.get(r.orgId)?.name ?? {}, lang).text,
+      name: pickText(model.orgById.get(r.orgId)?.name ?? {}, lang).text,
       onTime: r.onTime,
       late: r.submitted - r.onTime,
       missing: r.expected - r.submitted,

@@ -4,27 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
-import { rollUpAll } from '../../../../shared/stats/rollup';
-import { targetRatioFor } from '../../../../shared/stats/targets';
+import type { CountySummary } from '../../../../shared/report/countySummary';
 import { useApp } from '../../app/context';
 import { useChartDirection } from './chartDirection';
-import type { DashboardData } from './useDashboardData';
 
-/** League–youth ratio of each committee under the county for a period, with its control ratio where one is set. */
-export function RatioChart({ data, period }: { data: DashboardData; period: string }) {
+/** League–youth ratio of each committee under the county (the county summary's lines), with its control ratio where one is set. */
+export function RatioChart({ summary }: { summary: CountySummary }) {
   const { t } = useTranslation('dashboard');
   const { lang } = useApp();
   const dir = useChartDirection();
-  const county = data.county!;
-  const totals = rollUpAll(data.orgs, data.reports, period);
-  const rows = data.orgs
-    .filter((o) => o.parentId === county.id)
-    .sort((a, b) => (a.code < b.code ? -1 : 1))
-    .map((o) => {
-      const ratio = totals.get(o.id)?.ratio ?? null;
-      const target = targetRatioFor(o, data.targets, data.orgById);
-      return { name: pickText(o.name, lang).text, ratio: ratio === null ? null : ratio * 100, target: target === null ? null : target * 100 };
-    });
+  const rows = summary.committees.map((line) => ({
+    name: pickText(line.name, lang).text,
+    ratio: line.leagueYouthRatio === null ? null : line.leagueYouthRatio * 100,
+    target: line.target === null ? null : line.target * 100,
+  }));
   const percent = (v: number) => formatPercent(v / 100, lang, 0, { bidi: 'plain' });
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="ratio-chart">

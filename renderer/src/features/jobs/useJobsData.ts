@@ -26,7 +26,7 @@ export function useJobsData(db: LeagueDeskDb): JobsData | undefined {
   const raw = useLiveQuery(
     async () => {
       const [notices, placements, orgs] = await Promise.all([db.table<MergedRow, string>('notice').toArray(), db.table<MergedRow, string>('placement').toArray(), db.org.toArray()]);
-      return { notices: liveRows<Notice>(notices), placements: liveRows<Placement>(placements), orgs: liveRows<Org>(orgs) };
+      return { notices: liveRows<Notice>('notice', notices), placements: liveRows<Placement>('placement', placements), orgs: liveRows<Org>('org', orgs) };
     },
     [db],
   );

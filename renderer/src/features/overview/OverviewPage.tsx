@@ -6,24 +6,29 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS } from '../../../../shared/domain/org';
-import { formatDate } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
+import { useHeadline } from '../../app/useHeadline';
 import { BilingualName } from '../../components/BilingualName';
+import { CoverageNote, HeadlineRoundPicker } from '../../components/HeadlineRound';
 import { storeErrorKey } from '../../store/errors';
 import { loadDemoCounty } from '../../store/demo';
 import { CommitteeTable } from './CommitteeTable';
 import { TotalsCards } from './TotalsCards';
-import { periodLabel } from '../stats/periodLabel';
-import { useOverview } from './useOverview';
 
+/**
+ * The county at a glance: its headline figures for one period — by default the newest round that
+ * stands for the county (shared/stats/headline.ts), with how complete it is — its committees, and
+ * how many organisations of each kind it has.
+ */
 export function OverviewPage() {
   const { t } = useTranslation('overview');
   const { store, lang, notify } = useApp();
-  const data = useOverview(store.db);
+  const data = useHeadline('overview');
 
   if (!data) return <CircularProgress aria-label={t('common:loading')} />;
+  const { model, headline, choose } = data;
 
-  const county = data.orgs.find((o) => o.kind === 'county' && o.parentId === null);
+  const county = model.county;
   if (!county) {
     return (
       <Stack spacing={2} sx={{ maxWidth: 640 }} data-testid="overview-empty">
@@ -44,29 +49,19 @@ export function OverviewPage() {
     );
   }
 
-  const approved = data.reports.filter((r) => r.status === 'approved');
-  const counts = new Map(ORG_KINDS.map((k) => [k, data.orgs.filter((o) => o.kind === k && !o.archived).length]));
+  const counts = new Map(ORG_KINDS.map((k) => [k, model.orgs.filter((o) => o.kind === k && !o.archived).length]));
 
   return (
     <Stack spacing={3} data-testid="overview">
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
-        <Typography variant="h4" component="h1" data-testid="county-name">
-          <BilingualName text={county.name} lang={lang} />
-        </Typography>
-        {data.round ? (
-          <Chip
-            data-testid="round-chip"
-            label={t('round', {
-              period: periodLabel(data.round.period, t),
-              approved: approved.length,
-              expected: data.round.orgIds.length,
-              deadline: formatDate(data.round.deadline, lang),
-            })}
-          />
-        ) : null}
-      </Stack>
-      {data.round ? (
-        <TotalsCards reports={approved} />
+      <Typography variant="h4" component="h1" data-testid="county-name">
+        <BilingualName text={county.name} lang={lang} />
+      </Typography>
+      {headline ? (
+        <>
+          <HeadlineRoundPicker rounds={model.rounds} reports={model.reports} choice={headline.choice} lang={lang} onChoose={choose} />
+          <CoverageNote choice={headline.choice} lang={lang} />
+          <TotalsCards totals={headline.summary.totals} partial={headline.choice.coverage.partial} />
+        </>
       ) : (
         <Typography color="text.secondary" data-testid="no-round">
           {t('noRound')}
@@ -82,7 +77,7 @@ export function OverviewPage() {
           ))}
         </Stack>
       </Paper>
-      {data.round ? <CommitteeTable orgs={data.orgs} rootId={county.id} reports={approved} /> : null}
+      {headline ? <CommitteeTable lines={headline.summary.committees} /> : null}
     </Stack>
   );
 }

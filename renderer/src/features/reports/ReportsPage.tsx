@@ -1,46 +1,40 @@
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/context';
-import { setRouteParams, useRouteParams } from '../../app/routes';
-import { useDashboardData } from '../dashboard/useDashboardData';
-import { periodLabel } from '../stats/periodLabel';
+import { useHeadline } from '../../app/useHeadline';
+import { CoverageNote, HeadlineRoundPicker } from '../../components/HeadlineRound';
 import { SummarySection } from './SummarySection';
 import { TemplateSection } from './TemplateSection';
 
-/** Reports for the USB drive: the county summary (Excel, CSV, PDF) and the townships' spreadsheet templates. */
+/**
+ * Reports for the USB drive: the county summary (Excel, CSV, PDF) of the period the Overview shows by
+ * default, or another chosen one, and the townships' spreadsheet templates of the round being filled.
+ */
 export function ReportsPage() {
   const { t } = useTranslation('reports');
-  const { store } = useApp();
-  const data = useDashboardData(store.db);
-  const params = useRouteParams();
+  const { lang } = useApp();
+  const data = useHeadline('reports');
   if (!data) return null;
-  if (!data.county || data.rounds.length === 0) {
+  const { model, headline, choose } = data;
+  if (!model.county || !headline) {
     return (
       <Typography color="text.secondary" data-testid="reports-empty">
         {t('empty')}
       </Typography>
     );
   }
-  const round = data.rounds.find((r) => r.id === params.get('round')) ?? data.rounds.at(-1)!;
   return (
     <Stack spacing={2} data-testid="reports">
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} className="no-print">
+      <Stack spacing={1} className="no-print">
         <Typography variant="h4" component="h1">
           {t('title')}
         </Typography>
-        <TextField select size="small" label={t('round')} value={round.id} onChange={(e) => setRouteParams('reports', { round: e.target.value })} sx={{ minWidth: 220 }}>
-          {data.rounds.map((r) => (
-            <MenuItem key={r.id} value={r.id}>
-              {periodLabel(r.period, t)}
-            </MenuItem>
-          ))}
-        </TextField>
+        <HeadlineRoundPicker rounds={model.rounds} reports={model.reports} choice={headline.choice} lang={lang} onChoose={choose} />
+        <CoverageNote choice={headline.choice} lang={lang} />
       </Stack>
-      <SummarySection data={data} round={round} />
-      <TemplateSection data={data} round={round} />
+      <SummarySection summary={headline.summary} />
+      <TemplateSection data={model} />
     </Stack>
   );
 }

@@ -5,34 +5,23 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildCountySummary, countySummaryTable, reportStylesheet, tableToCsv, targetLookup, toHtmlTable } from '../../../../shared/report';
-import type { ReportingRound } from '../../../../shared/domain/stats';
+import { countySummaryTable, reportStylesheet, tableToCsv, toHtmlTable, type CountySummary } from '../../../../shared/report';
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { useSaveReport } from '../sync/useSaveAndReport';
-import type { DashboardData } from '../dashboard/useDashboardData';
 import { REPORT_LOCALES } from './reportLocales';
 
 /**
  * The county summary for a round: one row per committee under the county, with totals, as the
  * county hands it upward. Shown on screen as it will print; saved as Excel, CSV or PDF.
  */
-export function SummarySection({ data, round }: { data: DashboardData; round: ReportingRound }) {
+export function SummarySection({ summary }: { summary: CountySummary }) {
   const { t } = useTranslation('reports');
   const { lang, bridge, notify } = useApp();
   const report = useSaveReport();
   const [busy, setBusy] = useState(false);
-  const summary = buildCountySummary({
-    orgs: data.orgs,
-    rounds: data.rounds,
-    reports: data.reports,
-    countyCode: data.county!.code,
-    roundId: round.id,
-    targetFor: targetLookup(data.orgs, data.targets),
-  });
-  if (typeof summary === 'string') return <Typography color="text.secondary">{t(`problems.${summary}`)}</Typography>;
   const table = countySummaryTable(summary, lang, REPORT_LOCALES);
-  const base = `${data.county!.code}-${round.period}-summary`;
+  const base = `${summary.county.code}-${summary.round.period}-summary`;
 
   async function save(kind: 'xlsx' | 'csv' | 'pdf') {
     setBusy(true);

@@ -13,29 +13,33 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roundColumns, type AnyFigure, type ReportingRound, type StatReport } from '../../../../shared/domain/stats';
+import { roundColumns, type ReportingRound } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
 import { templateMessage } from '../../../../shared/report';
 import type { TemplateReadResult } from '../../../../shared/report';
-import type { WriteSpec } from '../../../../shared/sync/write';
+import { templateWrites } from '../../../../shared/stats/writes';
 import { useApp } from '../../app/context';
+import { useStatsWrite } from '../../app/useStatsWrite';
 import { storeErrorKey } from '../../store/errors';
-import type { DashboardData } from '../dashboard/useDashboardData';
-import { reportId } from '../stats/useStatsData';
+import { withWrittenUnderId } from '../../store/statsWrites';
+import { entryRound, type StatsModel } from '../../../../shared/stats/model';
 import { useSaveReport } from '../sync/useSaveAndReport';
+import { periodLabel } from '../../components/periodLabel';
 import { REPORT_LOCALES } from './reportLocales';
-
-const EDITABLE = new Set<StatReport['status'] | undefined>([undefined, 'draft', 'returned']);
 
 /**
  * The spreadsheet township officers already use: a prefilled template for one township and round,
  * and reading a filled one back — every problem listed by cell, nothing stored until confirmed.
  */
-export function TemplateSection({ data, round }: { data: DashboardData; round: ReportingRound }) {
+export function TemplateSection({ data }: { data: StatsModel }) {
   const { t } = useTranslation('reports');
   const { store, lang, bridge, notify } = useApp();
   const report = useSaveReport();
+  const writeStats = useStatsWrite();
   const units = data.orgs.filter((o) => o.parentId === data.county!.id).sort((a, b) => (a.code < b.code ? -1 : 1));
+  // Templates are for the round being filled: by default the newest open one, as on the entry page.
+  const [roundId, setRoundId] = useState(() => entryRound(data.rounds)?.id ?? '');
+  const round: ReportingRound = data.rounds.find((r) => r.id === roundId) ?? entryRound(data.rounds)!;
   const [unitId, setUnitId] = useState(units[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [read, setRead] = useState<TemplateReadResult | null>(null);
@@ -86,40 +90,23 @@ export function TemplateSection({ data, round }: { data: DashboardData; round: R
     }
   }
 
-  /** Stores what the sheet holds, figure by figure, for reports still open for editing. */
+  /**
+   * Stores what the sheet holds through the same command as the grid (figure by figure, only reports
+   * still open for editing); the others are counted as held back.
+   */
   async function store_() {
     if (!read?.ok) return;
     const byCode = new Map(data.orgs.map((o) => [o.code, o]));
     const reports = new Map(data.reports.filter((r) => r.roundId === round.id).map((r) => [r.orgId, r]));
-    const specs: WriteSpec[] = [];
-    let locked = 0;
-    for (const row of read.rows) {
-      const org = byCode.get(row.code);
-      if (!org) continue;
-      const current = reports.get(org.id);
-      const changed: Partial<Record<AnyFigure, number | null>> = {};
-      for (const [figure, value] of Object.entries(row.values) as [AnyFigure, number | null][]) {
-        if ((current?.[figure] ?? null) !== value) changed[figure] = value;
-      }
-      if (Object.keys(changed).length === 0) continue;
-      if (!EDITABLE.has(current?.status)) {
-        locked += 1;
-        continue;
-      }
-      specs.push({
-        table: 'statReport',
-        row: reportId(round.id, org.id),
-        scope: org.code,
-        fields: current ? changed : { roundId: round.id, orgId: org.id, period: round.period, status: 'draft', ...changed },
-      });
-    }
-    try {
-      if (specs.length > 0) await store.repo.write(specs);
-      notify({ severity: locked ? 'warning' : 'success', key: 'reports:template.stored', values: { count: specs.length, locked } });
-      setRead(null);
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-    }
+    const codes = read.rows.map((row) => row.code).filter((code) => byCode.has(code));
+    const targets = await withWrittenUnderId(
+      store.db,
+      codes.map((code) => ({ round, org: byCode.get(code)!, report: reports.get(byCode.get(code)!.id) })),
+    );
+    const result = templateWrites(round, new Map(targets.map((target) => [target.org.code, target])), read.rows);
+    if (!(await writeStats({ ok: true, writes: result.writes }))) return;
+    notify({ severity: result.locked ? 'warning' : 'success', key: 'reports:template.stored', values: { count: result.stored, locked: result.locked } });
+    setRead(null);
   }
 
   const messages = REPORT_LOCALES[lang];
@@ -132,6 +119,13 @@ export function TemplateSection({ data, round }: { data: DashboardData; round: R
         {t('template.description')}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <TextField select size="small" label={t('template.round')} value={round.id} onChange={(e) => setRoundId(e.target.value)} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { 'data-testid': 'template-round' } }}>
+          {data.rounds.map((r) => (
+            <MenuItem key={r.id} value={r.id}>
+              {periodLabel(r.period, t)} · {t(`stats:rounds.statuses.${r.status}`)}
+            </MenuItem>
+          ))}
+        </TextField>
         <TextField select size="small" label={t('template.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)} sx={{ minWidth: 240 }}>
           {units.map((u) => (
             <MenuItem key={u.id} value={u.id}>

@@ -38,7 +38,8 @@ interface Props {
   onPasteBlock(at: CellAddress, block: string[][]): void;
   onFocusCell(at: CellAddress): void;
   onApprove(row: number): void;
-  onReturn(row: number): void;
+  /** Return a submitted report, or reopen an approved one: both ask for a comment first. */
+  onComment(row: number, action: 'return' | 'reopen'): void;
 }
 
 // Module constants: an sx object made in render is re-serialized by emotion on every keystroke.
@@ -69,12 +70,14 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
   const { t } = useTranslation('stats');
   const tableRef = useRef<HTMLTableElement>(null);
 
+  const { onCellCommit, figures: columns } = props;
+  /** Moves to a cell; false when there is none to move to (the edge, or a locked row). */
   const focus = useCallback((row: number, col: number) => {
     const el = tableRef.current?.querySelector<HTMLInputElement>(`#${cellId(row, col)}`);
-    if (el) {
-      el.focus();
-      el.select();
-    }
+    if (!el || el.disabled) return false;
+    el.focus();
+    el.select();
+    return true;
   }, []);
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLInputElement>, row: number, col: number) => {
@@ -82,9 +85,11 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
     const input = e.currentTarget;
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length;
+    // Enter saves the cell: by leaving it, or here when there is nowhere to go (the last row, or a
+    // submitted or approved row below), so the cell's text is never left unsaved.
     if (e.key === 'Enter') {
       e.preventDefault();
-      focus(e.shiftKey ? row - 1 : row + 1, col);
+      if (!focus(e.shiftKey ? row - 1 : row + 1, col)) onCellCommit(row, columns[col]!);
     } else if (e.key === 'ArrowDown') {
       e.preventDefault();
       focus(row + 1, col);
@@ -97,7 +102,7 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
       e.preventDefault();
       focus(row, forward ? col + 1 : col - 1);
     }
-  }, [focus]);
+  }, [focus, onCellCommit, columns]);
 
   const { onPasteBlock } = props;
   const onPaste = useCallback((e: ClipboardEvent<HTMLInputElement>, row: number, col: number) => {
@@ -162,7 +167,7 @@ interface RowViewProps {
   row: number;
   figures: AnyFigure[];
   lang: Lang;
-  handlers: Pick<Props, 'onCellChange' | 'onCellCommit' | 'onFocusCell' | 'onApprove' | 'onReturn'>;
+  handlers: Pick<Props, 'onCellChange' | 'onCellCommit' | 'onFocusCell' | 'onApprove' | 'onComment'>;
   onKeyDown(e: KeyboardEvent<HTMLInputElement>, row: number, col: number): void;
   onPaste(e: ClipboardEvent<HTMLInputElement>, row: number, col: number): void;
 }
@@ -221,10 +226,14 @@ const GridRowView = memo(
               <Button size="small" onClick={() => handlers.onApprove(row)} data-testid="approve">
                 {t('review.approve')}
               </Button>
-              <Button size="small" color="warning" onClick={() => handlers.onReturn(row)} data-testid="return">
+              <Button size="small" color="warning" onClick={() => handlers.onComment(row, 'return')} data-testid="return">
                 {t('review.return')}
               </Button>
             </>
+          ) : r.report?.status === 'approved' ? (
+            <Button size="small" color="warning" onClick={() => handlers.onComment(row, 'reopen')} data-testid="reopen">
+              {t('review.reopen')}
+            </Button>
           ) : null}
         </td>
       </tr>
@@ -241,5 +250,5 @@ const GridRowView = memo(
     a.handlers.onCellCommit === b.handlers.onCellCommit &&
     a.handlers.onFocusCell === b.handlers.onFocusCell &&
     a.handlers.onApprove === b.handlers.onApprove &&
-    a.handlers.onReturn === b.handlers.onReturn,
+    a.handlers.onComment === b.handlers.onComment,
 );

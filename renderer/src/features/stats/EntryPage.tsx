@@ -10,22 +10,26 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roundColumns, type AnyFigure, type ReportingRound, type StatReport } from '../../../../shared/domain/stats';
+import { roundColumns, type AnyFigure, type Figure, type ReportingRound } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
 import { previousPeriod } from '../../../../shared/domain/period';
+import { enteredTotals, entryOrgs, entryRound, entryUnits } from '../../../../shared/stats/model';
 import { indexTargets, targetRatioFor } from '../../../../shared/stats/targets';
-import { canSubmit, parseFigureInput, validateReport, type Issue } from '../../../../shared/stats/validation';
-import { transition, type ReviewAction } from '../../../../shared/stats/workflow';
-import type { WriteSpec } from '../../../../shared/sync/write';
+import { parseFigureInput, validateReport, type Issue } from '../../../../shared/stats/validation';
+import { editRefusal, type ReviewAction } from '../../../../shared/stats/workflow';
+import { figureWrites, noteWrites, reviewWrites, type ReportTarget } from '../../../../shared/stats/writes';
 import { useApp } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
-import { storeErrorKey } from '../../store/errors';
+import { useStatsWrite } from '../../app/useStatsWrite';
+import { useStatsModel } from '../../store/statsModel';
+import { withWrittenUnderId } from '../../store/statsWrites';
 import { CellDetails } from './CellDetails';
 import { EntryGrid, type CellAddress, type GridRow } from './EntryGrid';
-import { periodLabel } from './periodLabel';
-import { descendantsOf, reportId, useRoundReports, useStatsData } from './useStatsData';
+import { periodLabel } from '../../components/periodLabel';
+import { useRoundReports } from './useStatsData';
 
-const EDITABLE = new Set(['draft', 'returned', undefined]);
+/** The county's review actions that need a comment the township will read. */
+type CommentedAction = Extract<ReviewAction, 'return' | 'reopen'>;
 
 /**
  * A township's figures for one round: the officer enters and submits; the county approves or
@@ -36,32 +40,21 @@ export function EntryPage() {
   const { t } = useTranslation('stats');
   const { store, lang, notify } = useApp();
   const params = useRouteParams();
-  const data = useStatsData(store.db);
-  const round: ReportingRound | undefined =
-    data?.rounds.find((r) => r.id === params.get('round')) ?? data?.rounds.find((r) => r.status === 'open') ?? data?.rounds[0];
+  const data = useStatsModel(store.db, { reports: false });
+  const writeStats = useStatsWrite();
+  const round: ReportingRound | undefined = data && entryRound(data.rounds, params.get('round'));
   const reports = useRoundReports(store.db, round?.id);
   // Warnings compare with the same organisation's report for the period before.
   const previousRound = round ? data?.rounds.find((r) => r.period === previousPeriod(round.period)) : undefined;
   const previousReports = useRoundReports(store.db, previousRound?.id);
   const [drafts, setDrafts] = useState<Map<string, string>>(new Map());
   const [focused, setFocused] = useState<CellAddress | null>(null);
-  const [returning, setReturning] = useState<StatReport | null>(null);
+  const [commenting, setCommenting] = useState<{ row: GridRow; action: CommentedAction } | null>(null);
   const [comment, setComment] = useState('');
 
-  const county = data?.orgs.find((o) => o.kind === 'county' && o.parentId === null);
-  const expected = useMemo(() => new Set(round?.orgIds ?? []), [round]);
-  const units = useMemo(
-    () =>
-      data && county
-        ? data.orgs
-            .filter((o) => o.parentId === county.id)
-            .filter((o) => descendantsOf(data.orgs, o.id).some((d) => expected.has(d.id)))
-            .sort((a, b) => (a.code < b.code ? -1 : 1))
-        : [],
-    [data, county, expected],
-  );
+  const units = useMemo(() => (data && round ? entryUnits(data, round) : []), [data, round]);
   const unit = units.find((u) => u.id === params.get('unit')) ?? units[0];
-  const orgs = useMemo(() => (data && unit ? descendantsOf(data.orgs, unit.id).filter((o) => expected.has(o.id)) : []), [data, unit, expected]);
+  const orgs = useMemo(() => (data && round && unit ? entryOrgs(data, round, unit.id) : []), [data, round, unit]);
   // The grid's columns: the round's figures, each split figure followed by male and female when the round asks.
   const figures: AnyFigure[] = useMemo(() => (round ? roundColumns(round) : []), [round]);
 
@@ -72,13 +65,13 @@ export function EntryPage() {
   // would invalidate every row (it did: the whole grid re-rendered and re-validated per key).
   const targets = useMemo(() => (data ? indexTargets(data.targets) : null), [data]);
   const rows: GridRow[] = useMemo(() => {
-    const editableRound = round?.status === 'open';
+    if (!round) return [];
     const cache = rowCache.current;
     return orgs.map((org) => {
       const report = reports?.get(org.id);
       const previous = previousReports?.get(org.id);
       const draftTexts = figures.map((f) => drafts.get(`${org.id}|${f}`));
-      const inputs = [report, previous, editableRound, figures, targets, ...draftTexts];
+      const inputs = [report, previous, round, figures, targets, ...draftTexts];
       const hit = cache.get(org.id);
       if (hit && hit.inputs.length === inputs.length && hit.inputs.every((v, i) => v === inputs[i])) return hit.row;
       const cells: Partial<Record<AnyFigure, string>> = {};
@@ -94,9 +87,9 @@ export function EntryPage() {
       });
       const issues = [
         ...parseIssues,
-        ...validateReport(values, { previous, targetRatio: targets ? targetRatioFor(org, targets, data!.orgById) : null, changeThreshold: round?.changeThreshold }),
+        ...validateReport(values, { previous, targetRatio: targets ? targetRatioFor(org, targets, data!.orgById) : null, changeThreshold: round.changeThreshold }),
       ];
-      const row: GridRow = { org, report, cells, values, issues, editable: EDITABLE.has(report?.status) && editableRound };
+      const row: GridRow = { org, report, cells, values, issues, editable: editRefusal(round, report) === null };
       cache.set(org.id, { inputs, row });
       return row;
     });
@@ -106,34 +99,11 @@ export function EntryPage() {
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
 
-  const totals = useMemo(() => {
-    const sum = Object.fromEntries(figures.map((f) => [f, 0])) as Record<AnyFigure, number>;
-    for (const r of rows) for (const f of figures) sum[f] += r.values[f] ?? 0;
-    return sum;
-  }, [rows, figures]);
+  // The totals row: the one roll-up (shared/stats/model.ts), over what the rows hold now.
+  const totals = useMemo(() => (data && round && unit ? enteredTotals(data.orgs, unit.id, round.period, rows).figures : null), [data, round, unit, rows]);
 
-  const write = useCallback(
-    async (specs: WriteSpec[]) => {
-      try {
-        await store.repo.write(specs);
-        return true;
-      } catch (error) {
-        notify({ severity: 'error', key: storeErrorKey(error) });
-        return false;
-      }
-    },
-    [store, notify],
-  );
-
-  const figureWrite = useCallback(
-    (row: GridRow, values: Partial<Record<AnyFigure, number | null>>): WriteSpec => ({
-      table: 'statReport',
-      row: reportId(round!.id, row.org.id),
-      scope: row.org.code,
-      fields: row.report ? values : { roundId: round!.id, orgId: row.org.id, period: round!.period, status: 'draft', ...values },
-    }),
-    [round],
-  );
+  /** The rows' reports as the write commands take them (with what old ids need: store/statsWrites.ts). */
+  const targetsOf = useCallback((gridRows: readonly GridRow[]): Promise<ReportTarget[]> => withWrittenUnderId(store.db, gridRows.map((r) => ({ round: round!, org: r.org, report: r.report }))), [store, round]);
 
   const commitCells = useCallback(
     async (cells: { row: number; figure: AnyFigure; text: string }[]) => {
@@ -145,13 +115,13 @@ export function EntryPage() {
         if (!r || !r.editable) continue;
         const parsed = parseFigureInput(text);
         if (!parsed.ok) continue; // stays a draft, with its message
-        const key = `${r.org.id}|${figure}`;
-        saved.push(key);
-        if ((r.report?.[figure] ?? null) === parsed.value) continue;
+        saved.push(`${r.org.id}|${figure}`);
         byRow.set(row, { ...byRow.get(row), [figure]: parsed.value });
       }
-      const specs = [...byRow].map(([row, values]) => figureWrite(rows[row]!, values));
-      if (specs.length === 0 || (await write(specs))) {
+      const targets = await targetsOf([...byRow.keys()].map((row) => rows[row]!));
+      const results = [...byRow.values()].map((values, i) => figureWrites(targets[i]!, values));
+      const writes = results.flatMap((r) => (r.ok ? r.writes : []));
+      if (await writeStats({ ok: true, writes })) {
         setDrafts((d) => {
           const next = new Map(d);
           for (const key of saved) next.delete(key);
@@ -159,7 +129,7 @@ export function EntryPage() {
         });
       }
     },
-    [figureWrite, write],
+    [targetsOf, writeStats],
   );
 
   // Handlers read the latest rows and drafts through refs, so they stay the same function and the
@@ -195,45 +165,40 @@ export function EntryPage() {
     [figures, commitCells],
   );
 
-  async function review(report: StatReport, action: ReviewAction, note?: string) {
-    const org = data!.orgById.get(report.orgId)!;
-    const result = transition(report, action, { comment: note, now: new Date() });
-    if (!result.ok) return notify({ severity: 'error', key: `stats:workflow.${result.reason}` });
-    if (await write([{ table: 'statReport', row: report.id, scope: org.code, fields: result.fields }])) {
-      notify({ severity: 'success', key: `stats:workflow.done.${action}` });
-    }
+  async function review(gridRows: readonly GridRow[], action: ReviewAction, note?: string): Promise<boolean> {
+    const targets = await targetsOf(gridRows);
+    const results = targets.map((target) => reviewWrites(target, action, { now: new Date(), ...(note === undefined ? {} : { comment: note }) }));
+    // One report: its refusal is the message. Several (approve all): the ones that can go, go.
+    const result = results.length === 1 ? results[0]! : { ok: true as const, writes: results.flatMap((r) => (r.ok ? r.writes : [])) };
+    if (!(await writeStats(result))) return false;
+    notify({ severity: 'success', key: `stats:workflow.done.${action}` });
+    return true;
   }
 
   async function submitAll() {
+    const started = rows.filter((r) => r.report && r.editable);
+    const targets = await targetsOf(started);
     // Submission also needs every figure the round asks for.
-    const ready = rows.filter(
-      (r) => r.report && r.editable && canSubmit(r.values, [...r.issues, ...validateReport(r.values, { required: figures })], r.report.notes),
+    const results = targets.map((target, i) =>
+      reviewWrites(target, 'submit', { now: new Date(), issues: [...started[i]!.issues, ...validateReport(started[i]!.values, { required: figures })] }),
     );
+    const writes = results.flatMap((r) => (r.ok ? r.writes : []));
     // Rows nobody has started are not "blocked": only started reports that cannot go yet are.
-    const blocked = rows.filter((r) => r.report && r.editable && !ready.includes(r));
-    const specs: WriteSpec[] = [];
-    for (const r of ready) {
-      const result = transition(r.report!, 'submit', { now: new Date() });
-      if (result.ok) specs.push({ table: 'statReport', row: r.report!.id, scope: r.org.code, fields: result.fields });
-    }
-    if (specs.length > 0 && !(await write(specs))) return;
-    notify({
-      severity: blocked.length ? 'warning' : 'success',
-      key: 'stats:workflow.submitted',
-      values: { count: specs.length, blocked: blocked.length },
-    });
+    const blocked = results.filter((r) => !r.ok).length;
+    if (!(await writeStats({ ok: true, writes }))) return;
+    notify({ severity: blocked ? 'warning' : 'success', key: 'stats:workflow.submitted', values: { count: writes.length, blocked } });
   }
 
   const reviewRef = useRef(review);
   reviewRef.current = review;
-  const onApprove = useCallback((row: number) => void reviewRef.current(rowsRef.current[row]!.report!, 'approve'), []);
-  const onReturn = useCallback((row: number) => {
+  const onApprove = useCallback((row: number) => void reviewRef.current([rowsRef.current[row]!], 'approve'), []);
+  const onComment = useCallback((row: number, action: CommentedAction) => {
     setComment('');
-    setReturning(rowsRef.current[row]!.report!);
+    setCommenting({ row: rowsRef.current[row]!, action });
   }, []);
 
   if (!data) return null;
-  if (!round || !unit) {
+  if (!round || !unit || !totals) {
     return (
       <Typography color="text.secondary" data-testid="entry-empty">
         {t('entry.noRound')}
@@ -268,19 +233,7 @@ export function EntryPage() {
           {t('entry.submitAll')}
         </Button>
         {submitted.length > 0 ? (
-          <Button
-            variant="outlined"
-            color="success"
-            data-testid="approve-all"
-            onClick={async () => {
-              const specs: WriteSpec[] = [];
-              for (const r of submitted) {
-                const result = transition(r.report!, 'approve', { now: new Date() });
-                if (result.ok) specs.push({ table: 'statReport', row: r.report!.id, scope: r.org.code, fields: result.fields });
-              }
-              if (await write(specs)) notify({ severity: 'success', key: 'stats:workflow.done.approve' });
-            }}
-          >
+          <Button variant="outlined" color="success" data-testid="approve-all" onClick={() => void review(submitted, 'approve')}>
             {t('review.approveAll', { count: submitted.length })}
           </Button>
         ) : null}
@@ -304,38 +257,41 @@ export function EntryPage() {
         onPasteBlock={onPasteBlock}
         onFocusCell={setFocused}
         onApprove={onApprove}
-        onReturn={onReturn}
+        onComment={onComment}
       />
       {focusedRow && focusedFigure ? (
         <CellDetails
           row={focusedRow}
           figure={focusedFigure}
           roundId={round.id}
-          onNote={(text) => {
-            const base = figureWrite(focusedRow, {});
-            void write([{ ...base, fields: { ...base.fields, notes: { ...(focusedRow.report?.notes ?? {}), [focusedFigure]: text } } }]);
+          onNote={async (text) => {
+            const [target] = await targetsOf([focusedRow]);
+            // Comments answer warnings, which only the totals have (CellDetails offers none on a sex figure).
+            void writeStats(noteWrites(target!, focusedFigure as Figure, text));
           }}
         />
       ) : null}
-      {returning ? (
-        <Dialog open onClose={() => setReturning(null)} maxWidth="sm" fullWidth aria-labelledby="return-title">
-          <DialogTitle id="return-title">{t('review.returnTitle')}</DialogTitle>
+      {commenting ? (
+        <Dialog open onClose={() => setCommenting(null)} maxWidth="sm" fullWidth aria-labelledby="comment-title">
+          <DialogTitle id="comment-title">{t(`review.${commenting.action}Title`)}</DialogTitle>
           <DialogContent>
+            <Typography color="text.secondary">
+              <bdi dir="ltr">{commenting.row.org.code}</bdi> {pickText(commenting.row.org.name, lang).text}
+            </Typography>
             <TextField autoFocus fullWidth multiline minRows={2} label={t('review.comment')} value={comment} onChange={(e) => setComment(e.target.value)} sx={{ mt: 1 }} slotProps={{ htmlInput: { 'data-testid': 'return-comment' } }} />
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setReturning(null)}>{t('cancel')}</Button>
+            <Button onClick={() => setCommenting(null)}>{t('cancel')}</Button>
             <Button
               variant="contained"
               color="warning"
               disabled={comment.trim() === ''}
               data-testid="return-confirm"
               onClick={async () => {
-                await review(returning, 'return', comment.trim());
-                setReturning(null);
+                if (await review([commenting.row], commenting.action, comment.trim())) setCommenting(null);
               }}
             >
-              {t('review.return')}
+              {t(`review.${commenting.action}`)}
             </Button>
           </DialogActions>
         </Dialog>

@@ -16,10 +16,9 @@ import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../shared/domain/org';
 import { FIGURES, isSplitFigure, type Figure } from '../../../../shared/domain/stats';
 import { DEFAULT_CHANGE_THRESHOLD } from '../../../../shared/stats/validation';
+import { openRoundWrites, reportingOrgs } from '../../../../shared/stats/writes';
 import { useApp } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
-
-const REPORTING_KINDS = new Set(['branch', 'twoNew', 'community']);
 type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
 const INDEX_COUNT: Record<PeriodKind, number> = { year: 0, half: 2, quarter: 4, month: 12 };
 
@@ -31,7 +30,7 @@ function periodOf(kind: PeriodKind, year: number, index: number): string {
 }
 
 /** The county opens a round: which period, which figures, who reports, by when. */
-export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; countyCode: string; onClose(): void }) {
+export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county: Org; onClose(): void }) {
   const { t } = useTranslation('stats');
   const { notify } = useApp();
   const now = new Date();
@@ -44,36 +43,25 @@ export function OpenRoundDialog({ orgs, countyCode, onClose }: { orgs: Org[]; co
   const [bySex, setBySex] = useState(false);
   const [threshold, setThreshold] = useState(String(DEFAULT_CHANGE_THRESHOLD * 100));
   const { busy, write } = useWrite();
-  const reporting = orgs.filter((o) => REPORTING_KINDS.has(o.kind) && !o.archived);
+  const reporting = reportingOrgs(orgs);
   const thresholdValue = Number(threshold);
   const valid =
     figures.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && year >= 2000 && year <= 2100 && Number.isFinite(thresholdValue) && thresholdValue >= 0 && thresholdValue <= 1000;
 
   async function open() {
-    const id = `round-${crypto.randomUUID()}`;
-    await write(
-      [
-        {
-          table: 'round',
-          row: id,
-          scope: countyCode,
-          fields: {
-            period: periodOf(kind, year, index),
-            figures,
-            orgIds: reporting.map((o) => o.id),
-            deadline,
-            status: 'open',
-            changeThreshold: thresholdValue / 100,
-            // Written only when asked, so a round without the split is stored exactly as before.
-            ...(bySex && figures.some(isSplitFigure) ? { bySex: true } : {}),
-          },
-        },
-      ],
-      () => {
-        notify({ severity: 'success', key: 'stats:rounds.opened' });
-        onClose();
-      },
-    );
+    const result = openRoundWrites(county, orgs, {
+      id: `round-${crypto.randomUUID()}`,
+      period: periodOf(kind, year, index),
+      figures,
+      deadline,
+      changeThreshold: thresholdValue / 100,
+      bySex,
+    });
+    if (!result.ok) return notify({ severity: 'error', key: `stats:workflow.${result.reason}` });
+    await write(result.writes, () => {
+      notify({ severity: 'success', key: 'stats:rounds.opened' });
+      onClose();
+    });
   }
 
   return (

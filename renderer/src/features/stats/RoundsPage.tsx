@@ -4,46 +4,41 @@ import Stack from '@mui/material/Stack';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
-import type { ReportingRound, StatReport } from '../../../../shared/domain/stats';
+import type { ReportingRound } from '../../../../shared/domain/stats';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
-import { rowValues } from '../../../../shared/sync/row';
+import { roundStatusWrites } from '../../../../shared/stats/writes';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
+import { useStatsWrite } from '../../app/useStatsWrite';
+import { useStatsModel } from '../../store/statsModel';
 import { OpenRoundDialog } from './OpenRoundDialog';
-import { periodLabel } from './periodLabel';
-import { useStatsData } from './useStatsData';
+import { periodLabel } from '../../components/periodLabel';
 
 /** The county's reporting rounds: open one, see how far each has got, close it. */
 export function RoundsPage() {
   const { t } = useTranslation('stats');
-  const { store, lang, notify } = useApp();
-  const data = useStatsData(store.db);
-  const counts = useLiveQuery(async () => {
+  const { store, lang } = useApp();
+  const data = useStatsModel(store.db);
+  const writeStats = useStatsWrite();
+  const counts = useMemo(() => {
     const byRound = new Map<string, { submitted: number; approved: number }>();
-    await store.db.statReport.each((row) => {
-      const r = rowValues<StatReport>(row);
+    for (const r of data?.reports ?? []) {
       const c = byRound.get(r.roundId) ?? { submitted: 0, approved: 0 };
       if (r.status === 'submitted') c.submitted += 1;
       if (r.status === 'approved') c.approved += 1;
       byRound.set(r.roundId, c);
-    });
+    }
     return byRound;
-  }, [store]);
+  }, [data]);
   const [opening, setOpening] = useState(false);
 
   if (!data) return null;
-  const county = data.orgs.find((o) => o.kind === 'county' && o.parentId === null);
+  const county = data.county;
 
   async function setStatus(round: ReportingRound, status: 'open' | 'closed') {
-    try {
-      await store.repo.write([{ table: 'round', row: round.id, scope: county?.code ?? 'LT', fields: { status } }]);
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-    }
+    await writeStats(roundStatusWrites(county, round, status));
   }
 
   return (
@@ -71,7 +66,7 @@ export function RoundsPage() {
         ]}
       >
         {data.rounds.map((round) => {
-          const c = counts?.get(round.id) ?? { submitted: 0, approved: 0 };
+          const c = counts.get(round.id) ?? { submitted: 0, approved: 0 };
           return (
             <TableRow key={round.id} data-testid="round-row" data-period={round.period}>
               <TableCell>
@@ -97,7 +92,7 @@ export function RoundsPage() {
           );
         })}
       </ListTable>
-      {opening && county ? <OpenRoundDialog orgs={data.orgs} countyCode={county.code} onClose={() => setOpening(false)} /> : null}
+      {opening && county ? <OpenRoundDialog orgs={data.orgs} county={county} onClose={() => setOpening(false)} /> : null}
     </Stack>
   );
 }

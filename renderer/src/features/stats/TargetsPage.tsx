@@ -16,9 +16,10 @@ import type { Target, TargetScope } from '../../../../shared/domain/stats';
 import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { CONTROL_RATIO_DEFAULTS_2023, targetRowId } from '../../../../shared/stats/targets';
+import { targetWrites } from '../../../../shared/stats/writes';
 import { useApp } from '../../app/context';
-import { storeErrorKey } from '../../store/errors';
-import { useStatsData } from './useStatsData';
+import { useStatsWrite } from '../../app/useStatsWrite';
+import { useStatsModel } from '../../store/statsModel';
 
 /** A percentage as typed ("30", "30%", "٣٠") → a fraction, or null for an empty field; undefined when not a percentage. */
 function parsePercent(text: string): number | null | undefined {
@@ -35,11 +36,12 @@ function parsePercent(text: string): number | null | undefined {
 export function TargetsPage() {
   const { t } = useTranslation('stats');
   const { store, lang, notify } = useApp();
-  const data = useStatsData(store.db);
+  const data = useStatsModel(store.db, { reports: false });
+  const writeStats = useStatsWrite();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [orgId, setOrgId] = useState('');
   if (!data) return null;
-  const county = data.orgs.find((o) => o.kind === 'county' && o.parentId === null);
+  const county = data.county;
   const byId = new Map(data.targets.map((x) => [x.id, x]));
   const shown = (x: Target | undefined, fallback: number | null) => {
     const ratio = x ? x.maxRatio : fallback;
@@ -50,16 +52,12 @@ export function TargetsPage() {
     const id = targetRowId(appliesTo, subject);
     const ratio = parsePercent(drafts[id] ?? '');
     if (ratio === undefined) return notify({ severity: 'error', key: 'stats:targets.invalid' });
-    try {
-      await store.repo.write([{ table: 'target', row: id, scope: county?.code ?? 'LT', fields: { appliesTo, subject, maxRatio: ratio } }]);
-      setDrafts((d) => {
-        const { [id]: _saved, ...rest } = d;
-        return rest;
-      });
-      notify({ severity: 'success', key: 'stats:targets.saved' });
-    } catch (error) {
-      notify({ severity: 'error', key: storeErrorKey(error) });
-    }
+    if (!(await writeStats(targetWrites(county, appliesTo, subject, ratio)))) return;
+    setDrafts((d) => {
+      const { [id]: _saved, ...rest } = d;
+      return rest;
+    });
+    notify({ severity: 'success', key: 'stats:targets.saved' });
   }
 
   const row = (appliesTo: TargetScope, subject: string, label: string, fallback: number | null, hint?: string) => {
@@ -132,7 +130,7 @@ export function TargetsPage() {
           disabled={!orgId}
           onClick={() => {
             setDrafts((d) => ({ ...d, [targetRowId('org', orgId)]: '' }));
-            void store.repo.write([{ table: 'target', row: targetRowId('org', orgId), scope: county?.code ?? 'LT', fields: { appliesTo: 'org', subject: orgId, maxRatio: null } }]);
+            void writeStats(targetWrites(county, 'org', orgId, null));
             setOrgId('');
           }}
         >
