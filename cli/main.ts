@@ -1,3 +1,4 @@
+import { APP_REGISTRY } from '../shared/app/registry';
 import { isLang, type Lang } from '../shared/i18n/lang';
 import { GLOBAL_OPTIONS, scanArgs, type ArgProblem } from './args';
 import { commandHelp, generalHelp } from './commands/help';
@@ -59,7 +60,7 @@ async function dispatch(argv: string[], name: string | undefined, io: CliIo, lan
     writeLines(io.stdout, command ? commandHelp(t, command) : generalHelp(t, COMMANDS));
     return EXIT_OK;
   }
-  return command.run({ io, t, lang, options: args.options, positionals: args.positionals.slice(1), commands: COMMANDS });
+  return command.run({ io, t, lang, options: args.options, positionals: args.positionals.slice(1), commands: COMMANDS, registry: APP_REGISTRY });
 }
 
 function usageError(io: CliIo, t: Translate, problem: ArgProblem): number {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGS, type Lang } from './i18n/lang';
-import type { HubRequest, HubResponse } from './sync/hub/protocol';
+import type { HubConfigInfo, HubConfigureRequest, HubConfigureResult, HubRequest, HubResponse } from './sync/hub/protocol';
 
 /**
  * The one interface the renderer uses to reach the outside world (files, USB drives, PDF printing,
@@ -152,36 +152,7 @@ export interface Bridge {
   hub?: HubBridge;
 }
 
-export { hubRequestSchema } from './sync/hub/protocol';
-
-/** Organisation code path (`LT`, `LT-03`). */
-const orgCodeSchema = z.string().regex(/^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/);
-
-/**
- * Saving a hub account. `url` is the county database without credentials
- * (`http://192.168.1.10:5984/league-lt`); the password goes to the main process (or the
- * browser-mode server) and never comes back to the renderer.
- */
-export const hubConfigureRequestSchema = z.object({
-  url: z.string().min(1).max(512),
-  user: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
-  password: z.string().min(1).max(256),
-  scope: orgCodeSchema,
-});
-export type HubConfigureRequest = z.infer<typeof hubConfigureRequestSchema>;
-
-/** What the renderer may know about the saved hub account: never the password. */
-export interface HubConfigInfo {
-  configured: boolean;
-  /** The database address without credentials; the key the renderer keeps its sync state under. */
-  address?: string;
-  user?: string;
-  scope?: string;
-  /** Where the password is kept: the OS keychain (Electron safeStorage) or a server's memory. */
-  storage: 'safe-storage' | 'memory';
-}
-
-export type HubConfigureResult = { status: 'saved' | 'forgotten' } | { status: 'error'; reason: 'invalid-request' | 'no-safe-storage' | 'write-failed' };
+export { hubRequestSchema, hubConfigureRequestSchema, type HubConfigInfo, type HubConfigureRequest, type HubConfigureResult } from './sync/hub/protocol';
 
 export interface HubBridge {
   /** One request to the county database; the shell adds the address and the credentials. */

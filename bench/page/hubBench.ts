@@ -3,15 +3,16 @@
 // into a fresh LeagueDeskDb through the renderer's dexieHubLocal), and (2) through PouchDB's own
 // replication into a fresh browser PouchDB (IndexedDB adapter). Both talk to the same hub, with the
 // same device account, straight over HTTP (the hub allows this page's origin by CORS).
+import { APP_REGISTRY } from '../../shared/app/registry';
 import PouchDB from 'pouchdb-browser';
 import { PULL_LIMIT, syncWithHub } from '../../shared/sync/hub/client';
 import { applyPulledRecords, freshState } from '../../shared/sync/hub/local';
-import { dexieAccess, SYNC_STORES } from '../../renderer/src/store/dexieAccess';
-import { inTransaction } from '../../renderer/src/store/tx';
+import { inSyncTransaction } from '../../renderer/src/store/dexieAccess';
 import { fetchTransport } from '../../shared/sync/hub/fetchTransport';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
 import { dexieHubLocal } from '../../renderer/src/store/hubStore';
 import { readChangeCount } from '../../renderer/src/store/changeLog';
+import { STAT_REPORT_TABLE } from '../../shared/stats/tables';
 
 export interface HubBenchInput {
   dbUrl: string;
@@ -33,7 +34,7 @@ export interface HubPullTime {
 
 /** Ours: `syncWithHub` exactly as the app runs it (check, push of nothing, pull in pages of PULL_LIMIT). */
 async function pullOurs(input: HubBenchInput): Promise<{ ms: number; pages: number; transport: number }> {
-  const db = new LeagueDeskDb(`hub-bench-ours-${input.round}-${Date.now()}`);
+  const db = new LeagueDeskDb(APP_REGISTRY, `hub-bench-ours-${input.round}-${Date.now()}`);
   await db.open();
   const local = dexieHubLocal(db, { device: '00000000000000c1', scope: 'LT' });
   const inner = fetchTransport({ base: input.dbUrl, user: input.user, password: input.password }, (url, init) => fetch(url, init));
@@ -52,7 +53,7 @@ async function pullOurs(input: HubBenchInput): Promise<{ ms: number; pages: numb
   const outcome = await syncWithHub(transport, local, { hub: `${input.dbUrl}|LT` });
   const ms = performance.now() - started;
   const held = await readChangeCount(db);
-  const rows = await db.statReport.count();
+  const rows = await db.rows(STAT_REPORT_TABLE).count();
   db.close();
   await db.delete();
   if (held !== input.expected || outcome.pulled.applied !== input.expected || outcome.pulled.rejected !== 0) {
@@ -96,7 +97,7 @@ async function run(input: HubBenchInput, which: 'ours' | 'pouch'): Promise<HubPu
  * store calls timed, to see where a page's time goes and how it grows with the database.
  */
 async function profile(input: HubBenchInput): Promise<{ page: number; total: number; store: Record<string, number> }[]> {
-  const db = new LeagueDeskDb(`hub-bench-profile-${Date.now()}`);
+  const db = new LeagueDeskDb(APP_REGISTRY, `hub-bench-profile-${Date.now()}`);
   await db.open();
   const transport = fetchTransport({ base: input.dbUrl, user: input.user, password: input.password }, (url, init) => fetch(url, init));
   let state = freshState('profile');
@@ -112,20 +113,20 @@ async function profile(input: HubBenchInput): Promise<{ page: number; total: num
     pulled.push(records);
     const store: Record<string, number> = {};
     const started = performance.now();
-    await inTransaction(db, 'rw', SYNC_STORES, async (tx) => {
-      const access = dexieAccess(tx);
+    await inSyncTransaction(db, 'rw', async (access) => {
       const timed = Object.fromEntries(
-        Object.entries(access).map(([name, fn]) => [
-          name,
-          async (...args: unknown[]) => {
+        Object.entries(access).map(([name, fn]) => {
+          if (typeof fn !== 'function') return [name, fn];
+          const call = async (...args: unknown[]) => {
             const t = performance.now();
             try {
               return await (fn as (...a: unknown[]) => Promise<unknown>).apply(access, args);
             } finally {
               store[name] = (store[name] ?? 0) + performance.now() - t;
             }
-          },
-        ]),
+          };
+          return [name, call];
+        }),
       ) as unknown as typeof access;
       const result = await applyPulledRecords(timed, records, { ...state, checkpoint: String(body.last_seq) }, Date.now());
       state = result.state;

@@ -1,4 +1,5 @@
 // Runs inside Chromium (bundled by bench/stats.bench.ts).
+import { APP_REGISTRY } from '../../shared/app/registry';
 import type { Org } from '../../shared/domain/org';
 import type { StatReport } from '../../shared/domain/stats';
 import { prepareRollUp, rollUpAll } from '../../shared/stats/rollup';
@@ -41,7 +42,7 @@ function rollupBench(): { yearly: number; monthly: number; trend60: number; repo
 
 /** Writes a county whose first township has 300 branches and an open round, into the app's own database. */
 async function seedBigTownship(): Promise<void> {
-  const store = await openStore(new LeagueDeskDb());
+  const store = await openStore(new LeagueDeskDb(APP_REGISTRY));
   const specs: WriteSpec[] = [
     { table: 'org', row: 'c', scope: 'BX', fields: { code: 'BX', name: { zh: '测试县' }, kind: 'county', parentId: null, archived: false } },
     { table: 'org', row: 't', scope: 'BX-01', fields: { code: 'BX-01', name: { zh: '大乡团委' }, kind: 'township', parentId: 'c', archived: false } },

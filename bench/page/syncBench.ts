@@ -1,12 +1,12 @@
 // Runs inside Chromium (bundled by bench/sync.bench.ts): the real import and export paths of the
 // app over real IndexedDB, beside a raw IndexedDB bulk write of the same records.
+import { APP_REGISTRY } from '../../shared/app/registry';
 import { encodeBundle } from '../../shared/sync/bundle';
 import type { Change } from '../../shared/sync/change';
 import { applyImport, planImport } from '../../shared/sync/import';
 import type { MergedRow } from '../../shared/sync/row';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
-import { dexieAccess, readChangeLog, SYNC_STORES } from '../../renderer/src/store/dexieAccess';
-import { inTransaction } from '../../renderer/src/store/tx';
+import { inSyncTransaction, readChangeLog } from '../../renderer/src/store/dexieAccess';
 import { makeChangesAndRows } from '../hubSupport/changes';
 
 const DEVICE = '00000000000000be';
@@ -44,8 +44,7 @@ async function importInto(db: LeagueDeskDb, changes: readonly Change[]): Promise
   const started = performance.now();
   let planned = 0;
   let applied = 0;
-  await inTransaction(db, 'rw', SYNC_STORES, async (tx) => {
-    const access = dexieAccess(tx);
+  await inSyncTransaction(db, 'rw', async (access) => {
     const plan = await planImport(changes, access, { now: Date.UTC(2027, 0, 1) });
     planned = performance.now() - started;
     applied = plan.changesToAdd.length;
@@ -58,7 +57,7 @@ async function run(count: number, round: number) {
   const { changes, rows } = makeChanges(count);
   const raw = await rawBulkWrite(`raw-bench-${round}`, changes, rows);
 
-  const db = new LeagueDeskDb(`import-bench-${round}`);
+  const db = new LeagueDeskDb(APP_REGISTRY, `import-bench-${round}`);
   await db.open();
   const fresh = await importInto(db, changes);
   const imported = fresh.ms;
@@ -66,7 +65,7 @@ async function run(count: number, round: number) {
 
   // A full file into a PC that already holds the older 90% of it (issue 12): the held changes are
   // recognised, only the newest tenth is written.
-  const overlapDb = new LeagueDeskDb(`overlap-bench-${round}`);
+  const overlapDb = new LeagueDeskDb(APP_REGISTRY, `overlap-bench-${round}`);
   await overlapDb.open();
   const byStamp = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
   await importInto(overlapDb, byStamp.slice(0, Math.floor(count * 0.9)));
@@ -80,8 +79,7 @@ async function run(count: number, round: number) {
   // index), nothing is written.
   started = performance.now();
   let again = 0;
-  await inTransaction(db, 'rw', SYNC_STORES, async (tx) => {
-    const access = dexieAccess(tx);
+  await inSyncTransaction(db, 'rw', async (access) => {
     const plan = await planImport(changes, access, { now: Date.UTC(2027, 0, 1) });
     again = plan.alreadyApplied;
     await applyImport(plan, access);
@@ -99,7 +97,7 @@ async function run(count: number, round: number) {
     changes: log.batches,
     vector: await log.vector,
     created: new Date(Date.UTC(2027, 0, 1)).toISOString(),
-  });
+  }, { tables: db.syncTables });
   const exported = performance.now() - started;
   db.close();
   return { raw, imported, planned, overlap: overlap.ms, reimported, exported, bundleBytes: bytes.byteLength };

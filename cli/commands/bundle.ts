@@ -2,7 +2,6 @@ import ugCommon from '../../locales/ug/common.json' with { type: 'json' };
 import zhCommon from '../../locales/zh-CN/common.json' with { type: 'json' };
 import { pickText, type Lang } from '../../shared/i18n/lang';
 import { bundleInfo, escapeControls, verifyBundle, type BundleInfo } from '../../shared/sync/bundle/index';
-import { SYNCED_TABLES, type SyncedTable } from '../../shared/sync/change';
 import type { MessageKey, Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
 import { readFileOrReport, refusalMessage, reportRefusal } from './bundleSupport';
@@ -12,9 +11,9 @@ const SUBCOMMANDS = ['info', 'verify'] as const;
 
 /**
  * Table names are the app's (locales/<lang>/common.json `tables`), so the command line and the import
- * preview name a table alike. Typed over every synced table: a table without a name is a compile error.
+ * preview name a table alike (test/unit/sync/tableNames.test.ts: every registered table has one).
  */
-const TABLE_NAMES: Record<Lang, Record<SyncedTable, string>> = { 'zh-CN': zhCommon.tables, ug: ugCommon.tables };
+const TABLE_NAMES: Record<Lang, Readonly<Record<string, string>>> = { 'zh-CN': zhCommon.tables, ug: ugCommon.tables };
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /**
@@ -52,7 +51,8 @@ function usage(io: CliIo, t: Translate, key: MessageKey, values: Record<string, 
   return EXIT_USAGE;
 }
 
-async function info({ io, t, lang, options }: CommandContext, file: string, bytes: Uint8Array): Promise<number> {
+async function info(context: CommandContext, file: string, bytes: Uint8Array): Promise<number> {
+  const { io, t, lang, options } = context;
   const result = bundleInfo(bytes);
   if (!result.ok) {
     reportRefusal(io, t, lang, result, file);
@@ -61,14 +61,14 @@ async function info({ io, t, lang, options }: CommandContext, file: string, byte
   if (options['json'] === true) {
     io.stdout(`${JSON.stringify({ file, bytes: result.bytes, manifest: result.manifest, entries: result.entries }, null, 2)}\n`);
   } else {
-    writeLines(io.stdout, describeBundle(t, lang, file, result));
+    writeLines(io.stdout, describeBundle(context, file, result));
   }
   return EXIT_OK;
 }
 
-async function verify({ io, t, lang, options }: CommandContext, file: string, bytes: Uint8Array): Promise<number> {
+async function verify({ io, t, lang, options, registry }: CommandContext, file: string, bytes: Uint8Array): Promise<number> {
   const county = options['county'];
-  const result = await verifyBundle(bytes, typeof county === 'string' ? { expectedCounty: county } : {});
+  const result = await verifyBundle(bytes, { tables: registry.tables, ...(typeof county === 'string' ? { expectedCounty: county } : {}) });
   const json = options['json'] === true;
   if (!result.ok) {
     if (json) {
@@ -87,12 +87,11 @@ async function verify({ io, t, lang, options }: CommandContext, file: string, by
 }
 
 /** `bundle info` for people. Manifest text is escaped: it comes from a file and may be hostile. */
-function describeBundle(t: Translate, lang: Lang, file: string, { manifest, bytes }: BundleInfo): string[] {
+function describeBundle({ t, lang, registry }: CommandContext, file: string, { manifest, bytes }: BundleInfo): string[] {
   const none = t('bundle.noValue');
   const countyName = manifest.county.name ? pickText(manifest.county.name, lang).text : '';
   // A table this build does not know (a newer League Desk wrote the file) is shown by its identifier.
-  const tableName = (table: string): string =>
-    (SYNCED_TABLES as readonly string[]).includes(table) ? `${TABLE_NAMES[lang][table as SyncedTable]} (${table})` : table;
+  const tableName = (table: string): string => (registry.tables.get(table) ? `${TABLE_NAMES[lang][table]} (${table})` : table);
   return [
     t('bundle.heading', { file, bytes }),
     t('bundle.format', { format: manifest.format, version: manifest.version }),

@@ -1,3 +1,4 @@
+import type { Registry } from '../../shared/feature/registry';
 import type { Lang } from '../../shared/i18n/lang';
 import type { MessageKey, Translate } from '../i18n';
 import type { CliIo } from '../io';
@@ -25,6 +26,8 @@ export interface CommandContext {
   positionals: readonly string[];
   /** Every command, for `help`. */
   commands: readonly Command[];
+  /** The app's features (shared/app/registry.ts): its tables, demo data and report kinds. */
+  registry: Registry;
 }
 
 /**

@@ -5,7 +5,7 @@ import { DEMO_PERIOD, generateDemoCounty, type DemoCounty } from '../../shared/d
 import { countOrgsByKind } from '../../shared/demo/summary';
 import { leagueYouthRatio, sumFigures } from '../../shared/stats/totals';
 import { encodeBundle } from '../../shared/sync/bundle/index';
-import { demoBundleInput } from '../../shared/sync/bundle/demo';
+import { demoBundleInput } from '../../shared/app/demo';
 import { EXIT_FAILURE, EXIT_OK, writeLines } from '../io';
 import { writeFileOrReport } from './bundleSupport';
 import type { Command } from './command';
@@ -23,13 +23,13 @@ export const demoCommand: Command = {
     out: { type: 'string', valueHint: '<FILE>', descriptionKey: 'options.out' },
   },
   maxPositionals: 0,
-  async run({ io, t, lang, options }) {
+  async run({ io, t, lang, options, registry }) {
     const demo = generateDemoCounty();
     const summary = summarizeDemo(demo);
     const out = options['out'];
     if (typeof out === 'string') {
       const input = demoBundleInput();
-      const bytes = await encodeBundle(input);
+      const bytes = await encodeBundle(input, { tables: registry.tables });
       if (!writeFileOrReport(io, t, out, bytes)) return EXIT_FAILURE;
       // With --json, stdout stays pure JSON for scripts; the file is the confirmation.
       if (options['json'] !== true) {

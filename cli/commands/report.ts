@@ -49,14 +49,15 @@ export const reportCommand: Command = {
     kind: { type: 'string', valueHint: '<stats|jobs|contest-results>', descriptionKey: 'options.kind' },
   },
   maxPositionals: Number.POSITIVE_INFINITY,
-  async run({ io, t, lang, options, positionals }) {
+  async run(context) {
+    const { io, t, lang, options, positionals } = context;
     const request = parseRequest(io, t, options, positionals);
     if (!request) return EXIT_USAGE;
     if (request.kind !== 'stats') {
       if (!request.demo) return fail(io, t('report.kindNeedsDemo', { kind: request.kind }));
       return emit(io, t, await OTHER_KINDS[request.kind](request.format, lang), request.out);
     }
-    const source = request.demo ? demoSource() : await bundleSource(io, t, lang, positionals);
+    const source = request.demo ? demoSource() : await bundleSource(context, positionals);
     if (!source) return EXIT_FAILURE;
     const summary = buildCountySummary({ ...source, ...(request.period === undefined ? {} : { period: request.period }) });
     if (summary === 'no-county') return fail(io, t('report.noCounty', { code: source.countyCode }));

@@ -1,13 +1,12 @@
 import { generateDemoCounty } from '../../shared/demo/luntai';
 import { DEMO_FACTS } from '../../shared/demo/summary';
-import type { Lang } from '../../shared/i18n/lang';
 import { targetLookup, type CountySummaryInput } from '../../shared/report/countySummary';
 import { decodeBundle } from '../../shared/sync/bundle/index';
 import { applyImport, planImport } from '../../shared/sync/import';
 import { memoryAccess } from '../../shared/sync/memoryAccess';
-import type { Translate } from '../i18n';
-import { writeLines, type CliIo } from '../io';
+import { writeLines } from '../io';
 import { readFileOrReport, reportRefusal } from './bundleSupport';
+import type { CommandContext } from './command';
 import { storeContents } from './reportSummary';
 
 /** What a report is built from: one county's organisations, rounds and reports, and its control ratios. */
@@ -29,13 +28,13 @@ export function demoSource(): ReportSource {
  * of the data would look complete and be wrong. Nothing is stored, and importing is idempotent, so
  * a file given twice changes nothing.
  */
-export async function bundleSource(io: CliIo, t: Translate, lang: Lang, files: readonly string[]): Promise<ReportSource | null> {
-  const store = memoryAccess();
+export async function bundleSource({ io, t, lang, registry }: CommandContext, files: readonly string[]): Promise<ReportSource | null> {
+  const store = memoryAccess({ tables: registry.tables });
   let county: string | undefined;
   for (const file of files) {
     const bytes = readFileOrReport(io, t, file);
     if (!bytes) return null;
-    const decoded = await decodeBundle(bytes, county === undefined ? {} : { expectedCounty: county });
+    const decoded = await decodeBundle(bytes, { tables: registry.tables, ...(county === undefined ? {} : { expectedCounty: county }) });
     if (!decoded.ok) {
       reportRefusal(io, t, lang, decoded, file);
       return null;

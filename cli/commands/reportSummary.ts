@@ -3,6 +3,8 @@ import type { ReportingRound, StatReport, Target } from '../../shared/domain/sta
 import type { CountySummaryInput } from '../../shared/report/countySummary';
 import type { SyncStateReader } from '../../shared/sync/access';
 import { liveRows } from '../../shared/sync/validate';
+import { ORG_TABLE } from '../../shared/orgs/tables';
+import { ROUND_TABLE, STAT_REPORT_TABLE, TARGET_TABLE } from '../../shared/stats/tables';
 
 /**
  * The data `report` summarises, read from a merged store: complete, undeleted rows, as the app
@@ -10,9 +12,9 @@ import { liveRows } from '../../shared/sync/validate';
  */
 export async function storeContents(store: SyncStateReader): Promise<Pick<CountySummaryInput, 'orgs' | 'rounds' | 'reports'> & { targets: Target[] }> {
   return {
-    orgs: liveRows<Org>('org', await store.allRows('org')),
-    rounds: liveRows<ReportingRound>('round', await store.allRows('round')),
-    reports: liveRows<StatReport>('statReport', await store.allRows('statReport')),
-    targets: liveRows<Target>('target', await store.allRows('target')),
+    orgs: liveRows<Org>(ORG_TABLE, await store.allRows('org')),
+    rounds: liveRows<ReportingRound>(ROUND_TABLE, await store.allRows('round')),
+    reports: liveRows<StatReport>(STAT_REPORT_TABLE, await store.allRows('statReport')),
+    targets: liveRows<Target>(TARGET_TABLE, await store.allRows('target')),
   };
 }

@@ -8,7 +8,9 @@ import { createI18n, rememberedLang } from './i18n';
 import { getBridge } from './platform/bridge';
 import { requestPersistentStorage } from './platform/persist';
 import { StartupFailure } from './app/StartupFailure';
+import { LeagueDeskDb } from './store/db';
 import { openStore } from './store/store';
+import { APP_REGISTRY } from '../../shared/app/registry';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
@@ -16,7 +18,7 @@ async function start(): Promise<void> {
   const i18n = await createI18n(lang);
   const bridge = getBridge();
   try {
-    const store = await openStore();
+    const store = await openStore(new LeagueDeskDb(APP_REGISTRY));
     void requestPersistentStorage();
     root.render(<App store={store} bridge={bridge} i18n={i18n} initialLang={lang} />);
   } catch (error) {

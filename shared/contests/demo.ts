@@ -1,8 +1,11 @@
 import type { DemoCounty } from '../demo/luntai';
 import { createPrng } from '../demo/prng';
+import type { Org } from '../domain/org';
+import type { FeatureTable } from '../feature/module';
 import type { WriteSpec } from '../sync/write';
 import { DEFAULT_TIERS, RUBRIC_PRESETS } from './presets';
 import { scoreRowId, type Contest, type Entry, type Score } from './rows';
+import { CONTEST_TABLE, ENTRY_TABLE, SCORE_TABLE } from './tables';
 
 /*
  * The demo county's judged contest: the "modern culture walks with youth" micro-essay contest the
@@ -102,12 +105,11 @@ export function demoContestRows(demo: DemoCounty): { contest: Contest; entries: 
   return { contest, entries, scores };
 }
 
-/** The demo county's judged contest, as writes (appended to demoWriteSpecs). */
-export function contestsDemoWriteSpecs(demo: DemoCounty): WriteSpec[] {
-  const county = demo.orgs.find((o) => o.kind === 'county' && o.parentId === null)?.code ?? 'LT';
+/** The demo county's judged contest, as writes, each scoped to the county. */
+export function contestsDemoWriteSpecs(demo: DemoCounty, county: Org): WriteSpec[] {
   const { contest, entries, scores } = demoContestRows(demo);
-  const spec = (table: 'contest' | 'entry' | 'score', { id, ...fields }: { id: string }): WriteSpec => ({ table, row: id, fields, scope: county });
-  return [spec('contest', contest), ...entries.map((e) => spec('entry', e)), ...scores.map((s) => spec('score', s))];
+  const spec = (table: FeatureTable, { id, ...fields }: { id: string }): WriteSpec => ({ table: table.name, row: id, fields, scope: county.code });
+  return [spec(CONTEST_TABLE, contest), ...entries.map((e) => spec(ENTRY_TABLE, e)), ...scores.map((s) => spec(SCORE_TABLE, s))];
 }
 
 function addDays(isoDate: string, days: number): string {

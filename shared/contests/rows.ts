@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ContestTable } from './tableNames';
 
 /*
  * The contest tables. Each field merges on its own (per-field last writer wins), so what two PCs
@@ -117,10 +116,3 @@ export const scoreSchema = z.object({
 export type Score = z.infer<typeof scoreSchema>;
 
 export const scoreRowId = (entryId: string, judgeId: string): string => `${entryId}~${judgeId}`;
-
-/** What a merged row of each contest table must look like (sync/tables.ts checks every row against it). */
-export const CONTEST_ROW_SCHEMAS: Record<ContestTable, z.ZodObject> = {
-  contest: contestSchema,
-  entry: entrySchema,
-  score: scoreSchema,
-};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN } from '../sync/hlc';
+import { deviceNameSchema } from '../sync/pcName';
 import type { MergedRow } from '../sync/row';
-import type { DeviceTable } from './tableNames';
 
 /**
  * What people call a PC ("轮台镇团委 1号机"), so that conflicts, cell histories and import previews
@@ -14,41 +14,7 @@ import type { DeviceTable } from './tableNames';
  * cannot rename it. Signed device certificates (a later issue) will carry the same name.
  */
 
-/** Long enough for a Uyghur name of a committee and a PC number; short enough for a table cell. */
-export const DEVICE_NAME_MAX = 60;
-
-/**
- * Control characters, and the bidi marks, embeddings and isolates: a name is shown inside sentences
- * of both directions, isolated by the app; characters of its own could reorder the text around it.
- */
-const FORBIDDEN_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-
-/** A PC name as stored and as carried in a bundle's manifest: already tidied by `checkDeviceName`. */
-export const deviceNameSchema = z
-  .string()
-  .min(1)
-  .max(DEVICE_NAME_MAX)
-  .refine((name) => !FORBIDDEN_CHARACTERS.test(name), 'control or bidi characters')
-  .refine((name) => name === tidy(name), 'surrounding or repeated spaces');
-
 export const deviceRowSchema = z.object({ id: z.string().regex(DEVICE_ID_PATTERN), name: deviceNameSchema });
-
-export const DEVICE_ROW_SCHEMAS: Record<DeviceTable, z.ZodObject> = { device: deviceRowSchema };
-
-export type DeviceNameProblem = 'empty' | 'too-long' | 'control-characters';
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** A name as typed, tidied (spaces trimmed, runs of spaces made one), or why it cannot be a name. */
-export function checkDeviceName(typed: string): { ok: true; name: string } | { ok: false; reason: DeviceNameProblem } {
-  const name = tidy(typed);
-  if (name === '') return { ok: false, reason: 'empty' };
-  if (FORBIDDEN_CHARACTERS.test(name)) return { ok: false, reason: 'control-characters' };
-  if (name.length > DEVICE_NAME_MAX) return { ok: false, reason: 'too-long' };
-  return { ok: true, name };
-}
 
 /** The short form of a device id shown where a PC has no name: its first six hex digits. */
 export function shortDeviceId(device: string): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { BilingualText } from '../i18n/lang';
+import { bilingualTextSchema, type BilingualText } from '../i18n/lang';
+import { orgCodeSchema } from '../sync/scope';
 
 /**
  * Kinds of league organisation (DOMAIN.md). `township` covers township, town and farm committees;
@@ -25,12 +26,9 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 export const SCHOOL_LEVELS = ['juniorHigh', 'seniorHigh', 'vocational'] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
 
-export const bilingualTextSchema = z.object({ zh: z.string().optional(), ug: z.string().optional() });
-
 export const orgSchema = z.object({
   id: z.string().min(1),
-  /** Hierarchical and unique: `LT`, `LT-03`, `LT-03-012`. */
-  code: z.string().regex(/^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/),
+  code: orgCodeSchema,
   name: bilingualTextSchema,
   kind: z.enum(ORG_KINDS),
   parentId: z.string().nullable(),

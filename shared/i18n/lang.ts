@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The two working languages. zh-CN is the default; ug is Uyghur in Arabic script, right to left. */
 export const LANGS = ['zh-CN', 'ug'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -19,6 +21,8 @@ export interface BilingualText {
   zh?: string;
   ug?: string;
 }
+
+export const bilingualTextSchema = z.object({ zh: z.string().optional(), ug: z.string().optional() });
 
 /** Picks the text for a language; `translated` is false when it fell back to the other language. */
 export function pickText(text: BilingualText, lang: Lang): { text: string; translated: boolean } {

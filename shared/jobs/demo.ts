@@ -1,9 +1,11 @@
 import type { DemoCounty } from '../demo/luntai';
+import type { Org } from '../domain/org';
 import { createPrng, type Prng } from '../demo/prng';
 import type { BilingualText } from '../i18n/lang';
 import type { WriteSpec } from '../sync/write';
 import { addDays } from './dates';
 import type { EducationLevel, Notice, Placement, Sex } from './rows';
+import { NOTICE_TABLE, PLACEMENT_TABLE } from './tables';
 
 /*
  * The demo county's year of job notices (轮青诚聘) in 2025: about two a week over the year,
@@ -148,13 +150,11 @@ export function generateDemoJobs(demo: DemoCounty): DemoJobs {
   return { notices, placements };
 }
 
-/** The demo county's year of job notices and placements, as writes (appended to demoWriteSpecs). */
-export function jobsDemoWriteSpecs(demo: DemoCounty): WriteSpec[] {
-  const county = demo.orgs.find((o) => o.kind === 'county');
-  if (!county) return [];
+/** The demo county's year of job notices and placements, as writes, each scoped to the county. */
+export function jobsDemoWriteSpecs(demo: DemoCounty, county: Org): WriteSpec[] {
   const { notices, placements } = generateDemoJobs(demo);
   return [
-    ...notices.map(({ id, ...fields }) => ({ table: 'notice' as const, row: id, fields, scope: county.code })),
-    ...placements.map(({ id, ...fields }) => ({ table: 'placement' as const, row: id, fields, scope: county.code })),
+    ...notices.map(({ id, ...fields }) => ({ table: NOTICE_TABLE.name, row: id, fields, scope: county.code })),
+    ...placements.map(({ id, ...fields }) => ({ table: PLACEMENT_TABLE.name, row: id, fields, scope: county.code })),
   ];
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './dates';
 import { LANDLINE_PHONE, MOBILE_PHONE } from './phone';
-import type { JobTable } from './tableNames';
 
 /*
  * Rows of the job tables as they are stored after merging. Only per-field rules live here (each
@@ -76,9 +75,3 @@ export const placementSchema = z.object({
   phone: phone.or(z.literal('')).optional(),
 });
 export type Placement = z.infer<typeof placementSchema>;
-
-/** What a merged row of each job table must look like (sync/tables.ts checks every row against it). */
-export const JOB_ROW_SCHEMAS: Record<JobTable, z.ZodObject> = {
-  notice: noticeSchema,
-  placement: placementSchema,
-};

@@ -36,5 +36,5 @@ export function reportIdAliases(id: string): string[] {
   return demo ? [`demo-report-${demo[1]}-${demo[2]}`] : [];
 }
 
-/** The statReport table's row-id rule, handed to the sync core through shared/sync/tables.ts. */
+/** The statReport table's row-id rule (tables.ts), which the registry hands to the sync core. */
 export const REPORT_ROW_IDS: RowIdRule = { canonical: canonicalReportId, aliases: reportIdAliases };

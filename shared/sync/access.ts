@@ -1,7 +1,8 @@
-import type { Change, SyncedTable } from './change';
+import type { Change } from './change';
 import type { Conflict } from './conflict';
 import type { ClockState } from './hlc';
 import type { MergedRow } from './row';
+import type { SyncTables } from './tables';
 import type { VersionVector } from './vector';
 
 /**
@@ -18,11 +19,13 @@ import type { VersionVector } from './vector';
  * over all these stores, so an import lands whole or not at all.
  */
 export interface SyncAccess {
+  /** The tables this store holds (and so which changes it can apply): handed in, never assumed. */
+  readonly tables: SyncTables;
   /** The changes among these ids that are already in the change log (applied or parked). */
   existingChanges(ids: readonly string[]): Promise<Map<string, Change>>;
   /** The rows with these ids, in the same order; undefined where there is none. */
-  getRows(table: SyncedTable, ids: readonly string[]): Promise<(MergedRow | undefined)[]>;
-  putRows(table: SyncedTable, rows: readonly MergedRow[]): Promise<void>;
+  getRows(table: string, ids: readonly string[]): Promise<(MergedRow | undefined)[]>;
+  putRows(table: string, rows: readonly MergedRow[]): Promise<void>;
   /** Appends to the change log. Parked changes are logged too: the log is what we forward. */
   addChanges(changes: readonly Change[]): Promise<void>;
   /** Stores conflicts by id (a conflict detected twice is stored once). */
@@ -43,7 +46,8 @@ export interface SyncAccess {
 
 /** Read access to a whole store, for comparing devices (`canonicalState`) and for exports. */
 export interface SyncStateReader {
-  allRows(table: SyncedTable): Promise<MergedRow[]>;
+  readonly tables: SyncTables;
+  allRows(table: string): Promise<MergedRow[]>;
   allChanges(): Promise<Change[]>;
   getParked(): Promise<Change[]>;
   getVector(): Promise<VersionVector>;

@@ -1,4 +1,3 @@
-import { SYNCED_TABLES } from './change';
 import type { SyncStateReader } from './access';
 
 /**
@@ -43,7 +42,7 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
  */
 export async function canonicalState(store: SyncStateReader): Promise<string> {
   const tables: Record<string, unknown> = {};
-  for (const table of SYNCED_TABLES) {
+  for (const table of store.tables.names) {
     const rows = await store.allRows(table);
     tables[table] = rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }

@@ -1,7 +1,4 @@
 import { z } from 'zod';
-import { CONTEST_TABLES } from '../contests/tableNames';
-import { DEVICE_TABLES } from '../devices/tableNames';
-import { JOB_TABLES } from '../jobs/tableNames';
 import { DEVICE_ID_PATTERN, HLC_PATTERN } from './hlc';
 
 /**
@@ -9,10 +6,6 @@ import { DEVICE_ID_PATTERN, HLC_PATTERN } from './hlc';
  * field this build does not know, is parked (kept, not applied) until the app is upgraded.
  */
 export const DATA_SCHEMA_VERSION = 1;
-
-/** Tables that sync. Each row is merged per field by the greatest clock stamp. */
-export const SYNCED_TABLES = ['org', 'round', 'statReport', 'target', ...JOB_TABLES, ...CONTEST_TABLES, ...DEVICE_TABLES] as const;
-export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** The field name that marks a row deleted. Deletion is a field like any other, so it merges. */
 export const DELETED_FIELD = '_deleted';

@@ -1,4 +1,3 @@
-import type { SyncedTable } from './change';
 import type { WriteSpec } from './write';
 
 /** A value and the clock stamp of the change that wrote it. */
@@ -18,7 +17,7 @@ export interface StampedValue {
 export interface Conflict {
   /** Deterministic: the same detection on the same device gives the same id, so it is stored once. */
   id: string;
-  table: SyncedTable;
+  table: string;
   row: string;
   field: string;
   /** The row's scope as given by the change that revealed the conflict, for access checks. */

@@ -1,14 +1,13 @@
 import type { SyncAccess } from './access';
 import { canonicalJson } from './canonical';
-import type { Change, SyncedTable } from './change';
+import type { Change } from './change';
 import { clockAfterImport, futureStampedSources, type FutureStampedSource } from './clockDrift';
 import type { Conflict } from './conflict';
 import { SyncError } from './errors';
 import type { ClockState } from './hlc';
 import { mergeChanges, type RowCounts } from './merge';
-import { CURRENT_SCHEMA, parkingReason, type KnownSchema } from './parking';
+import { knownSchema, parkingReason, type KnownSchema } from './parking';
 import type { MergedRow, RowIdRules } from './row';
-import { TABLE_ROW_IDS } from './tables';
 import { isWithinScope } from './scope';
 import { validateChangeIdentity, validateChangeValues } from './validate';
 import { parseChange } from './parseChange';
@@ -17,7 +16,7 @@ import { includes, mergeVectors, sameVector, vectorOf, type VersionVector } from
 export interface ImportOptions {
   /** This PC's wall clock (ms), for future stamps and `detectedAt`. */
   now: number;
-  /** What this build can apply; anything beyond is parked. */
+  /** What this build can apply; anything beyond is parked. Default: the store's tables (`knownSchema`). */
   known?: KnownSchema;
   /**
    * The sending account's scope (from the bundle's manifest). Changes authored by the sender
@@ -27,7 +26,7 @@ export interface ImportOptions {
   senderScope?: string;
   /** The sending account; without it, every change in the file is held to `senderScope`. */
   senderAuthor?: string;
-  /** Which ids name which rows (row.ts); default this build's (tables.ts). Tests stand for older builds with `{}`. */
+  /** Which ids name which rows (row.ts); default the store's tables'. Tests stand for older builds with `{}`. */
   rowIds?: RowIdRules;
 }
 
@@ -54,7 +53,7 @@ export interface ImportPreview {
   /** Changes already held here with identical content: nothing to do for them. */
   alreadyApplied: number;
   /** Rows the new changes touch, per table. */
-  perTable: Partial<Record<SyncedTable, RowCounts>>;
+  perTable: Partial<Record<string, RowCounts>>;
   /** Values that will be overwritten without their loss having been seen (merge.ts). */
   conflicts: Conflict[];
   /** Changes stamped more than 24 h ahead of this PC's clock, per PC: whose clock to fix. */
@@ -69,7 +68,7 @@ export interface ImportPreview {
 
 /** The preview plus exactly what `applyImport` will write. */
 export interface ImportPlan extends ImportPreview {
-  rowsToPut: { table: SyncedTable; rows: MergedRow[] }[];
+  rowsToPut: { table: string; rows: MergedRow[] }[];
   /** Every new change, applied or parked, for the change log. */
   changesToAdd: Change[];
   parkedToAdd: Change[];
@@ -88,8 +87,8 @@ export interface ImportPlan extends ImportPreview {
  * file overlapping what we hold) does nothing the second time, and the preview says so.
  */
 export async function planImport(records: readonly unknown[], access: SyncAccess, options: ImportOptions): Promise<ImportPlan> {
-  const known = options.known ?? CURRENT_SCHEMA;
-  const { changes, invalid, duplicatesInFile, sameIdInFile } = parseRecords(records);
+  const known = options.known ?? knownSchema(access.tables);
+  const { changes, invalid, duplicatesInFile, sameIdInFile } = parseRecords(records, access);
   const [vectorBefore, clockBefore] = await Promise.all([access.getVector(), access.getClock()]);
   // Only changes the vector covers can be held here: the vector holds, per device, the greatest
   // stamp in the log (applied or parked; both are written in the same transaction), so a stamp
@@ -115,7 +114,7 @@ export async function planImport(records: readonly unknown[], access: SyncAccess
   for (const change of fresh) (parkingReason(change, known) === undefined ? applicable : parked).push(change);
   const refused = invalid.length > 0 || sameIdDifferentContent.length > 0;
   // A refused file is not merged: its preview says why it is refused, not what it would change.
-  const merged = refused ? { rowsToPut: [], perTable: {}, conflicts: [] } : await mergeChanges(applicable, access, options.now, options.rowIds ?? TABLE_ROW_IDS);
+  const merged = refused ? { rowsToPut: [], perTable: {}, conflicts: [] } : await mergeChanges(applicable, access, options.now, options.rowIds ?? access.tables.rowIds);
 
   return {
     received: records.length,
@@ -160,7 +159,7 @@ export async function applyImport(plan: ImportPlan, access: SyncAccess): Promise
 export interface UnparkOutcome {
   applied: number;
   stillParked: number;
-  perTable: Partial<Record<SyncedTable, RowCounts>>;
+  perTable: Partial<Record<string, RowCounts>>;
   conflicts: Conflict[];
 }
 
@@ -174,11 +173,11 @@ export interface UnparkOutcome {
  * its bundle can no longer be refused, and a change is never dropped.
  */
 export async function unpark(access: SyncAccess, options: { now: number; known?: KnownSchema; rowIds?: RowIdRules }): Promise<UnparkOutcome> {
-  const known = options.known ?? CURRENT_SCHEMA;
+  const known = options.known ?? knownSchema(access.tables);
   const parked = await access.getParked();
-  const ready = parked.filter((c) => parkingReason(c, known) === undefined && validateChangeValues(c).length === 0);
+  const ready = parked.filter((c) => parkingReason(c, known) === undefined && validateChangeValues(c, access.tables).length === 0);
   if (ready.length === 0) return { applied: 0, stillParked: parked.length, perTable: {}, conflicts: [] };
-  const merged = await mergeChanges(ready, access, options.now, options.rowIds ?? TABLE_ROW_IDS);
+  const merged = await mergeChanges(ready, access, options.now, options.rowIds ?? access.tables.rowIds);
   await Promise.all([
     ...merged.rowsToPut.map(({ table, rows }) => access.putRows(table, rows)),
     merged.conflicts.length > 0 ? access.addConflicts(merged.conflicts) : Promise.resolve(),
@@ -187,7 +186,7 @@ export async function unpark(access: SyncAccess, options: { now: number; known?:
   return { applied: ready.length, stillParked: parked.length - ready.length, perTable: merged.perTable, conflicts: merged.conflicts };
 }
 
-function parseRecords(records: readonly unknown[]) {
+function parseRecords(records: readonly unknown[], { tables }: SyncAccess) {
   const invalid: InvalidChange[] = [];
   const byId = new Map<string, Change>();
   const sameIdInFile = new Set<string>();
@@ -200,7 +199,7 @@ function parseRecords(records: readonly unknown[]) {
       return;
     }
     const change = parsed.data;
-    const problems = [...validateChangeIdentity(change), ...validateChangeValues(change)];
+    const problems = [...validateChangeIdentity(change), ...validateChangeValues(change, tables)];
     if (problems.length > 0) {
       invalid.push({ index, id: change.id, problems });
       return;

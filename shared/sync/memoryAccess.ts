@@ -1,9 +1,10 @@
 import type { SyncAccess, SyncStateReader } from './access';
-import type { Change, SyncedTable } from './change';
+import type { Change } from './change';
 import type { Conflict } from './conflict';
 import { INITIAL_CLOCK, type ClockState } from './hlc';
 import { applyImport, planImport, type ImportOptions, type ImportPlan } from './import';
 import type { MergedRow } from './row';
+import type { SyncTables } from './tables';
 import { EMPTY_VECTOR, type VersionVector } from './vector';
 
 /** The in-memory store: the pure core of sync, for the command line, the tests and previews. */
@@ -21,22 +22,23 @@ export interface MemorySyncStore extends SyncAccess, SyncStateReader {
  * A `SyncAccess` over Maps. Rows and changes are stored as given and never mutated here; the
  * merge never mutates what it reads, so no copies are needed.
  */
-export function memoryAccess(options: { now?: () => number } = {}): MemorySyncStore {
+export function memoryAccess(options: { tables: SyncTables; now?: () => number }): MemorySyncStore {
   const now = options.now ?? (() => Date.now());
   const changes = new Map<string, Change>();
-  const rows = new Map<SyncedTable, Map<string, MergedRow>>();
+  const rows = new Map<string, Map<string, MergedRow>>();
   const conflicts = new Map<string, Conflict>();
   const parked = new Map<string, Change>();
   let vector: VersionVector = EMPTY_VECTOR;
   let clock: ClockState = INITIAL_CLOCK;
 
-  const tableRows = (table: SyncedTable) => {
+  const tableRows = (table: string) => {
     let held = rows.get(table);
     if (held === undefined) rows.set(table, (held = new Map()));
     return held;
   };
 
   const store: MemorySyncStore = {
+    tables: options.tables,
     async existingChanges(ids) {
       const found = new Map<string, Change>();
       for (const id of ids) {

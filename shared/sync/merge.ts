@@ -1,6 +1,6 @@
 import type { SyncAccess } from './access';
 import { valuesEqual } from './canonical';
-import type { Change, SyncedTable } from './change';
+import type { Change } from './change';
 import { conflictId, type Conflict, type StampedValue } from './conflict';
 import { applyChangeToRow, canonicalRowId, type MergedRow, type RowIdRules } from './row';
 
@@ -76,8 +76,8 @@ export interface RowCounts {
 
 export interface MergeOutcome {
   /** Rows that changed, to be stored. */
-  rowsToPut: { table: SyncedTable; rows: MergedRow[] }[];
-  perTable: Partial<Record<SyncedTable, RowCounts>>;
+  rowsToPut: { table: string; rows: MergedRow[] }[];
+  perTable: Partial<Record<string, RowCounts>>;
   conflicts: Conflict[];
 }
 
@@ -109,12 +109,12 @@ export async function mergeChanges(changes: readonly Change[], access: SyncAcces
     })
     .sort(byStamp);
   const working = await loadRows(ordered, access);
-  const changed = new Map<SyncedTable, Set<string>>();
+  const changed = new Map<string, Set<string>>();
   const conflicts = new Map<string, Conflict>();
   const losses: PendingLoss[] = [];
 
   for (const change of ordered) {
-    const table = change.table as SyncedTable;
+    const table = change.table;
     const rows = working.get(table)!;
     const row = rows.get(change.row)?.current;
     for (const [field, value] of Object.entries(change.fields)) {
@@ -158,13 +158,13 @@ export async function mergeChanges(changes: readonly Change[], access: SyncAcces
   return { rowsToPut, perTable, conflicts: [...conflicts.values()] };
 }
 
-type WorkingRows = Map<SyncedTable, Map<string, { before: MergedRow | undefined; current: MergedRow | undefined }>>;
+type WorkingRows = Map<string, Map<string, { before: MergedRow | undefined; current: MergedRow | undefined }>>;
 
 /** One `getRows` per table, all at once. */
 async function loadRows(changes: readonly Change[], access: SyncAccess): Promise<WorkingRows> {
-  const idsByTable = new Map<SyncedTable, Set<string>>();
+  const idsByTable = new Map<string, Set<string>>();
   for (const change of changes) {
-    const table = change.table as SyncedTable;
+    const table = change.table;
     let ids = idsByTable.get(table);
     if (ids === undefined) idsByTable.set(table, (ids = new Set()));
     ids.add(change.row);
@@ -201,7 +201,7 @@ async function confirmLosses(losses: PendingLoss[], access: SyncAccess, now: num
 
 /** `arriving` is the change whose arrival revealed the conflict (winner or loser). */
 function makeConflict(arriving: Change, field: string, kept: StampedValue, overwritten: StampedValue, now: number): Conflict {
-  const { table, row } = arriving as Change & { table: SyncedTable };
+  const { table, row } = arriving;
   return {
     id: conflictId(table, row, field, overwritten.hlc, kept.hlc),
     table,

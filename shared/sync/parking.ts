@@ -1,5 +1,5 @@
-import { DATA_SCHEMA_VERSION, DELETED_FIELD, type Change, type SyncedTable } from './change';
-import { TABLE_ROW_SCHEMAS } from './tables';
+import { DATA_SCHEMA_VERSION, DELETED_FIELD, type Change } from './change';
+import type { SyncTables } from './tables';
 
 /**
  * What this build can apply: its data schema version and, per table, the fields it knows. A
@@ -11,7 +11,7 @@ import { TABLE_ROW_SCHEMAS } from './tables';
  */
 export interface KnownSchema {
   version: number;
-  fields: Readonly<Partial<Record<SyncedTable, ReadonlySet<string>>>>;
+  fields: Readonly<Partial<Record<string, ReadonlySet<string>>>>;
 }
 
 /**
@@ -21,24 +21,30 @@ export interface KnownSchema {
  */
 export const RESERVED_FIELDS: ReadonlySet<string> = new Set(['id', '_clock', '__proto__']);
 
-function writableFields(table: SyncedTable): ReadonlySet<string> {
-  const fields = new Set(Object.keys(TABLE_ROW_SCHEMAS[table].shape));
-  fields.add(DELETED_FIELD);
-  for (const reserved of RESERVED_FIELDS) fields.delete(reserved);
-  return fields;
-}
+const knownSchemas = new WeakMap<SyncTables, KnownSchema>();
 
-export const CURRENT_SCHEMA: KnownSchema = {
-  version: DATA_SCHEMA_VERSION,
-  fields: Object.fromEntries(Object.keys(TABLE_ROW_SCHEMAS).map((t) => [t, writableFields(t as SyncedTable)])),
-};
+/** What a build with these tables can apply: this build's schema version and every table's own fields. */
+export function knownSchema(tables: SyncTables): KnownSchema {
+  let known = knownSchemas.get(tables);
+  if (known === undefined) {
+    const fields: Record<string, ReadonlySet<string>> = {};
+    for (const table of tables.defs) {
+      const writable = new Set(Object.keys(table.row.shape));
+      writable.add(DELETED_FIELD);
+      for (const reserved of RESERVED_FIELDS) writable.delete(reserved);
+      fields[table.name] = writable;
+    }
+    knownSchemas.set(tables, (known = { version: DATA_SCHEMA_VERSION, fields }));
+  }
+  return known;
+}
 
 export type ParkingReason = 'newer-schema' | 'unknown-table' | 'unknown-field';
 
 /** Why this build cannot apply the change yet, or undefined when it can. */
 export function parkingReason(change: Change, known: KnownSchema): ParkingReason | undefined {
   if (change.schema > known.version) return 'newer-schema';
-  const fields = Object.hasOwn(known.fields, change.table) ? known.fields[change.table as SyncedTable] : undefined;
+  const fields = Object.hasOwn(known.fields, change.table) ? known.fields[change.table] : undefined;
   if (fields === undefined) return 'unknown-table';
   // A change is parked whole even if only one of its fields is unknown: applying part of it
   // would leave rows that no version of the app ever wrote.

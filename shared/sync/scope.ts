@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Scopes are organisation code paths: `LT` (the county), `LT-03` (a township), `LT-03-012` (a
  * branch in it). A scope lies within another when it is the same code or a descendant of it.
@@ -8,3 +10,6 @@
 export function isWithinScope(scope: string, parent: string): boolean {
   return scope === parent || scope.startsWith(`${parent}-`);
 }
+
+/** An organisation code, which is a scope: `LT`, `LT-03`, `LT-03-012` (hierarchical, unique). */
+export const orgCodeSchema = z.string().regex(/^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/);

@@ -1,38 +1,62 @@
 import { z } from 'zod';
-import { CONTEST_ROW_SCHEMAS } from '../contests/rows';
-import { DEVICE_ROW_SCHEMAS } from '../devices/names';
-import { orgSchema } from '../domain/org';
-import { roundSchema, statReportSchema, targetSchema } from '../domain/stats';
-import { JOB_ROW_SCHEMAS } from '../jobs/rows';
-import { REPORT_ROW_IDS } from '../stats/ids';
-import { DELETED_FIELD, type SyncedTable } from './change';
-import type { RowIdRules } from './row';
+import { TABLE_NAME_PATTERN } from './bundle/names';
+import { DELETED_FIELD } from './change';
+import type { RowIdRule, RowIdRules } from './row';
 
-/**
- * What a merged row of each synced table must look like. Every row is checked against its schema
- * before it is stored, locally and (later) on import, so nothing malformed reaches the database.
+/*
+ * The sync core knows no table. Which tables sync, what their rows look like and which ids name a
+ * row are handed to it as a `SyncTables`, made by the composition root (shared/app/registry.ts)
+ * from the tables each feature declares, or by a test from tables of its own. Everything in
+ * shared/sync that needs a table's schema takes it from there: the value checks at the edge
+ * (validate.ts), parking (parking.ts), the merge's row ids, canonical state and the bundles.
  */
-export const TABLE_ROW_SCHEMAS: Record<SyncedTable, z.ZodObject> = {
-  org: orgSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
-  round: roundSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
-  statReport: statReportSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
-  target: targetSchema.extend({ [DELETED_FIELD]: z.boolean().optional() }),
-  ...withDeleted(JOB_ROW_SCHEMAS),
-  ...withDeleted(CONTEST_ROW_SCHEMAS),
-  ...withDeleted(DEVICE_ROW_SCHEMAS),
-};
 
-function withDeleted<T extends string>(schemas: Record<T, z.ZodObject>): Record<T, z.ZodObject> {
-  const out = {} as Record<T, z.ZodObject>;
-  for (const table of Object.keys(schemas) as T[]) out[table] = schemas[table].extend({ [DELETED_FIELD]: z.boolean().optional() });
-  return out;
+/** One synced table, as the sync core needs it. A feature's table declaration carries more (its store, its rule). */
+export interface SyncedTableDef {
+  /** The table's name in change records, bundles and storage: an identifier, never renamed. */
+  readonly name: string;
+  /**
+   * What a complete row looks like (`id` and the table's fields). A row lacking a required field
+   * is stored and hidden (validate.ts `rowIsComplete`); a value its field refuses is refused.
+   */
+  readonly row: z.ZodObject;
+  /** Which ids name which row, for a table whose id scheme changed (row.ts); most tables have none. */
+  readonly rowIds?: RowIdRule;
 }
 
-/**
- * Tables whose rows can be named by more than one id (row.ts, RowIdRule): statReport, whose demo
- * rows had ids of their own until issue 12 (shared/stats/ids.ts). The merge applies every change
- * to the row its id means, and a row's history is looked up under all its ids.
- */
-export const TABLE_ROW_IDS: RowIdRules = {
-  statReport: REPORT_ROW_IDS,
-};
+/** The synced tables a sync core is given, in the order they were registered. */
+export interface SyncTables<Def extends SyncedTableDef = SyncedTableDef> {
+  readonly defs: readonly Def[];
+  readonly names: readonly string[];
+  /** The table of that name, or undefined for a table this build does not know (a newer app's). */
+  get(name: string): Def | undefined;
+  /** The row-id rules of the tables that have one, for the merge and for history lookups. */
+  readonly rowIds: RowIdRules;
+}
+
+/** The registry of these tables; a repeated or malformed name is a programming error, thrown at once. */
+export function syncTables<Def extends SyncedTableDef>(defs: readonly Def[]): SyncTables<Def> {
+  const byName = new Map<string, Def>();
+  for (const def of defs) {
+    if (!TABLE_NAME_PATTERN.test(def.name)) throw new Error(`synced table name ${JSON.stringify(def.name)} is not an identifier`);
+    if (byName.has(def.name)) throw new Error(`synced table ${def.name} is registered twice`);
+    byName.set(def.name, def);
+  }
+  const rowIds: Record<string, RowIdRule> = {};
+  for (const def of defs) if (def.rowIds) rowIds[def.name] = def.rowIds;
+  return {
+    defs: [...defs],
+    names: defs.map((d) => d.name),
+    get: (name) => byName.get(name),
+    rowIds,
+  };
+}
+
+const storedSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
+
+/** What a stored row of the table may hold: its row's fields and the deletion mark. */
+export function storedRowSchema(table: SyncedTableDef): z.ZodObject {
+  let schema = storedSchemas.get(table.row);
+  if (schema === undefined) storedSchemas.set(table.row, (schema = table.row.extend({ [DELETED_FIELD]: z.boolean().optional() })));
+  return schema;
+}

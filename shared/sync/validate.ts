@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { DATA_SCHEMA_VERSION, DELETED_FIELD, SYNCED_TABLES, type Change, type SyncedTable } from './change';
+import { DATA_SCHEMA_VERSION, DELETED_FIELD, type Change } from './change';
 import { RESERVED_FIELDS } from './parking';
 import { rowValues, type MergedRow } from './row';
-import { TABLE_ROW_SCHEMAS } from './tables';
+import { storedRowSchema, type SyncedTableDef, type SyncTables } from './tables';
 
 /**
  * Checks at the edge, beyond the shape `changeSchema` checks: what a change claims about itself
@@ -22,10 +22,6 @@ export function validateChangeIdentity(change: Change): string[] {
   return problems;
 }
 
-function isSyncedTable(table: string): table is SyncedTable {
-  return (SYNCED_TABLES as readonly string[]).includes(table);
-}
-
 /**
  * Checks each written value against its field's schema (`members` must be a non-negative whole
  * number or null, `kind` one of the kinds, `_deleted` a boolean, …). Fields or tables this build
@@ -35,9 +31,10 @@ function isSyncedTable(table: string): table is SyncedTable {
  * A wrong value is refused with the whole bundle rather than stored, because unlike a missing
  * field (see `rowIsComplete`) it can never become right by more changes arriving.
  */
-export function validateChangeValues(change: Change): string[] {
-  if (change.schema > DATA_SCHEMA_VERSION || !isSyncedTable(change.table)) return [];
-  const shape = TABLE_ROW_SCHEMAS[change.table].shape;
+export function validateChangeValues(change: Change, tables: SyncTables): string[] {
+  const table = tables.get(change.table);
+  if (change.schema > DATA_SCHEMA_VERSION || table === undefined) return [];
+  const shape = storedRowSchema(table).shape;
   const problems: string[] = [];
   for (const field in change.fields) {
     if (!Object.hasOwn(change.fields, field) || RESERVED_FIELDS.has(field) || !Object.hasOwn(shape, field)) continue;
@@ -96,14 +93,14 @@ function rememberValid(schema: z.ZodType, value: unknown): void {
  * (`validateChangeValues`), so an incomplete row can only lack fields, never hold a wrong one;
  * the UI hides rows for which this returns false, and they appear when the missing change does.
  */
-export function rowIsComplete(table: SyncedTable, row: MergedRow): boolean {
-  return TABLE_ROW_SCHEMAS[table].safeParse(rowValues(row)).success;
+export function rowIsComplete(table: SyncedTableDef, row: MergedRow): boolean {
+  return storedRowSchema(table).safeParse(rowValues(row)).success;
 }
 
 /**
  * A table's rows as every screen, export and command sees them: deleted rows and incomplete rows
  * (`rowIsComplete`) left out, clocks stripped. The one liveness rule of the app.
  */
-export function liveRows<T>(table: SyncedTable, rows: readonly MergedRow[]): T[] {
+export function liveRows<T>(table: SyncedTableDef, rows: readonly MergedRow[]): T[] {
   return rows.filter((row) => row[DELETED_FIELD] !== true && rowIsComplete(table, row)).map((row) => rowValues<T>(row));
 }

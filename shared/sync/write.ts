@@ -1,10 +1,10 @@
-import { changeSchema, DATA_SCHEMA_VERSION, type Change, type SyncedTable } from './change';
+import { changeSchema, DATA_SCHEMA_VERSION, type Change } from './change';
 import { tick, type ClockState } from './hlc';
 import type { MergedRow } from './row';
 
 /** One write a person (or the demo loader) asks for: some fields of one row. */
 export interface WriteSpec {
-  table: SyncedTable;
+  table: string;
   row: string;
   fields: Record<string, unknown>;
   /** Organisation code path the row belongs to. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isWithinScope } from '../sync/scope';
+import { isWithinScope, orgCodeSchema } from '../sync/scope';
 import type { EnrollmentRequest } from './enrollment';
 import { keyId, publicKeySchema, type KeyPair } from './keys';
 import { parseRecord, type Parsed } from './records';
-import { countyCodeSchema, deviceIdSchema, isoInstantSchema, nameSchema, orgCodeSchema, signatureSchema } from './schemas';
+import { countyCodeSchema, deviceIdSchema, isoInstantSchema, nameSchema, signatureSchema } from './schemas';
 import { keyIdSchema } from './authorityRecords';
 import { signRecord } from './signed';
 import { randomBytes } from './webcrypto';

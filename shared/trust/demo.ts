@@ -1,5 +1,5 @@
 import { COUNTY_CODE, COUNTY_NAME } from '../demo/names';
-import { DEMO_CLOCK_START, DEMO_DEVICE } from '../sync/bundle/demo';
+import { DEMO_CLOCK_START, DEMO_DEVICE } from '../demo/writer';
 import { AUTHORITY_FORMAT, type AuthorityRecord } from './authorityRecords';
 import { normalizeRecoveryCode } from './authority';
 import { CERTIFICATE_FORMAT, type Certificate } from './certificate';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { orgSchema } from '../domain/org';
 import { DEVICE_ID_PATTERN, HLC_PATTERN } from '../sync/hlc';
 import { BASE64URL_PATTERN, fromBase64Url } from './encoding';
 
@@ -16,8 +15,6 @@ export const isoInstantSchema = z
 
 /** A county's code: a root organisation code (`LT`). */
 export const countyCodeSchema = z.string().regex(/^[A-Z]{2,4}$/);
-/** Any organisation code (`LT`, `LT-03`, `LT-03-012`). */
-export const orgCodeSchema = orgSchema.shape.code;
 export const deviceIdSchema = z.string().regex(DEVICE_ID_PATTERN);
 export const stampSchema = z.string().regex(HLC_PATTERN);
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);

@@ -7,6 +7,7 @@ import { createI18n } from '../../renderer/src/i18n';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
 import { readChangeCount } from '../../renderer/src/store/changeLog';
 import { openStore } from '../../renderer/src/store/store';
+import { APP_REGISTRY } from '../../shared/app/registry';
 
 function fakeBridge() {
   let menuListener: ((c: MenuCommand) => void) | null = null;
@@ -25,7 +26,7 @@ function fakeBridge() {
 }
 
 async function renderApp(lang: 'zh-CN' | 'ug' = 'zh-CN') {
-  const store = await openStore(new LeagueDeskDb('component', { indexedDB: new IDBFactory(), IDBKeyRange }));
+  const store = await openStore(new LeagueDeskDb(APP_REGISTRY, 'component', { indexedDB: new IDBFactory(), IDBKeyRange }));
   const i18n = await createI18n(lang);
   const fake = fakeBridge();
   render(<App store={store} bridge={fake.bridge} i18n={i18n} initialLang={lang} />);

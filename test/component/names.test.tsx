@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import type { Org } from '../../shared/domain/org';
 import type { StatReport } from '../../shared/domain/stats';
 import type { Lang } from '../../shared/i18n/lang';
-import { SYNCED_TABLES } from '../../shared/sync/change';
 import { ConflictsPage } from '../../renderer/src/features/conflicts/ConflictsPage';
 import { CellDetails } from '../../renderer/src/features/stats/CellDetails';
 import type { GridRow } from '../../renderer/src/features/stats/EntryGrid';
@@ -22,23 +21,26 @@ import { loadDemoCounty } from '../../renderer/src/store/demo';
 import { nameThisPc, writePcNameIfDue } from '../../renderer/src/store/pcName';
 import { openStore, type Store } from '../../renderer/src/store/store';
 import { renderInApp } from './renderInApp';
+import { APP_REGISTRY, APP_TABLES } from '../../shared/app/registry';
+import { STAT_REPORT_TABLE } from '../../shared/stats/tables';
+import { ORG_TABLE } from '../../shared/orgs/tables';
 
 let pcs = 0;
-const newPc = () => openStore(new LeagueDeskDb(`names-${pcs++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+const newPc = () => openStore(new LeagueDeskDb(APP_REGISTRY, `names-${pcs++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
 const asFile = (f: ExportedBundle) => ({ name: f.fileName, data: f.bytes });
 const receive = async (store: Store, file: ExportedBundle) => applyReviewedImport(store, await reviewImport(store, [asFile(file)]));
 const text = (el: Element) => (el.textContent ?? '').replace(/[\u2066-\u2069]/g, '');
 
 /** A branch of a township, and its report in the demo round under the app's report id (whose history the grid shows). */
 async function someReport(store: Store): Promise<{ report: StatReport; org: Org }> {
-  const demoReport = (await store.db.statReport.toArray()).find((r) => String(r['id']).includes('LT-01')) as unknown as StatReport;
-  const org = (await store.db.org.get(demoReport.orgId)) as unknown as Org;
+  const demoReport = (await store.db.rows(STAT_REPORT_TABLE).toArray()).find((r) => String(r['id']).includes('LT-01')) as unknown as StatReport;
+  const org = (await store.db.rows(ORG_TABLE).get(demoReport.orgId)) as unknown as Org;
   const id = reportId(demoReport.roundId, org.id);
-  if (!(await store.db.statReport.get(id))) {
+  if (!(await store.db.rows(STAT_REPORT_TABLE).get(id))) {
     const { roundId, orgId, period } = demoReport;
     await store.repo.write([{ table: 'statReport', row: id, scope: org.code, fields: { roundId, orgId, period, status: 'draft', members: 30 } }]);
   }
-  return { report: (await store.db.statReport.get(id)) as unknown as StatReport, org };
+  return { report: (await store.db.rows(STAT_REPORT_TABLE).get(id)) as unknown as StatReport, org };
 }
 
 /**
@@ -147,7 +149,7 @@ describe('the import preview', () => {
   it('names every synced table and the PC that sent the file, before anything is imported', async () => {
     await preview('zh-CN', '县团委 1号机');
     const tables = await screen.findByTestId('preview-tables');
-    for (const table of SYNCED_TABLES) {
+    for (const table of APP_TABLES.names) {
       const cell = tables.querySelector(`[data-table="${table}"] td`);
       expect(cell?.textContent, table).toMatch(/[\u4E00-\u9FFF]/);
     }
@@ -158,7 +160,7 @@ describe('the import preview', () => {
   it('in Uyghur, names an unnamed sender by the short form of its id', async () => {
     const { sender } = await preview('ug');
     const tables = await screen.findByTestId('preview-tables');
-    for (const table of SYNCED_TABLES) expect(tables.querySelector(`[data-table="${table}"] td`)?.textContent, table).toMatch(/^[\u0600-\u06FF\s]+$/);
+    for (const table of APP_TABLES.names) expect(tables.querySelector(`[data-table="${table}"] td`)?.textContent, table).toMatch(/^[\u0600-\u06FF\s]+$/);
     expect(text(screen.getByTestId('preview-sender'))).toBe(`كومپيۇتېر ${sender.identity.device.slice(0, 6)}LT`);
   });
 });

@@ -4,12 +4,13 @@ import type { Org } from '../../shared/domain/org';
 import { rowValues } from '../../shared/sync/row';
 import { OrgsPage } from '../../renderer/src/features/orgs/OrgsPage';
 import { renderInApp } from './renderInApp';
+import { ORG_TABLE } from '../../shared/orgs/tables';
 
 
 /** OrgsPage on its own, framed as the app frames it. */
 async function renderOrgs({ lang = 'zh-CN', demo = true }: { lang?: 'zh-CN' | 'ug'; demo?: boolean } = {}) {
   const { store, notify, i18n } = await renderInApp(<OrgsPage />, { lang, demo });
-  const orgs = async () => (await store.db.org.toArray()).map((r) => rowValues<Org>(r));
+  const orgs = async () => (await store.db.rows(ORG_TABLE).toArray()).map((r) => rowValues<Org>(r));
   return { store, notify, orgs, i18n };
 }
 

@@ -12,6 +12,7 @@ import { loadDemoCounty } from '../../renderer/src/store/demo';
 import { nameThisPc } from '../../renderer/src/store/pcName';
 import { openStore, type Store } from '../../renderer/src/store/store';
 import { renderInApp } from './renderInApp';
+import { APP_REGISTRY } from '../../shared/app/registry';
 
 const ownRow = (store: Store) => store.db.table<MergedRow, string>('device').get(store.identity.device);
 const nameInput = () => screen.getByTestId('pc-name-input') as HTMLInputElement;
@@ -67,7 +68,7 @@ describe('renaming the PC on the About page', () => {
 
 describe('while the app runs', () => {
   it('writes a named PC\'s name once it makes its first change of its own', async () => {
-    const store = await openStore(new LeagueDeskDb('pc-name-app', { indexedDB: new IDBFactory(), IDBKeyRange }));
+    const store = await openStore(new LeagueDeskDb(APP_REGISTRY, 'pc-name-app', { indexedDB: new IDBFactory(), IDBKeyRange }));
     await nameThisPc(store, '轮台镇团委 1号机');
     expect(await ownRow(store)).toBeUndefined();
     const bridge = { setLanguage: vi.fn(async () => undefined), onMenuCommand: () => () => undefined, appInfo: aboutBridge.appInfo } as unknown as Bridge;

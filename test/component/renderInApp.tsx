@@ -12,6 +12,7 @@ import { createI18n } from '../../renderer/src/i18n';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
 import { loadDemoCounty } from '../../renderer/src/store/demo';
 import { openStore, type Store } from '../../renderer/src/store/store';
+import { APP_REGISTRY } from '../../shared/app/registry';
 
 let databases = 0;
 
@@ -23,7 +24,7 @@ export async function renderInApp(
   ui: ReactElement,
   { lang = 'zh-CN', demo = false, bridge = {} }: { lang?: Lang; demo?: boolean; bridge?: Partial<Bridge> } = {},
 ) {
-  const store: Store = await openStore(new LeagueDeskDb(`component-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+  const store: Store = await openStore(new LeagueDeskDb(APP_REGISTRY, `component-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
   if (demo) await loadDemoCounty(store);
   const i18n = await createI18n(lang);
   const notify = vi.fn<AppContextValue['notify']>();

@@ -6,6 +6,7 @@ import { decodeBundle } from '../../shared/sync/bundle';
 import { daysSinceCopy, StorageBanner, USB_COPY_DUE_DAYS, USB_COPY_KEY } from '../../renderer/src/app/StorageBanner';
 import { requestPersistentStorage } from '../../renderer/src/platform/persist';
 import { renderInApp } from './renderInApp';
+import { APP_TABLES } from '../../shared/app/registry';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const refused = async () => false;
@@ -50,7 +51,7 @@ describe('the storage banner', () => {
     const request = fake.saveFile.mock.calls[0]![0];
     expect(request.suggestedName).toMatch(/^LT-[0-9a-f]{6}-full-\d{8}-\d{4}\.leaguesync$/);
     expect(request.filters).toEqual([{ nameKey: 'leaguesync', extensions: ['leaguesync'] }]);
-    const decoded = await decodeBundle(request.data);
+    const decoded = await decodeBundle(request.data, { tables: APP_TABLES });
     expect(decoded.ok && decoded.manifest.kind).toBe('full');
     expect(decoded.ok && decoded.changes.length).toBeGreaterThan(245);
     await waitFor(async () => expect((await store.db.meta.get(USB_COPY_KEY))?.value).toBeDefined());

@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { decodeBundle } from '../../shared/sync/bundle';
 import path from 'node:path';
 import { download, ltr, SCREENS, screenshot, usePcs } from './browser';
+import { APP_TABLES } from '../../shared/app/registry';
 
 const open = usePcs(inject('baseUrl'), { downloads: true, storage: 'refused' });
 
@@ -53,7 +54,7 @@ describe('browser storage the browser may clear', () => {
 
     const file = await download(page, 'storage-backup');
     expect(file.name).toMatch(/^LT-[0-9a-f]{6}-full-\d{8}-\d{4}\.leaguesync$/);
-    const bundle = await decodeBundle(new Uint8Array(file.bytes));
+    const bundle = await decodeBundle(new Uint8Array(file.bytes), { tables: APP_TABLES });
     expect(bundle.ok).toBe(true);
     if (bundle.ok) {
       expect(bundle.manifest.kind).toBe('full');

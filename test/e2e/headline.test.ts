@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { generateDemoCounty } from '../../shared/demo/luntai';
 import { encodeBundle } from '../../shared/sync/bundle/index';
-import { DEMO_ACCOUNT, DEMO_CLOCK_START, DEMO_DEVICE, demoWriteSpecs } from '../../shared/sync/bundle/demo';
 import type { Change } from '../../shared/sync/change';
 import { INITIAL_CLOCK } from '../../shared/sync/hlc';
 import { vectorOf } from '../../shared/sync/vector';
 import { makeChange } from '../../shared/sync/write';
 import { ltr, screenshot, usePcs, type SavedFile } from './browser';
 import { importThroughPreview, loadDemo } from './flows';
+import { APP_REGISTRY, APP_TABLES } from '../../shared/app/registry';
+import { DEMO_ACCOUNT, DEMO_CLOCK_START, DEMO_DEVICE } from '../../shared/demo/writer';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 
@@ -109,7 +110,7 @@ describe('the county opens a 2026 round and approves one branch (issue 12)', () 
 async function oldDemoExport(): Promise<SavedFile> {
   const demo = generateDemoCounty();
   const codeOf = new Map(demo.orgs.map((o) => [o.id, o.code]));
-  const specs = demoWriteSpecs({ ...demo, reports: demo.reports.map((r) => ({ ...r, id: `demo-report-2025-${codeOf.get(r.orgId)}` })) });
+  const specs = APP_REGISTRY.demoWrites({ ...demo, reports: demo.reports.map((r) => ({ ...r, id: `demo-report-2025-${codeOf.get(r.orgId)}` })) });
   const changes: Change[] = [];
   let clock = INITIAL_CLOCK;
   for (const spec of specs) {
@@ -125,7 +126,7 @@ async function oldDemoExport(): Promise<SavedFile> {
     changes,
     vector: vectorOf(changes),
     created: new Date(DEMO_CLOCK_START).toISOString(),
-  });
+  }, { tables: APP_TABLES });
   return { name: 'old-demo.leaguesync', bytes: Buffer.from(bytes) };
 }
 

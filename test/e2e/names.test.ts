@@ -8,9 +8,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { decodeBundle } from '../../shared/sync/bundle';
-import { SYNCED_TABLES } from '../../shared/sync/change';
 import { chooseFiles, screenshot, usePcs, type SavedFile } from './browser';
 import { exportFull, loadDemo, openRound } from './flows';
+import { APP_TABLES } from '../../shared/app/registry';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 
@@ -56,7 +56,7 @@ async function typeCell(page: Page, row: number, col: number, text: string): Pro
 
 /** The changes a file carries for the device table: which PCs' names it brings. */
 async function namesIn(file: SavedFile): Promise<Record<string, unknown>> {
-  const decoded = await decodeBundle(new Uint8Array(file.bytes));
+  const decoded = await decodeBundle(new Uint8Array(file.bytes), { tables: APP_TABLES });
   if (!decoded.ok) throw new Error(decoded.reason);
   return Object.fromEntries(decoded.changes.filter((c) => c.table === 'device').map((c) => [c.row, c.fields['name']]));
 }
@@ -82,7 +82,7 @@ describe("people's names, not ids: three PCs by USB drive", () => {
     await openPreview(b.page, [fromA], 'restore-bundle');
     // The preview names the sending PC and every table, in Uyghur, before anything is imported.
     expect(visible(await b.page.getByTestId('preview-sender').textContent())).toBe(`${A_NAME}LT`);
-    for (const table of SYNCED_TABLES) {
+    for (const table of APP_TABLES.names) {
       const name = await b.page.locator(`[data-testid="preview-tables"] [data-table="${table}"] td`).first().textContent();
       expect(name, table).toMatch(/^[\u0600-\u06FF\s]+$/);
     }

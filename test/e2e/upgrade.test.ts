@@ -4,15 +4,18 @@
  * old data is kept first, and the county is all there.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { demoBundleInput } from '../../shared/sync/bundle/demo';
 import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
 import { vectorOf } from '../../shared/sync/vector';
-import { DB_NAME, SCHEMA_VERSIONS } from '../../renderer/src/store/db';
+import { DB_NAME, schemaVersions } from '../../renderer/src/store/db';
 import { screenshot, usePcs } from './browser';
+import { demoBundleInput } from '../../shared/app/demo';
+import { APP_TABLES } from '../../shared/app/registry';
 
 const pc = usePcs(inject('baseUrl'));
 
 /** The stores of schema 5 as Dexie declared them: every version up to 5, later ones overriding. */
+const SCHEMA_VERSIONS = schemaVersions(APP_TABLES);
+
 function storesAt(version: number): Record<string, string> {
   const stores: Record<string, string | null> = {};
   for (const step of SCHEMA_VERSIONS) if (step.version <= version) Object.assign(stores, step.stores);

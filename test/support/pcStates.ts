@@ -1,14 +1,16 @@
 import { decodeBundle } from '../../shared/sync/bundle';
 import { canonicalState } from '../../shared/sync/canonical';
-import { SYNCED_TABLES } from '../../shared/sync/change';
 import { memoryAccess } from '../../shared/sync/memoryAccess';
 import { applyReviewedImport, exportBundle, reviewImport, type ExportedBundle, type ImportOutcome } from '../../renderer/src/features/sync/syncService';
 import { LOG_STORES, toPages } from '../../renderer/src/store/changeLog';
 import type { LeagueDeskDb, PeerEntry } from '../../renderer/src/store/db';
 import { loadDemoCounty } from '../../renderer/src/store/demo';
-import { dexieAccess, readVector, SYNC_STORES } from '../../renderer/src/store/dexieAccess';
+import { inSyncTransaction, readVector } from '../../renderer/src/store/dexieAccess';
 import { openStore, type Store } from '../../renderer/src/store/store';
 import { inTransaction } from '../../renderer/src/store/tx';
+import { APP_TABLES } from '../../shared/app/registry';
+import { STAT_REPORT_TABLE } from '../../shared/stats/tables';
+import { ORG_TABLE } from '../../shared/orgs/tables';
 
 /*
  * PCs in the states people put them in, for the exchange matrix and property tests: a county PC
@@ -57,15 +59,15 @@ export function pcStates(makeDb: DbMaker) {
    * holding the changes of `file`, then opened by this build, which upgrades it.
    */
   async function upgradedPc(file: ExportedBundle): Promise<Store> {
-    const decoded = await decodeBundle(file.bytes);
+    const decoded = await decodeBundle(file.bytes, { tables: APP_TABLES });
     if (!decoded.ok) throw new Error(decoded.reason);
-    const memory = memoryAccess({ now: () => Date.parse('2026-06-01T00:00:00Z') });
+    const memory = memoryAccess({ tables: APP_TABLES, now: () => Date.parse('2026-06-01T00:00:00Z') });
     await memory.applyChanges(decoded.changes);
     const pc = newPc();
     const old = makeDb(pc, 5);
     await old.open();
     await old.table('changes').bulkAdd(decoded.changes);
-    for (const table of SYNCED_TABLES) {
+    for (const table of APP_TABLES.names) {
       if (old.tables.some((t) => t.name === table)) await old.table(table).bulkPut(await memory.allRows(table));
     }
     await old.table('vector').bulkPut(Object.entries(await memory.getVector()).map(([device, hlc]) => ({ device, hlc })));
@@ -82,15 +84,15 @@ export function pcStates(makeDb: DbMaker) {
 
 /** The first `n` statistics reports after `skip` (sorted ids), so edits of two PCs can meet. */
 export async function reportIds(store: Store, n: number, skip = 0): Promise<string[]> {
-  const ids = (await store.db.statReport.toCollection().primaryKeys()) as string[];
+  const ids = (await store.db.rows(STAT_REPORT_TABLE).toCollection().primaryKeys()) as string[];
   return ids.sort().slice(skip, skip + n);
 }
 
 /** A township officer's edit: new member counts, submitted. */
 export async function editReports(store: Store, ids: readonly string[], members: number): Promise<void> {
   for (const id of ids) {
-    const row = await store.db.statReport.get(id);
-    const org = row && (await store.db.org.get(String(row.orgId)));
+    const row = await store.db.rows(STAT_REPORT_TABLE).get(id);
+    const org = row && (await store.db.rows(ORG_TABLE).get(String(row.orgId)));
     if (!org) throw new Error(`no report ${id}`);
     await store.repo.write([{ table: 'statReport', row: id, scope: String(org.code), fields: { members, status: 'submitted' } }]);
   }
@@ -109,5 +111,5 @@ export async function fileFor(store: Store, peer: Store): Promise<ExportedBundle
 
 /** Rows, vector and log of a PC as one string (conflicts and clock left out: shared/sync/canonical.ts). */
 export function stateOf(store: Store): Promise<string> {
-  return inTransaction(store.db, 'r', SYNC_STORES, (tx) => canonicalState(dexieAccess(tx)));
+  return inSyncTransaction(store.db, 'r', canonicalState);
 }

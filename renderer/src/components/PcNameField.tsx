@@ -1,6 +1,6 @@
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import { checkDeviceName, DEVICE_NAME_MAX, type DeviceNameProblem } from '../../../shared/devices/names';
+import { checkDeviceName, DEVICE_NAME_MAX, type DeviceNameProblem } from '../../../shared/sync/pcName';
 import { formatInteger } from '../../../shared/i18n/format';
 import type { Lang } from '../../../shared/i18n/lang';
 

@@ -1,7 +1,6 @@
 import type { Table } from 'dexie';
 import type { Change } from '../../../shared/sync/change';
-import { rowIdsOf } from '../../../shared/sync/row';
-import { TABLE_ROW_IDS } from '../../../shared/sync/tables';
+import { rowIdsOf, type RowIdRules } from '../../../shared/sync/row';
 import { includes, type VersionVector } from '../../../shared/sync/vector';
 import { sortByStamp } from './hubSort';
 import type { LeagueDeskDb } from './db';
@@ -114,10 +113,10 @@ async function pageKeysHolding(tx: StoreTx, ids: string[]): Promise<number[]> {
 
 /**
  * Every change to one row, in clock order: a cell's history. Changes that name the row by another
- * of its ids (an old demo report id: shared/sync/tables.ts TABLE_ROW_IDS) are its history too.
+ * of its ids under the tables' row-id rules (an old demo report id) are its history too.
  */
-export async function changesOfRow(tx: StoreTx, table: string, row: string): Promise<Change[]> {
-  const ids = rowIdsOf(TABLE_ROW_IDS, table, row);
+export async function changesOfRow(tx: StoreTx, rowIds: RowIdRules, table: string, row: string): Promise<Change[]> {
+  const ids = rowIdsOf(rowIds, table, row);
   const keys = await logTable(tx).where('rows').anyOf(ids.map((id) => rowKey(table, id))).primaryKeys();
   const pages = await pagesByKeys(tx, keys);
   return sortByStamp(pages.flatMap((p) => p.changes.filter((c) => c.table === table && ids.includes(c.row))));
@@ -172,7 +171,7 @@ export function readChangeCount(db: LeagueDeskDb): Promise<number> {
 
 /** For screens: a row's history (changesOfRow), in a transaction of its own. */
 export function readRowHistory(db: LeagueDeskDb, table: string, row: string): Promise<Change[]> {
-  return inTransaction(db, 'r', [LOG_STORE], (tx) => changesOfRow(tx, table, row));
+  return inTransaction(db, 'r', [LOG_STORE], (tx) => changesOfRow(tx, db.syncTables.rowIds, table, row));
 }
 
 /** For screens: the held changes among these ids (changesByIds), in a transaction of its own. */

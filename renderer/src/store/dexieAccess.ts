@@ -1,27 +1,31 @@
 import type { Table } from 'dexie';
 import type { SyncAccess, SyncStateReader } from '../../../shared/sync/access';
-import { SYNCED_TABLES, type Change, type SyncedTable } from '../../../shared/sync/change';
+import type { Change } from '../../../shared/sync/change';
 import type { Conflict } from '../../../shared/sync/conflict';
 import { INITIAL_CLOCK, type ClockState } from '../../../shared/sync/hlc';
 import type { MergedRow } from '../../../shared/sync/row';
+import type { SyncTables } from '../../../shared/sync/tables';
 import type { VersionVector } from '../../../shared/sync/vector';
 import { allChanges, appendChanges, changesByIds, LOG_STORE, mergePages, type LogPage } from './changeLog';
 import type { LeagueDeskDb, MetaEntry, VectorEntry } from './db';
-import { inTransaction, type StoreTx } from './tx';
+import { inTransaction, type StoreTx, type TxMode } from './tx';
 
 /** The stores an import touches; the caller opens one read-write transaction over all of them. */
-export const SYNC_STORES: readonly string[] = ['meta', LOG_STORE, 'vector', ...SYNCED_TABLES, 'conflicts', 'parked'];
+export function syncStores(db: LeagueDeskDb): string[] {
+  return ['meta', LOG_STORE, 'vector', ...db.syncTables.names, 'conflicts', 'parked'];
+}
 
 /**
  * The merge core's SyncAccess over IndexedDB. Every method is one bulk call, so an import of
  * 100,000 changes is a handful of round trips; the change log is kept in pages (changeLog.ts).
- * It is given a transaction over SYNC_STORES (inTransaction): the core plans and applies
- * within it, so an import lands whole or not at all.
+ * It is given a transaction over `syncStores` (inTransaction) and the database's synced tables:
+ * the core plans and applies within it, so an import lands whole or not at all.
  */
-export function dexieAccess(tx: StoreTx): SyncAccess & SyncStateReader {
-  const table = (name: SyncedTable) => tx.table<MergedRow, string>(name);
+export function dexieAccess(tx: StoreTx, tables: SyncTables): SyncAccess & SyncStateReader {
+  const table = (name: string) => tx.table<MergedRow, string>(name);
   const meta = tx.table<MetaEntry, string>('meta');
   return {
+    tables,
     existingChanges: (ids) => changesByIds(tx, ids),
     getRows: (name, ids) => readByIds(table(name), ids),
     async putRows(name, rows) {
@@ -51,6 +55,19 @@ export function dexieAccess(tx: StoreTx): SyncAccess & SyncStateReader {
     allRows: (name) => table(name).toArray(),
     allChanges: () => allChanges(tx),
   };
+}
+
+/**
+ * A transaction over the stores an import touches (and `also`), with the sync core's access to it:
+ * how the store runs the core (imports, local writes, exports, backups, the hub).
+ */
+export function inSyncTransaction<T>(
+  db: LeagueDeskDb,
+  mode: TxMode,
+  body: (access: SyncAccess & SyncStateReader, tx: StoreTx) => Promise<T>,
+  also: readonly string[] = [],
+): Promise<T> {
+  return inTransaction(db, mode, [...syncStores(db), ...also], (tx) => body(dexieAccess(tx, db.syncTables), tx));
 }
 
 /** This device's version vector: per origin device, the greatest stamp applied here. */

@@ -3,7 +3,7 @@ import { applyPulledRecords, freshState } from '../../../shared/sync/hub/local';
 import { BLOB_STORE, blobTable } from './blobs';
 import { LOG_STORE, unsentChanges } from './changeLog';
 import type { LeagueDeskDb, MetaEntry } from './db';
-import { dexieAccess, readVector, SYNC_STORES } from './dexieAccess';
+import { inSyncTransaction, readVector } from './dexieAccess';
 import { inTransaction } from './tx';
 
 /** The meta key the hub sync state lives under (local only: never synced, never credentials). */
@@ -32,14 +32,19 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
       return inTransaction(db, 'r', [LOG_STORE, 'vector'], async (tx) => unsentChanges(tx, sent, await readVector(tx)));
     },
     async applyPulled(records, pulledBlobs, state, now) {
-      return inTransaction(db, 'rw', [...SYNC_STORES, BLOB_STORE], async (tx) => {
-        const meta = tx.table<MetaEntry, string>('meta');
-        const result = await applyPulledRecords(dexieAccess(tx), records, state, now);
-        if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
-        await meta.put({ key: HUB_STATE_KEY, value: result.state });
-        if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
-        return result;
-      });
+      return inSyncTransaction(
+        db,
+        'rw',
+        async (access, tx) => {
+          const meta = tx.table<MetaEntry, string>('meta');
+          const result = await applyPulledRecords(access, records, state, now);
+          if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
+          await meta.put({ key: HUB_STATE_KEY, value: result.state });
+          if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
+          return result;
+        },
+        [BLOB_STORE],
+      );
     },
     async blobHashes() {
       return (await blobs.toCollection().primaryKeys()) as string[];

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { checkDeviceName, type DeviceNameProblem } from '../../../shared/devices/names';
+import { checkDeviceName, type DeviceNameProblem } from '../../../shared/sync/pcName';
 import type { MergedRow } from '../../../shared/sync/row';
 import type { WriteSpec } from '../../../shared/sync/write';
 import { changesByIds, LOG_STORE } from './changeLog';

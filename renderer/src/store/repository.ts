@@ -3,12 +3,11 @@ import { SyncError } from '../../../shared/sync/errors';
 import { resolveConflict, writeLocally } from '../../../shared/sync/localWrite';
 import type { Conflict } from '../../../shared/sync/conflict';
 import { rowValues } from '../../../shared/sync/row';
-import { TABLE_ROW_SCHEMAS } from '../../../shared/sync/tables';
+import { storedRowSchema } from '../../../shared/sync/tables';
 import type { WriteSpec } from '../../../shared/sync/write';
 import type { LeagueDeskDb, MetaEntry } from './db';
-import { dexieAccess, SYNC_STORES } from './dexieAccess';
+import { inSyncTransaction } from './dexieAccess';
 import type { Identity } from './identity';
-import { inTransaction } from './tx';
 
 export type { WriteSpec };
 
@@ -42,8 +41,9 @@ export class Repository {
    * same transaction, so a batch and the local note that it happened land together or not at all.
    */
   async write(specs: WriteSpec[], localMeta: MetaEntry[] = []): Promise<Change[]> {
-    return inTransaction(this.db, 'rw', SYNC_STORES, async (tx) => {
-      const { changes, plan } = await writeLocally(dexieAccess(tx), specs, this.identity, this.now()).catch((error: unknown) => {
+    const tables = this.db.syncTables;
+    return inSyncTransaction(this.db, 'rw', async (access, tx) => {
+      const { changes, plan } = await writeLocally(access, specs, this.identity, this.now()).catch((error: unknown) => {
         // A value of the wrong shape is refused by the change-level check before any row is built.
         if (error instanceof SyncError && error.reason === 'import-refused') {
           throw new WriteRefusedError('row-invalid', { table: specs[0]?.table ?? '', row: specs[0]?.row ?? '', issues: [error.message] });
@@ -52,7 +52,8 @@ export class Repository {
       });
       for (const { table, rows } of plan.rowsToPut) {
         for (const row of rows) {
-          const checked = TABLE_ROW_SCHEMAS[table].safeParse(rowValues(row));
+          // writeLocally parks nothing of this build's own, so every table written is registered.
+          const checked = storedRowSchema(tables.get(table)!).safeParse(rowValues(row));
           if (!checked.success) {
             // Throwing inside the transaction rolls back everything the batch wrote.
             throw new WriteRefusedError('row-invalid', {
@@ -73,8 +74,8 @@ export class Repository {
    * and removes it from the list, in one transaction.
    */
   async resolveConflict(conflict: Conflict, chosen: unknown): Promise<Change> {
-    return inTransaction(this.db, 'rw', SYNC_STORES, async (tx) => {
-      const change = await resolveConflict(dexieAccess(tx), conflict, chosen, this.identity, this.now());
+    return inSyncTransaction(this.db, 'rw', async (access, tx) => {
+      const change = await resolveConflict(access, conflict, chosen, this.identity, this.now());
       await tx.table<Conflict, string>('conflicts').delete(conflict.id);
       return change;
     });

@@ -1,7 +1,7 @@
 import { readAnyLog } from './changeLog';
 import { BLOB_STORE, blobTable } from './blobs';
 import { readHomeCounty } from './county';
-import { LeagueDeskDb, SCHEMA_VERSIONS, type MetaEntry } from './db';
+import { LeagueDeskDb, type MetaEntry } from './db';
 import { encodeBundle } from '../../../shared/sync/bundle';
 import { countyCodeOf } from '../../../shared/sync/county';
 import { vectorOf } from '../../../shared/sync/vector';
@@ -41,7 +41,7 @@ async function installedVersion(db: LeagueDeskDb): Promise<number> {
  * succeeds but transforms something wrongly.)
  */
 async function snapshotBeforeUpgrade(db: LeagueDeskDb, from: number): Promise<{ bytes: Uint8Array; changes: number } | null> {
-  const old = new LeagueDeskDb(db.name, db.dexieOptions, from);
+  const old = new LeagueDeskDb(db.registry, db.name, db.dexieOptions, from);
   try {
     await old.open();
     const changes = await readAnyLog(old);
@@ -54,23 +54,17 @@ async function snapshotBeforeUpgrade(db: LeagueDeskDb, from: number): Promise<{ 
       blobs: hasBlobs ? (await blobTable(tx).toArray()).map((b) => b.bytes) : [],
     }));
     const code = county?.code ?? countyCodeOf(changes)!;
-    const bytes = await encodeBundle({
-      county: { code },
-      sender: { device: identity?.device ?? changes[0]!.device, account: identity?.author ?? changes[0]!.author, scope: code },
-      kind: 'full',
-      changes,
-      vector: vectorOf(changes),
-      blobs,
-      created: new Date().toISOString(),
-    });
+    const sender = { device: identity?.device ?? changes[0]!.device, account: identity?.author ?? changes[0]!.author, scope: code };
+    const input = { county: { code }, sender, kind: 'full' as const, changes, vector: vectorOf(changes), blobs, created: new Date().toISOString() };
+    const bytes = await encodeBundle(input, { tables: db.syncTables });
     return { bytes, changes: changes.length };
   } finally {
     old.close();
   }
 }
 
-export async function openStore(db: LeagueDeskDb = new LeagueDeskDb()): Promise<Store> {
-  const latest = SCHEMA_VERSIONS.at(-1)!.version;
+export async function openStore(db: LeagueDeskDb): Promise<Store> {
+  const latest = db.versions.at(-1)!.version;
   const installed = await installedVersion(db);
   const snapshot = installed > 0 && installed < latest ? await snapshotBeforeUpgrade(db, installed) : null;
   await db.open();

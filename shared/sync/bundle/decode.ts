@@ -1,4 +1,5 @@
 import type { Change } from '../change';
+import type { SyncTables } from '../tables';
 import { readBundleDirectory } from './directory';
 import type { ProgressCallback } from './encode';
 import { sha256Hex } from './hash';
@@ -13,6 +14,8 @@ import { readEntry } from './zipInflate';
 import type { ZipEntry } from './zipRead';
 
 export interface DecodeOptions extends Partial<BundleLimits> {
+  /** The tables this build knows, whose values every change is checked against (records.ts). */
+  tables: SyncTables;
   /** The county this PC keeps; a bundle of another county is refused as 'wrong-county'. */
   expectedCounty?: string;
   onProgress?: ProgressCallback;
@@ -32,7 +35,7 @@ export interface DecodedBundle {
  * its contents or says why not. Never throws on bad input: whatever the bytes, the answer is data
  * (a reason code and detail) the importer can show, and nothing is applied from a refused bundle.
  */
-export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedBundle | BundleRefusal> {
+export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions): Promise<DecodedBundle | BundleRefusal> {
   const directory = readBundleDirectory(bytes, options);
   if (!directory.ok) return directory;
   const entries = directory.entries;
@@ -52,7 +55,7 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions = {
 
   const parts = await readParts(bytes, manifest, entries, options.onProgress);
   if (!parts.ok) return parts;
-  const parsed = parseChanges(parts.changes, manifest.county.code);
+  const parsed = parseChanges(parts.changes, manifest.county.code, options.tables);
   if (!parsed.ok) return parsed;
 
   const counted = countsProblem(manifest, parsed.lines, parsed.byTable);

@@ -1,6 +1,7 @@
 import type { BilingualText } from '../../i18n/lang';
 import type { Change } from '../change';
 import { parseChangeInPlace } from '../parseChange';
+import type { SyncTables } from '../tables';
 import { canonicalChangeJson } from './canonicalJson';
 import { crc32 } from './crc32';
 import { NdjsonBytes } from './ndjsonBytes';
@@ -49,8 +50,8 @@ export class BundleEncodeError extends Error {
  * Checks everything the reader checks and throws BundleEncodeError rather than write a bundle that
  * would be refused on the other PC.
  */
-export async function encodeBundle(input: BundleInput | StreamedBundleInput, options: { onProgress?: ProgressCallback } = {}): Promise<Uint8Array> {
-  const log = new ChangeLogWriter(input.county.code);
+export async function encodeBundle(input: BundleInput | StreamedBundleInput, options: { tables: SyncTables; onProgress?: ProgressCallback }): Promise<Uint8Array> {
+  const log = new ChangeLogWriter(input.county.code, options.tables);
   if (isBatches(input.changes)) for await (const batch of input.changes) log.add(batch);
   else log.add(input.changes);
   const { changes, bytes: changesBytes, crc: changesCrc } = log.finish();
@@ -124,7 +125,10 @@ class ChangeLogWriter {
   private byId: Map<string, { change: Change; line: string }> | undefined;
   private readonly out = new NdjsonBytes();
 
-  constructor(private readonly countyCode: string) {}
+  constructor(
+    private readonly countyCode: string,
+    private readonly tables: SyncTables,
+  ) {}
 
   add(batch: readonly Change[]): void {
     for (const raw of batch) this.addOne(raw);
@@ -135,7 +139,7 @@ class ChangeLogWriter {
     const checked = parseChangeInPlace(raw);
     if (!checked.success) throw new BundleEncodeError(`change ${String((raw as { id?: unknown }).id)} is invalid: ${checked.error.message}`);
     const change = checked.data;
-    const problem = changeProblem(change, this.countyCode);
+    const problem = changeProblem(change, this.countyCode, this.tables);
     if (problem) throw new BundleEncodeError(`change ${change.id}: ${problem}`);
     if (this.byId === undefined) {
       const previous = this.changes.at(-1);

@@ -34,7 +34,7 @@ export interface VerifiedBundle {
 }
 
 /** Every check decodeBundle makes, keeping only the verdict and the counts. */
-export async function verifyBundle(bytes: Uint8Array, options: DecodeOptions = {}): Promise<VerifiedBundle | BundleRefusal> {
+export async function verifyBundle(bytes: Uint8Array, options: DecodeOptions): Promise<VerifiedBundle | BundleRefusal> {
   const decoded = await decodeBundle(bytes, options);
   if (!decoded.ok) return decoded;
   return { ok: true, manifest: decoded.manifest, changes: decoded.changes.length, blobs: decoded.blobs.size };

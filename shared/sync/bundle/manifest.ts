@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { deviceNameSchema } from '../../devices/names';
-import { bilingualTextSchema, orgSchema } from '../../domain/org';
+import { bilingualTextSchema } from '../../i18n/lang';
 import { DEVICE_ID_PATTERN, HLC_PATTERN } from '../hlc';
+import { deviceNameSchema } from '../pcName';
+import { orgCodeSchema } from '../scope';
 import { SHA256_HEX_PATTERN } from './hash';
 import { blobHashOf, CHANGES_ENTRY, isPartName, TABLE_NAME_PATTERN } from './names';
 
@@ -31,7 +32,7 @@ export const manifestSchema = z
     format: z.literal(BUNDLE_FORMAT),
     version: z.union(BUNDLE_VERSIONS.map((v) => z.literal(v))),
     /** The county whose data this is; every change's scope lies under its code. */
-    county: z.strictObject({ code: orgSchema.shape.code, name: bilingualTextSchema.optional() }),
+    county: z.strictObject({ code: orgCodeSchema, name: bilingualTextSchema.optional() }),
     /** Who made the bundle: the device, the signed-in account and (optionally) its organisation scope. */
     sender: z.strictObject({
       device: deviceSchema,

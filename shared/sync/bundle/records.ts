@@ -1,6 +1,7 @@
 import type { Change } from '../change';
 import { parseChange } from '../parseChange';
 import { isWithinScope } from '../scope';
+import type { SyncTables } from '../tables';
 import { validateChangeIdentity, validateChangeValues } from '../validate';
 import { canonicalJson } from './canonicalJson';
 import { MAX_VALUE_DEPTH } from './limits';
@@ -14,11 +15,11 @@ import { refuse, type BundleRefusal } from './refusal';
  * records, and a bad record is reported with its line. The writer checks the same, so a bundle
  * League Desk writes is never refused on reading.
  */
-export function changeProblem(change: Change, countyCode: string): string | null {
+export function changeProblem(change: Change, countyCode: string, tables: SyncTables): string | null {
   if (!TABLE_NAME_PATTERN.test(change.table)) return `its table name ${JSON.stringify(change.table)} is not an identifier`;
   if (!isWithinScope(change.scope, countyCode)) return `its scope ${change.scope} is outside county ${countyCode}`;
   if (!withinDepth(change.fields, MAX_VALUE_DEPTH)) return `its values nest deeper than ${MAX_VALUE_DEPTH} levels`;
-  const problems = [...validateChangeIdentity(change), ...validateChangeValues(change)];
+  const problems = [...validateChangeIdentity(change), ...validateChangeValues(change, tables)];
   return problems.length === 0 ? null : problems.slice(0, 3).join('; ');
 }
 
@@ -49,7 +50,7 @@ export interface ParsedChanges {
  * twice is harmless (applying is idempotent) and kept once; the same id with other content is
  * refused, since one of the two would be silently lost.
  */
-export function parseChanges(data: Uint8Array, countyCode: string): ParsedChanges | BundleRefusal {
+export function parseChanges(data: Uint8Array, countyCode: string, tables: SyncTables): ParsedChanges | BundleRefusal {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const changes: Change[] = [];
   const byTable = new Map<string, number>();
@@ -60,7 +61,7 @@ export function parseChanges(data: Uint8Array, countyCode: string): ParsedChange
     const end = newline === -1 ? data.length : newline;
     lines += 1;
     const line = lines;
-    const parsed = parseLine(decoder, data.subarray(start, end), countyCode);
+    const parsed = parseLine(decoder, data.subarray(start, end), countyCode, tables);
     start = end + 1;
     if (!parsed.ok) return refuse('record-invalid', { problem: `line ${line}: ${parsed.problem}`, line });
     const change = parsed.change;
@@ -86,7 +87,7 @@ export function parseChanges(data: Uint8Array, countyCode: string): ParsedChange
 
 type LineResult = { ok: true; change: Change } | { ok: false; problem: string };
 
-function parseLine(decoder: TextDecoder, bytes: Uint8Array, countyCode: string): LineResult {
+function parseLine(decoder: TextDecoder, bytes: Uint8Array, countyCode: string, tables: SyncTables): LineResult {
   let json: unknown;
   try {
     const text = decoder.decode(bytes);
@@ -100,6 +101,6 @@ function parseLine(decoder: TextDecoder, bytes: Uint8Array, countyCode: string):
     const issues = checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`);
     return { ok: false, problem: `not a change record: ${issues.join('; ')}` };
   }
-  const problem = changeProblem(checked.data, countyCode);
+  const problem = changeProblem(checked.data, countyCode, tables);
   return problem === null ? { ok: true, change: checked.data } : { ok: false, problem };
 }

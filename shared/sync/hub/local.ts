@@ -81,7 +81,7 @@ export async function applyPulledRecords(
   const valid: Change[] = [];
   for (const record of records) {
     const parsed = parseChange(record);
-    if (!parsed.success || validateChangeIdentity(parsed.data).length > 0 || validateChangeValues(parsed.data).length > 0) {
+    if (!parsed.success || validateChangeIdentity(parsed.data).length > 0 || validateChangeValues(parsed.data, access.tables).length > 0) {
       rejected += 1;
       continue;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orgCodeSchema } from '../scope';
 
 /**
  * One HTTP request to a CouchDB-protocol hub, as the pure hub code makes it. `path` is relative to
@@ -41,3 +42,29 @@ export const hubResponseSchema: z.ZodType<HubResponse> = z.union([
 export function segment(id: string): string {
   return encodeURIComponent(id);
 }
+
+/**
+ * Saving a hub account. `url` is the county database without credentials
+ * (`http://192.168.1.10:5984/league-lt`); the password goes to the main process (or the
+ * browser-mode server) and never comes back to the renderer.
+ */
+export const hubConfigureRequestSchema = z.object({
+  url: z.string().min(1).max(512),
+  user: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+  password: z.string().min(1).max(256),
+  scope: orgCodeSchema,
+});
+export type HubConfigureRequest = z.infer<typeof hubConfigureRequestSchema>;
+
+/** What the renderer may know about the saved hub account: never the password. */
+export interface HubConfigInfo {
+  configured: boolean;
+  /** The database address without credentials; the key the renderer keeps its sync state under. */
+  address?: string;
+  user?: string;
+  scope?: string;
+  /** Where the password is kept: the OS keychain (Electron safeStorage) or a server's memory. */
+  storage: 'safe-storage' | 'memory';
+}
+
+export type HubConfigureResult = { status: 'saved' | 'forgotten' } | { status: 'error'; reason: 'invalid-request' | 'no-safe-storage' | 'write-failed' };

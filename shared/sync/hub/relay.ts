@@ -1,6 +1,5 @@
-import { hubConfigureRequestSchema, type HubConfigInfo } from '../../bridge';
 import { fetchTransport, parseHubUrl, type FetchLike } from './fetchTransport';
-import { hubRequestSchema, type HubResponse } from './protocol';
+import { hubConfigureRequestSchema, hubRequestSchema, type HubConfigInfo, type HubResponse } from './protocol';
 
 /** A saved hub account, held only by the main process (or the browser-mode server). */
 export interface HubAccount {

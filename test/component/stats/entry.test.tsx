@@ -9,6 +9,8 @@ import { readRowHistory } from '../../../renderer/src/store/changeLog';
 import { EntryPage } from '../../../renderer/src/features/stats/EntryPage';
 import { RoundsPage } from '../../../renderer/src/features/stats/RoundsPage';
 import { renderInApp } from '../renderInApp';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
+import { ROUND_TABLE, STAT_REPORT_TABLE } from '../../../shared/stats/tables';
 
 const firstRow = () => screen.getByTestId('entry-grid').querySelector('tbody tr') as HTMLTableRowElement;
 
@@ -16,8 +18,8 @@ describe('a demo report reopened, corrected and approved in the grid', () => {
   it('stays one row, with its whole history from the demo load on', async () => {
     window.location.hash = `#/entry?round=${DEMO_ROUND_ID}`;
     const { store, notify } = await renderInApp(<EntryPage />, { demo: true });
-    const county = rowValues<Org>((await store.db.org.where('kind').equals('county').first())!);
-    const round = rowValues<ReportingRound>((await store.db.round.get(DEMO_ROUND_ID))!);
+    const county = rowValues<Org>((await store.db.rows(ORG_TABLE).where('kind').equals('county').first())!);
+    const round = rowValues<ReportingRound>((await store.db.rows(ROUND_TABLE).get(DEMO_ROUND_ID))!);
     const reopened = roundStatusWrites(county, round, 'open');
     if (!reopened.ok) throw new Error(reopened.reason);
     await store.repo.write(reopened.writes);
@@ -41,8 +43,8 @@ describe('a demo report reopened, corrected and approved in the grid', () => {
     await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('approved'));
     expect(notify).not.toHaveBeenCalledWith(expect.objectContaining({ severity: 'error' }));
 
-    const org = rowValues<Org>((await store.db.org.where('code').equals(code).first())!);
-    const rows = (await store.db.statReport.where('roundId').equals(DEMO_ROUND_ID).toArray()).map((r) => rowValues<StatReport>(r)).filter((r) => r.orgId === org.id);
+    const org = rowValues<Org>((await store.db.rows(ORG_TABLE).where('code').equals(code).first())!);
+    const rows = (await store.db.rows(STAT_REPORT_TABLE).where('roundId').equals(DEMO_ROUND_ID).toArray()).map((r) => rowValues<StatReport>(r)).filter((r) => r.orgId === org.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: `${DEMO_ROUND_ID}:${org.id}`, status: 'approved', members: before + 2, returnComment: '团员数请再核对' });
     const history = await readRowHistory(store.db, 'statReport', rows[0]!.id);
@@ -63,6 +65,6 @@ describe('rounds without a county', () => {
     const { store } = await renderInApp(<RoundsPage />);
     await screen.findByTestId('rounds-empty');
     expect((screen.getByTestId('open-round') as HTMLButtonElement).disabled).toBe(true);
-    expect(await store.db.round.count()).toBe(0);
+    expect(await store.db.rows(ROUND_TABLE).count()).toBe(0);
   }, 30_000);
 });

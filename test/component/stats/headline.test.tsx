@@ -10,22 +10,24 @@ import { DashboardPage } from '../../../renderer/src/features/dashboard/Dashboar
 import { OverviewPage } from '../../../renderer/src/features/overview/OverviewPage';
 import type { Store } from '../../../renderer/src/store/store';
 import { renderInApp } from '../renderInApp';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
+import { ROUND_TABLE, STAT_REPORT_TABLE } from '../../../shared/stats/tables';
 
 const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
 
 /** The county opens a 2026 round and approves one branch's report in it (issue 12's journey). */
 async function openRoundAndApproveOne(store: Store): Promise<ReportingRound> {
-  const orgs = (await store.db.org.toArray()).map((r) => rowValues<Org>(r));
+  const orgs = (await store.db.rows(ORG_TABLE).toArray()).map((r) => rowValues<Org>(r));
   const county = orgs.find((o) => o.kind === 'county')!;
   const opened = openRoundWrites(county, orgs, { id: 'round-2026', period: '2026', figures: ['members', 'youth1435', 'youth1428'], deadline: '2027-01-20', changeThreshold: 0.2, bySex: false });
   if (!opened.ok) throw new Error(opened.reason);
   await store.repo.write(opened.writes);
-  const round = rowValues<ReportingRound>((await store.db.round.get('round-2026'))!);
+  const round = rowValues<ReportingRound>((await store.db.rows(ROUND_TABLE).get('round-2026'))!);
   const org = orgs.find((o) => o.id === round.orgIds[0])!;
   const steps = [
     () => figureWrites({ round, org }, { members: 25, youth1435: 60, youth1428: 40 }),
-    async () => reviewWrites({ round, org, report: rowValues((await store.db.statReport.get(reportId(round.id, org.id)))!) }, 'submit', { now: new Date() }),
-    async () => reviewWrites({ round, org, report: rowValues((await store.db.statReport.get(reportId(round.id, org.id)))!) }, 'approve', { now: new Date() }),
+    async () => reviewWrites({ round, org, report: rowValues((await store.db.rows(STAT_REPORT_TABLE).get(reportId(round.id, org.id)))!) }, 'submit', { now: new Date() }),
+    async () => reviewWrites({ round, org, report: rowValues((await store.db.rows(STAT_REPORT_TABLE).get(reportId(round.id, org.id)))!) }, 'approve', { now: new Date() }),
   ];
   for (const step of steps) {
     const result = await step();

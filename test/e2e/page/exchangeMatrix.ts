@@ -2,9 +2,10 @@
 // Chromium's own IndexedDB, on an on-disk profile, with the app's store and sync service.
 import { LeagueDeskDb } from '../../../renderer/src/store/db';
 import { exchangeMatrix, type ExportKind, type ReceiverState, type SenderState } from '../../support/exchangeMatrix';
+import { APP_REGISTRY } from '../../../shared/app/registry';
 
 const PREFIX = 'matrix-';
-const matrix = exchangeMatrix((pc, upTo = Infinity) => new LeagueDeskDb(`${PREFIX}${pc}`, undefined, upTo));
+const matrix = exchangeMatrix((pc, upTo = Infinity) => new LeagueDeskDb(APP_REGISTRY, `${PREFIX}${pc}`, undefined, upTo));
 
 async function exchangeCell(sender: SenderState, kind: ExportKind, receiver: ReceiverState) {
   try {

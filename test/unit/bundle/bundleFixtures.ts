@@ -1,10 +1,11 @@
 /** Builders shared by the bundle tests: small valid bundles, and ways to take them apart and rebuild them. */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
-import { demoBundleInput } from '../../../shared/sync/bundle/demo';
 import { sha256Hex } from '../../../shared/sync/bundle/hash';
 import type { Change } from '../../../shared/sync/change';
 import { vectorOf } from '../../../shared/sync/vector';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { demoBundleInput } from '../../../shared/app/demo';
 
 export const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -17,7 +18,7 @@ export function smallInput(count = 12, blobs: Uint8Array[] = []): BundleInput {
 }
 
 export async function smallBundle(count = 12, blobs: Uint8Array[] = []): Promise<Uint8Array> {
-  return encodeBundle(smallInput(count, blobs));
+  return encodeBundle(smallInput(count, blobs), { tables: APP_TABLES });
 }
 
 /** The entries of a zip, by name, via fflate (an independent reader). */

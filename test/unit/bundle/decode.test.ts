@@ -25,20 +25,21 @@ import {
 } from './bundleFixtures';
 import { assembleZip, prepareEntry } from '../../../shared/sync/bundle/zipWrite';
 import { patch } from './zipPatch';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 const blob = utf8('a scanned letter, say');
 const good = await smallBundle(12, [blob]);
 const blobHash = await sha256Hex(blob);
 
 async function refusal(bytes: Uint8Array, options = {}): Promise<BundleRefusal> {
-  const result = await decodeBundle(bytes, options);
+  const result = await decodeBundle(bytes, { tables: APP_TABLES, ...options });
   if (result.ok) throw new Error('expected a refusal');
   return result;
 }
 
 describe('decodeBundle on an intact bundle', () => {
   it('returns the manifest, the changes in clock order and the blobs', async () => {
-    const result = await decodeBundle(good, { expectedCounty: 'LT' });
+    const result = await decodeBundle(good, { tables: APP_TABLES, expectedCounty: 'LT' });
     if (!result.ok) throw new Error(result.reason);
     const input = smallInput(12);
     expect(result.changes).toEqual(input.changes);
@@ -58,14 +59,14 @@ describe('decodeBundle on an intact bundle', () => {
 
   it('reports progress in bytes of parts, ending at the total', async () => {
     const seen: Array<[number, number]> = [];
-    await decodeBundle(good, { onProgress: (done, total) => seen.push([done, total]) });
+    await decodeBundle(good, { tables: APP_TABLES, onProgress: (done, total) => seen.push([done, total]) });
     expect(seen.length).toBe(2);
     expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
   });
 
   it('accepts a bundle with no changes at all', async () => {
-    const empty = await encodeBundle({ ...smallInput(0), vector: {} });
-    const result = await decodeBundle(empty);
+    const empty = await encodeBundle({ ...smallInput(0), vector: {} }, { tables: APP_TABLES });
+    const result = await decodeBundle(empty, { tables: APP_TABLES });
     expect(result.ok && result.changes).toEqual([]);
   });
 
@@ -80,31 +81,31 @@ describe('decodeBundle on an intact bundle', () => {
       },
       { rehash: true },
     );
-    const result = await decodeBundle(repeated);
+    const result = await decodeBundle(repeated, { tables: APP_TABLES });
     expect(result.ok && result.changes.length).toBe(12);
   });
 
   it('forgives a missing newline at the end, as the checksum vouches for the bytes', async () => {
     const bytes = await rebuild(good, (entries) => void (entries['changes.ndjson'] = utf8(changeLines(entries).join('\n'))), { rehash: true });
-    expect((await decodeBundle(bytes)).ok).toBe(true);
+    expect((await decodeBundle(bytes, { tables: APP_TABLES })).ok).toBe(true);
   });
 
   it('carries the sending PC\'s name as format version 2, and writes version 1 when the PC has none', async () => {
-    const named = await encodeBundle({ ...smallInput(3), sender: { ...smallInput(3).sender, name: '轮台镇团委 1号机' } });
-    const result = await decodeBundle(named);
+    const named = await encodeBundle({ ...smallInput(3), sender: { ...smallInput(3).sender, name: '轮台镇团委 1号机' } }, { tables: APP_TABLES });
+    const result = await decodeBundle(named, { tables: APP_TABLES });
     expect(result.ok && result.manifest).toMatchObject({ version: 2, sender: { name: '轮台镇团委 1号机' } });
-    const unnamed = await decodeBundle(await encodeBundle({ ...smallInput(3), sender: { ...smallInput(3).sender, name: undefined } }));
+    const unnamed = await decodeBundle(await encodeBundle({ ...smallInput(3), sender: { ...smallInput(3).sender, name: undefined } }, { tables: APP_TABLES }), { tables: APP_TABLES });
     expect(unnamed.ok && unnamed.manifest.version).toBe(1);
     expect(unnamed.ok && 'name' in unnamed.manifest.sender).toBe(false);
   });
 
   it('reads a version-2 file without a sender name', async () => {
     const bytes = await rebuild(good, (_, m) => void (m['version'] = 2));
-    expect(await decodeBundle(bytes)).toMatchObject({ ok: true, manifest: { version: 2 } });
+    expect(await decodeBundle(bytes, { tables: APP_TABLES })).toMatchObject({ ok: true, manifest: { version: 2 } });
   });
 
   it('verifyBundle and bundleInfo agree with it', async () => {
-    expect(await verifyBundle(good)).toMatchObject({ ok: true, changes: 12, blobs: 1 });
+    expect(await verifyBundle(good, { tables: APP_TABLES })).toMatchObject({ ok: true, changes: 12, blobs: 1 });
     const info = bundleInfo(good);
     expect(info.ok && info.entries.map((e) => e.name)).toEqual(['manifest.json', 'changes.ndjson', `blobs/${blobHash}`]);
   });
@@ -217,7 +218,7 @@ describe('decodeBundle refuses', () => {
     expect(bundleInfo(utf8('hello'))).toMatchObject({ ok: false, reason: 'not-a-zip' });
     const tampered = await rebuild(good, (e) => void (e[`blobs/${blobHash}`] = utf8('another letter')));
     expect(bundleInfo(tampered).ok).toBe(true);
-    expect(await verifyBundle(tampered)).toMatchObject({ ok: false, reason: 'hash-mismatch' });
+    expect(await verifyBundle(tampered, { tables: APP_TABLES })).toMatchObject({ ok: false, reason: 'hash-mismatch' });
   });
 
   it('escapes what it quotes from the file', async () => {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
 import { decodeBundle, encodeBundle } from '../../../shared/sync/bundle/index';
-import { DEMO_DEVICE, demoBundleInput } from '../../../shared/sync/bundle/demo';
 import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import { rowValues } from '../../../shared/sync/row';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { DEMO_DEVICE } from '../../../shared/demo/writer';
+import { demoBundleInput } from '../../../shared/app/demo';
 
 describe('the demo county as a bundle', () => {
   it('imports into exactly the demo rows, with nothing parked and no conflicts', async () => {
-    const decoded = await decodeBundle(await encodeBundle(demoBundleInput()), { expectedCounty: 'LT' });
+    const decoded = await decodeBundle(await encodeBundle(demoBundleInput(), { tables: APP_TABLES }), { tables: APP_TABLES, expectedCounty: 'LT' });
     if (!decoded.ok) throw new Error(decoded.reason);
-    const store = memoryAccess({ now: () => Date.parse('2026-02-01T00:00:00Z') });
+    const store = memoryAccess({ tables: APP_TABLES, now: () => Date.parse('2026-02-01T00:00:00Z') });
     const plan = await store.applyChanges(decoded.changes);
     expect(plan).toMatchObject({ refused: false, parked: 0, conflicts: [], futureStamped: [] });
 

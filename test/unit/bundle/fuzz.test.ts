@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../../shared/demo/prng';
 import { decodeBundle, encodeBundle, REFUSAL_REASONS, type BundleInput, type DecodedBundle, type RefusalReason } from '../../../shared/sync/bundle/index';
-import { DEMO_CLOCK_START, demoBundleInput } from '../../../shared/sync/bundle/demo';
 import { canonicalState, valuesEqual } from '../../../shared/sync/canonical';
-import { changeSchema, SYNCED_TABLES, type Change, type SyncedTable } from '../../../shared/sync/change';
+import { changeSchema, type Change } from '../../../shared/sync/change';
 import { SyncError } from '../../../shared/sync/errors';
 import { formatStamp } from '../../../shared/sync/hlc';
 import { applyImport, planImport } from '../../../shared/sync/import';
@@ -11,6 +10,9 @@ import { memoryAccess, type MemorySyncStore } from '../../../shared/sync/memoryA
 import { vectorOf } from '../../../shared/sync/vector';
 import { entriesOf, utf8 } from './bundleFixtures';
 import { MUTATIONS, type Pristine } from './fuzzMutations';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { DEMO_CLOCK_START } from '../../../shared/demo/writer';
+import { demoBundleInput } from '../../../shared/app/demo';
 
 /**
  * Fuzzing the reader: many damaged and hostile variants of two small bundles, each of which must be
@@ -42,7 +44,7 @@ async function pristineBundles(): Promise<{ full: BundleInput; bundles: Pristine
     vector: { ...vectorOf([...own, ...edits]) },
   };
   const bundles = await Promise.all([full, delta].map(async (input) => {
-    const bytes = await encodeBundle(input);
+    const bytes = await encodeBundle(input, { tables: APP_TABLES });
     return { bytes, entries: entriesOf(bytes) };
   }));
   return { full, bundles };
@@ -53,7 +55,7 @@ async function expectStoreInvariants(store: MemorySyncStore): Promise<void> {
   const log = new Map((await store.allChanges()).map((c) => [c.id, c]));
   const parked = new Set((await store.getParked()).map((c) => c.id));
   for (const id of parked) expect(log.has(id), `parked ${id} is in the log`).toBe(true);
-  for (const table of SYNCED_TABLES) {
+  for (const table of APP_TABLES.names) {
     for (const row of await store.allRows(table)) {
       for (const [field, stamp] of Object.entries(row._clock)) {
         // Every value held was written by a logged change, which wrote exactly this value.
@@ -68,7 +70,7 @@ async function expectStoreInvariants(store: MemorySyncStore): Promise<void> {
   // The greatest stamp wins each field: no applied change is newer than what its row holds.
   for (const change of log.values()) {
     if (parked.has(change.id)) continue;
-    const [row] = await store.getRows(change.table as SyncedTable, [change.row]);
+    const [row] = await store.getRows(change.table as string, [change.row]);
     for (const field of Object.keys(change.fields)) expect(row!._clock[field]! >= change.hlc).toBe(true);
   }
   expect(await store.getVector()).toEqual(vectorOf(log.values()));
@@ -76,7 +78,7 @@ async function expectStoreInvariants(store: MemorySyncStore): Promise<void> {
 
 /** Imports a valid decoded bundle into a fresh store, or one already holding the pristine bundle. */
 async function expectImportSafe(decoded: DecodedBundle, preload: readonly Change[]): Promise<'applied' | 'import-refused'> {
-  const store = memoryAccess({ now: () => NOW });
+  const store = memoryAccess({ tables: APP_TABLES, now: () => NOW });
   if (preload.length > 0) await store.applyChanges(preload);
   const before = await canonicalState(store);
   const sender = { senderScope: decoded.manifest.sender.scope, senderAuthor: decoded.manifest.sender.account };
@@ -122,7 +124,7 @@ describe('decodeBundle under fuzzing', () => {
       const bytes = await MUTATIONS[kind]!(base, prng);
       let outcome: string;
       try {
-        const result = await decodeBundle(bytes, { expectedCounty: 'LT', maxEntryBytes: 8 * 1024 * 1024 });
+        const result = await decodeBundle(bytes, { tables: APP_TABLES, expectedCounty: 'LT', maxEntryBytes: 8 * 1024 * 1024 });
         if (result.ok) {
           expect(result.changes.every((c) => changeSchema.safeParse(c).success)).toBe(true);
           // Every other round of mutations meets a store that already holds the pristine bundle.

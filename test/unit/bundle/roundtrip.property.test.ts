@@ -6,6 +6,7 @@ import { sha256Hex } from '../../../shared/sync/bundle/hash';
 import { changeSchema, type Change } from '../../../shared/sync/change';
 import { formatStamp } from '../../../shared/sync/hlc';
 import { vectorOf } from '../../../shared/sync/vector';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 const DEVICES = ['00000000000000a1', '00000000000000b2', 'de00000000000001'];
 const FIRST = Date.UTC(2020, 0, 1);
@@ -72,8 +73,8 @@ describe('bundle round trip (property)', () => {
   it('decode(encode(x)) gives back the changes, blobs and manifest, and encoding is deterministic', async () => {
     await fc.assert(
       fc.asyncProperty(inputArb, fc.integer(), async (input, seed) => {
-        const bytes = await encodeBundle(input);
-        const decoded = await decodeBundle(bytes, { expectedCounty: 'LT' });
+        const bytes = await encodeBundle(input, { tables: APP_TABLES });
+        const decoded = await decodeBundle(bytes, { tables: APP_TABLES, expectedCounty: 'LT' });
         if (!decoded.ok) throw new Error(`${decoded.reason}: ${decoded.detail.problem}`);
 
         // JSON has one zero: -0 comes back as 0, as from any JSON file.
@@ -108,7 +109,7 @@ describe('bundle round trip (property)', () => {
           }
           return out;
         };
-        const again = await encodeBundle({ ...input, changes: shuffle(input.changes), blobs: shuffle(input.blobs!) });
+        const again = await encodeBundle({ ...input, changes: shuffle(input.changes), blobs: shuffle(input.blobs!) }, { tables: APP_TABLES });
         expect(again).toEqual(bytes);
       }),
       { numRuns: 150, seed: 20260125 },

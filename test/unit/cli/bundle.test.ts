@@ -7,14 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/main';
 import { decodeBundle, encodeBundle } from '../../../shared/sync/bundle/index';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
-import { demoBundleInput, demoWriteSpecs } from '../../../shared/sync/bundle/demo';
 import { rebuild, utf8 } from '../bundle/bundleFixtures';
+import { APP_REGISTRY, APP_TABLES } from '../../../shared/app/registry';
+import { demoBundleInput } from '../../../shared/app/demo';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** One change per write: organisations, the round, reports, job notices and placements, contest rows. */
-const DEMO_CHANGES = demoWriteSpecs(generateDemoCounty()).length;
+const DEMO_CHANGES = APP_REGISTRY.demoWrites(generateDemoCounty()).length;
 const file = (name: string) => path.join(dir, name);
 
 async function cli(argv: string[], env: Record<string, string> = {}) {
@@ -44,7 +45,7 @@ describe('league-desk demo --out', () => {
     expect(written).toMatchObject({ code: 0, stderr: '' });
     expect(written.stdout).toContain(demoFile);
     expect(written.stdout).toContain(String(DEMO_CHANGES));
-    const decoded = await decodeBundle(readFileSync(demoFile), { expectedCounty: 'LT' });
+    const decoded = await decodeBundle(readFileSync(demoFile), { tables: APP_TABLES, expectedCounty: 'LT' });
     expect(decoded.ok && decoded.manifest).toMatchObject({ kind: 'full', county: { code: 'LT' }, counts: { changes: DEMO_CHANGES } });
   });
 
@@ -82,7 +83,7 @@ describe('league-desk bundle info', () => {
 
   it('names the sending PC when the file says who sent it', async () => {
     const named = file('named.leaguesync');
-    writeFileSync(named, await encodeBundle({ ...demoBundleInput(), sender: { ...demoBundleInput().sender, name: '轮台镇团委 1号机' } }));
+    writeFileSync(named, await encodeBundle({ ...demoBundleInput(), sender: { ...demoBundleInput().sender, name: '轮台镇团委 1号机' } }, { tables: APP_TABLES }));
     const zh = await cli(['bundle', 'info', named]);
     expect(zh.stdout).toContain('发送方：轮台镇团委 1号机（设备 de00000000000001）');
     expect((await cli(['bundle', 'info', demoFile])).stdout).toContain('发送方：未命名的电脑（设备 de00000000000001）');

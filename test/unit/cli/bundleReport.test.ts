@@ -5,11 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../cli/commands/csv';
 import { run } from '../../../cli/main';
 import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
-import { DEMO_CLOCK_START, demoBundleInput } from '../../../shared/sync/bundle/demo';
 import type { Change } from '../../../shared/sync/change';
 import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
 import { vectorOf } from '../../../shared/sync/vector';
 import { makeChange, type WriteSpec } from '../../../shared/sync/write';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { DEMO_CLOCK_START } from '../../../shared/demo/writer';
+import { demoBundleInput } from '../../../shared/app/demo';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +25,7 @@ async function cli(argv: string[]) {
 
 async function bundleFile(name: string, input: BundleInput): Promise<string> {
   const file = path.join(dir, name);
-  writeFileSync(file, await encodeBundle(input));
+  writeFileSync(file, await encodeBundle(input, { tables: APP_TABLES }));
   return file;
 }
 

@@ -6,10 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/main';
 import type { CountySummary } from '../../../shared/report/countySummary';
 import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
-import { DEMO_CLOCK_START, demoBundleInput } from '../../../shared/sync/bundle/demo';
 import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
 import { vectorOf } from '../../../shared/sync/vector';
 import { makeChange } from '../../../shared/sync/write';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { DEMO_CLOCK_START } from '../../../shared/demo/writer';
+import { demoBundleInput } from '../../../shared/app/demo';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-report-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -169,9 +171,9 @@ function newRoundBundle(): BundleInput {
 describe('league-desk report FILE… after a new round opened', () => {
   it('keeps to the round that stands for the county, says so, and marks a chosen partial round as partial', async () => {
     const demoFile = path.join(dir, 'demo-before-2026.leaguesync');
-    writeFileSync(demoFile, await encodeBundle(demoBundleInput()));
+    writeFileSync(demoFile, await encodeBundle(demoBundleInput(), { tables: APP_TABLES }));
     const newRound = path.join(dir, 'round-2026.leaguesync');
-    writeFileSync(newRound, await encodeBundle(newRoundBundle()));
+    writeFileSync(newRound, await encodeBundle(newRoundBundle(), { tables: APP_TABLES }));
 
     const byDefault = await cli(['report', demoFile, newRound]);
     expect(byDefault.code).toBe(0);
@@ -191,9 +193,9 @@ describe('league-desk report FILE… after a new round opened', () => {
 describe('league-desk report FILE…', () => {
   it('takes control ratios from the bundles and flags committees above them', async () => {
     const bundle = path.join(dir, 'demo-for-targets.leaguesync');
-    writeFileSync(bundle, await encodeBundle(demoBundleInput()));
+    writeFileSync(bundle, await encodeBundle(demoBundleInput(), { tables: APP_TABLES }));
     const targets = path.join(dir, 'targets.leaguesync');
-    writeFileSync(targets, await encodeBundle(targetBundle('demo-LT-12', 0.6)));
+    writeFileSync(targets, await encodeBundle(targetBundle('demo-LT-12', 0.6), { tables: APP_TABLES }));
     const out = path.join(dir, 'targets.xlsx');
     expect(await cli(['report', bundle, targets, '--format', 'xlsx', '--out', out])).toMatchObject({ code: 0 });
     const ws = await workbook(out);
@@ -205,7 +207,7 @@ describe('league-desk report FILE…', () => {
 
   it('agrees with --demo on the demo bundle, and writes the same xlsx sheet from bundles', async () => {
     const bundle = path.join(dir, 'demo.leaguesync');
-    writeFileSync(bundle, await encodeBundle(demoBundleInput()));
+    writeFileSync(bundle, await encodeBundle(demoBundleInput(), { tables: APP_TABLES }));
     // The same summary, the same columns, whichever way it is asked for.
     const fromBundle = await cli(['report', bundle]);
     const fromDemo = await cli(['report', '--demo']);

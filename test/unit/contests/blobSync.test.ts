@@ -6,6 +6,7 @@ import { openStore, type Store } from '../../../renderer/src/store/store';
 import { decodeBundle } from '../../../shared/sync/bundle';
 import { freshDb } from '../store/fakeDb';
 import { contest, entry } from './fixtures';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 const JPEG = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n, n, n]);
 
@@ -47,14 +48,14 @@ describe('photos travel in USB bundles', () => {
   it('a bundle for a peer carries only the blobs its changes refer to', async () => {
     const a = await pcWithPhotoEntry();
     const exported = await exportBundle(a.store, { peer: { device: 'ab00000000000001', account: 'x', vector: {}, lastSeen: '2026-01-01T00:00:00Z' } });
-    const decoded = await decodeBundle(exported.bytes);
+    const decoded = await decodeBundle(exported.bytes, { tables: APP_TABLES });
     expect(decoded.ok && [...decoded.blobs.keys()].sort()).toEqual([a.display, a.thumb].sort());
   });
 
   it('a backup holds the photos too', async () => {
     const a = await pcWithPhotoEntry();
     const backup = (await makeBackup(a.store, 'manual'))!;
-    const decoded = await decodeBundle(backup.bytes);
+    const decoded = await decodeBundle(backup.bytes, { tables: APP_TABLES });
     expect(decoded.ok && decoded.blobs.size).toBe(3);
   });
 

@@ -15,6 +15,8 @@ import { validateChangeValues } from '../../../shared/sync/validate';
 import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
 import { makeChange } from '../../../shared/sync/write';
 import { contest, entry, score } from './fixtures';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { homeCounty } from '../../../shared/orgs/home';
 
 const LOCALES: ContestReportLocales = { 'zh-CN': zhContests, ug: ugContests };
 
@@ -37,10 +39,10 @@ describe('the demo contest', () => {
 
   it('becomes changes the sync edge accepts', () => {
     let clock = INITIAL_CLOCK;
-    for (const spec of contestsDemoWriteSpecs(demo)) {
+    for (const spec of contestsDemoWriteSpecs(demo, homeCounty(demo.orgs)!)) {
       const made = makeChange(spec, undefined, { device: 'de00000000000001', author: 'demo' }, clock, Date.UTC(2026, 0, 25));
       clock = made.clock;
-      expect(validateChangeValues(made.change)).toEqual([]);
+      expect(validateChangeValues(made.change, APP_TABLES)).toEqual([]);
       expect(spec.scope).toBe('LT');
     }
   });

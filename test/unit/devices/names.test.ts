@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDeviceName, DEVICE_NAME_MAX, deviceNames, deviceNameSchema, deviceRowSchema, shortDeviceId } from '../../../shared/devices/names';
+import { deviceNames, deviceRowSchema, shortDeviceId } from '../../../shared/devices/names';
+import { checkDeviceName, DEVICE_NAME_MAX, deviceNameSchema } from '../../../shared/sync/pcName';
 import { formatStamp } from '../../../shared/sync/hlc';
 import type { MergedRow } from '../../../shared/sync/row';
 

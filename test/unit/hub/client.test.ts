@@ -10,13 +10,14 @@ import type { HubRequest, HubResponse } from '../../../shared/sync/hub/protocol'
 import { sha256Hex } from '../../../shared/sync/bundle/hash';
 import { FakeHub } from './fakeHub';
 import { edit, orgWrite, T0 } from './hubFixtures';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 const A = '00000000000000a1';
 const B = '00000000000000b2';
 const HUB = 'http://hub.test/league-lt';
 
 async function pcWith(device: string, scope: string, count: number, code = scope) {
-  const store = memoryAccess({ now: () => T0 });
+  const store = memoryAccess({ tables: APP_TABLES, now: () => T0 });
   const local = memoryHubLocal(store, { device, scope });
   if (count > 0) await edit(store, device, Array.from({ length: count }, (_, i) => orgWrite(`${device}-o${i}`, code, `支部${i}`)), T0);
   return local;

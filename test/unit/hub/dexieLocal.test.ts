@@ -15,6 +15,7 @@ import { freshDb, readAll, withAccess } from '../store/fakeDb';
 import { FakeHub } from './fakeHub';
 import { changeCount } from '../../../renderer/src/store/changeLog';
 import { edit, orgWrite, T0 } from './hubFixtures';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 // Real servers and databases: generous limits for a busy two-core machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -25,7 +26,7 @@ const B = '00000000000000b2';
 describe('dexieHubLocal', () => {
   it('pulls pages with their checkpoint and blobs in one transaction, and matches the memory client', async () => {
     const hub = new FakeHub();
-    const county = memoryHubLocal(memoryAccess({ now: () => T0 }), { device: A, scope: 'LT' });
+    const county = memoryHubLocal(memoryAccess({ tables: APP_TABLES, now: () => T0 }), { device: A, scope: 'LT' });
     await edit(county.store, A, Array.from({ length: 30 }, (_, i) => orgWrite(`o${i}`, 'LT-03', `支部${i}`)), T0);
     const bytes = new TextEncoder().encode('photo');
     const hash = await sha256Hex(bytes);
@@ -62,7 +63,7 @@ describe('dexieHubLocal', () => {
   it('finds exactly the changes a sent vector does not cover, like the memory client, in clock order', async () => {
     await fc.assert(
       fc.asyncProperty(arbChangeSet, fc.array(fc.nat(), { maxLength: 4 }), async (changes, picks) => {
-        const memory = memoryAccess({ now: () => T0 });
+        const memory = memoryAccess({ tables: APP_TABLES, now: () => T0 });
         await memory.applyChanges(changes, { now: T0 });
         const db = freshDb();
         await db.open();

@@ -15,6 +15,7 @@ import type { HubTransport } from '../../../shared/sync/hub/protocol';
 import { addDevice, setupHub } from '../../../shared/sync/hub/setup';
 import { edit, orgWrite } from './hubFixtures';
 import { ADMIN, dbTransport, prepareCounty, serverAccess, startTestHub, type DeviceLogin, type TestHub } from './hubServer';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 // Real servers and databases: generous limits for a busy two-core machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 
 function pc(device: string, scope: string): MemoryHubLocal {
-  return memoryHubLocal(memoryAccess({ now: () => T0 }), { device, scope });
+  return memoryHubLocal(memoryAccess({ tables: APP_TABLES, now: () => T0 }), { device, scope });
 }
 
 function as(login: DeviceLogin, db = 'league-lt'): HubTransport {
@@ -153,7 +154,7 @@ describe('sync through the hub', () => {
     }
     expect(await canonicalState(town.store)).toBe(await canonicalState(county.store));
     // The same edits exchanged as files (every change, through the same import) give the same state.
-    const byFile = memoryAccess({ now: () => T0 });
+    const byFile = memoryAccess({ tables: APP_TABLES, now: () => T0 });
     await byFile.applyChanges([...(await county.store.allChanges())], { now: T0 });
     expect(await canonicalState(byFile)).toBe(await canonicalState(county.store));
     const ids = await allDocIds(db);

@@ -10,6 +10,7 @@ import { syncWithHub } from '../../../shared/sync/hub/client';
 import { memoryHubLocal, type MemoryHubLocal } from '../../../shared/sync/hub/memoryLocal';
 import { edit, orgWrite } from './hubFixtures';
 import { dbTransport, prepareCounty, serverAccess, startTestHub, type DeviceLogin, type TestHub } from './hubServer';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 const DEVICES = 200;
 const EDITS_EACH = 5;
@@ -42,7 +43,7 @@ describe('200 devices on one hub', () => {
     for (let i = 0; i < DEVICES; i++) {
       const login = TOWNS[i % TOWNS.length]!;
       const device = (0x1000 + i).toString(16).padStart(16, '0');
-      const local = memoryHubLocal(memoryAccess({ now: () => now }), { device, scope: login.scope });
+      const local = memoryHubLocal(memoryAccess({ tables: APP_TABLES, now: () => now }), { device, scope: login.scope });
       await edit(local.store, device, Array.from({ length: EDITS_EACH }, (_, k) => orgWrite(`d${i}-o${k}`, `${login.scope}-${k + 1}`, `支部${i}-${k}`)), now);
       pcs.push({ local, login });
     }

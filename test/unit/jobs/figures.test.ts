@@ -7,8 +7,10 @@ import { jobFigures } from '../../../shared/jobs/figures';
 import { jobsReportJson, jobsReportTables } from '../../../shared/jobs/report';
 import { NOTICE_STATUSES, type Notice, type Placement } from '../../../shared/jobs/rows';
 import { tableToCsv } from '../../../shared/report/csv';
-import { TABLE_ROW_SCHEMAS } from '../../../shared/sync/tables';
 import { LOCALES, notice, placement } from './fixtures';
+import { homeCounty } from '../../../shared/orgs/home';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { storedRowSchema } from '../../../shared/sync/tables';
 
 const TOWNSHIPS = ['t1', 't2', 't3', null] as const;
 
@@ -84,8 +86,8 @@ describe('the demo year', () => {
     const report = jobFigures(notices, placements, DEMO_JOBS_YEAR);
     expect(report.total.notices).toBeGreaterThanOrEqual(100);
     expect(report.total.placements).toBeGreaterThanOrEqual(70);
-    for (const spec of jobsDemoWriteSpecs(demo)) {
-      expect(TABLE_ROW_SCHEMAS[spec.table].safeParse({ id: spec.row, ...spec.fields }).success, spec.row).toBe(true);
+    for (const spec of jobsDemoWriteSpecs(demo, homeCounty(demo.orgs)!)) {
+      expect(storedRowSchema(APP_TABLES.get(spec.table)!).safeParse({ id: spec.row, ...spec.fields }).success, spec.row).toBe(true);
     }
     expect(generateDemoJobs(generateDemoCounty())).toEqual({ notices, placements });
   });

@@ -2,22 +2,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/jobs/dates';
 import { canMove, findDuplicates, shownStatus, validateNotice } from '../../../shared/jobs/notice';
-import { JOB_ROW_SCHEMAS, NOTICE_STATUSES } from '../../../shared/jobs/rows';
+import { noticeSchema, NOTICE_STATUSES } from '../../../shared/jobs/rows';
 import { closeInsteadWrites, deleteNoticeWrites, moveNoticeWrites, saveNoticeWrites, savePlacementWrites } from '../../../shared/jobs/writes';
-import { TABLE_ROW_SCHEMAS } from '../../../shared/sync/tables';
 import { notice, placement } from './fixtures';
+import { NOTICE_TABLE } from '../../../shared/jobs/tables';
+import { storedRowSchema } from '../../../shared/sync/tables';
 
 describe('notice schema and checks', () => {
   it('a complete notice passes its row schema (as stored, with _deleted) and the form checks', () => {
-    expect(JOB_ROW_SCHEMAS.notice.safeParse(notice()).success).toBe(true);
-    expect(TABLE_ROW_SCHEMAS.notice.safeParse({ ...notice(), _deleted: true }).success).toBe(true);
+    expect(noticeSchema.safeParse(notice()).success).toBe(true);
+    expect(storedRowSchema(NOTICE_TABLE).safeParse({ ...notice(), _deleted: true }).success).toBe(true);
     expect(validateNotice(notice())).toEqual([]);
   });
 
   it('the row schema refuses impossible dates, zero openings and unknown statuses', () => {
-    expect(JOB_ROW_SCHEMAS.notice.safeParse(notice({ closesOn: '2025-02-30' })).success).toBe(false);
-    expect(JOB_ROW_SCHEMAS.notice.safeParse(notice({ openings: 0 })).success).toBe(false);
-    expect(JOB_ROW_SCHEMAS.notice.safeParse({ ...notice(), status: 'expired' }).success).toBe(false);
+    expect(noticeSchema.safeParse(notice({ closesOn: '2025-02-30' })).success).toBe(false);
+    expect(noticeSchema.safeParse(notice({ openings: 0 })).success).toBe(false);
+    expect(noticeSchema.safeParse({ ...notice(), status: 'expired' }).success).toBe(false);
   });
 
   it('the form names each problem with its field and reason code', () => {

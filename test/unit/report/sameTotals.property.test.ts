@@ -19,6 +19,7 @@ import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
 import { vectorOf } from '../../../shared/sync/vector';
 import { makeChange, type WriteSpec } from '../../../shared/sync/write';
 import { LOCALES, readBack } from './helpers';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 /*
  * THE PROMISE: one statistics model. For any county, the Overview and the Dashboard (headlineSummary,
@@ -101,7 +102,7 @@ async function bundleOf(data: StatsData, file: string): Promise<void> {
     changes.push(made.change);
     clock = made.clock;
   }
-  const bytes = await encodeBundle({ county: { code: 'PC' }, sender: { device, account: 'county', scope: 'PC' }, kind: 'full', changes, vector: vectorOf(changes), created: '2026-12-01T00:00:00.000Z' });
+  const bytes = await encodeBundle({ county: { code: 'PC' }, sender: { device, account: 'county', scope: 'PC' }, kind: 'full', changes, vector: vectorOf(changes), created: '2026-12-01T00:00:00.000Z' }, { tables: APP_TABLES });
   writeFileSync(file, bytes);
 }
 

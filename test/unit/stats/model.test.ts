@@ -7,6 +7,7 @@ import { enteredTotals, entryOrgs, entryUnits, newestFirst, statsModel } from '.
 import { sumFigures } from '../../../shared/stats/totals';
 import { liveRows } from '../../../shared/sync/validate';
 import { arbFigures, arbForest } from './fixtures';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
 
 const round = (id: string, period: string, extra: Partial<ReportingRound> = {}): ReportingRound => ({
   id,
@@ -65,6 +66,6 @@ describe('the statistics read model', () => {
 
   it('reads rows by the one liveness rule: deleted and incomplete rows are not there', () => {
     const whole = { id: 'o', code: 'LT', name: {}, kind: 'county', parentId: null, archived: false, _clock: {} };
-    expect(liveRows('org', [whole, { ...whole, id: 'd', _deleted: true }, { id: 'p', code: 'LT-01', _clock: {} }]).map((o) => (o as Org).id)).toEqual(['o']);
+    expect(liveRows(ORG_TABLE, [whole, { ...whole, id: 'd', _deleted: true }, { id: 'p', code: 'LT-01', _clock: {} }]).map((o) => (o as Org).id)).toEqual(['o']);
   });
 });

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
 import { canonicalReportId, reportId, reportIdAliases } from '../../../shared/stats/ids';
-import { demoWriteSpecs } from '../../../shared/sync/bundle/demo';
 import { canonicalState } from '../../../shared/sync/canonical';
 import type { Change } from '../../../shared/sync/change';
 import { applyImport, planImport } from '../../../shared/sync/import';
@@ -13,6 +12,8 @@ import { changesOfRow, readRowHistory } from '../../../renderer/src/store/change
 import { openStore } from '../../../renderer/src/store/store';
 import { freshDb, readAll, withAccess } from '../store/fakeDb';
 import { change, DEVICES, splitAt, stamp, T0 } from '../sync/mergeFixtures';
+import { APP_REGISTRY, APP_TABLES } from '../../../shared/app/registry';
+import { STAT_REPORT_TABLE } from '../../../shared/stats/tables';
 
 /** A build from before issue 12: it knows no row-id rule. */
 const OLD_BUILD: RowIdRules = {};
@@ -115,7 +116,7 @@ describe('old and new report ids from PCs of any version', () => {
       fc.asyncProperty(
         arbReportChanges.chain((changes) => fc.tuple(fc.constant(changes), arbDelivery(changes), arbDelivery(changes), arbDelivery(changes))),
         async ([changes, toMemory, toDexie, toOldPc]) => {
-          const memory = memoryAccess({ now: () => T0 });
+          const memory = memoryAccess({ tables: APP_TABLES, now: () => T0 });
           for (const batch of toMemory) await memory.applyChanges(batch, { now: T0 });
           const expected = await canonicalState(memory);
 
@@ -123,12 +124,12 @@ describe('old and new report ids from PCs of any version', () => {
           await db.open();
           await intoDexie(db, toDexie);
           expect(await withAccess(db, 'r', canonicalState)).toBe(expected);
-          const ids = (await db.statReport.toCollection().primaryKeys()).sort();
+          const ids = (await db.rows(STAT_REPORT_TABLE).toCollection().primaryKeys()).sort();
           expect(ids.every((id) => id === canonicalReportId(id))).toBe(true);
           expect(ids).toEqual([...new Set(changes.map((c) => canonicalReportId(c.row)))].sort());
           // A report's history is every change under either of its ids, in clock order.
           for (const id of ids) {
-            expect(await readAll(db, (tx) => changesOfRow(tx, 'statReport', id))).toEqual(changes.filter((c) => canonicalReportId(c.row) === id).sort(byStamp));
+            expect(await readAll(db, (tx) => changesOfRow(tx, APP_TABLES.rowIds, 'statReport', id))).toEqual(changes.filter((c) => canonicalReportId(c.row) === id).sort(byStamp));
           }
           db.close();
 
@@ -168,7 +169,7 @@ describe('old and new report ids from PCs of any version', () => {
 
   it('an old PC applies a new PC\'s changes without refusing the file (as rows of the app id, beside the old rows)', async () => {
     const [changes] = fc.sample(arbReportChanges, { numRuns: 1, seed: 12 });
-    const old = memoryAccess({ now: () => T0 });
+    const old = memoryAccess({ tables: APP_TABLES, now: () => T0 });
     const plan = await old.applyChanges(changes!, { now: T0, rowIds: OLD_BUILD });
     expect(plan.refused).toBe(false);
     expect((await old.allRows('statReport')).map((r) => r.id).sort()).toEqual([...new Set(changes!.map((c) => c.row))].sort());
@@ -180,19 +181,19 @@ describe('a demo county loaded by a build before issue 12, upgraded', () => {
   function oldDemoWrites() {
     const demo = generateDemoCounty();
     const codeOf = new Map(demo.orgs.map((o) => [o.id, o.code]));
-    return demoWriteSpecs({ ...demo, reports: demo.reports.map((r) => ({ ...r, id: `demo-report-2025-${codeOf.get(r.orgId)}` })) });
+    return APP_REGISTRY.demoWrites({ ...demo, reports: demo.reports.map((r) => ({ ...r, id: `demo-report-2025-${codeOf.get(r.orgId)}` })) });
   }
 
   it('keeps one row per report under the app id, with the same figures, and a history that starts at the demo load', async () => {
     const factory = new IDBFactory();
     const before = await openStore(freshDb(7, factory));
     await before.repo.write(oldDemoWrites());
-    const oldRows = new Map((await before.db.statReport.toArray()).map((r) => [canonicalReportId(r.id), r]));
+    const oldRows = new Map((await before.db.rows(STAT_REPORT_TABLE).toArray()).map((r) => [canonicalReportId(r.id), r]));
     expect([...oldRows.keys()].every((id) => id.startsWith('demo-round-2025:'))).toBe(true);
     before.db.close();
 
     const after = await openStore(freshDb(Infinity, factory));
-    const rows = await after.db.statReport.toArray();
+    const rows = await after.db.rows(STAT_REPORT_TABLE).toArray();
     expect(rows).toHaveLength(245);
     for (const row of rows) expect(row).toEqual({ ...oldRows.get(row.id)!, id: row.id });
     // The backup made before the upgrade holds everything, read at the old version.
@@ -207,6 +208,6 @@ describe('a demo county loaded by a build before issue 12, upgraded', () => {
     // The edit's base is the demo value it replaced: an edit, not a conflict.
     expect(edit!.base).toEqual({ members: history[0]!.hlc });
     expect(await after.db.conflicts.count()).toBe(0);
-    expect(await after.db.statReport.get(id)).toMatchObject({ members: 41, status: 'approved' });
+    expect(await after.db.rows(STAT_REPORT_TABLE).get(id)).toMatchObject({ members: 41, status: 'approved' });
   });
 });

@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orgSchema, type Org } from '../../../shared/domain/org';
 import { targetSchema, type Target, type TargetScope } from '../../../shared/domain/stats';
-import { TABLE_ROW_SCHEMAS } from '../../../shared/sync/tables';
-import { SYNCED_TABLES } from '../../../shared/sync/change';
 import {
   CONTROL_RATIO_DEFAULTS_2023,
   exceedsTarget,
@@ -12,6 +10,9 @@ import {
   targetRatioFor,
   targetRowId,
 } from '../../../shared/stats/targets';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { TARGET_TABLE } from '../../../shared/stats/tables';
+import { storedRowSchema } from '../../../shared/sync/tables';
 
 const org = (id: string, kind: Org['kind'], parentId: string | null, extra: Partial<Org> = {}): Org => ({
   id,
@@ -178,10 +179,10 @@ describe('exceedsTarget', () => {
 });
 
 describe('the target table', () => {
-  it('syncs: listed in SYNCED_TABLES with a row schema', () => {
-    expect(SYNCED_TABLES).toContain('target');
+  it('syncs: listed in APP_TABLES.names with a row schema', () => {
+    expect(APP_TABLES.names).toContain('target');
     const stored = { ...row('kind', 'school', 0.3), _deleted: false };
-    expect(TABLE_ROW_SCHEMAS.target.safeParse(stored).success).toBe(true);
+    expect(storedRowSchema(TARGET_TABLE).safeParse(stored).success).toBe(true);
   });
 
   it('targetRowId is one id per subject, so edits of one target on two PCs merge', () => {

@@ -21,6 +21,8 @@ import type { RowIdRules } from '../../../shared/sync/row';
 import { liveRows, rowIsComplete } from '../../../shared/sync/validate';
 import type { WriteSpec } from '../../../shared/sync/write';
 import { T0 } from '../sync/mergeFixtures';
+import { STAT_REPORT_TABLE } from '../../../shared/stats/tables';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 const county: Org = { id: 'c', code: 'LT', name: { zh: '共青团轮台县委员会' }, kind: 'county', parentId: null, archived: false };
 const township: Org = { id: 't1', code: 'LT-01', name: { zh: '轮台镇团委' }, kind: 'township', parentId: 'c', archived: false };
@@ -39,11 +41,11 @@ function writes(result: StatsWrites): WriteSpec[] {
 async function apply(store: MemorySyncStore, specs: readonly WriteSpec[], at = T0, rowIds?: RowIdRules): Promise<void> {
   if (specs.length === 0) return;
   if (rowIds === undefined) await writeLocally(store, specs, { device: '00000000000000a1', author: 'local-a1' }, at);
-  else await store.applyChanges((await writeLocally(memoryAccess(), specs, { device: '00000000000000a1', author: 'local-a1' }, at)).changes, { now: at, rowIds });
+  else await store.applyChanges((await writeLocally(memoryAccess({ tables: APP_TABLES }), specs, { device: '00000000000000a1', author: 'local-a1' }, at)).changes, { now: at, rowIds });
 }
 
 async function reportIn(store: MemorySyncStore, id = reportId(round.id, branch.id)): Promise<StatReport | undefined> {
-  return liveRows<StatReport>('statReport', (await store.getRows('statReport', [id])).filter((r) => r !== undefined))[0];
+  return liveRows<StatReport>(STAT_REPORT_TABLE, (await store.getRows('statReport', [id])).filter((r) => r !== undefined))[0];
 }
 
 describe('report writes', () => {
@@ -89,7 +91,7 @@ describe('report writes', () => {
   });
 
   it('go through the core to one complete report, whatever screen wrote them: grid, notes, template, review', async () => {
-    const store = memoryAccess();
+    const store = memoryAccess({ tables: APP_TABLES });
     let at = T0;
     const step = async (build: (target: ReportTarget) => StatsWrites) => {
       await apply(store, writes(build({ round, org: branch, report: await reportIn(store) })), (at += 1000));
@@ -104,7 +106,7 @@ describe('report writes', () => {
     await step((t) => reviewWrites(t, 'approve', { now }));
     const rows = await store.allRows('statReport');
     expect(rows.map((r) => r.id)).toEqual(['round-1:b1']);
-    expect(rowIsComplete('statReport', rows[0]!)).toBe(true);
+    expect(rowIsComplete(STAT_REPORT_TABLE, rows[0]!)).toBe(true);
     expect(await reportIn(store)).toMatchObject({ status: 'approved', members: 14, youth1428: 30, notes: { members: '新成立的支部' }, returnComment: '请核对' });
   });
 
@@ -125,7 +127,7 @@ describe('a demo report under its old id, written by an upgraded PC', () => {
   const demoLoad: WriteSpec = { table: 'statReport', row: loaded.id, scope: 'LT-01-013', fields };
 
   it('carries, once, the fields the report lacks under its new id, so an old PC holds it whole there', async () => {
-    const upgraded = memoryAccess();
+    const upgraded = memoryAccess({ tables: APP_TABLES });
     await apply(upgraded, [demoLoad]);
     const report = (await reportIn(upgraded, 'demo-round-2025:demo-LT-01-013'))!;
     expect(report).toMatchObject({ id: 'demo-round-2025:demo-LT-01-013', members: 23 });
@@ -140,11 +142,11 @@ describe('a demo report under its old id, written by an upgraded PC', () => {
         fields: { ...fields, status: 'returned', returnComment: '请核对', returnedAt: now.toISOString() },
       },
     ]);
-    const old = memoryAccess();
+    const old = memoryAccess({ tables: APP_TABLES });
     await apply(old, [demoLoad], T0, OLD_BUILD);
     await apply(old, reopen, T0 + 1000, OLD_BUILD);
     const onOld = (await old.getRows('statReport', ['demo-round-2025:demo-LT-01-013']))[0]!;
-    expect(rowIsComplete('statReport', onOld)).toBe(true);
+    expect(rowIsComplete(STAT_REPORT_TABLE, onOld)).toBe(true);
     expect(onOld).toMatchObject({ status: 'returned', members: 23, youth1428: 50 });
 
     // Once they are there, the next write is only what changes.

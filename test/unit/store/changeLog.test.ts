@@ -70,7 +70,7 @@ describe('the change log in pages', () => {
           const every = await readAll(db, (tx) => changesByIds(tx, changes.map((c) => c.id)));
           expect(every.size).toBe(count);
           for (const c of changes) expect(every.get(c.id)).toEqual(c);
-          const history = await readAll(db, (tx) => changesOfRow(tx, 'org', 'r1'));
+          const history = await readAll(db, (tx) => changesOfRow(tx, {}, 'org', 'r1'));
           expect(history).toEqual(changes.filter((c) => c.table === 'org' && c.row === 'r1').sort(byId));
         } finally {
           db.close();

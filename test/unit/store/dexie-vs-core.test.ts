@@ -5,13 +5,14 @@ import { applyImport, planImport } from '../../../shared/sync/import';
 import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import { arbChangeSet, splitAt, T0 } from '../sync/mergeFixtures';
 import { freshDb, withAccess } from './fakeDb';
+import { APP_TABLES } from '../../../shared/app/registry';
 
 describe('the Dexie layer and the pure core', () => {
   it('reach byte-identical state, conflicts included, from the same change stream in the same batches', async () => {
     await fc.assert(
       fc.asyncProperty(arbChangeSet, fc.array(fc.nat(), { maxLength: 3 }), async (changes, cuts) => {
         const batches = splitAt(changes, cuts);
-        const memory = memoryAccess({ now: () => T0 });
+        const memory = memoryAccess({ tables: APP_TABLES, now: () => T0 });
         const db = freshDb();
         await db.open();
         for (const batch of batches) {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../renderer/src/store/store';
 import { fileFor, fullFile, pcStates, stateOf } from '../../support/pcStates';
 import { freshDb } from './fakeDb';
+import { STAT_REPORT_TABLE } from '../../../shared/stats/tables';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
 
 const { emptyPc, importFiles } = pcStates(() => freshDb());
 
@@ -63,17 +65,17 @@ describe('PCs exchanging files in random orders (issue 12)', () => {
             const pc = pcs[s.pc]!;
             const code = ORGS[s.org]!;
             // A PC that holds nothing yet cannot edit the report: it would not know the round.
-            if (!(await pc.db.statReport.get(`${ROUND}:org-${code}`))) continue;
+            if (!(await pc.db.rows(STAT_REPORT_TABLE).get(`${ROUND}:org-${code}`))) continue;
             await pc.repo.write([{ table: 'statReport', row: `${ROUND}:org-${code}`, scope: code, fields: { members: s.members } }]);
           } else if (s.kind === 'send') {
             if (s.from === s.to) continue;
             const from = pcs[s.from]!;
-            if ((await from.db.org.count()) === 0) continue; // nothing to export: the app says so
+            if ((await from.db.rows(ORG_TABLE).count()) === 0) continue; // nothing to export: the app says so
             await importFiles(pcs[s.to]!, s.full ? await fullFile(from) : await fileFor(from, pcs[s.to]!));
           } else {
             // A PC is replaced by a new one restored from another's full file (a reinstall).
             const from = pcs[s.from]!;
-            if (s.pc === s.from || (await from.db.org.count()) === 0) continue;
+            if (s.pc === s.from || (await from.db.rows(ORG_TABLE).count()) === 0) continue;
             const fresh = await emptyPc();
             await importFiles(fresh, await fullFile(from));
             pcs[s.pc] = fresh;

@@ -1,14 +1,18 @@
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { formatStamp } from '../../../shared/sync/hlc';
 import type { Change } from '../../../shared/sync/change';
 import { decodeBundle } from '../../../shared/sync/bundle';
-import { SCHEMA_VERSIONS } from '../../../renderer/src/store/db';
 import { storeErrorKey } from '../../../renderer/src/store/errors';
 import { NewerDatabaseError, openStore } from '../../../renderer/src/store/store';
 import { allChanges, appendChanges, changeCount, changesByIds, changesOfRow } from '../../../renderer/src/store/changeLog';
 import { freshDb, readAll } from './fakeDb';
 import { inTransaction } from '../../../renderer/src/store/tx';
+import { APP_REGISTRY, APP_TABLES } from '../../../shared/app/registry';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
+import { composeRegistry } from '../../../shared/feature/registry';
+import { LeagueDeskDb } from '../../../renderer/src/store/db';
 
 function change(device: string, wall: number, row: string): Change {
   const hlc = formatStamp(wall, 0, device);
@@ -31,20 +35,20 @@ describe('database schema versions', () => {
 
     const latest = freshDb(Infinity, factory);
     await latest.open();
-    expect(latest.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    expect(latest.verno).toBe(latest.versions.at(-1)!.version);
     // Version 6 moved the log into pages (one here: three changes), with its count; 7 dropped the old store.
     expect(await readAll(latest, allChanges)).toEqual([...changes].sort((x, y) => (x.id < y.id ? -1 : 1)));
     expect(await readAll(latest, changeCount)).toBe(3);
     expect(await latest.log.count()).toBe(1);
     expect(latest.tables.map((t) => t.name)).not.toContain('changes');
-    expect(await latest.org.get('o1')).toEqual({ id: 'o1', code: 'LT', _clock: {} });
+    expect(await latest.rows(ORG_TABLE).get('o1')).toEqual({ id: 'o1', code: 'LT', _clock: {} });
     expect(await latest.meta.get('setup')).toEqual({ key: 'setup', value: 'demo' });
     // The version vector is backfilled from the log: per device, its greatest stamp.
     expect(await latest.vector.orderBy('device').toArray()).toEqual([
       { device: a, hlc: changes[1]!.hlc },
       { device: b, hlc: changes[2]!.hlc },
     ]);
-    expect(await readAll(latest, (tx) => changesOfRow(tx, 'org', 'o2'))).toEqual([changes[1]]);
+    expect(await readAll(latest, (tx) => changesOfRow(tx, APP_TABLES.rowIds, 'org', 'o2'))).toEqual([changes[1]]);
     expect((await readAll(latest, (tx) => changesByIds(tx, [changes[2]!.id, 'unknown']))).get(changes[2]!.id)).toEqual(changes[2]);
   });
 
@@ -62,7 +66,7 @@ describe('database schema versions', () => {
     expect(store.db.verno).toBe(8);
     expect(await store.db.table('device').count()).toBe(0);
     expect(await readAll(store.db, allChanges)).toEqual(changes);
-    expect(await store.db.org.get('o1')).toEqual({ id: 'o1', code: 'LT', _clock: {} });
+    expect(await store.db.rows(ORG_TABLE).get('o1')).toEqual({ id: 'o1', code: 'LT', _clock: {} });
     // A PC's name is written like any other row once the table exists.
     await store.repo.write([{ table: 'device', row: store.identity.device, fields: { name: '县团委 1号机' }, scope: 'LT' }]);
     expect(await store.db.table('device').get(store.identity.device)).toMatchObject({ name: '县团委 1号机' });
@@ -70,7 +74,7 @@ describe('database schema versions', () => {
   });
 
   it('lists versions in increasing order, so every old database has a path forward', () => {
-    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    const versions = freshDb().versions.map((v) => v.version);
     expect(versions).toEqual([...versions].sort((x, y) => x - y));
     expect(new Set(versions).size).toBe(versions.length);
   });
@@ -78,7 +82,7 @@ describe('database schema versions', () => {
   it('refuses to open a database written by a newer build, leaving it untouched', async () => {
     const factory = new IDBFactory();
     const newer = freshDb(Infinity, factory);
-    newer.version(SCHEMA_VERSIONS.at(-1)!.version + 1).stores({ extra: 'id' });
+    newer.version(newer.versions.at(-1)!.version + 1).stores({ extra: 'id' });
     await newer.open();
     await newer.table('meta').put({ key: 'setup', value: 'demo' });
     newer.close();
@@ -102,14 +106,14 @@ describe('backup before a schema upgrade', () => {
     const store = await openStore(freshDb(Infinity, factory));
     const backups = await store.db.backups.toArray();
     expect(backups.map((b) => [b.reason, b.changes])).toEqual([['before-upgrade', 2]]);
-    const decoded = await decodeBundle(backups[0]!.bytes);
+    const decoded = await decodeBundle(backups[0]!.bytes, { tables: APP_TABLES });
     expect(decoded.ok && decoded.changes).toEqual(changes);
   });
 
   it('carries the photos (blobs) of a database that has them', async () => {
     const factory = new IDBFactory();
-    const latest = SCHEMA_VERSIONS.at(-1)!.version;
-    const before = freshDb(latest, factory);
+    const before = freshDb(Infinity, factory);
+    const latest = before.versions.at(-1)!.version;
     await before.open();
     const a = '00000000000000a1';
     const changes = [change(a, 1_000, 'o1')];
@@ -118,19 +122,20 @@ describe('backup before a schema upgrade', () => {
     await before.table('blobs').put({ hash: 'h', bytes: photo, type: 'image/jpeg' });
     before.close();
 
-    // A later build adds a version; its upgrade must keep the photos in the snapshot.
-    SCHEMA_VERSIONS.push({ version: latest + 1, stores: { laterTable: 'id' } });
-    try {
-      const store = await openStore(freshDb(Infinity, factory));
-      const [backup] = await store.db.backups.toArray();
-      expect(backup?.reason).toBe('before-upgrade');
-      const decoded = await decodeBundle(backup!.bytes);
-      expect(decoded.ok && [...decoded.blobs.values()]).toEqual([photo]);
-      expect(decoded.ok && decoded.changes).toEqual(changes);
-      store.db.close();
-    } finally {
-      SCHEMA_VERSIONS.pop();
-    }
+    // A later build registers a feature whose table comes with a new version; its upgrade must
+    // keep the photos in the snapshot.
+    const later = composeRegistry([
+      ...APP_REGISTRY.features,
+      { name: 'later', tables: [{ name: 'laterTable', row: z.object({ id: z.string() }), indexes: { [latest + 1]: 'id' } }] },
+    ]);
+    const store = await openStore(new LeagueDeskDb(later, 'league-desk-test', { indexedDB: factory, IDBKeyRange }));
+    expect(store.db.verno).toBe(latest + 1);
+    const [backup] = await store.db.backups.toArray();
+    expect(backup?.reason).toBe('before-upgrade');
+    const decoded = await decodeBundle(backup!.bytes, { tables: APP_TABLES });
+    expect(decoded.ok && [...decoded.blobs.values()]).toEqual([photo]);
+    expect(decoded.ok && decoded.changes).toEqual(changes);
+    store.db.close();
   });
 
   it('makes none for a new database or one already at the latest version', async () => {

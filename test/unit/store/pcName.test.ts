@@ -17,6 +17,8 @@ import { nameThisPc, writePcNameIfDue } from '../../../renderer/src/store/pcName
 import { openStore, type Store } from '../../../renderer/src/store/store';
 import { dbTransport, prepareCounty, startTestHub, type DeviceLogin, type TestHub } from '../hub/hubServer';
 import { freshDb } from './fakeDb';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -31,7 +33,7 @@ async function receive(store: Store, ...files: ExportedBundle[]): Promise<void> 
 
 /** A branch of the demo county under a township, to write as a township PC would. */
 async function branchUnder(store: Store, township: string): Promise<Org> {
-  const org = (await store.db.org.toArray()).find((o) => String(o['code']).startsWith(`${township}-`));
+  const org = (await store.db.rows(ORG_TABLE).toArray()).find((o) => String(o['code']).startsWith(`${township}-`));
   return org as unknown as Org;
 }
 
@@ -85,14 +87,14 @@ describe('naming this PC', () => {
   it('puts the name in the manifest of every file the PC exports from then on', async () => {
     const county = await newPc();
     await loadDemoCounty(county);
-    const before = await decodeBundle((await exportBundle(county)).bytes);
+    const before = await decodeBundle((await exportBundle(county)).bytes, { tables: APP_TABLES });
     expect(before.ok && before.manifest).toMatchObject({ version: 1, sender: { device: county.identity.device } });
     expect(before.ok && before.manifest.sender.name).toBeUndefined();
     await nameThisPc(county, '县团委 1号机');
-    const after = await decodeBundle((await exportBundle(county)).bytes);
+    const after = await decodeBundle((await exportBundle(county)).bytes, { tables: APP_TABLES });
     expect(after.ok && after.manifest).toMatchObject({ version: 2, sender: { name: '县团委 1号机' } });
     const peer = { device: '00000000000000b2', account: 'local-00000000000000b2', vector: {}, lastSeen: '2026-01-01T00:00:00.000Z' };
-    const forPeer = await decodeBundle((await exportBundle(county, { peer })).bytes);
+    const forPeer = await decodeBundle((await exportBundle(county, { peer })).bytes, { tables: APP_TABLES });
     expect(forPeer.ok && forPeer.manifest.sender.name).toBe('县团委 1号机');
   });
 });

@@ -8,6 +8,7 @@ import { Repository, WriteRefusedError } from '../../../renderer/src/store/repos
 import { openStore } from '../../../renderer/src/store/store';
 import { allChanges, changeCount } from '../../../renderer/src/store/changeLog';
 import { freshDb, readAll } from './fakeDb';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
 
 const county: Omit<Org, 'id'> = { code: 'LT', name: { zh: '共青团轮台县委员会' }, kind: 'county', parentId: null, archived: false };
 
@@ -27,7 +28,7 @@ describe('repository', () => {
     });
     expect(made!.id).toBe(made!.hlc);
     expect(made!.hlc.endsWith(store.identity.device)).toBe(true);
-    const row = (await store.db.org.get('o1'))!;
+    const row = (await store.db.rows(ORG_TABLE).get('o1'))!;
     expect(rowValues<Org>(row)).toEqual({ id: 'o1', ...county });
     expect(Object.values(row._clock)).toEqual(Array(5).fill(made!.hlc));
     expect(await readAll(store.db, allChanges)).toEqual([made]);
@@ -64,7 +65,7 @@ describe('repository', () => {
         { table: 'org', row: 'o2', fields: { ...county, code: 'not a code!' }, scope: 'LT' },
       ]),
     ).rejects.toBeInstanceOf(WriteRefusedError);
-    expect(await store.db.org.count()).toBe(0);
+    expect(await store.db.rows(ORG_TABLE).count()).toBe(0);
     expect(await readAll(store.db, changeCount)).toBe(0);
     expect(await store.db.meta.get('clock')).toBeUndefined();
   });
@@ -77,7 +78,7 @@ describe('repository', () => {
     const log: Change[] = await readAll(store.db, allChanges);
     let pure: MergedRow | undefined;
     for (const c of log) pure = applyChangeToRow(pure, c).row;
-    expect(await store.db.org.get('o1')).toEqual(pure);
+    expect(await store.db.rows(ORG_TABLE).get('o1')).toEqual(pure);
   });
 
   it('drops undefined fields rather than writing them', async () => {

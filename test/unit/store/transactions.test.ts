@@ -12,6 +12,7 @@ import { nameThisPc, writePcNameIfDue } from '../../../renderer/src/store/pcName
 import { openStore, type Store } from '../../../renderer/src/store/store';
 import { inTransaction } from '../../../renderer/src/store/tx';
 import { freshDb } from './fakeDb';
+import { STAT_REPORT_TABLE } from '../../../shared/stats/tables';
 
 /*
  * Every path of the app that opens an IndexedDB transaction runs here, with WebCrypto answering
@@ -20,7 +21,7 @@ import { freshDb } from './fakeDb';
  */
 
 async function statReportIds(store: Store, n: number): Promise<string[]> {
-  return (await store.db.statReport.limit(n).primaryKeys()) as string[];
+  return (await store.db.rows(STAT_REPORT_TABLE).limit(n).primaryKeys()) as string[];
 }
 
 async function demoPc(): Promise<Store> {
@@ -59,7 +60,7 @@ describe('transactions', () => {
     // A third PC that only restored the county's file imports the township's too.
     const third = await restoredFrom(countyFile.bytes);
     expect(await applyReviewedImport(third, await reviewImport(third, [{ name: 'b', data: townshipFile.bytes }]))).toMatchObject({ applied: 3 });
-    const members = async (s: Store) => (await s.db.statReport.bulkGet(await statReportIds(township, 3))).map((r) => r?.members);
+    const members = async (s: Store) => (await s.db.rows(STAT_REPORT_TABLE).bulkGet(await statReportIds(township, 3))).map((r) => r?.members);
     expect(await members(county)).toEqual([7, 7, 7]);
     expect(await members(third)).toEqual([7, 7, 7]);
   });

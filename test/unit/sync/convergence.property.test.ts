@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalState, valuesEqual } from '../../../shared/sync/canonical';
 import type { Change } from '../../../shared/sync/change';
 import { resolveConflict, writeLocally } from '../../../shared/sync/localWrite';
-import { memoryAccess, type MemorySyncStore } from '../../../shared/sync/memoryAccess';
-import type { SyncedTable } from '../../../shared/sync/change';
+import type { MemorySyncStore } from '../../../shared/sync/memoryAccess';
 import { changesMissingFrom, mergeVectors, type VersionVector } from '../../../shared/sync/vector';
 import { arbWriteSpec, DAY, DEVICES, T0 } from './mergeFixtures';
+import { testStore } from './testTables';
 
 interface Pc {
   device: string;
@@ -89,7 +89,7 @@ const arbHistory = fc.record({
 });
 
 async function play(history: HistoryValue): Promise<County> {
-  const pcs: Pc[] = history.skews.map((skew, i) => ({ device: DEVICES[i]!, author: `author-${i}`, skew, store: memoryAccess(), reported: new Map() }));
+  const pcs: Pc[] = history.skews.map((skew, i) => ({ device: DEVICES[i]!, author: `author-${i}`, skew, store: testStore(), reported: new Map() }));
   const county = new County(pcs);
   for (const step of history.steps) {
     county.time += 3;
@@ -123,7 +123,7 @@ type HistoryValue = typeof arbHistory extends fc.Arbitrary<infer V> ? V : never;
  * counts as seeing it survive; a value replaced on purpose is no conflict.) merge.ts shows why
  * every device that holds all the changes records L as overwritten.
  */
-function concurrentlyOverwritten(changes: Change[]): { table: SyncedTable; row: string; field: string; loser: Change }[] {
+function concurrentlyOverwritten(changes: Change[]): { table: string; row: string; field: string; loser: Change }[] {
   const writersByField = new Map<string, Change[]>();
   for (const c of changes) {
     for (const field of Object.keys(c.fields)) {
@@ -133,7 +133,7 @@ function concurrentlyOverwritten(changes: Change[]): { table: SyncedTable; row: 
   }
   const found = [];
   for (const [key, writers] of writersByField) {
-    const [table, row, field] = JSON.parse(key) as [SyncedTable, string, string];
+    const [table, row, field] = JSON.parse(key) as [string, string, string];
     writers.sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
     const final = writers.at(-1)!;
     const greatestByValue = new Map<string, Change>();

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalState } from '../../../shared/sync/canonical';
 import type { Change } from '../../../shared/sync/change';
-import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import { applyChangeToRow, type MergedRow } from '../../../shared/sync/row';
 import { arbChangeSet, splitAt, T0 } from './mergeFixtures';
+import { testStore } from './testTables';
 
 const now = T0 + 60_000;
 
 async function importInBatches(batches: Change[][]): Promise<string> {
-  const store = memoryAccess();
+  const store = testStore();
   for (const batch of batches) await store.applyChanges(batch, { now });
   return canonicalState(store);
 }
@@ -40,7 +40,7 @@ describe('applying changes to a store', () => {
   it('is idempotent: applying everything a second time changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(arbChangeSet, async (changes) => {
-        const store = memoryAccess();
+        const store = testStore();
         await store.applyChanges(changes, { now });
         const once = await canonicalState(store);
         const again = await store.applyChanges(changes, { now });
@@ -55,9 +55,9 @@ describe('applying changes to a store', () => {
       fc.asyncProperty(arbChangeSet, fc.array(fc.boolean()), async (changes, sides) => {
         const left = changes.filter((_, i) => sides[i % Math.max(sides.length, 1)] ?? true);
         const right = changes.filter((c) => !left.includes(c));
-        const x = memoryAccess();
+        const x = testStore();
         await x.applyChanges(left, { now });
-        const y = memoryAccess();
+        const y = testStore();
         await y.applyChanges(right, { now });
         await y.applyChanges(await x.allChanges(), { now });
         expect(await canonicalState(y)).toBe(await importInBatches([changes]));
@@ -68,7 +68,7 @@ describe('applying changes to a store', () => {
   it('holds, in every field, the value of the greatest stamp that wrote it', async () => {
     await fc.assert(
       fc.asyncProperty(arbChangeSet, async (changes) => {
-        const store = memoryAccess();
+        const store = testStore();
         await store.applyChanges(changes, { now });
         const expected = new Map<string, MergedRow>();
         for (const c of [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : 1))) {

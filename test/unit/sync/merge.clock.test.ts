@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { clockAfterImport, FUTURE_STAMP_TOLERANCE_MS, isFutureStamped } from '../../../shared/sync/clockDrift';
 import { INITIAL_CLOCK, parseStamp, receive, type ClockState } from '../../../shared/sync/hlc';
 import { writeLocally } from '../../../shared/sync/localWrite';
-import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import { change, DAY, DEVICES, HOUR, stamp, T0, wholeOrg } from './mergeFixtures';
+import { testStore } from './testTables';
 
 const [A, B, C] = DEVICES;
 const now = T0;
 
 describe('the clock across imports', () => {
   it('receives imported stamps, so an edit made after an import wins over what was imported', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     // B's clock is an hour ahead of ours: still honest enough to follow.
     const imported = change({ wall: now + HOUR, device: B, fields: wholeOrg() });
     await store.applyChanges([imported], { now });
@@ -21,7 +21,7 @@ describe('the clock across imports', () => {
   });
 
   it('does not follow a stamp more than 24 hours ahead, so one wrong PC does not drag the others into the future', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const wrongPc = change({ wall: now + 400 * DAY, device: C, author: 'township-07', fields: wholeOrg() });
     const plan = await store.applyChanges([wrongPc], { now });
     expect(plan.futureStamped).toEqual([{ device: C, author: 'township-07', count: 1, latestStamp: wrongPc.hlc }]);
@@ -32,7 +32,7 @@ describe('the clock across imports', () => {
   });
 
   it('never refuses a local write, whatever clock the imports came with', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     await store.applyChanges([change({ wall: now + 9000 * DAY, device: C, fields: wholeOrg() })], { now });
     await store.applyChanges([change({ wall: now - 9000 * DAY, device: B, fields: { archived: true } })], { now });
     const writer = { device: A, author: 'a' };
@@ -47,7 +47,7 @@ describe('the clock across imports', () => {
       change({ wall: now + 3 * DAY, device: C, author: 'x', row: 'o2', fields: { archived: true } }),
       change({ wall: now + 23 * HOUR, device: B, author: 'y', row: 'o3', fields: { archived: true } }),
     ];
-    const plan = await memoryAccess().applyChanges(records, { now });
+    const plan = await testStore().applyChanges(records, { now });
     expect(plan.futureStamped).toEqual([{ device: C, author: 'x', count: 2, latestStamp: records[1]!.hlc }]);
   });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalState } from '../../../shared/sync/canonical';
 import { conflictId, resolutionWrite } from '../../../shared/sync/conflict';
 import { resolveConflict, writeLocally } from '../../../shared/sync/localWrite';
-import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import { change, DAY, DEVICES, T0 } from './mergeFixtures';
+import { testStore } from './testTables';
 
 const [A, B, C] = DEVICES;
 const now = T0 + 60_000;
@@ -16,7 +16,7 @@ const fromB = change({ wall: T0 + 20, device: B, fields: { secretaryName: '李�
 
 describe('conflicts', () => {
   it('keeps the value a change overwrote without having seen it', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     await store.applyChanges([start, fromA], { now });
     const plan = await store.applyChanges([fromB], { now });
     expect(plan.conflicts).toEqual([
@@ -35,7 +35,7 @@ describe('conflicts', () => {
   });
 
   it('keeps it too when the overwritten change arrives after the one that beats it', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     await store.applyChanges([start, fromB], { now });
     const plan = await store.applyChanges([fromA], { now });
     expect(plan.conflicts.map((c) => [c.kept.value, c.overwritten.value])).toEqual([['李明', 'Ahmat']]);
@@ -44,21 +44,21 @@ describe('conflicts', () => {
 
   it('detects the same conflict whatever the order, on every device that receives both', async () => {
     for (const order of [[start, fromA, fromB], [fromB, start, fromA], [fromA, fromB, start]]) {
-      const store = memoryAccess();
+      const store = testStore();
       for (const c of order) await store.applyChanges([c], { now });
       expect(store.conflicts().map((c) => c.overwritten.hlc)).toContain(fromA.hlc);
     }
   });
 
   it('an edit made after seeing the value it replaces is no conflict', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const seen = change({ wall: T0 + 20, device: B, fields: { secretaryName: '李明' }, base: { secretaryName: fromA.hlc } });
     await store.applyChanges([start, fromA, seen], { now });
     expect(store.conflicts()).toEqual([]);
   });
 
   it('a change that loses to a value written by someone who had seen it is no conflict', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const seen = change({ wall: T0 + 20, device: B, fields: { secretaryName: '李明' }, base: { secretaryName: fromA.hlc } });
     await store.applyChanges([seen], { now });
     const plan = await store.applyChanges([fromA], { now });
@@ -69,20 +69,20 @@ describe('conflicts', () => {
     // B saw A's edit (which replaced the start value on purpose) and edited again. A device that
     // gets B's edit before A's cannot tell that A's author had seen the start value. Exports cut
     // by version vectors never deliver B's edit without A's, so this takes a hand-made file.
-    const store = memoryAccess();
+    const store = testStore();
     const seen = change({ wall: T0 + 20, device: B, fields: { secretaryName: '李明' }, base: { secretaryName: fromA.hlc } });
     await store.applyChanges([start], { now });
     await store.applyChanges([seen], { now });
     expect(store.conflicts().map((c) => c.overwritten.hlc)).toEqual([start.hlc]);
     // With both in one file, stamp order puts A's edit first and nothing is reported.
-    const inOrder = memoryAccess();
+    const inOrder = testStore();
     await inOrder.applyChanges([start], { now });
     await inOrder.applyChanges([seen, fromA], { now });
     expect(inOrder.conflicts()).toEqual([]);
   });
 
   it('writing the same value twice is no conflict, however the value’s keys are ordered', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const x = change({ wall: T0 + 10, device: A, fields: { name: { zh: '团县委', ug: 'ناھىيە' } } });
     const y = change({ wall: T0 + 20, device: B, fields: { name: { ug: 'ناھىيە', zh: '团县委' } } });
     await store.applyChanges([x, y], { now });
@@ -90,7 +90,7 @@ describe('conflicts', () => {
   });
 
   it('a delete and an edit of another field of the row do not conflict: both are kept', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const deleted = change({ wall: T0 + 10, device: A, fields: { _deleted: true } });
     const edited = change({ wall: T0 + 20, device: B, fields: { secretaryName: '李明' }, base: { secretaryName: start.hlc } });
     await store.applyChanges([start, deleted, edited], { now });
@@ -99,14 +99,14 @@ describe('conflicts', () => {
   });
 
   it('a conflict detected twice is stored once', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     await store.applyChanges([start, fromA, fromB], { now });
     await store.applyChanges([start, fromA, fromB], { now: now + 1 });
     expect(store.conflicts()).toHaveLength(1);
   });
 
   it('settling a conflict makes the chosen value win on every device after the next exchange', async () => {
-    const devices = [A, B, C].map((device) => ({ device, store: memoryAccess() }));
+    const devices = [A, B, C].map((device) => ({ device, store: testStore() }));
     await devices[0]!.store.applyChanges([start, fromA], { now });
     await devices[1]!.store.applyChanges([start, fromB], { now });
     // C has a clock two days ahead and edits the same field: its value wins everywhere.
@@ -144,7 +144,7 @@ describe('conflicts', () => {
   });
 
   it('a local edit made while a future-stamped value holds the field loses at once, and is kept as a conflict', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const ahead = change({ wall: now + 3 * DAY, device: C, fields: { secretaryName: 'Tursun' } });
     await store.applyChanges([start, ahead], { now });
     const { changes, plan } = await writeLocally(store, [{ table: 'org', row: 'o1', fields: { secretaryName: '李明' }, scope: 'LT' }], { device: A, author: 'a' }, now);

@@ -4,8 +4,8 @@ import { canonicalState } from '../../../shared/sync/canonical';
 import { SyncError } from '../../../shared/sync/errors';
 import { applyImport, planImport } from '../../../shared/sync/import';
 import { writeLocally } from '../../../shared/sync/localWrite';
-import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import { change, DEVICES, T0, wholeOrg } from './mergeFixtures';
+import { testStore } from './testTables';
 
 const [A, B] = DEVICES;
 const now = T0 + 60_000;
@@ -18,7 +18,7 @@ const file = [
 
 describe('planning and applying an import', () => {
   it('previews what it would do without writing anything', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const before = await canonicalState(store);
     const plan = await planImport(file, store, { now });
     expect(plan).toMatchObject({
@@ -34,7 +34,7 @@ describe('planning and applying an import', () => {
   });
 
   it('counts rows as new, updated, or unchanged when every change to them lost', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     await store.applyChanges(file, { now });
     const plan = await planImport(
       [
@@ -49,7 +49,7 @@ describe('planning and applying an import', () => {
   });
 
   it('importing a file already applied changes nothing, and the preview says so', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     await store.applyChanges(file, { now });
     const after = await canonicalState(store);
     const again = await store.applyChanges(file, { now: now + 1000 });
@@ -58,14 +58,14 @@ describe('planning and applying an import', () => {
   });
 
   it('counts a change repeated within the file once', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const plan = await store.applyChanges([...file, file[0], structuredClone(file[1])], { now });
     expect(plan.duplicatesInFile).toBe(2);
     expect(plan.changesToAdd).toHaveLength(3);
   });
 
   it('refuses the whole import when a known id comes back with different content', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     await store.applyChanges(file, { now });
     const before = await canonicalState(store);
     const forged = { ...file[0]!, fields: { ...file[0]!.fields, code: 'KC' } };
@@ -80,12 +80,12 @@ describe('planning and applying an import', () => {
 
   it('refuses a file that holds one id twice with different content', async () => {
     const twice = { ...file[0]!, fields: { archived: true }, base: { archived: '' } };
-    const plan = await planImport([file[0], twice], memoryAccess(), { now });
+    const plan = await planImport([file[0], twice], testStore(), { now });
     expect(plan).toMatchObject({ refused: true, sameIdDifferentContent: [file[0]!.id] });
   });
 
   it('refuses a file with an invalid record, and says which and why', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const records = [
       file[0],
       { ...file[1], hlc: 'yesterday' },
@@ -111,13 +111,13 @@ describe('planning and applying an import', () => {
       change({ wall: T0 + 2, device: A, author: 'township-03', row: 'o1', fields: { archived: true }, scope: 'LT' }),
       change({ wall: T0 + 3, device: B, author: 'county', row: 'o4', fields: { archived: false }, scope: 'LT-04' }),
     ];
-    const plan = await planImport(records, memoryAccess(), { now, senderScope: 'LT-03', senderAuthor: 'township-03' });
+    const plan = await planImport(records, testStore(), { now, senderScope: 'LT-03', senderAuthor: 'township-03' });
     expect(plan.outsideScope).toBe(2);
     expect(plan.refused).toBe(false);
   });
 
   it('refuses to apply a plan made before something else was written', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const plan = await planImport(file, store, { now });
     await writeLocally(store, [{ table: 'org', row: 'o7', fields: wholeOrg('LT-07'), scope: 'LT-07' }], { device: B, author: 'b' }, now);
     await expect(applyImport(plan, store)).rejects.toMatchObject({ reason: 'plan-stale' });
@@ -152,7 +152,7 @@ describe('importing a large file', () => {
           : change({ wall: T0 + i, device, table: 'statReport', row, fields: { members: i % 97 }, base: { members: '' } }),
       );
     }
-    const store = memoryAccess();
+    const store = testStore();
     const { access, calls } = counting(store);
     const started = performance.now();
     const plan = await planImport(changes, access, { now: T0 + 200_000 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalState } from '../../../shared/sync/canonical';
 import { writeLocally } from '../../../shared/sync/localWrite';
-import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import { DEVICES, T0, wholeOrg } from './mergeFixtures';
+import { testStore } from './testTables';
 
 const writer = { device: DEVICES[0], author: 'a' };
 
 describe('local writes', () => {
   it('take the base of each field from the row as the writer sees it, including earlier writes of the same batch', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const { changes } = await writeLocally(
       store,
       [
@@ -24,7 +24,7 @@ describe('local writes', () => {
   });
 
   it('refuses a batch with a value of the wrong kind as a whole, and writes nothing', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const before = await canonicalState(store);
     await expect(
       writeLocally(
@@ -41,7 +41,7 @@ describe('local writes', () => {
   });
 
   it('lets the caller refuse the batch in its own terms before anything is written', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const before = await canonicalState(store);
     const refuse = () => {
       throw new Error('incomplete row');

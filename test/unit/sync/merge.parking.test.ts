@@ -3,25 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { canonicalState } from '../../../shared/sync/canonical';
 import type { Change } from '../../../shared/sync/change';
 import { unpark } from '../../../shared/sync/import';
-import { memoryAccess } from '../../../shared/sync/memoryAccess';
-import { CURRENT_SCHEMA, parkingReason, type KnownSchema } from '../../../shared/sync/parking';
+import { knownSchema, parkingReason, type KnownSchema } from '../../../shared/sync/parking';
 import { arbChangeSet, change, DEVICES, splitAt, T0, wholeOrg } from './mergeFixtures';
+import { TEST_TABLES, testStore } from './testTables';
 
 const [A, B] = DEVICES;
 const now = T0 + 60_000;
 
 /** This build plus one version: what an upgraded app knows. */
-const UPGRADED: KnownSchema = { version: 2, fields: CURRENT_SCHEMA.fields };
+const UPGRADED: KnownSchema = { version: 2, fields: knownSchema(TEST_TABLES).fields };
 
 /** An older build: no statReport table, and orgs without secretaryName. */
 const OLDER: KnownSchema = {
   version: 1,
-  fields: { org: new Set([...CURRENT_SCHEMA.fields.org!].filter((f) => f !== 'secretaryName')), round: CURRENT_SCHEMA.fields.round },
+  fields: { org: new Set([...knownSchema(TEST_TABLES).fields.org!].filter((f) => f !== 'secretaryName')), round: knownSchema(TEST_TABLES).fields.round },
 };
 
 describe('parking changes this build cannot apply', () => {
   it('parks a change of a newer schema version: logged, counted in the vector, not applied', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     const newer = change({ wall: T0, device: B, fields: { ...wholeOrg(), archived: true }, schema: 2 });
     const plan = await store.applyChanges([newer], { now });
     expect(plan).toMatchObject({ parked: 1, perTable: {}, refused: false });
@@ -34,11 +34,11 @@ describe('parking changes this build cannot apply', () => {
 
   it('parks a change naming an unknown table or field, whole', () => {
     const known = change({ fields: { archived: true } });
-    expect(parkingReason(known, CURRENT_SCHEMA)).toBeUndefined();
-    expect(parkingReason(change({ table: 'poll', fields: { title: 'x' } }), CURRENT_SCHEMA)).toBe('unknown-table');
-    expect(parkingReason(change({ fields: { archived: true, motto: 'x' } }), CURRENT_SCHEMA)).toBe('unknown-field');
-    expect(parkingReason(change({ fields: { archived: true }, schema: 2 }), CURRENT_SCHEMA)).toBe('newer-schema');
-    expect(parkingReason(change({ table: 'toString', fields: { archived: true } }), CURRENT_SCHEMA)).toBe('unknown-table');
+    expect(parkingReason(known, knownSchema(TEST_TABLES))).toBeUndefined();
+    expect(parkingReason(change({ table: 'poll', fields: { title: 'x' } }), knownSchema(TEST_TABLES))).toBe('unknown-table');
+    expect(parkingReason(change({ fields: { archived: true, motto: 'x' } }), knownSchema(TEST_TABLES))).toBe('unknown-field');
+    expect(parkingReason(change({ fields: { archived: true }, schema: 2 }), knownSchema(TEST_TABLES))).toBe('newer-schema');
+    expect(parkingReason(change({ table: 'toString', fields: { archived: true } }), knownSchema(TEST_TABLES))).toBe('unknown-table');
   });
 
   it('after an upgrade, unparking gives exactly the state of importing with the new version directly', async () => {
@@ -48,10 +48,10 @@ describe('parking changes this build cannot apply', () => {
       change({ wall: T0 + 2, device: A, fields: { archived: false } }),
       change({ wall: T0 + 3, device: B, table: 'statReport', row: 's1', fields: { members: 3 }, schema: 2 }),
     ];
-    const direct = memoryAccess();
+    const direct = testStore();
     await direct.applyChanges(changes, { now, known: UPGRADED });
 
-    const older = memoryAccess();
+    const older = testStore();
     const plan = await older.applyChanges(changes, { now, known: OLDER });
     expect(plan.parked).toBe(2);
     expect((await older.getRows('org', ['o1']))[0]!.archived).toBe(false);
@@ -61,7 +61,7 @@ describe('parking changes this build cannot apply', () => {
   });
 
   it('unparking leaves parked what is still unknown', async () => {
-    const store = memoryAccess();
+    const store = testStore();
     await store.applyChanges([change({ wall: T0, fields: { archived: true, motto: 'x' } }), change({ wall: T0 + 1, fields: { archived: true }, schema: 3 })], { now });
     expect(await unpark(store, { now, known: UPGRADED })).toMatchObject({ applied: 0, stillParked: 2 });
   });
@@ -74,9 +74,9 @@ describe('parking changes this build cannot apply', () => {
     );
     await fc.assert(
       fc.asyncProperty(arbWithNewer, fc.array(fc.nat(), { maxLength: 4 }), fc.nat(), async (changes, cuts, upgradeAfter) => {
-        const direct = memoryAccess();
+        const direct = testStore();
         await direct.applyChanges(changes, { now, known: UPGRADED });
-        const store = memoryAccess();
+        const store = testStore();
         const batches = splitAt(changes, cuts);
         const upgradeAt = upgradeAfter % (batches.length + 1);
         for (const [i, batch] of batches.entries()) {

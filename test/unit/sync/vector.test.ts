@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { canonicalState } from '../../../shared/sync/canonical';
 import type { Change } from '../../../shared/sync/change';
 import { writeLocally } from '../../../shared/sync/localWrite';
-import { memoryAccess, type MemorySyncStore } from '../../../shared/sync/memoryAccess';
+import type { MemorySyncStore } from '../../../shared/sync/memoryAccess';
 import { changesMissingFrom, includes, mergeVectors, vectorOf, type VersionVector } from '../../../shared/sync/vector';
 import { arbWriteSpec, DEVICES, stamp, T0 } from './mergeFixtures';
+import { testStore } from './testTables';
 
 const [A, B, C] = DEVICES;
 const stamped = (wall: number, device: string) => ({ device, hlc: stamp(wall, device) });
@@ -107,7 +108,7 @@ describe('sync by vector-cut exports', () => {
   it('converges although files are lost, repeated and delivered in any order, and every log stays a prefix per origin', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(arbStep, { minLength: 10, maxLength: 40, size: 'max' }), fc.array(fc.integer(), { minLength: 6, maxLength: 6 }), async (steps, finalSeeds) => {
-        const peers: Peer[] = [A, B, C].map((device) => ({ device, store: memoryAccess(), reported: new Map() }));
+        const peers: Peer[] = [A, B, C].map((device) => ({ device, store: testStore(), reported: new Map() }));
         const mail: Bundle[] = [];
         let now = T0;
         let delivered = 0;

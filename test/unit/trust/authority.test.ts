@@ -7,11 +7,11 @@ import { demoCounty, DEMO_RECOVERY_CODE } from '../../../shared/trust/demo';
 import { fromBase64Url, toBase64Url } from '../../../shared/trust/encoding';
 import { fingerprint, keyId, signBytes, verifyBytes } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, prepareMaterial } from '../../../shared/trust/material';
-import { demoBundleInput } from '../../../shared/sync/bundle/demo';
 import { sealChanges } from '../../../shared/trust/seal';
 import { PBKDF2_ITERATIONS } from '../../../shared/trust/sealedKey';
 import { recordId } from '../../../shared/trust/signed';
 import { ISO, ITERATIONS, makeCounty, PASSPHRASE, succeed, T0 } from './trustFixtures';
+import { demoBundleInput } from '../../../shared/app/demo';
 
 const data = new TextEncoder().encode('certificate body');
 

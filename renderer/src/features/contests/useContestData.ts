@@ -4,18 +4,19 @@ import { checkEntries, type EntryProblem } from '../../../../shared/contests/eli
 import type { Contest, Entry, Score } from '../../../../shared/contests/rows';
 import { rankContest, type Ranking } from '../../../../shared/contests/scoring';
 import type { Org } from '../../../../shared/domain/org';
-import type { MergedRow } from '../../../../shared/sync/row';
 import type { LeagueDeskDb } from '../../store/db';
-import { liveRows } from '../../store/liveRows';
+import { liveRows } from '../../../../shared/sync/validate';
+import { CONTEST_TABLE, ENTRY_TABLE, SCORE_TABLE } from '../../../../shared/contests/tables';
+import { ORG_TABLE } from '../../../../shared/orgs/tables';
 
 /** Every contest, newest first, with its number of entries. */
 export function useContests(db: LeagueDeskDb): { contests: Contest[]; entryCounts: Map<string, number>; countyCode: string | null } | undefined {
   return useLiveQuery(async () => {
-    const contests = liveRows<Contest>('contest', await db.table<MergedRow, string>('contest').toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    const contests = liveRows<Contest>(CONTEST_TABLE, await db.rows(CONTEST_TABLE).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
     const entryCounts = new Map<string, number>();
-    for (const e of liveRows<Entry>('entry', await db.table<MergedRow, string>('entry').toArray())) entryCounts.set(e.contestId, (entryCounts.get(e.contestId) ?? 0) + 1);
+    for (const e of liveRows<Entry>(ENTRY_TABLE, await db.rows(ENTRY_TABLE).toArray())) entryCounts.set(e.contestId, (entryCounts.get(e.contestId) ?? 0) + 1);
     // New contests belong to the county: rows carry its code as their scope.
-    const county = liveRows<Org>('org', await db.org.filter((r) => r.parentId === null && r.kind === 'county').toArray())[0];
+    const county = liveRows<Org>(ORG_TABLE, await db.rows(ORG_TABLE).filter((r) => r.parentId === null && r.kind === 'county').toArray())[0];
     return { contests, entryCounts, countyCode: county?.code ?? null };
   }, [db]);
 }
@@ -35,12 +36,12 @@ export interface ContestData {
 /** One contest with its entries (by code), scores, eligibility problems and ranking, kept live. */
 export function useContestData(db: LeagueDeskDb, contestId: string): ContestData | null | undefined {
   const raw = useLiveQuery(async () => {
-    const row = await db.table<MergedRow, string>('contest').get(contestId);
-    const [contest] = row ? liveRows<Contest>('contest', [row]) : [];
+    const row = await db.rows(CONTEST_TABLE).get(contestId);
+    const [contest] = row ? liveRows<Contest>(CONTEST_TABLE, [row]) : [];
     if (!contest) return null;
-    const entries = liveRows<Entry>('entry', await db.table<MergedRow, string>('entry').where('contestId').equals(contestId).toArray()).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    const scores = liveRows<Score>('score', await db.table<MergedRow, string>('score').where('contestId').equals(contestId).toArray());
-    const orgs = liveRows<Org>('org', await db.org.toArray());
+    const entries = liveRows<Entry>(ENTRY_TABLE, await db.rows(ENTRY_TABLE).where('contestId').equals(contestId).toArray()).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const scores = liveRows<Score>(SCORE_TABLE, await db.rows(SCORE_TABLE).where('contestId').equals(contestId).toArray());
+    const orgs = liveRows<Org>(ORG_TABLE, await db.rows(ORG_TABLE).toArray());
     return { contest, entries, scores, orgs };
   }, [db, contestId]);
   return useMemo(() => {

@@ -5,9 +5,10 @@ import type { BilingualText } from '../../../../shared/i18n/lang';
 import { townshipOrgs } from '../../../../shared/jobs/report';
 import type { Notice, Placement } from '../../../../shared/jobs/rows';
 import { buildNoticeSearchIndex, type NoticeSearchIndex } from '../../../../shared/jobs/search';
-import type { MergedRow } from '../../../../shared/sync/row';
 import type { LeagueDeskDb } from '../../store/db';
-import { liveRows } from '../../store/liveRows';
+import { liveRows } from '../../../../shared/sync/validate';
+import { NOTICE_TABLE, PLACEMENT_TABLE } from '../../../../shared/jobs/tables';
+import { ORG_TABLE } from '../../../../shared/orgs/tables';
 
 export interface JobsData {
   notices: Notice[];
@@ -25,8 +26,8 @@ export interface JobsData {
 export function useJobsData(db: LeagueDeskDb): JobsData | undefined {
   const raw = useLiveQuery(
     async () => {
-      const [notices, placements, orgs] = await Promise.all([db.table<MergedRow, string>('notice').toArray(), db.table<MergedRow, string>('placement').toArray(), db.org.toArray()]);
-      return { notices: liveRows<Notice>('notice', notices), placements: liveRows<Placement>('placement', placements), orgs: liveRows<Org>('org', orgs) };
+      const [notices, placements, orgs] = await Promise.all([db.rows(NOTICE_TABLE).toArray(), db.rows(PLACEMENT_TABLE).toArray(), db.rows(ORG_TABLE).toArray()]);
+      return { notices: liveRows<Notice>(NOTICE_TABLE, notices), placements: liveRows<Placement>(PLACEMENT_TABLE, placements), orgs: liveRows<Org>(ORG_TABLE, orgs) };
     },
     [db],
   );

@@ -5,6 +5,7 @@ import { childrenByParent } from '../../../../shared/orgs/tree';
 import { rowValues } from '../../../../shared/sync/row';
 import { buildOrgSearchIndex, type OrgSearchIndex } from '../../../../shared/text/search';
 import type { LeagueDeskDb } from '../../store/db';
+import { ORG_TABLE } from '../../../../shared/orgs/tables';
 
 export interface OrgTreeData {
   /** Every organisation that is not deleted, archived ones included. */
@@ -21,7 +22,7 @@ export interface OrgTreeData {
  * keyed again.
  */
 export function useOrgTree(db: LeagueDeskDb): OrgTreeData | undefined {
-  const orgs = useLiveQuery(async () => (await db.org.toArray()).filter((r) => r._deleted !== true).map((r) => rowValues<Org>(r)), [db]);
+  const orgs = useLiveQuery(async () => (await db.rows(ORG_TABLE).toArray()).filter((r) => r._deleted !== true).map((r) => rowValues<Org>(r)), [db]);
   const previous = useRef<OrgSearchIndex | undefined>(undefined);
   const data = useMemo(() => {
     if (!orgs) return undefined;

@@ -13,6 +13,7 @@ import { isSexFigure, type AnyFigure } from '../../../../shared/domain/stats';
 import { formatDateTime, formatInteger, NO_VALUE } from '../../../../shared/i18n/format';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import type { Issue } from '../../../../shared/stats/validation';
+import { ROUND_TABLE } from '../../../../shared/stats/tables';
 import { useApp } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { PcName, usePcNames } from '../../components/PcName';
@@ -47,7 +48,7 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
     return out.reverse();
   }, [store, id, figure]);
   const names = usePcNames();
-  const period = useLiveQuery(async () => (await store.db.round.get(roundId))?.['period'] as string | undefined, [store, roundId]);
+  const period = useLiveQuery(async () => (await store.db.rows(ROUND_TABLE).get(roundId))?.['period'] as string | undefined, [store, roundId]);
   // Comments answer warnings, which only totals have; a sex figure's cell has none to keep.
   const savedNote = isSexFigure(figure) ? '' : (row.report?.notes?.[figure] ?? '');
   const [note, setNote] = useState(savedNote);

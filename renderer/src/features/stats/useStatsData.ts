@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef } from 'react';
 import type { StatReport } from '../../../../shared/domain/stats';
 import type { LeagueDeskDb } from '../../store/db';
-import { liveRows } from '../../store/liveRows';
+import { liveRows } from '../../../../shared/sync/validate';
+import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
 
 /** The one report id (shared/stats/ids.ts), for the cell history. */
 export { reportId } from '../../../../shared/stats/ids';
@@ -16,7 +17,7 @@ export function useRoundReports(db: LeagueDeskDb, roundId: string | undefined): 
   const previous = useRef<Map<string, StatReport>>(new Map());
   return useLiveQuery(async () => {
     if (!roundId) return new Map<string, StatReport>();
-    const reports = liveRows<StatReport>('statReport', await db.statReport.where('roundId').equals(roundId).toArray());
+    const reports = liveRows<StatReport>(STAT_REPORT_TABLE, await db.rows(STAT_REPORT_TABLE).where('roundId').equals(roundId).toArray());
     const before = previous.current;
     const out = new Map(reports.map((r) => [r.orgId, sameReport(before.get(r.orgId), r) ? before.get(r.orgId)! : r]));
     previous.current = out;

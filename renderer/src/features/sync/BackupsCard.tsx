@@ -59,7 +59,7 @@ export function BackupsCard() {
       const opened = await bridge.openFiles({ multiple: false, filters: BUNDLE_FILTERS });
       if (opened.status === 'error') return notify({ severity: 'error', key: `errors:bridge.${opened.reason}` });
       if (opened.status !== 'opened') return;
-      const verdict = await verifyBundle(opened.files[0]!.data);
+      const verdict = await verifyBundle(opened.files[0]!.data, { tables: store.db.syncTables });
       if (verdict.ok) {
         notify({ severity: 'success', key: 'sync:backups.verified', values: { count: verdict.changes, date: formatDateTime(new Date(verdict.manifest.created), lang) } });
       } else {

@@ -12,7 +12,6 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { SYNCED_TABLES } from '../../../../shared/sync/change';
 import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
 import { pcLabel, usePcNames } from '../../components/PcName';
@@ -32,7 +31,7 @@ export function ImportPreviewDialog({
   onApply(): void;
 }) {
   const { t } = useTranslation('sync');
-  const { lang } = useApp();
+  const { store, lang } = useApp();
   const names = usePcNames();
   const preview = review.preview;
   const fresh = preview ? Object.values(preview.perTable).reduce((n, c) => n + (c?.new ?? 0) + (c?.updated ?? 0), 0) + preview.parked : 0;
@@ -95,7 +94,7 @@ export function ImportPreviewDialog({
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {SYNCED_TABLES.map((table) => {
+                  {store.db.syncTables.names.map((table) => {
                     const c = preview.perTable[table];
                     return (
                       <TableRow key={table} data-table={table}>

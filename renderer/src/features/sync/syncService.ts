@@ -6,7 +6,7 @@ import { isWithinScope } from '../../../../shared/sync/scope';
 import { changesMissingFrom } from '../../../../shared/sync/vector';
 import type { OpenedFile } from '../../../../shared/bridge';
 import type { MetaEntry, PeerEntry } from '../../store/db';
-import { dexieAccess, readChangeLog, SYNC_STORES } from '../../store/dexieAccess';
+import { inSyncTransaction, readChangeLog } from '../../store/dexieAccess';
 import type { Store } from '../../store/store';
 import { makeBackup } from '../../store/backups';
 import { BLOB_STORE, blobsForBundle, storeReceivedBlobs } from '../../store/blobs';
@@ -55,20 +55,30 @@ export async function exportBundle(
         }
       },
     };
-    const bytes = await encodeBundle({ ...sender(county), kind: 'full', changes: counted, vector, blobs, created: now.toISOString() }, { onProgress: options.onProgress });
+    const bytes = await encodeBundle(
+      { ...sender(county), kind: 'full', changes: counted, vector, blobs, created: now.toISOString() },
+      { tables: db.syncTables, onProgress: options.onProgress },
+    );
     return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: count };
   }
   const peer = options.peer;
   // A bundle for a peer carries only the photos its changes refer to (read in the same transaction,
   // so they match).
-  const [county, changes, vector, blobs] = await inTransaction(db, 'r', [...SYNC_STORES, BLOB_STORE], async (tx) => {
-    const access = dexieAccess(tx);
-    const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
-    const picked: Change[] = changesMissingFrom(peer.vector, all);
-    return [home, picked, held, await blobsForBundle(tx, picked, false)] as const;
-  });
+  const [county, changes, vector, blobs] = await inSyncTransaction(
+    db,
+    'r',
+    async (access, tx) => {
+      const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
+      const picked: Change[] = changesMissingFrom(peer.vector, all);
+      return [home, picked, held, await blobsForBundle(tx, picked, false)] as const;
+    },
+    [BLOB_STORE],
+  );
   if (!county) throw new SyncExportError('no-county');
-  const bytes = await encodeBundle({ ...sender(county), kind: 'changes', changes, vector, blobs, created: now.toISOString() }, { onProgress: options.onProgress });
+  const bytes = await encodeBundle(
+    { ...sender(county), kind: 'changes', changes, vector, blobs, created: now.toISOString() },
+    { tables: db.syncTables, onProgress: options.onProgress },
+  );
   return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-to-${peer.device.slice(0, 6)}-${stamp(now)}.leaguesync`, changes: changes.length };
 }
 
@@ -105,7 +115,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
   const county = await inTransaction(store.db, 'r', ['org'], readHomeCounty);
   const reviews: FileReview[] = [];
   for (const file of files) {
-    const decoded = await decodeBundle(file.data, { expectedCounty: county?.code });
+    const decoded = await decodeBundle(file.data, { tables: store.db.syncTables, expectedCounty: county?.code });
     if (!decoded.ok) {
       reviews.push({ name: file.name, refusal: decoded });
       continue;
@@ -131,7 +141,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     }
   }
   const records = reviews.flatMap((r) => r.changes ?? []);
-  const preview = await inTransaction(store.db, 'r', SYNC_STORES, (tx) => planImport(records, dexieAccess(tx), { now }));
+  const preview = await inSyncTransaction(store.db, 'r', (access) => planImport(records, access, { now }));
   return { files: reviews, preview };
 }
 
@@ -150,24 +160,28 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
   const accepted = review.files.filter((f) => f.changes && f.manifest);
   const records = accepted.flatMap((f) => f.changes!);
   await makeBackup(store, 'before-import');
-  return inTransaction(store.db, 'rw', [...SYNC_STORES, 'peers', BLOB_STORE], async (tx) => {
-    const access = dexieAccess(tx);
-    const peers = tx.table<PeerEntry, string>('peers');
-    const meta = tx.table<MetaEntry, string>('meta');
-    const plan = await planImport(records, access, { now });
-    await applyImport(plan, access);
-    // In the same transaction as the changes: a row never arrives without the photos it shows.
-    for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs);
-    for (const f of accepted) {
-      const m = f.manifest!;
-      if (m.sender.device === store.identity.device) continue;
-      const known = await peers.get(m.sender.device);
-      // Keep the newest vector the peer reported: files may be imported out of order.
-      if (!known || known.lastSeen < m.created) {
-        await peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, name: m.sender.name, vector: { ...m.vector }, lastSeen: m.created });
+  return inSyncTransaction(
+    store.db,
+    'rw',
+    async (access, tx) => {
+      const peers = tx.table<PeerEntry, string>('peers');
+      const meta = tx.table<MetaEntry, string>('meta');
+      const plan = await planImport(records, access, { now });
+      await applyImport(plan, access);
+      // In the same transaction as the changes: a row never arrives without the photos it shows.
+      for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs);
+      for (const f of accepted) {
+        const m = f.manifest!;
+        if (m.sender.device === store.identity.device) continue;
+        const known = await peers.get(m.sender.device);
+        // Keep the newest vector the peer reported: files may be imported out of order.
+        if (!known || known.lastSeen < m.created) {
+          await peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, name: m.sender.name, vector: { ...m.vector }, lastSeen: m.created });
+        }
       }
-    }
-    if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
-    return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length };
-  });
+      if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
+      return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length };
+    },
+    ['peers', BLOB_STORE],
+  );
 }

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { APP_TABLES } from '../../../shared/app/registry';
 import { LANGS } from '../../../shared/i18n/lang';
-import { SYNCED_TABLES } from '../../../shared/sync/change';
 
 /** locales/<lang>/common.json: where the import preview, the conflicts page and the command line take table names from. */
 const tableNames = (lang: string): Record<string, unknown> =>
   (JSON.parse(readFileSync(new URL(`../../../locales/${lang}/common.json`, import.meta.url), 'utf8')) as { tables: Record<string, unknown> }).tables;
 
-describe('every synced table has a name people read', () => {
+describe('every registered table has a name people read', () => {
   for (const lang of LANGS) {
-    it.each([...SYNCED_TABLES])(`%s is named in ${lang}`, (table) => {
+    it.each([...APP_TABLES.names])(`%s is named in ${lang}`, (table) => {
       const name = tableNames(lang)[table];
       expect(typeof name === 'string' && name.trim() !== '', `common:tables.${table} in locales/${lang}`).toBe(true);
       // Uyghur in Arabic script, Chinese in Han characters: never the table's identifier left untranslated.
@@ -17,7 +17,7 @@ describe('every synced table has a name people read', () => {
     });
   }
 
-  it('names no table that does not sync', () => {
-    for (const lang of LANGS) expect(Object.keys(tableNames(lang)).sort()).toEqual([...SYNCED_TABLES].sort());
+  it('names no table that is not registered', () => {
+    for (const lang of LANGS) expect(Object.keys(tableNames(lang)).sort()).toEqual([...APP_TABLES.names].sort());
   });
 });

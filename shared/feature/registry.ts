@@ -1,0 +1,27 @@
+import type { DemoCounty } from '../demo/luntai';
+import { homeCounty } from '../orgs/home';
+import { syncTables, type SyncTables } from '../sync/tables';
+import type { WriteSpec } from '../sync/write';
+import type { FeatureModule, FeatureTable } from './module';
+
+/** Everything the features declare, composed for the cores, the store, the command line and the shell. */
+export interface Registry {
+  readonly features: readonly FeatureModule[];
+  /** Every synced table, in the order the features were registered. */
+  readonly tables: SyncTables<FeatureTable>;
+  /** The demo county as writes: each feature's part, in the order the features were registered. */
+  demoWrites(demo: DemoCounty): WriteSpec[];
+}
+
+/** Composes features into a registry. The app has one (shared/app/registry.ts); tests make their own. */
+export function composeRegistry(features: readonly FeatureModule[]): Registry {
+  return {
+    features: [...features],
+    tables: syncTables(features.flatMap((f) => f.tables)),
+    demoWrites(demo) {
+      const county = homeCounty(demo.orgs);
+      if (!county) throw new Error('the demo county has no county committee');
+      return features.flatMap((f) => f.demo?.(demo, county) ?? []);
+    },
+  };
+}
