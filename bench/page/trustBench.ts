@@ -11,12 +11,11 @@ import { createEnrollmentRequest } from '../../shared/trust/enrollment';
 import { generateKeyPair, signBytes, type KeyPair } from '../../shared/trust/keys';
 import type { AuthorityRecord } from '../../shared/trust/authorityRecords';
 import { checkAuthorityRecord, prepareMaterial, type Checked, type HashedChange } from '../../shared/trust/material';
-import { ruleRegistry } from '../../shared/trust/rules';
 import { changeHash, sealChanges, type Seal } from '../../shared/trust/seal';
 import { MIN_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS } from '../../shared/trust/sealedKey';
 import { checkRecordSignature, signedBytes } from '../../shared/trust/signed';
 import { sha256OfText } from '../../shared/trust/sha256';
-import { TODAY_TABLE_RULES } from '../../shared/trust/tableRules';
+import { APP_REGISTRY } from '../../shared/app/registry';
 import { sealIndex, verifyChange } from '../../shared/trust/verify';
 import { makeChangesAndRows } from '../hubSupport/changes';
 
@@ -112,7 +111,7 @@ async function run() {
   const verified = time(() => preparedChanges.value.changes.filter((c: HashedChange) => verifyChange(c, index).ok).length);
   if (verified.value !== all.length + countyPc!.changes.length) throw new Error(`verified ${verified.value}`);
   const material = { ...preparedSeals.value, changes: preparedChanges.value.changes };
-  const decided = time(() => decideAll(county!.home, material, ruleRegistry(TODAY_TABLE_RULES)));
+  const decided = time(() => decideAll(county!.home, material, APP_REGISTRY.rules));
   const accepted = [...decided.value.values()].filter((d) => d.status === 'accepted').length;
   if (accepted !== decided.value.size) throw new Error(`accepted ${accepted} of ${decided.value.size}`);
 

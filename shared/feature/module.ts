@@ -1,6 +1,7 @@
 import type { DemoCounty } from '../demo/luntai';
 import type { Org } from '../domain/org';
 import type { SyncedTableDef } from '../sync/tables';
+import type { TableRule } from '../trust/rules';
 import type { WriteSpec } from '../sync/write';
 
 /*
@@ -20,6 +21,11 @@ export interface FeatureTable extends SyncedTableDef {
    * table, comes with a version number above every one shipped.
    */
   readonly indexes: Readonly<Record<number, string>>;
+  /**
+   * Who may write it (shared/trust/rules.ts), written in the feature's `rules.ts` from the pieces in
+   * shared/trust/ruleParts.ts. The registry hands every table's rule to the trust core.
+   */
+  readonly rule: TableRule;
 }
 
 export interface FeatureModule {

@@ -2,6 +2,7 @@ import type { DemoCounty } from '../demo/luntai';
 import { homeCounty } from '../orgs/home';
 import { syncTables, type SyncTables } from '../sync/tables';
 import type { WriteSpec } from '../sync/write';
+import { ruleRegistry, type RuleRegistry } from '../trust/rules';
 import type { FeatureModule, FeatureTable } from './module';
 
 /** Everything the features declare, composed for the cores, the store, the command line and the shell. */
@@ -9,6 +10,8 @@ export interface Registry {
   readonly features: readonly FeatureModule[];
   /** Every synced table, in the order the features were registered. */
   readonly tables: SyncTables<FeatureTable>;
+  /** Every table's authorization rule, for the trust core (shared/trust/authorize.ts). */
+  readonly rules: RuleRegistry;
   /** The demo county as writes: each feature's part, in the order the features were registered. */
   demoWrites(demo: DemoCounty): WriteSpec[];
 }
@@ -18,6 +21,7 @@ export function composeRegistry(features: readonly FeatureModule[]): Registry {
   return {
     features: [...features],
     tables: syncTables(features.flatMap((f) => f.tables)),
+    rules: ruleRegistry(Object.fromEntries(features.flatMap((f) => f.tables.map((t) => [t.name, t.rule])))),
     demoWrites(demo) {
       const county = homeCounty(demo.orgs);
       if (!county) throw new Error('the demo county has no county committee');

@@ -22,8 +22,8 @@ import { stampTime } from './schemas';
  *  2. not revoked at this change (`revoked`, `revoked-unseen`);
  *  3. valid at the change's stamp (`certificate-not-yet-valid`, `certificate-expired`);
  *  4. the table's rule: the role may write the table at all; the row's organisations lie inside the
- *     county and the author's scope; the role may write these fields and this transition (rules.ts,
- *     tableRules.ts).
+ *     county and the author's scope; the role may write these fields and this transition (rules.ts;
+ *     each table's rule is its feature's, shared/<feature>/rules.ts, handed in by the registry).
  *
  * Certificate validity is judged by the change's stamp, which its PC wrote: an honest PC's stamps
  * are right, and a dishonest one is stopped by revocation, which is cut where the county's

@@ -18,7 +18,6 @@ export { sealIndex, verifyChange } from './verify';
 export { verifyChanges, type Authenticity } from './authenticity';
 export { authenticate, authorize, type Verdict } from './authorize';
 export { ruleRegistry, type RowFacts, type RuleRegistry, type TableRule } from './rules';
-export { TODAY_TABLE_RULES } from './tableRules';
 export { decideAll, type Decision } from './decide';
 export { TrustLedger, type DecisionChange } from './ledger';
 export { demoCounty, DEMO_RECOVERY_CODE } from './demo';

@@ -5,7 +5,8 @@ import type { RuleReason } from './reasons';
 /*
  * What a table's authorization rule is given and answers. Rules are per table and come from a
  * registry handed in, because each feature will register its own (issue 13): the trust core knows
- * no table. Today's tables' rules are in tableRules.ts.
+ * no table. Each feature declares its tables' rules (shared/<feature>/rules.ts, from the pieces in
+ * ruleParts.ts) and the registry hands them in (shared/feature/registry.ts `rules`).
  *
  * A rule answers three questions, asked in this order:
  * - `may`: whether the author's role (and what the county granted it) may write this table at all;

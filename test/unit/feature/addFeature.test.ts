@@ -14,6 +14,7 @@ import { formatStamp } from '../../../shared/sync/hlc';
 import { applyImport, planImport } from '../../../shared/sync/import';
 import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import { vectorOf } from '../../../shared/sync/vector';
+import { countyTable } from '../../../shared/trust/ruleParts';
 import type { Change } from '../../../shared/sync/change';
 
 /*
@@ -31,6 +32,7 @@ const pollsFeature: FeatureModule = {
       name: 'poll',
       row: z.object({ id: z.string(), question: z.string().min(1), votes: z.number().int().nonnegative() }),
       indexes: { 10: 'id' },
+      rule: countyTable,
     },
   ],
   demo: (_demo, county) => [{ table: 'poll', row: 'demo-poll', fields: { question: '青春轮台', votes: 0 }, scope: county.code }],
@@ -76,6 +78,12 @@ describe('a feature added by its declaration and one registration line', () => {
     await expect(encodeBundle({ ...input, changes: [negative], vector: vectorOf([negative]) }, { tables: registry.tables })).rejects.toThrow(/votes/);
     // The app's registry cannot judge a table it does not know: it carries the change, to park it.
     expect((await decodeBundle(await encodeBundle({ ...input, changes: [negative], vector: vectorOf([negative]) }, { tables: APP_REGISTRY.tables }), { tables: APP_REGISTRY.tables })).ok).toBe(true);
+  });
+
+  it('its authorization rule reaches the trust core with the app tables\' rules', () => {
+    expect(registry.rules.rule('poll')).toBe(countyTable);
+    for (const table of APP_REGISTRY.tables.defs) expect(registry.rules.rule(table.name)).toBe(table.rule);
+    expect(APP_REGISTRY.rules.rule('poll')).toBeUndefined();
   });
 
   it('its demo writes follow the app features', () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { schemaVersions } from '../../../renderer/src/store/db';
 import { APP_REGISTRY, APP_TABLES } from '../../../shared/app/registry';
 import { composeRegistry } from '../../../shared/feature/registry';
+import { countyTable } from '../../../shared/trust/ruleParts';
 
 /**
  * Every schema version as shipped, stores only (the upgrades are tested in migration.test.ts). The
@@ -41,7 +42,7 @@ describe('schema versions', () => {
   });
 
   it('a new feature table with a version of its own adds that version and nothing else', () => {
-    const withPolls = composeRegistry([...APP_REGISTRY.features, { name: 'polls', tables: [{ name: 'poll', row: z.object({ id: z.string() }), indexes: { 10: 'id' } }] }]);
+    const withPolls = composeRegistry([...APP_REGISTRY.features, { name: 'polls', tables: [{ name: 'poll', row: z.object({ id: z.string() }), indexes: { 10: 'id' }, rule: countyTable }] }]);
     const versions = schemaVersions(withPolls.tables).map(({ version, stores }) => ({ version, stores }));
     expect(versions).toEqual([...SHIPPED, { version: 10, stores: { poll: 'id' } }]);
   });

@@ -13,6 +13,7 @@ import { APP_REGISTRY, APP_TABLES } from '../../../shared/app/registry';
 import { ORG_TABLE } from '../../../shared/orgs/tables';
 import { composeRegistry } from '../../../shared/feature/registry';
 import { LeagueDeskDb } from '../../../renderer/src/store/db';
+import { countyTable } from '../../../shared/trust/ruleParts';
 
 function change(device: string, wall: number, row: string): Change {
   const hlc = formatStamp(wall, 0, device);
@@ -126,7 +127,7 @@ describe('backup before a schema upgrade', () => {
     // keep the photos in the snapshot.
     const later = composeRegistry([
       ...APP_REGISTRY.features,
-      { name: 'later', tables: [{ name: 'laterTable', row: z.object({ id: z.string() }), indexes: { [latest + 1]: 'id' } }] },
+      { name: 'later', tables: [{ name: 'laterTable', row: z.object({ id: z.string() }), indexes: { [latest + 1]: 'id' }, rule: countyTable }] },
     ]);
     const store = await openStore(new LeagueDeskDb(later, 'league-desk-test', { indexedDB: factory, IDBKeyRange }));
     expect(store.db.verno).toBe(latest + 1);

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ruleRegistry } from '../../../shared/trust/rules';
-import { TODAY_TABLE_RULES } from '../../../shared/trust/tableRules';
+import { APP_REGISTRY } from '../../../shared/app/registry';
 import { decideWithCast, expectAccepted, expectRefused, makeCast, newReport, ORG, write, type Cast } from './trustFixtures';
 
 let cast: Cast;
@@ -175,7 +174,7 @@ describe('tables without a rule', () => {
     const { countyPc } = cast;
     const future = write(countyPc, 'newsItem', 'n1', { title: 'x' });
     expectRefused(await decideWithCast(cast, [[countyPc, [future]]]), 'no-rule', future);
-    expect(ruleRegistry(TODAY_TABLE_RULES).rule('__proto__')).toBeUndefined();
-    expect(ruleRegistry(TODAY_TABLE_RULES).rule('toString')).toBeUndefined();
+    expect(APP_REGISTRY.rules.rule('__proto__')).toBeUndefined();
+    expect(APP_REGISTRY.rules.rule('toString')).toBeUndefined();
   });
 });

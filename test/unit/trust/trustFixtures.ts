@@ -9,11 +9,10 @@ import { createEnrollmentRequest } from '../../../shared/trust/enrollment';
 import { generateKeyPair, type KeyPair } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, mergeMaterial, prepareMaterial, type Checked, type TrustMaterial } from '../../../shared/trust/material';
 import { revokeDevice, type RevocationCause } from '../../../shared/trust/revocation';
-import { ruleRegistry } from '../../../shared/trust/rules';
 import { changeHash, sealChanges, type Seal } from '../../../shared/trust/seal';
 import { MIN_PBKDF2_ITERATIONS } from '../../../shared/trust/sealedKey';
 import { recordId } from '../../../shared/trust/signed';
-import { TODAY_TABLE_RULES } from '../../../shared/trust/tableRules';
+import { APP_REGISTRY } from '../../../shared/app/registry';
 
 /** The readers' minimum work factor: the tests make many encrypted keys; the app's default is 600,000. */
 export const ITERATIONS = MIN_PBKDF2_ITERATIONS;
@@ -21,7 +20,7 @@ export const PASSPHRASE = '轮台县团委 authority 2026';
 export const T0 = Date.UTC(2026, 2, 1);
 export const ISO = (ms: number) => new Date(ms).toISOString();
 export const DAY = 86_400_000;
-export const RULES = ruleRegistry(TODAY_TABLE_RULES);
+export const RULES = APP_REGISTRY.rules;
 
 export interface County {
   code: string;
