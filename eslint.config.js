@@ -3,6 +3,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import layers from './scripts/lint-rules/layers.js';
 
+const TRANSACTION_RULES = [
+  { selector: "CallExpression[callee.property.name='transaction']", message: 'Open transactions with inTransaction (renderer/src/store/tx.ts).' },
+  { selector: "MemberExpression[object.name='Dexie'][property.name=/^(waitFor|currentTransaction)$/]", message: 'Do foreign async work before or after the transaction (renderer/src/store/tx.ts).' },
+];
+
+const NAMED_WRITE_RULES = [
+  {
+    selector: "CallExpression[callee.property.name='write'] ObjectExpression > Property[key.name='table'], CallExpression[callee.name='write'] ObjectExpression > Property[key.name='table']",
+    message: 'Call a named write of the feature (shared/<feature>/writes.ts) instead of building a WriteSpec here.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**', 'bench/results/**', 'hub-data/**'] },
   ...tseslint.configs.recommended,
@@ -17,13 +29,12 @@ export default tseslint.config(
     // Every IndexedDB transaction is opened by renderer/src/store/tx.ts (inTransaction), whose
     // body gets tables bound to it: Dexie's zone tracking is not relied on (issue 12).
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.property.name='transaction']", message: 'Open transactions with inTransaction (renderer/src/store/tx.ts).' },
-        { selector: "MemberExpression[object.name='Dexie'][property.name=/^(waitFor|currentTransaction)$/]", message: 'Do foreign async work before or after the transaction (renderer/src/store/tx.ts).' },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...TRANSACTION_RULES] },
+  },
+  {
+    // Pages call named writes (shared/<feature>/writes.ts); they never build a write themselves.
+    files: ['renderer/src/{app,components,features}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...TRANSACTION_RULES, ...NAMED_WRITE_RULES] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -21,6 +21,7 @@ import { weightsSum } from '../../../../shared/contests/scoring';
 import { formatNumber } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
+import { saveContestWrites } from '../../../../shared/contests/writes';
 
 const shortId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 12);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -44,8 +45,7 @@ export function ContestFormDialog({ initial, scope, onClose }: { initial?: Conte
   async function save() {
     setTried(true);
     if (problems.length > 0) return;
-    const { id, ...fields } = draft;
-    await write([{ table: 'contest', row: id, fields, scope }], () => onClose(id));
+    await write(saveContestWrites(draft, scope), () => onClose(draft.id));
   }
 
   const field = (key: 'titleZh' | 'titleUg' | 'themeZh' | 'themeUg', value: string | undefined, onChange: (v: string) => void, dir: 'ltr' | 'rtl') => (

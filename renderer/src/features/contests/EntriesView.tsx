@@ -20,6 +20,7 @@ import { EntryFormDialog } from './EntryFormDialog';
 import { PhotoThumb } from './PhotoThumb';
 import { problemText } from './problemText';
 import type { ContestData } from './useContestData';
+import { setEntryDeletedWrites } from '../../../../shared/contests/writes';
 
 /** The entries of a contest with their checks; add, edit, and delete (confirmed, with undo). */
 export function EntriesView({ data, scope }: { data: ContestData; scope: string }) {
@@ -32,7 +33,7 @@ export function EntriesView({ data, scope }: { data: ContestData; scope: string 
 
   async function setDeletedFlag(entry: Entry, value: boolean) {
     try {
-      await store.repo.write([{ table: 'entry', row: entry.id, fields: { _deleted: value }, scope }]);
+      await store.repo.write(setEntryDeletedWrites(entry, value, scope));
       setDeleted(value ? entry : null);
     } catch (error) {
       notify({ severity: 'error', key: storeErrorKey(error) });

@@ -23,6 +23,7 @@ import { storeErrorKey } from '../../store/errors';
 import { importPhotos, openedPhotoSources, pickedPhotoSources, type PhotoImportOutcome, type PhotoSource } from './photoImport';
 import { PhotoThumb } from './PhotoThumb';
 import type { ContestData } from './useContestData';
+import { saveEntryWrites } from '../../../../shared/contests/writes';
 
 type Draft = Omit<Entry, 'age'> & { age: string };
 
@@ -116,9 +117,7 @@ export function EntryFormDialog({ data, initial, scope, onClose }: { data: Conte
   async function save() {
     setTried(true);
     if (problems.length > 0) return;
-    const { id, ...rest } = draft;
-    const fields: Omit<Entry, 'id'> = { ...rest, entrantName: rest.entrantName.trim(), title: rest.title.trim(), age, phone: rest.phone?.trim() ?? '' };
-    await write([{ table: 'entry', row: id, fields, scope }], onClose);
+    await write(saveEntryWrites({ ...draft, age }, scope), onClose);
   }
 
   const length = draft.text ? essayLength(draft.text) : null;

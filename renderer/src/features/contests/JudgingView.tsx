@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasError } from '../../../../shared/contests/eligibility';
-import { scoreRowId, type Entry, type Score } from '../../../../shared/contests/rows';
+import type { Entry, Score } from '../../../../shared/contests/rows';
 import { judgeProgress, judgeTotal } from '../../../../shared/contests/scoring';
 import { formatInteger, formatNumber } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
@@ -21,6 +21,7 @@ import { storeErrorKey } from '../../store/errors';
 import { PhotoThumb } from './PhotoThumb';
 import { ScoreSheetButtons } from './ScoreSheetButtons';
 import type { ContestData } from './useContestData';
+import { scoreWrites } from '../../../../shared/contests/writes';
 
 /**
  * Blind judging: entries by code only (never a name, township or phone). The judge types each
@@ -132,7 +133,7 @@ function ScoringCard(props: {
   async function save() {
     if (invalid.some(Boolean)) return;
     try {
-      await store.repo.write([{ table: 'score', row: scoreRowId(entry.id, judgeId), fields: { contestId: contest.id, entryId: entry.id, judgeId, points }, scope }]);
+      await store.repo.write(scoreWrites(contest.id, entry.id, judgeId, points, scope));
       if (total !== null) props.onSaved();
     } catch (error) {
       notify({ severity: 'error', key: storeErrorKey(error) });

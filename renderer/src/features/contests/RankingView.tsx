@@ -26,6 +26,7 @@ import { blobTable } from '../../store/blobs';
 import { useSaveReport } from '../sync/useSaveAndReport';
 import { CONTEST_LOCALES } from './contestLocales';
 import type { ContestData } from './useContestData';
+import { awardOverrideWrites } from '../../../../shared/contests/writes';
 
 /** The ranking with awards, the tie-break rule stated, manual award changes with a reason, and the results files. */
 export function RankingView({ data, scope }: { data: ContestData; scope: string }) {
@@ -180,7 +181,7 @@ function OverrideDialog({ entry, data, scope, tierName, onClose }: { entry: Rank
 
   async function write(awardOverride: { tierId: string | null; reason: string; at: string } | null) {
     try {
-      await store.repo.write([{ table: 'entry', row: entry.entry.id, fields: { awardOverride }, scope }]);
+      await store.repo.write(awardOverrideWrites(entry.entry.id, awardOverride, scope));
       onClose();
     } catch (error) {
       notify({ severity: 'error', key: storeErrorKey(error) });

@@ -8,12 +8,13 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScoreSheetProblem } from '../../../../shared/contests/scoreSheet';
-import { scoreRowId, type Entry } from '../../../../shared/contests/rows';
+import type { Entry } from '../../../../shared/contests/rows';
 import { formatInteger } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { useSaveReport } from '../sync/useSaveAndReport';
 import type { ContestData } from './useContestData';
+import { sheetScoreWrites } from '../../../../shared/contests/writes';
 
 /** Export a judge's blind score sheet (xlsx, by code) and read it back with every problem by cell. */
 export function ScoreSheetButtons({ data, judgeId, scope, entries }: { data: ContestData; judgeId: string; scope: string; entries: Entry[] }) {
@@ -55,13 +56,7 @@ export function ScoreSheetButtons({ data, judgeId, scope, entries }: { data: Con
 
   async function store_() {
     if (!preview) return;
-    const mine = new Map(data.scores.filter((s) => s.judgeId === judgeId).map((s) => [s.entryId, s]));
-    const specs = [...preview.points].map(([entryId, points]) => ({
-      table: 'score' as const,
-      row: scoreRowId(entryId, judgeId),
-      fields: { contestId: data.contest.id, entryId, judgeId, points: { ...(mine.get(entryId)?.points ?? {}), ...points } },
-      scope,
-    }));
+    const specs = sheetScoreWrites(data.contest.id, judgeId, preview.points, data.scores, scope);
     try {
       await store.repo.write(specs);
       notify({ severity: 'success', key: 'contests:judging.sheetImported', values: { count: formatInteger(specs.length, lang) } });
