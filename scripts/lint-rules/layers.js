@@ -9,6 +9,17 @@
  *   electron/  shared/, electron/, locales/; never renderer/ or cli/
  *   cli/       shared/, cli/, locales/; never renderer/ or electron/
  *   test/, scripts/, bench/, root configs: anything
+ *
+ * and, inside the layers, at any depth (VS Code's code-import-patterns):
+ *
+ *   shared/sync/**                  the sync core: only shared/sync and the text/i18n basics; no
+ *                                   feature, no composition root (it is handed its tables)
+ *   shared/trust/**                 the trust core: shared/trust, the sync core, the basics and the
+ *                                   demo PC's constants; no feature (it is handed its rules)
+ *   renderer/src/features/<a>/**    never renderer/src/features/<b>: shared pieces live in
+ *                                   renderer/src/components/ or shared/
+ *
+ * Import cycles between files are found by cycles.js (test/unit/lint/cycles.test.ts).
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -37,6 +48,47 @@ const SHARED_FORBIDDEN_PACKAGES = [
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
+/** The basics every core may use: bilingual text, formatting, searching. */
+const BASICS = ['shared/i18n/', 'shared/text/'];
+
+/** Folders inside a layer that may import only from the listed paths (prefixes, relative to the root). */
+const CORES = [
+  { folder: 'shared/sync/', allow: ['shared/sync/', ...BASICS], name: 'the sync core (shared/sync)' },
+  {
+    folder: 'shared/trust/',
+    allow: ['shared/trust/', 'shared/sync/', ...BASICS, 'shared/demo/names.ts', 'shared/demo/writer.ts'],
+    name: 'the trust core (shared/trust)',
+  },
+];
+
+const FEATURES = 'renderer/src/features/';
+
+/** The path of a file relative to the root, with '/' separators. */
+function relativePath(file, root) {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** The feature folder a renderer path lies in (`renderer/src/features/<feature>/...`), or null. */
+function featureOf(rel) {
+  if (!rel.startsWith(FEATURES)) return null;
+  const rest = rel.slice(FEATURES.length).split('/');
+  return rest.length > 1 ? rest[0] : null;
+}
+
+/** What is wrong with importing `to` from `from` inside a layer (both relative paths), or null. */
+function boundaryProblem(from, to) {
+  for (const core of CORES) {
+    if (!from.startsWith(core.folder)) continue;
+    const target = to.replace(/\.(ts|tsx|js)$/, '');
+    const allowed = core.allow.some((a) => (a.endsWith('/') ? to.startsWith(a) : target === a.replace(/\.(ts|tsx|js)$/, '')));
+    if (!allowed) return { messageId: 'core', data: { core: core.name, to } };
+  }
+  const a = featureOf(from);
+  const b = featureOf(to);
+  if (a && b && a !== b) return { messageId: 'feature', data: { from: a, to: b } };
+  return null;
+}
+
 function packageName(specifier) {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
@@ -63,6 +115,8 @@ export const importDirection = {
       folder: '{{from}}/ may not import from {{to}}/ (layer rule: see docs/ARCHITECTURE.md).',
       builtin: '{{from}}/ may not import the Node built-in "{{name}}" (layer rule).',
       package: 'shared/ may not import "{{name}}": shared/ is pure (layer rule).',
+      core: '{{core}} may not import {{to}}: the cores are handed what the features declare (layer rule, docs/ARCHITECTURE.md "Features").',
+      feature: 'features/{{from}} may not import features/{{to}}: move the shared piece to renderer/src/components/ or shared/ (layer rule).',
     },
   },
   create(context) {
@@ -77,7 +131,12 @@ export const importDirection = {
       if (specifier.startsWith('.') || specifier.startsWith('/')) {
         const target = path.resolve(path.dirname(filename), specifier);
         const to = layerOf(target, root);
-        if (to && !allowed.includes(to)) context.report({ node, messageId: 'folder', data: { from, to } });
+        if (to && !allowed.includes(to)) {
+          context.report({ node, messageId: 'folder', data: { from, to } });
+          return;
+        }
+        const problem = boundaryProblem(relativePath(filename, root), relativePath(target, root));
+        if (problem) context.report({ node, ...problem });
         return;
       }
       if (from !== 'electron' && from !== 'cli' && isNodeBuiltin(specifier)) {

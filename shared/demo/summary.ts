@@ -1,6 +1,6 @@
 import { ORG_KINDS, type Org, type OrgKind } from '../domain/org';
+import type { ReportingRound, StatReport } from '../domain/stats';
 import { sumFigures } from '../stats/totals';
-import type { DemoCounty } from './luntai';
 
 /**
  * The published Luntai County figures (DOMAIN.md, from the county committee's own documents). The demo
@@ -64,7 +64,7 @@ export interface DemoOutline {
  * until the card said that the 17 are 13 grassroots committees, 2 working committees and 2
  * general branches.
  */
-export function outlineDemo(demo: DemoCounty): DemoOutline {
+export function outlineDemo(demo: { readonly orgs: readonly Org[]; readonly rounds: readonly ReportingRound[]; readonly reports: readonly StatReport[] }): DemoOutline {
   const county = demo.orgs.find((o) => o.parentId === null);
   const underCounty = demo.orgs.filter((o) => county !== undefined && o.parentId === county.id);
   const countOf = (kinds: readonly OrgKind[]) => underCounty.filter((o) => kinds.includes(o.kind)).length;

@@ -10,7 +10,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatInteger } from '../../../shared/i18n/format';
-import { useSaveReport } from '../features/sync/useSaveAndReport';
+import { useSaveReport } from '../components/useSaveAndReport';
 import { requestPersistentStorage } from '../platform/persist';
 import { describeStoreError } from '../store/errors';
 import { useApp } from './context';

@@ -5,7 +5,7 @@ import type { FeatureTable } from '../../../shared/feature/module';
 import type { Registry } from '../../../shared/feature/registry';
 import type { MergedRow } from '../../../shared/sync/row';
 import { syncTables as makeSyncTables, type SyncedTableDef, type SyncTables } from '../../../shared/sync/tables';
-import { LOG_COUNT_KEY, LOG_STORE, LOG_STORE_SCHEMA, toPages, type LogPage } from './changeLog';
+import { LOG_COUNT_KEY, LOG_STORE, LOG_STORE_SCHEMA, toPages, type LogPage } from './logPages';
 import { joinRowsUnderCanonicalIds } from './rowIds';
 
 export interface MetaEntry {

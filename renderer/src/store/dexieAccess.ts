@@ -6,7 +6,8 @@ import { INITIAL_CLOCK, type ClockState } from '../../../shared/sync/hlc';
 import type { MergedRow } from '../../../shared/sync/row';
 import type { SyncTables } from '../../../shared/sync/tables';
 import type { VersionVector } from '../../../shared/sync/vector';
-import { allChanges, appendChanges, changesByIds, LOG_STORE, mergePages, type LogPage } from './changeLog';
+import { allChanges, appendChanges, changesByIds, mergePages } from './changeLog';
+import { LOG_STORE, type LogPage } from './logPages';
 import type { LeagueDeskDb, MetaEntry, VectorEntry } from './db';
 import { inTransaction, type StoreTx, type TxMode } from './tx';
 

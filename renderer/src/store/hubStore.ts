@@ -1,7 +1,8 @@
 import type { HubBlob, HubLocal, HubSyncState } from '../../../shared/sync/hub/local';
 import { applyPulledRecords, freshState } from '../../../shared/sync/hub/local';
 import { BLOB_STORE, blobTable } from './blobs';
-import { LOG_STORE, unsentChanges } from './changeLog';
+import { unsentChanges } from './changeLog';
+import { LOG_STORE } from './logPages';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inSyncTransaction, readVector } from './dexieAccess';
 import { inTransaction } from './tx';

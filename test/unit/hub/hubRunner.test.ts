@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge, HubBridge } from '../../../shared/bridge';
-import { HubRunner } from '../../../renderer/src/features/hub/hubRunner';
+import { HubRunner } from '../../../renderer/src/features/sync/hubRunner';
 import { openStore } from '../../../renderer/src/store/store';
 import { freshDb } from '../store/fakeDb';
 import { FakeHub } from './fakeHub';

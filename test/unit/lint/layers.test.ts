@@ -20,6 +20,14 @@ tester.run('layers/import-direction', importDirection, {
     { filename: at('electron/main.ts'), code: "import { app } from 'electron'; import fs from 'node:fs'; import { x } from '../shared/bridge';", options },
     { filename: at('cli/main.ts'), code: "import { parseArgs } from 'node:util'; import { x } from '../shared/demo/luntai';", options },
     { filename: at('test/unit/x.test.ts'), code: "import { x } from '../../renderer/src/store/db'; import fs from 'node:fs';", options },
+    // At depth: the sync core uses itself and the basics; the trust core also the sync core.
+    { filename: at('shared/sync/bundle/manifest.ts'), code: "import { x } from '../hlc'; import { y } from '../../i18n/lang'; import { s } from '../../text/search';", options },
+    { filename: at('shared/trust/authorize.ts'), code: "import { x } from '../sync/scope'; import { D } from '../demo/writer';", options },
+    // A feature uses its own files, the common components, the store and shared/; the composition root uses any feature.
+    { filename: at('renderer/src/features/jobs/FiguresView.tsx'), code: "import { a } from './useJobsData'; import { b } from '../../components/chartDirection'; import { c } from '../../store/db'; import { d } from '../../../../shared/jobs/figures';", options },
+    { filename: at('renderer/src/features/stats/grid/Row.tsx'), code: "import { a } from '../EntryGrid'; import { b } from '../../../components/ListTable';", options },
+    { filename: at('renderer/src/app/Shell.tsx'), code: "import { a } from '../features/jobs/JobsPage'; import { b } from '../features/stats/StatsPage';", options },
+    { filename: at('shared/app/registry.ts'), code: "import { a } from '../jobs/feature'; import { b } from '../sync/tables';", options },
   ],
   invalid: [
     { filename: at('shared/a.ts'), code: "import { x } from '../renderer/src/store/db';", options, errors: [{ messageId: 'folder' }] },
@@ -34,5 +42,19 @@ tester.run('layers/import-direction', importDirection, {
     { filename: at('renderer/src/a.ts'), code: "import fs from 'fs';", options, errors: [{ messageId: 'builtin' }] },
     { filename: at('electron/main.ts'), code: "import { App } from '../renderer/src/app/App';", options, errors: [{ messageId: 'folder' }] },
     { filename: at('cli/main.ts'), code: "const db = require('../renderer/src/store/db');", options, errors: [{ messageId: 'folder' }] },
+    // The sync core imports no feature, no domain and no composition root, at any depth, by any kind of import.
+    { filename: at('shared/sync/tables.ts'), code: "import { jobs } from '../jobs/rows';", options, errors: [{ messageId: 'core' }] },
+    { filename: at('shared/sync/bundle/demo.ts'), code: "import { x } from '../../contests/demo';", options, errors: [{ messageId: 'core' }] },
+    { filename: at('shared/sync/hub/client.ts'), code: "export { APP_TABLES } from '../../app/registry';", options, errors: [{ messageId: 'core' }] },
+    { filename: at('shared/sync/merge.ts'), code: "const m = await import('../stats/tables');", options, errors: [{ messageId: 'core' }] },
+    { filename: at('shared/sync/change.ts'), code: "import type { Org } from '../domain/org';", options, errors: [{ messageId: 'core' }] },
+    // The trust core imports no feature either: each feature hands in its rules.
+    { filename: at('shared/trust/authorize.ts'), code: "import { ALL_FIGURES } from '../domain/stats';", options, errors: [{ messageId: 'core' }] },
+    { filename: at('shared/trust/rules.ts'), code: "import { ORG_RULE } from '../orgs/rules';", options, errors: [{ messageId: 'core' }] },
+    { filename: at('shared/trust/demo.ts'), code: "import { generateDemoCounty } from '../demo/luntai';", options, errors: [{ messageId: 'core' }] },
+    // A feature never imports another feature, from any depth, to any depth.
+    { filename: at('renderer/src/features/reports/SummarySection.tsx'), code: "import { useSaveReport } from '../sync/useSaveAndReport';", options, errors: [{ messageId: 'feature' }] },
+    { filename: at('renderer/src/features/stats/grid/Row.tsx'), code: "import { x } from '../../dashboard/charts/Trend';", options, errors: [{ messageId: 'feature' }] },
+    { filename: at('renderer/src/features/jobs/FiguresView.tsx'), code: "export * from '../dashboard/chartDirection';", options, errors: [{ messageId: 'feature' }] },
   ],
 });

@@ -8,10 +8,10 @@ import {
   changeCount,
   changesByIds,
   changesOfRow,
-  toPages,
   unsentChanges,
 } from '../../../renderer/src/store/changeLog';
 import { readChangeLog } from '../../../renderer/src/store/dexieAccess';
+import { toPages } from '../../../renderer/src/store/logPages';
 import type { LeagueDeskDb } from '../../../renderer/src/store/db';
 import { change, DEVICES, splitAt, T0 } from '../sync/mergeFixtures';
 import { freshDb, readAll } from './fakeDb';

@@ -9,7 +9,7 @@ import { CERTIFICATE_LANGS, certificatePagesHtml, certificateStylesheet, certifi
 import { formatInteger } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
-import { useSaveReport } from '../sync/useSaveAndReport';
+import { useSaveReport } from '../../components/useSaveAndReport';
 import { CONTEST_LOCALES } from './contestLocales';
 import type { ContestData } from './useContestData';
 

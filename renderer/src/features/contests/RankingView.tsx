@@ -23,7 +23,7 @@ import { reportStylesheet, tableToCsv, toHtmlTable } from '../../../../shared/re
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { blobTable } from '../../store/blobs';
-import { useSaveReport } from '../sync/useSaveAndReport';
+import { useSaveReport } from '../../components/useSaveAndReport';
 import { CONTEST_LOCALES } from './contestLocales';
 import type { ContestData } from './useContestData';
 import { awardOverrideWrites } from '../../../../shared/contests/writes';

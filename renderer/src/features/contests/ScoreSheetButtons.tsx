@@ -12,7 +12,7 @@ import type { Entry } from '../../../../shared/contests/rows';
 import { formatInteger } from '../../../../shared/i18n/format';
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
-import { useSaveReport } from '../sync/useSaveAndReport';
+import { useSaveReport } from '../../components/useSaveAndReport';
 import type { ContestData } from './useContestData';
 import { sheetScoreWrites } from '../../../../shared/contests/writes';
 

@@ -10,7 +10,7 @@ import { pickText } from '../../../../shared/i18n/lang';
 import { roundCompleteness } from '../../../../shared/stats/completeness';
 import { useApp } from '../../app/context';
 import { periodLabel } from '../../components/periodLabel';
-import { useChartDirection } from './chartDirection';
+import { useChartDirection } from '../../components/chartDirection';
 import type { StatsModel } from '../../../../shared/stats/model';
 
 /** Who has reported in a round, per township: on time, late, not yet. */

@@ -6,7 +6,7 @@ import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import type { CountySummary } from '../../../../shared/report/countySummary';
 import { useApp } from '../../app/context';
-import { useChartDirection } from './chartDirection';
+import { useChartDirection } from '../../components/chartDirection';
 
 /** League–youth ratio of each committee under the county (the county summary's lines), with its control ratio where one is set. */
 export function RatioChart({ summary }: { summary: CountySummary }) {

@@ -8,7 +8,7 @@ import { countyTrend } from '../../../../shared/report/countySummary';
 import type { StatsModel } from '../../../../shared/stats/model';
 import { useApp } from '../../app/context';
 import { periodLabel } from '../../components/periodLabel';
-import { useChartDirection } from './chartDirection';
+import { useChartDirection } from '../../components/chartDirection';
 
 const COLOR = '#b71c1c';
 

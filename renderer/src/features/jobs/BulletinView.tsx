@@ -24,7 +24,7 @@ import { noticeDay, shownStatus } from '../../../../shared/jobs/notice';
 import { useApp } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { storeErrorKey } from '../../store/errors';
-import { useSaveReport } from '../sync/useSaveAndReport';
+import { useSaveReport } from '../../components/useSaveAndReport';
 import { canvasPng, drawBulletinImage } from './bulletinImage';
 import { JOBS_LOCALES } from './jobsLocales';
 import { StatusChip } from './StatusChip';

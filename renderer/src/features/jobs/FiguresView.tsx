@@ -17,8 +17,8 @@ import { reportStylesheet, toHtmlTable } from '../../../../shared/report/html';
 import type { ReportTable } from '../../../../shared/report/table';
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
-import { useChartDirection } from '../dashboard/chartDirection';
-import { useSaveReport } from '../sync/useSaveAndReport';
+import { useChartDirection } from '../../components/chartDirection';
+import { useSaveReport } from '../../components/useSaveAndReport';
 import { JOBS_LOCALES } from './jobsLocales';
 import type { JobsData } from './useJobsData';
 

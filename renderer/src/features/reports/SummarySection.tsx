@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { countySummaryTable, reportStylesheet, tableToCsv, toHtmlTable, type CountySummary } from '../../../../shared/report';
 import { useApp } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
-import { useSaveReport } from '../sync/useSaveAndReport';
+import { useSaveReport } from '../../components/useSaveAndReport';
 import { REPORT_LOCALES } from './reportLocales';
 
 /**

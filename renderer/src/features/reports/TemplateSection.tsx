@@ -23,7 +23,7 @@ import { useStatsWrite } from '../../app/useStatsWrite';
 import { storeErrorKey } from '../../store/errors';
 import { withWrittenUnderId } from '../../store/statsWrites';
 import { entryRound, type StatsModel } from '../../../../shared/stats/model';
-import { useSaveReport } from '../sync/useSaveAndReport';
+import { useSaveReport } from '../../components/useSaveAndReport';
 import { periodLabel } from '../../components/periodLabel';
 import { REPORT_LOCALES } from './reportLocales';
 

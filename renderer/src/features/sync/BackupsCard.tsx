@@ -18,7 +18,7 @@ import { useApp } from '../../app/context';
 import { backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup } from '../../store/backups';
 import type { BackupEntry } from '../../store/db';
 import { describeStoreError } from '../../store/errors';
-import { useSaveReport } from './useSaveAndReport';
+import { useSaveReport } from '../../components/useSaveAndReport';
 
 const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesync'] }];
 

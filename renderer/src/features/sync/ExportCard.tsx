@@ -15,7 +15,7 @@ import { useApp } from '../../app/context';
 import { pcLabel, usePcNames } from '../../components/PcName';
 import { describeStoreError } from '../../store/errors';
 import { exportBundle, SyncExportError } from './syncService';
-import { useSaveReport } from './useSaveAndReport';
+import { useSaveReport } from '../../components/useSaveAndReport';
 
 const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesync'] }];
 

@@ -7,7 +7,7 @@ import { useApp } from '../../app/context';
 import { BackupsCard } from './BackupsCard';
 import { ExportCard } from './ExportCard';
 import { ImportCard } from './ImportCard';
-import { HubPanel } from '../hub/HubPanel';
+import { HubPanel } from './HubPanel';
 
 /** Data by USB drive: send, receive, back up, restore. */
 export function SyncPage() {

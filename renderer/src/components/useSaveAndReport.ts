@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { SaveResult } from '../../../../shared/bridge';
-import { useApp } from '../../app/context';
+import type { SaveResult } from '../../../shared/bridge';
+import { useApp } from '../app/context';
 
 /** Tells the person how a save ended: checked on the drive, saved where it could not be checked, or why not. */
 export function useSaveReport() {
