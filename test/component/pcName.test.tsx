@@ -18,13 +18,14 @@ const ownRow = (store: Store) => store.db.table<MergedRow, string>('device').get
 const nameInput = () => screen.getByTestId('pc-name-input') as HTMLInputElement;
 const aboutBridge = { appInfo: async () => ({ name: 'League Desk', version: '0.1.0', mode: 'browser' as const, platform: 'linux', dataFolder: null, portable: false }) };
 
+// Loading the demo county takes a second or more on a loaded machine: the waits after it allow for it.
 describe('naming the PC at first start', () => {
   it('keeps the name typed before the demo is loaded, and writes it for other PCs with the demo', async () => {
     const { store } = await renderInApp(<FirstStart />);
     expect(nameInput().placeholder).toBe('例如：轮台镇团委 1号机');
     fireEvent.change(nameInput(), { target: { value: ' 县团委 1号机 ' } });
     fireEvent.click(screen.getByTestId('load-demo'));
-    await waitFor(() => expect(window.location.hash).toBe('#/overview'));
+    await waitFor(() => expect(window.location.hash).toBe('#/overview'), { timeout: 10_000 });
     expect(store.identity.name).toBe('县团委 1号机');
     expect(await ownRow(store)).toMatchObject({ name: '县团委 1号机' });
   });
@@ -32,7 +33,7 @@ describe('naming the PC at first start', () => {
   it('may be left empty: the PC starts unnamed and writes no name', async () => {
     const { store } = await renderInApp(<FirstStart />);
     fireEvent.click(screen.getByTestId('load-demo'));
-    await waitFor(() => expect(window.location.hash).toBe('#/overview'));
+    await waitFor(() => expect(window.location.hash).toBe('#/overview'), { timeout: 10_000 });
     expect(store.identity.name).toBeUndefined();
     expect(await ownRow(store)).toBeUndefined();
   });
@@ -74,6 +75,6 @@ describe('while the app runs', () => {
     const bridge = { setLanguage: vi.fn(async () => undefined), onMenuCommand: () => () => undefined, appInfo: aboutBridge.appInfo } as unknown as Bridge;
     render(<App store={store} bridge={bridge} i18n={await createI18n('zh-CN')} initialLang="zh-CN" />);
     await loadDemoCounty(store);
-    await waitFor(async () => expect(await ownRow(store)).toMatchObject({ name: '轮台镇团委 1号机' }));
+    await waitFor(async () => expect(await ownRow(store)).toMatchObject({ name: '轮台镇团委 1号机' }), { timeout: 10_000 });
   });
 });
