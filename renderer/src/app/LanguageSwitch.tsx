@@ -2,12 +2,12 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useTranslation } from 'react-i18next';
 import { LANG_SELF_NAMES, LANGS, isLang } from '../../../shared/i18n/lang';
-import { useApp } from './context';
+import { useLanguage } from './context';
 
 /** Each language in its own name and its own direction, whatever the current UI language is. */
 export function LanguageSwitch() {
   const { t } = useTranslation();
-  const { lang, switchLang } = useApp();
+  const { lang, switchLang } = useLanguage();
   return (
     <ToggleButtonGroup
       exclusive

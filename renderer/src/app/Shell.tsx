@@ -28,7 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { FirstStart } from '../features/welcome/FirstStart';
 import { setupChoice } from '../store/store';
-import { useApp } from './context';
+import { useStore } from './context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { routeHref, useRoute, type Route } from './routes';
 import { StorageBanner } from './StorageBanner';
@@ -70,7 +70,7 @@ const NAV: { route: Route; icon: ReactNode }[] = [
 
 export function Shell() {
   const { t } = useTranslation();
-  const { store } = useApp();
+  const store = useStore();
   const route = useRoute();
   const setup = useLiveQuery(async () => ({ choice: await setupChoice(store.db) }), [store]);
   const conflictCount = useLiveQuery(() => store.db.conflicts.count(), [store]) ?? 0;

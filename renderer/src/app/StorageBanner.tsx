@@ -13,7 +13,7 @@ import { formatDate, formatInteger } from '../../../shared/i18n/format';
 import { useSaveReport } from '../components/useSaveAndReport';
 import { requestPersistentStorage } from '../platform/persist';
 import { describeStoreError } from '../store/errors';
-import { useApp } from './context';
+import { useBridge, useLanguage, useNotify, useStore } from './context';
 
 /**
  * Browser mode, where the browser refused persistent storage: the data on this PC may be cleared
@@ -39,7 +39,10 @@ export function daysSinceCopy(lastCopy: string | undefined, now: number): number
 
 export function StorageBanner({ isPersisted = requestPersistentStorage }: { isPersisted?: () => Promise<boolean> }) {
   const { t } = useTranslation();
-  const { store, bridge, lang, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const [refused, setRefused] = useState(false);
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED_KEY) === '1');

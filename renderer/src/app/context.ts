@@ -17,8 +17,43 @@ export interface AppContextValue {
 
 export const AppContext = createContext<AppContextValue | null>(null);
 
-export function useApp(): AppContextValue {
+function useAppContext(): AppContextValue {
   const value = useContext(AppContext);
-  if (!value) throw new Error('useApp outside <App>');
+  if (!value) throw new Error('an app service used outside <App>');
   return value;
+}
+
+/*
+ * The app's services, one hook each, so that a component says what it depends on: its data
+ * (useStore), the outside world (useBridge: files, printing, the hub), the message area
+ * (useNotify), the working language (useLanguage).
+ */
+
+/** This PC's database and repository (renderer/src/store/store.ts). */
+export function useStore(): Store {
+  return useAppContext().store;
+}
+
+/** The shell: files, USB drives, printing, the hub (shared/bridge.ts). */
+export function useBridge(): Bridge {
+  return useAppContext().bridge;
+}
+
+/** Shows a message in the app's message area (AppContextValue.notify). */
+export function useNotify(): AppContextValue['notify'] {
+  return useAppContext().notify;
+}
+
+/** The working language, and switching it. */
+export function useLanguage(): Pick<AppContextValue, 'lang' | 'switchLang'> {
+  const { lang, switchLang } = useAppContext();
+  return { lang, switchLang };
+}
+
+/**
+ * Every service at once. Kept only for the statistics entry page while it is being reworked on
+ * another branch; new code takes the narrow hooks above.
+ */
+export function useApp(): AppContextValue {
+  return useAppContext();
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { headlineSummary, type Headline } from '../../../shared/report/countySummary';
 import type { StatsModel } from '../../../shared/stats/model';
 import { useStatsModel } from '../store/statsModel';
-import { useApp } from './context';
+import { useStore } from './context';
 import { setRouteParams, useRouteParams, type Route } from './routes';
 
 /**
@@ -12,7 +12,7 @@ import { setRouteParams, useRouteParams, type Route } from './routes';
  * it out for the default.
  */
 export function useHeadline(route: Route): { model: StatsModel; headline: Headline | null; choose(roundId: string | undefined): void } | undefined {
-  const { store } = useApp();
+  const store = useStore();
   const model = useStatsModel(store.db);
   const chosen = useRouteParams().get('round');
   const headline = useMemo(() => (model?.county ? headlineSummary(model, chosen) : null), [model, chosen]);

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { StatsWrites } from '../../../shared/stats/writes';
 import { storeErrorKey } from '../store/errors';
-import { useApp } from './context';
+import { useNotify, useStore } from './context';
 
 /**
  * Writes what a statistics command (shared/stats/writes.ts) returned, or says in the person's
@@ -9,7 +9,8 @@ import { useApp } from './context';
  * nothing to write), false when refused or when the write failed (the reason is shown either way).
  */
 export function useStatsWrite(): (result: StatsWrites) => Promise<boolean> {
-  const { store, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
   return useCallback(
     async (result: StatsWrites) => {
       if (!result.ok) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { WriteSpec } from '../../../shared/sync/write';
 import { describeStoreError } from '../store/errors';
-import { useApp } from './context';
+import { useNotify, useStore } from './context';
 
 /**
  * The last step of a form or dialog that saves: write through the repository while `busy` (the
@@ -14,7 +14,8 @@ export function useWrite(): {
   /** Resolves true once written and `onWritten` has run. */
   write(writes: readonly WriteSpec[], onWritten: () => void, options?: { stayOpen?: boolean }): Promise<boolean>;
 } {
-  const { store, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
   const [busy, setBusy] = useState(false);
   async function write(writes: readonly WriteSpec[], onWritten: () => void, options: { stayOpen?: boolean } = {}): Promise<boolean> {
     setBusy(true);

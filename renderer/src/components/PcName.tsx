@@ -5,7 +5,7 @@ import { deviceNames, shortDeviceId } from '../../../shared/devices/names';
 import { isolateLtr, isolateName } from '../../../shared/i18n/format';
 import type { Lang } from '../../../shared/i18n/lang';
 import type { MergedRow } from '../../../shared/sync/row';
-import { useApp } from '../app/context';
+import { useLanguage, useStore } from '../app/context';
 import type { PeerEntry } from '../store/db';
 import { IDENTITY_KEY, type Identity } from '../store/identity';
 
@@ -19,7 +19,7 @@ export type PcNames = ReadonlyMap<string, string>;
  * gave. Live: a name that arrives with an import shows at once.
  */
 export function usePcNames(): PcNames | undefined {
-  const { store } = useApp();
+  const store = useStore();
   return useLiveQuery(async () => {
     const [rows, identity, peers] = await Promise.all([
       store.db.table<MergedRow, string>('device').toArray(),
@@ -49,7 +49,7 @@ export function pcLabel(device: string, names: PcNames | undefined, t: TFunction
 /** A PC by name (pcLabel), with its full device id on hover for support staff. */
 export function PcName({ device, names }: { device: string; names: PcNames | undefined }) {
   const { t } = useTranslation();
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   return (
     <span data-testid="pc-name" data-device={device} data-named={names?.has(device) ? 'true' : 'false'} title={device}>
       {pcLabel(device, names, t, lang)}

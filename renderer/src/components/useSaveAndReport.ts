@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import type { SaveResult } from '../../../shared/bridge';
-import { useApp } from '../app/context';
+import { useNotify } from '../app/context';
 
 /** Tells the person how a save ended: checked on the drive, saved where it could not be checked, or why not. */
 export function useSaveReport() {
-  const { notify } = useApp();
+  const notify = useNotify();
   return useCallback(
     (result: SaveResult) => {
       if (result.status === 'saved') {

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/bridge';
 import { formatInteger } from '../../../../shared/i18n/format';
 import { DATA_SCHEMA_VERSION } from '../../../../shared/sync/change';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { PcNameField, pcNameProblem } from '../../components/PcNameField';
 import { storagePersisted } from '../../platform/persist';
 import { describeStoreError } from '../../store/errors';
@@ -23,7 +23,10 @@ import { nameThisPc } from '../../store/pcName';
 /** What this copy of League Desk is and where its data lives: what support staff ask first. */
 export function AboutPage() {
   const { t } = useTranslation('about');
-  const { bridge, store, lang, notify } = useApp();
+  const bridge = useBridge();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [pcName, setPcName] = useState(store.identity.name ?? '');
   const [saving, setSaving] = useState(false);

@@ -11,7 +11,7 @@ import { PcName, usePcNames } from '../../components/PcName';
 import type { Conflict, StampedValue } from '../../../../shared/sync/conflict';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import { formatDateTime } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { readConflictContext } from './conflictContext';
 import { ConflictSubject } from './ConflictSubject';
@@ -24,7 +24,9 @@ import { ConflictValue } from './ConflictValue';
  */
 export function ConflictsPage() {
   const { t } = useTranslation('conflicts');
-  const { store, lang, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [busy, setBusy] = useState(false);
   const context = useLiveQuery(() => readConflictContext(store.db), [store]);
   const names = usePcNames();

@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { CERTIFICATE_LANGS, certificatePagesHtml, certificateStylesheet, certificateWinners, type CertificateLang } from '../../../../shared/contests/certificate';
 import { formatInteger } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import { CONTEST_LOCALES } from './contestLocales';
@@ -20,7 +20,8 @@ import type { ContestData } from './useContestData';
  */
 export function CertificatesView({ data }: { data: ContestData }) {
   const { t } = useTranslation('contests');
-  const { bridge, lang } = useApp();
+  const bridge = useBridge();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const params = useRouteParams();
   const mode: CertificateLang = (CERTIFICATE_LANGS as readonly string[]).includes(params.get('certLang') ?? '') ? (params.get('certLang') as CertificateLang) : lang;

@@ -19,7 +19,7 @@ import { RUBRIC_PRESETS } from '../../../../shared/contests/presets';
 import { CONTEST_KINDS, type Contest, type ContestKind } from '../../../../shared/contests/rows';
 import { weightsSum } from '../../../../shared/contests/scoring';
 import { formatNumber } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
 import { saveContestWrites } from '../../../../shared/contests/writes';
 
@@ -29,7 +29,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Create or edit a contest: titles and themes in both languages, window, limits, rubric, tiers, judges. */
 export function ContestFormDialog({ initial, scope, onClose }: { initial?: Contest; scope: string; onClose: (savedId?: string) => void }) {
   const { t } = useTranslation('contests');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const { busy, write } = useWrite();
   const [draft, setDraft] = useState<Contest>(() => initial ?? newContestDraft(crypto.randomUUID(), 'essay', today(), new Date().toISOString()));
   const [tried, setTried] = useState(false);

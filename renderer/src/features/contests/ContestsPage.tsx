@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useLanguage, useStore } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
 import { BilingualName } from '../../components/BilingualName';
 import { CertificatesView } from './CertificatesView';
@@ -32,7 +32,8 @@ export function ContestsPage() {
 
 function ContestList() {
   const { t } = useTranslation('contests');
-  const { store, lang } = useApp();
+  const store = useStore();
+  const { lang } = useLanguage();
   const data = useContests(store.db);
   const [creating, setCreating] = useState(false);
   if (!data) return null;
@@ -89,7 +90,8 @@ function ContestList() {
 
 function ContestDetail({ contestId, view }: { contestId: string; view: View }) {
   const { t } = useTranslation('contests');
-  const { store, lang } = useApp();
+  const store = useStore();
+  const { lang } = useLanguage();
   const data = useContestData(store.db, contestId);
   const [editing, setEditing] = useState(false);
   if (data === undefined) return null;

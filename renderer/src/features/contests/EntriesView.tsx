@@ -14,7 +14,7 @@ import { essayLength } from '../../../../shared/contests/length';
 import type { Entry } from '../../../../shared/contests/rows';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { EntryFormDialog } from './EntryFormDialog';
 import { PhotoThumb } from './PhotoThumb';
@@ -25,7 +25,9 @@ import { setEntryDeletedWrites } from '../../../../shared/contests/writes';
 /** The entries of a contest with their checks; add, edit, and delete (confirmed, with undo). */
 export function EntriesView({ data, scope }: { data: ContestData; scope: string }) {
   const { t } = useTranslation('contests');
-  const { store, lang, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [editing, setEditing] = useState<Entry | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Entry | null>(null);
   const [deleted, setDeleted] = useState<Entry | null>(null);

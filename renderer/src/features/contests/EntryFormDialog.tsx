@@ -17,7 +17,7 @@ import { nextEntryCode } from '../../../../shared/contests/presets';
 import type { Entry, EntryPhoto } from '../../../../shared/contests/rows';
 import { formatInteger } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
 import { storeErrorKey } from '../../store/errors';
 import { importPhotos, openedPhotoSources, pickedPhotoSources, type PhotoImportOutcome, type PhotoSource } from './photoImport';
@@ -33,7 +33,10 @@ const PHOTO_READ_REASONS = new Set<string>(['file-missing', 'unknown-file', 'rea
 /** Register or edit one entry: the entrant, the title, and the essay text, photos or speech notes. */
 export function EntryFormDialog({ data, initial, scope, onClose }: { data: ContestData; initial?: Entry; scope: string; onClose: () => void }) {
   const { t } = useTranslation('contests');
-  const { store, bridge, lang, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const { busy, write } = useWrite();
   const { contest } = data;
   const [draft, setDraft] = useState<Draft>(() =>

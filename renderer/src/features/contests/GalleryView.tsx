@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entry, EntryPhoto } from '../../../../shared/contests/rows';
 import { formatInteger } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import ArrowForward from '@mui/icons-material/ArrowForward';
 import { DirectionalIcon } from '../../components/DirectionalIcon';
@@ -24,7 +24,7 @@ interface Item {
 /** Every photo of the contest as a grid; Enter or a click opens it large; arrow keys move between photos. */
 export function GalleryView({ data }: { data: ContestData }) {
   const { t } = useTranslation('contests');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const items: Item[] = data.entries.flatMap((entry) => (entry.photos ?? []).map((photo) => ({ entry, photo })));
   const [open, setOpen] = useState<number | null>(null);
   // In a right-to-left page the next photo is to the left: the arrow keys follow what the eye sees.

@@ -15,7 +15,7 @@ import type { Entry, Score } from '../../../../shared/contests/rows';
 import { judgeProgress, judgeTotal } from '../../../../shared/contests/scoring';
 import { formatInteger, formatNumber } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
 import { storeErrorKey } from '../../store/errors';
 import { PhotoThumb } from './PhotoThumb';
@@ -30,7 +30,7 @@ import { scoreWrites } from '../../../../shared/contests/writes';
  */
 export function JudgingView({ data, scope }: { data: ContestData; scope: string }) {
   const { t } = useTranslation('contests');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const params = useRouteParams();
   const { contest } = data;
   const judgeId = params.get('judge') ?? '';
@@ -119,7 +119,9 @@ function ScoringCard(props: {
   const { data, entry, judgeId, existing, scope } = props;
   const { contest } = data;
   const { t } = useTranslation('contests');
-  const { store, lang, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [values, setValues] = useState<string[]>(() => contest.criteria.map((c) => (existing?.points[c.id] === undefined ? '' : String(existing.points[c.id]))));
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const parsed = values.map((v) => (v.trim() === '' ? undefined : Number(v.replace(',', '.'))));

@@ -2,12 +2,12 @@ import Box from '@mui/material/Box';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { EntryPhoto } from '../../../../shared/contests/rows';
-import { useApp } from '../../app/context';
+import { useStore } from '../../app/context';
 import { blobTable } from '../../store/blobs';
 
 /** An object URL for a stored blob, revoked when the component lets go of it. */
 export function useBlobUrl(hash: string | undefined): string | undefined {
-  const { store } = useApp();
+  const store = useStore();
   const row = useLiveQuery(() => (hash ? blobTable(store.db).get(hash) : undefined), [store, hash]);
   const url = useMemo(() => (row ? URL.createObjectURL(new Blob([row.bytes as BlobPart], { type: row.type })) : undefined), [row]);
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);

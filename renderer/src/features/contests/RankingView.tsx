@@ -20,7 +20,7 @@ import type { RankedEntry } from '../../../../shared/contests/scoring';
 import { formatInteger, formatNumber } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { reportStylesheet, tableToCsv, toHtmlTable } from '../../../../shared/report';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { blobTable } from '../../store/blobs';
 import { useSaveReport } from '../../components/useSaveAndReport';
@@ -31,7 +31,10 @@ import { awardOverrideWrites } from '../../../../shared/contests/writes';
 /** The ranking with awards, the tie-break rule stated, manual award changes with a reason, and the results files. */
 export function RankingView({ data, scope }: { data: ContestData; scope: string }) {
   const { t } = useTranslation('contests');
-  const { store, bridge, lang, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const [changing, setChanging] = useState<RankedEntry | null>(null);
   const [busy, setBusy] = useState(false);
@@ -174,7 +177,8 @@ export function RankingView({ data, scope }: { data: ContestData; scope: string 
 
 function OverrideDialog({ entry, data, scope, tierName, onClose }: { entry: RankedEntry; data: ContestData; scope: string; tierName: (id: string | null) => string; onClose: () => void }) {
   const { t } = useTranslation('contests');
-  const { store, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
   const [tierId, setTierId] = useState<string>(entry.tierId ?? '');
   const [reason, setReason] = useState(entry.entry.awardOverride?.reason ?? '');
   const [tried, setTried] = useState(false);

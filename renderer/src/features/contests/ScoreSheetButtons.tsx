@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScoreSheetProblem } from '../../../../shared/contests/scoreSheet';
 import type { Entry } from '../../../../shared/contests/rows';
 import { formatInteger } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import type { ContestData } from './useContestData';
@@ -19,7 +19,10 @@ import { sheetScoreWrites } from '../../../../shared/contests/writes';
 /** Export a judge's blind score sheet (xlsx, by code) and read it back with every problem by cell. */
 export function ScoreSheetButtons({ data, judgeId, scope, entries }: { data: ContestData; judgeId: string; scope: string; entries: Entry[] }) {
   const { t } = useTranslation('contests');
-  const { store, bridge, lang, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const [preview, setPreview] = useState<{ points: Map<string, Record<string, number>>; problems: ScoreSheetProblem[] } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);

@@ -6,7 +6,7 @@ import { formatDate, formatInteger } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { missingReports, roundCompleteness } from '../../../../shared/stats/completeness';
 import { chooseRound } from '../../../../shared/stats/headline';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { useRouteParams } from '../../app/routes';
 import { periodLabel } from '../../components/periodLabel';
 import { useStatsModel } from '../../store/statsModel';
@@ -17,7 +17,10 @@ import { useStatsModel } from '../../store/statsModel';
  */
 export function BulletinPage() {
   const { t } = useTranslation('dashboard');
-  const { store, lang, bridge, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const data = useStatsModel(store.db);
   const params = useRouteParams();
   if (!data || !data.county) return null;

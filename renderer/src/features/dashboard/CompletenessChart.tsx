@@ -8,7 +8,7 @@ import type { ReportingRound } from '../../../../shared/domain/stats';
 import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { roundCompleteness } from '../../../../shared/stats/completeness';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { periodLabel } from '../../components/periodLabel';
 import { useChartDirection } from '../../components/chartDirection';
 import type { StatsModel } from '../../../../shared/stats/model';
@@ -16,7 +16,7 @@ import type { StatsModel } from '../../../../shared/stats/model';
 /** Who has reported in a round, per township: on time, late, not yet. */
 export function CompletenessChart({ model, round }: { model: StatsModel; round: ReportingRound }) {
   const { t } = useTranslation('dashboard');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const dir = useChartDirection();
   const result = roundCompleteness(round, model.orgs, model.reports, { countyId: model.county!.id });
   const rows = result.byTownship

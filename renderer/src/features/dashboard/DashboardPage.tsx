@@ -1,7 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { useHeadline } from '../../app/useHeadline';
 import { CoverageNote, HeadlineRoundPicker } from '../../components/HeadlineRound';
 import { CompletenessChart } from './CompletenessChart';
@@ -11,7 +11,7 @@ import { TrendChart } from './TrendChart';
 /** Ratios against targets, who has reported, and the trend: the county's picture for one period. */
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const data = useHeadline('dashboard');
   if (!data) return null;
   const { model, headline, choose } = data;

@@ -5,13 +5,13 @@ import { Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, Scatter
 import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import type { CountySummary } from '../../../../shared/report/countySummary';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { useChartDirection } from '../../components/chartDirection';
 
 /** League–youth ratio of each committee under the county (the county summary's lines), with its control ratio where one is set. */
 export function RatioChart({ summary }: { summary: CountySummary }) {
   const { t } = useTranslation('dashboard');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const dir = useChartDirection();
   const rows = summary.committees.map((line) => ({
     name: pickText(line.name, lang).text,

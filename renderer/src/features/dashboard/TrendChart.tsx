@@ -6,7 +6,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { formatPercent } from '../../../../shared/i18n/format';
 import { countyTrend } from '../../../../shared/report/countySummary';
 import type { StatsModel } from '../../../../shared/stats/model';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { periodLabel } from '../../components/periodLabel';
 import { useChartDirection } from '../../components/chartDirection';
 
@@ -19,7 +19,7 @@ const COLOR = '#b71c1c';
  */
 export function TrendChart({ model }: { model: StatsModel }) {
   const { t } = useTranslation('dashboard');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const theme = useTheme();
   const dir = useChartDirection();
   const points = countyTrend(model);

@@ -21,7 +21,7 @@ import { LANG_SELF_NAMES, LANGS, directionOf, type Lang } from '../../../../shar
 import { buildBulletin, bulletinText } from '../../../../shared/jobs/bulletin';
 import { localToday } from '../../../../shared/jobs/dates';
 import { noticeDay, shownStatus } from '../../../../shared/jobs/notice';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { storeErrorKey } from '../../store/errors';
 import { useSaveReport } from '../../components/useSaveAndReport';
@@ -39,7 +39,9 @@ type Output = 'text' | 'image' | 'pdf';
  */
 export function BulletinView({ data }: { data: JobsData }) {
   const { t } = useTranslation('jobs');
-  const { lang: uiLang, bridge, notify } = useApp();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang: uiLang } = useLanguage();
   const report = useSaveReport();
   const today = localToday(new Date());
   const [query, setQuery] = useState('');

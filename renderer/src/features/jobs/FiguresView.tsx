@@ -15,7 +15,7 @@ import { jobsReportTables } from '../../../../shared/jobs/report';
 import { tableToCsv } from '../../../../shared/report/csv';
 import { reportStylesheet, toHtmlTable } from '../../../../shared/report/html';
 import type { ReportTable } from '../../../../shared/report/table';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { useChartDirection } from '../../components/chartDirection';
 import { useSaveReport } from '../../components/useSaveAndReport';
@@ -28,7 +28,9 @@ import type { JobsData } from './useJobsData';
  */
 export function FiguresView({ data }: { data: JobsData }) {
   const { t } = useTranslation('jobs');
-  const { lang, bridge, notify } = useApp();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const dir = useChartDirection();
   const years = useMemo(() => figureYears(data.notices, data.placements), [data]);

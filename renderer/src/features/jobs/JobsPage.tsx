@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storeErrorKey } from '../../store/errors';
 import { setRouteParams, useRouteParams } from '../../app/routes';
-import { useApp } from '../../app/context';
+import { useNotify, useStore } from '../../app/context';
 import { BulletinView } from './BulletinView';
 import { FiguresView } from './FiguresView';
 import { NoticeDetails, type UndoOffer } from './NoticeDetails';
@@ -26,7 +26,8 @@ type View = (typeof VIEWS)[number];
  */
 export function JobsPage() {
   const { t } = useTranslation('jobs');
-  const { store, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
   const [undo, setUndo] = useState<UndoOffer | null>(null);
   // Kept while the snackbar slides away, so its text does not vanish before it does.
   const [undoOpen, setUndoOpen] = useState(false);

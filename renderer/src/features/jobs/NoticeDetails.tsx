@@ -23,7 +23,7 @@ import type { NoticeStatus, Placement } from '../../../../shared/jobs/rows';
 import { closeInsteadWrites, deleteNoticeWrites, deletePlacementWrites, moveNoticeWrites, restoreWrites, type WritesResult } from '../../../../shared/jobs/writes';
 import type { WriteSpec } from '../../../../shared/sync/write';
 import { setRouteParams } from '../../app/routes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
 import { NoticeFormDialog } from './NoticeFormDialog';
@@ -42,7 +42,8 @@ export interface UndoOffer {
 /** One notice: its facts, its workflow buttons, and the placements it led to. */
 export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; noticeId: string; onUndoable(offer: UndoOffer): void }) {
   const { t } = useTranslation('jobs');
-  const { lang, notify } = useApp();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [editing, setEditing] = useState(false);
   const [placementDialog, setPlacementDialog] = useState<{ placement?: Placement } | null>(null);
   const [deleting, setDeleting] = useState(false);

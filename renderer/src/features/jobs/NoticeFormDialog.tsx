@@ -21,7 +21,7 @@ import { localToday } from '../../../../shared/jobs/dates';
 import { findDuplicates, noticeDay, shownStatus, validateNotice, cleanNotice, type NoticeField } from '../../../../shared/jobs/notice';
 import { EDUCATION_LEVELS, NOTICE_CHANNELS, type Notice } from '../../../../shared/jobs/rows';
 import { saveNoticeWrites } from '../../../../shared/jobs/writes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
 import { formStateOf, noticeOf, type NoticeFormState } from './noticeForm';
@@ -43,7 +43,8 @@ interface Props {
  */
 export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
   const { t } = useTranslation('jobs');
-  const { lang, notify } = useApp();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const today = localToday(new Date());
   const [state, setState] = useState<NoticeFormState>(() => formStateOf(notice, today));
   const [id] = useState(() => notice?.id ?? `notice-${crypto.randomUUID()}`);

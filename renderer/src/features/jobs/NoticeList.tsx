@@ -24,7 +24,7 @@ import { noticeDay } from '../../../../shared/jobs/notice';
 import { restoreWrites } from '../../../../shared/jobs/writes';
 import { storeErrorKey } from '../../store/errors';
 import { setRouteParams } from '../../app/routes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { NoticeFormDialog } from './NoticeFormDialog';
 import { StatusChip } from './StatusChip';
@@ -50,7 +50,9 @@ const FILTER_STATUSES = ['all', 'draft', 'published', 'expired', 'closed', 'fill
  */
 export function NoticeList({ data }: { data: JobsData }) {
   const { t } = useTranslation('jobs');
-  const { lang, store, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<NoticeFilter>(NO_FILTER);
   const [sort, setSort] = useState<NoticeSort>({ key: 'publishedOn', descending: true });

@@ -13,7 +13,7 @@ import { localToday } from '../../../../shared/jobs/dates';
 import { isValidPhone } from '../../../../shared/jobs/phone';
 import { SEXES, type Notice, type Placement, type Sex } from '../../../../shared/jobs/rows';
 import { savePlacementWrites } from '../../../../shared/jobs/writes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
 import type { JobsData } from './useJobsData';
@@ -28,7 +28,8 @@ interface Props {
 /** Records a young person placed through a notice: only what the office needs. */
 export function PlacementDialog({ data, notice, placement, onClose }: Props) {
   const { t } = useTranslation('jobs');
-  const { lang, notify } = useApp();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [id] = useState(() => placement?.id ?? `placement-${crypto.randomUUID()}`);
   const [name, setName] = useState(placement?.name ?? '');
   const [sex, setSex] = useState<Sex | ''>(placement?.sex ?? '');

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../shared/domain/org';
 import { pickText } from '../../../../shared/i18n/lang';
 import { archiveOrg, unarchiveOrg } from '../../../../shared/orgs/writes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
 import type { OrgTreeData } from './useOrgTree';
 
@@ -28,7 +28,8 @@ interface ArchiveOrgDialogProps {
 /** Asks before archiving or restoring, saying how many organisations it touches. */
 export function ArchiveOrgDialog({ org, data, restore, onClose, onArchived, onRestored }: ArchiveOrgDialogProps) {
   const { t } = useTranslation('orgs');
-  const { lang, notify } = useApp();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const { busy, write } = useWrite();
   // Decided once, when the dialog opens: what the person confirms is what gets written, and the
   // tree changing under the open dialog (the write itself, a sync) does not change the question.

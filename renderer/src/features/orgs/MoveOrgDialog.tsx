@@ -14,7 +14,7 @@ import { pickText } from '../../../../shared/i18n/lang';
 import { isKindAllowedUnder } from '../../../../shared/orgs/kinds';
 import { subtreeIds } from '../../../../shared/orgs/tree';
 import { moveSubtree } from '../../../../shared/orgs/writes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
 import { OrgSearchResults } from './OrgSearchResults';
 import type { OrgTreeData } from './useOrgTree';
@@ -26,7 +26,8 @@ import type { OrgTreeData } from './useOrgTree';
  */
 export function MoveOrgDialog({ org, data, onClose, onMoved }: { org: Org; data: OrgTreeData; onClose(): void; onMoved(): void }) {
   const { t } = useTranslation('orgs');
-  const { lang, notify } = useApp();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [query, setQuery] = useState('');
   const [targetId, setTargetId] = useState<string | null>(null);
   const { busy, write } = useWrite();

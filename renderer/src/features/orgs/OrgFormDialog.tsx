@@ -14,7 +14,7 @@ import { pickText } from '../../../../shared/i18n/lang';
 import type { OrgField, OrgIssue } from '../../../../shared/orgs/reasons';
 import { validateOrg } from '../../../../shared/orgs/validate';
 import { createOrgWrites, editOrgWrites } from '../../../../shared/orgs/writes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
 import { draftOf, initialState, kindChoices, suggestedCode, type FormMode, type FormState } from './orgForm';
 import type { OrgTreeData } from './useOrgTree';
@@ -33,7 +33,8 @@ interface OrgFormDialogProps {
  */
 export function OrgFormDialog({ mode, data, onClose, onSaved }: OrgFormDialogProps) {
   const { t } = useTranslation('orgs');
-  const { lang, notify } = useApp();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [state, setState] = useState<FormState>(() => initialState(mode, data.orgs, data.byId));
   const [newId] = useState(() => `org-${crypto.randomUUID()}`);
   const [tried, setTried] = useState(false);

@@ -15,7 +15,7 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ancestorIds } from '../../../../shared/orgs/tree';
 import { undoArchiveWrites } from '../../../../shared/orgs/writes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { ArchiveOrgDialog } from './ArchiveOrgDialog';
 import { MoveOrgDialog } from './MoveOrgDialog';
@@ -37,7 +37,9 @@ type Dialog = { kind: 'form'; mode: FormMode } | { kind: 'move'; id: string } | 
  */
 export function OrgsPage() {
   const { t } = useTranslation('orgs');
-  const { store, lang, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const data = useOrgTree(store.db);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);

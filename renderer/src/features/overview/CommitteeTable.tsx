@@ -9,13 +9,13 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
 import type { SummaryLine } from '../../../../shared/report/countySummary';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 
 /** One row per committee directly under the county: the county summary's lines (approved figures). */
 export function CommitteeTable({ lines }: { lines: readonly SummaryLine[] }) {
   const { t } = useTranslation('overview');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   return (
     <Paper variant="outlined">
       <Typography variant="h6" component="h2" sx={{ p: 2, pb: 0 }}>

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS } from '../../../../shared/domain/org';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { useHeadline } from '../../app/useHeadline';
 import { BilingualName } from '../../components/BilingualName';
 import { CoverageNote, HeadlineRoundPicker } from '../../components/HeadlineRound';
@@ -22,7 +22,9 @@ import { TotalsCards } from './TotalsCards';
  */
 export function OverviewPage() {
   const { t } = useTranslation('overview');
-  const { store, lang, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const data = useHeadline('overview');
 
   if (!data) return <CircularProgress aria-label={t('common:loading')} />;

@@ -5,12 +5,12 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
 import type { SummaryFigures } from '../../../../shared/report/countySummary';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 
 /** The county's headline figures (the county summary's totals): members, youth 14–35, youth 14–28 and the ratio. */
 export function TotalsCards({ totals, partial }: { totals: SummaryFigures; partial: boolean }) {
   const { t } = useTranslation('overview');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const cards = [
     { id: 'members', value: formatInteger(totals.members, lang) },
     { id: 'youth1435', value: formatInteger(totals.youth1435, lang) },

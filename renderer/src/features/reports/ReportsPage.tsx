@@ -1,7 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { useHeadline } from '../../app/useHeadline';
 import { CoverageNote, HeadlineRoundPicker } from '../../components/HeadlineRound';
 import { SummarySection } from './SummarySection';
@@ -13,7 +13,7 @@ import { TemplateSection } from './TemplateSection';
  */
 export function ReportsPage() {
   const { t } = useTranslation('reports');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const data = useHeadline('reports');
   if (!data) return null;
   const { model, headline, choose } = data;

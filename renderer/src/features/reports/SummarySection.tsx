@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countySummaryTable, reportStylesheet, tableToCsv, toHtmlTable, type CountySummary } from '../../../../shared/report';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import { REPORT_LOCALES } from './reportLocales';
@@ -17,7 +17,9 @@ import { REPORT_LOCALES } from './reportLocales';
  */
 export function SummarySection({ summary }: { summary: CountySummary }) {
   const { t } = useTranslation('reports');
-  const { lang, bridge, notify } = useApp();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const [busy, setBusy] = useState(false);
   const table = countySummaryTable(summary, lang, REPORT_LOCALES);

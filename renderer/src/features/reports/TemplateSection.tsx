@@ -18,7 +18,7 @@ import { pickText } from '../../../../shared/i18n/lang';
 import { templateMessage } from '../../../../shared/report';
 import type { TemplateReadResult } from '../../../../shared/report';
 import { templateWrites } from '../../../../shared/stats/writes';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { storeErrorKey } from '../../store/errors';
 import { withWrittenUnderId } from '../../store/statsWrites';
@@ -33,7 +33,10 @@ import { REPORT_LOCALES } from './reportLocales';
  */
 export function TemplateSection({ data }: { data: StatsModel }) {
   const { t } = useTranslation('reports');
-  const { store, lang, bridge, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const writeStats = useStatsWrite();
   const units = data.orgs.filter((o) => o.parentId === data.county!.id).sort((a, b) => (a.code < b.code ? -1 : 1));

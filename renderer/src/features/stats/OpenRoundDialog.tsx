@@ -17,7 +17,7 @@ import type { Org } from '../../../../shared/domain/org';
 import { FIGURES, isSplitFigure, type Figure } from '../../../../shared/domain/stats';
 import { DEFAULT_CHANGE_THRESHOLD } from '../../../../shared/stats/validation';
 import { openRoundWrites, reportingOrgs } from '../../../../shared/stats/writes';
-import { useApp } from '../../app/context';
+import { useNotify } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
 type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
 const INDEX_COUNT: Record<PeriodKind, number> = { year: 0, half: 2, quarter: 4, month: 12 };
@@ -32,7 +32,7 @@ function periodOf(kind: PeriodKind, year: number, index: number): string {
 /** The county opens a round: which period, which figures, who reports, by when. */
 export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county: Org; onClose(): void }) {
   const { t } = useTranslation('stats');
-  const { notify } = useApp();
+  const notify = useNotify();
   const now = new Date();
   const [kind, setKind] = useState<PeriodKind>('quarter');
   const [year, setYear] = useState(now.getFullYear());

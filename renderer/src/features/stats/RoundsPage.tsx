@@ -10,7 +10,7 @@ import { ListTable } from '../../components/ListTable';
 import type { ReportingRound } from '../../../../shared/domain/stats';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
 import { roundStatusWrites } from '../../../../shared/stats/writes';
-import { useApp } from '../../app/context';
+import { useLanguage, useStore } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { useStatsModel } from '../../store/statsModel';
 import { OpenRoundDialog } from './OpenRoundDialog';
@@ -19,7 +19,8 @@ import { periodLabel } from '../../components/periodLabel';
 /** The county's reporting rounds: open one, see how far each has got, close it. */
 export function RoundsPage() {
   const { t } = useTranslation('stats');
-  const { store, lang } = useApp();
+  const store = useStore();
+  const { lang } = useLanguage();
   const data = useStatsModel(store.db);
   const writeStats = useStatsWrite();
   const counts = useMemo(() => {

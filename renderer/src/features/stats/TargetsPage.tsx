@@ -17,7 +17,7 @@ import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { CONTROL_RATIO_DEFAULTS_2023, targetRowId } from '../../../../shared/stats/targets';
 import { targetWrites } from '../../../../shared/stats/writes';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { useStatsModel } from '../../store/statsModel';
 
@@ -35,7 +35,9 @@ function parsePercent(text: string): number | null | undefined {
  */
 export function TargetsPage() {
   const { t } = useTranslation('stats');
-  const { store, lang, notify } = useApp();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const data = useStatsModel(store.db, { reports: false });
   const writeStats = useStatsWrite();
   const [drafts, setDrafts] = useState<Record<string, string>>({});

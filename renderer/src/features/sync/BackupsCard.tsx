@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verifyBundle } from '../../../../shared/sync/bundle';
 import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup } from '../../store/backups';
 import type { BackupEntry } from '../../store/db';
 import { describeStoreError } from '../../store/errors';
@@ -25,7 +25,10 @@ const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesy
 /** Automatic backups (daily, before every import), a copy to a USB drive, and checking a backup file. */
 export function BackupsCard() {
   const { t } = useTranslation('sync');
-  const { store, bridge, lang, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const backups = useLiveQuery(() => store.db.backups.orderBy('created').reverse().toArray(), [store]) ?? [];
   const kept = useLiveQuery(() => backupsKept(store), [store]) ?? DEFAULT_BACKUPS_KEPT;

@@ -11,7 +11,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { pcLabel, usePcNames } from '../../components/PcName';
 import { describeStoreError } from '../../store/errors';
 import { exportBundle, SyncExportError } from './syncService';
@@ -22,7 +22,10 @@ const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesy
 /** Send data: everything, or only what one peer lacks, to a file the person carries on a USB drive. */
 export function ExportCard() {
   const { t } = useTranslation('sync');
-  const { store, bridge, lang, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const report = useSaveReport();
   const peers = useLiveQuery(async () => (await store.db.peers.toArray()).sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1)), [store]) ?? [];
   const names = usePcNames();

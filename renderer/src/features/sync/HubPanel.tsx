@@ -16,7 +16,7 @@ import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatInteger, LTR_ISOLATE, POP_ISOLATE } from '../../../../shared/i18n/format';
 import { parseHubUrl } from '../../../../shared/sync/hub/fetchTransport';
-import { useApp } from '../../app/context';
+import { useBridge, useLanguage, useStore } from '../../app/context';
 import { hubRunner, type HubStatus } from './hubRunner';
 
 const ORG_CODE = /^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/;
@@ -27,7 +27,9 @@ const ltr = (text: string) => `${LTR_ISOLATE}${text}${POP_ISOLATE}`;
 /** Sync over the network with the county's hub: status, "Sync now", and the account. */
 export function HubPanel() {
   const { t } = useTranslation('hub');
-  const { store, bridge, lang } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const { lang } = useLanguage();
   const runner = hubRunner(store, bridge);
   const status: HubStatus = useSyncExternalStore(
     (listener) => runner.subscribe(listener),

@@ -7,7 +7,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/context';
+import { useBridge, useNotify, useStore } from '../../app/context';
 import { describeStoreError } from '../../store/errors';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { applyReviewedImport, reviewImport, type ImportReview } from './syncService';
@@ -17,7 +17,9 @@ const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesy
 /** Receive data: one or several files, in any order; a preview first, nothing stored until confirmed. */
 export function ImportCard({ restore = false }: { restore?: boolean }) {
   const { t } = useTranslation('sync');
-  const { store, bridge, notify } = useApp();
+  const store = useStore();
+  const bridge = useBridge();
+  const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const [review, setReview] = useState<ImportReview | null>(null);
 

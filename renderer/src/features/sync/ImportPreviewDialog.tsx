@@ -13,7 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useLanguage, useStore } from '../../app/context';
 import { pcLabel, usePcNames } from '../../components/PcName';
 import type { ImportReview } from './syncService';
 
@@ -31,7 +31,8 @@ export function ImportPreviewDialog({
   onApply(): void;
 }) {
   const { t } = useTranslation('sync');
-  const { store, lang } = useApp();
+  const store = useStore();
+  const { lang } = useLanguage();
   const names = usePcNames();
   const preview = review.preview;
   const fresh = preview ? Object.values(preview.perTable).reduce((n, c) => n + (c?.new ?? 0) + (c?.updated ?? 0), 0) + preview.parked : 0;

@@ -3,7 +3,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/context';
+import { useStore } from '../../app/context';
 import { BackupsCard } from './BackupsCard';
 import { ExportCard } from './ExportCard';
 import { ImportCard } from './ImportCard';
@@ -12,7 +12,7 @@ import { HubPanel } from './HubPanel';
 /** Data by USB drive: send, receive, back up, restore. */
 export function SyncPage() {
   const { t } = useTranslation('sync');
-  const { store } = useApp();
+  const store = useStore();
   const changeCount = useLiveQuery(() => readChangeCount(store.db), [store]);
   return (
     <Stack spacing={3} sx={{ maxWidth: 960 }} data-testid="sync">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { generateDemoCounty } from '../../../../shared/demo/luntai';
 import { outlineDemo } from '../../../../shared/demo/summary';
 import { formatInteger, isolateLtr } from '../../../../shared/i18n/format';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 
 /*
  * The cards' texts that carry values: numbers formatted per language, and left-to-right runs
@@ -18,7 +18,7 @@ import { useApp } from '../../app/context';
  */
 export function DemoDescription() {
   const { t } = useTranslation('welcome');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const outline = useMemo(() => outlineDemo(generateDemoCounty()), []);
   const count = (n: number) => formatInteger(n, lang);
   return (
@@ -40,6 +40,6 @@ export function DemoDescription() {
 /** Receiving the county's file: its file type named as a left-to-right run. */
 export function ReceiveDescription() {
   const { t } = useTranslation('welcome');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   return <Typography color="text.secondary">{t('receive.description', { extension: isolateLtr('.leaguesync', lang) })}</Typography>;
 }

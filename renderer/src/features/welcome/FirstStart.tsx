@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { DirectionalIcon } from '../../components/DirectionalIcon';
 import { PcNameField, pcNameProblem } from '../../components/PcNameField';
 import { storeErrorKey } from '../../store/errors';
@@ -19,7 +19,9 @@ import { DemoDescription, ReceiveDescription } from './CardTexts';
 /** The first screen on a new PC: try the app with the demo county, or start with nothing. */
 export function FirstStart() {
   const { t } = useTranslation('welcome');
-  const { store, notify, lang } = useApp();
+  const store = useStore();
+  const notify = useNotify();
+  const { lang } = useLanguage();
   const [busy, setBusy] = useState(false);
   // Optional here: a PC left unnamed shows as "电脑 9bc5df" and can be named on the About page.
   const [pcName, setPcName] = useState('');
