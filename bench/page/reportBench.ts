@@ -2,7 +2,7 @@
 import ug from '../../locales/ug/report.json';
 import zh from '../../locales/zh-CN/report.json';
 import type { ReportLocales } from '../../shared/report/messages';
-import { countySummaryWorkload, syntheticCounty } from '../../shared/report/speed';
+import { countySummaryWorkload, syntheticCounty } from '../workloads/reportSpeed';
 
 const LOCALES = { 'zh-CN': zh, ug } as ReportLocales;
 

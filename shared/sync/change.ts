@@ -31,3 +31,13 @@ export const changeSchema = z.object({
   schema: z.number().int().positive(),
 });
 export type Change = z.infer<typeof changeSchema>;
+
+/** Clock order of changes (stamps sort as text): the one comparator, for `sort`. */
+export function byStamp(a: { readonly hlc: string }, b: { readonly hlc: string }): number {
+  return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0;
+}
+
+/** Sorts changes into clock order, in place, and returns them. */
+export function sortByStamp<T extends { readonly hlc: string }>(changes: T[]): T[] {
+  return changes.sort(byStamp);
+}

@@ -1,6 +1,6 @@
 import type { SyncAccess } from './access';
 import { valuesEqual } from './canonical';
-import type { Change } from './change';
+import { byStamp, type Change } from './change';
 import { conflictId, type Conflict, type StampedValue } from './conflict';
 import { applyChangeToRow, canonicalRowId, type MergedRow, type RowIdRules } from './row';
 
@@ -87,7 +87,6 @@ interface PendingLoss {
   kept: StampedValue;
 }
 
-const byStamp = (a: Change, b: Change) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0);
 
 /**
  * Merges changes this device can apply (known tables and fields, not yet applied here) into their

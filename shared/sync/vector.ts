@@ -1,4 +1,4 @@
-import type { Change } from './change';
+import { byStamp, type Change } from './change';
 
 /**
  * A version vector: per origin device, the greatest clock stamp this device holds from it
@@ -48,7 +48,7 @@ export function includes(vector: VersionVector, change: Stamped): boolean {
 export function changesMissingFrom<T extends Stamped>(peerVector: VersionVector, changes: Iterable<T>): T[] {
   const missing: T[] = [];
   for (const change of changes) if (!includes(peerVector, change)) missing.push(change);
-  return missing.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  return missing.sort(byStamp);
 }
 
 /** Whether two vectors hold exactly the same stamps. */

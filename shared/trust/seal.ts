@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalChangeJson } from '../sync/bundle/canonicalJson';
-import type { Change } from '../sync/change';
+import { byStamp, type Change } from '../sync/change';
 import { toHex } from './encoding';
 import { publicKeySchema, type KeyPair } from './keys';
 import { parseRecord, type Parsed } from './records';
@@ -57,7 +57,7 @@ export function changeHash(change: Change): string {
  */
 export async function sealChanges(changes: readonly Change[], device: { id: string; keys: KeyPair }): Promise<Seal> {
   if (changes.length === 0) throw new RangeError('nothing to seal');
-  const ordered = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const ordered = [...changes].sort(byStamp);
   for (const change of ordered) if (change.device !== device.id) throw new RangeError(`change ${change.id} is not ${device.id}'s`);
   return signRecord<Omit<Seal, 'signer' | 'signature'>>(
     {

@@ -1,8 +1,7 @@
 import type { Table } from 'dexie';
-import type { Change } from '../../../shared/sync/change';
+import { sortByStamp, type Change } from '../../../shared/sync/change';
 import { rowIdsOf, type RowIdRules } from '../../../shared/sync/row';
 import { includes, type VersionVector } from '../../../shared/sync/vector';
-import { sortByStamp } from './hubSort';
 import type { LeagueDeskDb } from './db';
 import { LOG_COUNT_KEY, LOG_STORE, rowKey, toPages, type LogPage } from './logPages';
 import { inTransaction, type StoreTx } from './tx';

@@ -1,5 +1,4 @@
-import type { Change } from '../../../shared/sync/change';
-import { sortByStamp } from './hubSort';
+import { sortByStamp, type Change } from '../../../shared/sync/change';
 
 /**
  * The change log is stored in pages: one IndexedDB record holds the changes written together (an

@@ -1,3 +1,4 @@
+import { byStamp } from '../change';
 import type { MemorySyncStore } from '../memoryAccess';
 import { includes, type VersionVector } from '../vector';
 import { applyPulledRecords, freshState, type HubBlob, type HubLocal, type HubSyncState } from './local';
@@ -26,7 +27,7 @@ export function memoryHubLocal(store: MemorySyncStore, identity: { device: strin
       states.set(state.hub, structuredCopy(state));
     },
     async unsent(sent: VersionVector) {
-      return (await store.allChanges()).filter((c) => !includes(sent, c)).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+      return (await store.allChanges()).filter((c) => !includes(sent, c)).sort(byStamp);
     },
     async applyPulled(records, pulledBlobs, state, now) {
       const result = await applyPulledRecords(store, records, state, now);

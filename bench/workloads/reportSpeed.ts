@@ -1,11 +1,11 @@
-import type { Org } from '../domain/org';
-import type { ReportingRound, StatReport } from '../domain/stats';
-import type { Lang } from '../i18n/lang';
-import { buildCountySummary, type CountySummary, type CountySummaryInput } from './countySummary';
-import { countySummaryTable } from './countySummaryTable';
-import { toHtmlDocument } from './html';
-import type { ReportLocales } from './messages';
-import { toXlsx } from './xlsx';
+import type { Org } from '../../shared/domain/org';
+import type { ReportingRound, StatReport } from '../../shared/domain/stats';
+import type { Lang } from '../../shared/i18n/lang';
+import { buildCountySummary, type CountySummary, type CountySummaryInput } from '../../shared/report/countySummary';
+import { countySummaryTable } from '../../shared/report/countySummaryTable';
+import { toHtmlDocument } from '../../shared/report/html';
+import type { ReportLocales } from '../../shared/report/messages';
+import { toXlsx } from '../../shared/report/xlsx';
 
 /*
  * The workload of the "county summary report for 2,000 organisations" benchmark (issue 3: goal

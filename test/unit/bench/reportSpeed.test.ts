@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countySummaryWorkload, syntheticCounty } from '../../../shared/report/speed';
-import { LOCALES, readBack, sheet } from './helpers';
+import { countySummaryWorkload, syntheticCounty } from '../../../bench/workloads/reportSpeed';
+import { LOCALES, readBack, sheet } from '../report/helpers';
 
 /** The benchmark's workload is right; how fast it runs is measured by `npm run bench`, not here. */
 describe('county summary speed workload', () => {
