@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Property tests and real-database tests take seconds on a loaded two-core machine; a test's
+    // time limit is a guard against hanging, never a speed check (speed is measured by npm run bench).
+    testTimeout: 30_000,
     projects: [
       {
         test: {
