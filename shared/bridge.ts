@@ -27,6 +27,9 @@ export const fileFilterSchema = z.object({
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
+/** The file type of sync files and backups (`*.leaguesync`), for save and open dialogs. */
+export const LEAGUESYNC_FILTERS: FileFilter[] = [{ nameKey: 'leaguesync', extensions: ['leaguesync'] }];
+
 export const saveFileRequestSchema = z.object({
   suggestedName: suggestedFileNameSchema,
   // z.custom keeps the plain Uint8Array type (any backing buffer), which is what encoders return.

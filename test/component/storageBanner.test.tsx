@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo, Bridge, SaveFileRequest, SaveResult } from '../../shared/bridge';
 import { decodeBundle } from '../../shared/sync/bundle';
-import { daysSinceCopy, StorageBanner, USB_COPY_DUE_DAYS, USB_COPY_KEY } from '../../renderer/src/app/StorageBanner';
+import { daysSinceCopy, StorageBanner, USB_COPY_DUE_DAYS } from '../../renderer/src/app/StorageBanner';
+import { USB_COPY_KEY } from '../../renderer/src/store/usbCopy';
 import { requestPersistentStorage } from '../../renderer/src/platform/persist';
 import { renderInApp } from './renderInApp';
 

@@ -1,9 +1,5 @@
-import { encodeBundle } from '../../../shared/sync/bundle';
-import { countyCodeOf } from '../../../shared/sync/county';
-import { BLOB_STORE, blobTable } from './blobs';
-import { readHomeCounty } from './county';
-import { dexieAccess, SYNC_STORES } from './dexieAccess';
 import type { BackupEntry } from './db';
+import { encodeFullBundle } from './fullBundle';
 import type { Store } from './store';
 import { inTransaction } from './tx';
 
@@ -21,27 +17,13 @@ export async function backupsKept(store: Store): Promise<number> {
  * (an empty PC) makes no backup.
  */
 export async function makeBackup(store: Store, reason: BackupEntry['reason'], now = new Date()): Promise<BackupEntry | null> {
-  const { db, identity } = store;
   // A backup is a full bundle, photos included: restoring it must bring back every blob.
-  const { changes, vector, county, blobs } = await inTransaction(db, 'r', [...SYNC_STORES, BLOB_STORE], async (tx) => {
-    const access = dexieAccess(tx);
-    const [changes, vector, county, all] = await Promise.all([access.allChanges(), access.getVector(), readHomeCounty(tx), blobTable(tx).toArray()]);
-    return { changes, vector, county, blobs: all.map((b) => b.bytes) };
-  });
-  if (changes.length === 0) return null;
-  const code = county?.code ?? countyCodeOf(changes)!;
-  const bytes = await encodeBundle({
-    county: { code },
-    sender: { device: identity.device, account: identity.author, scope: code },
-    kind: 'full',
-    changes,
-    vector,
-    blobs,
-    created: now.toISOString(),
-  });
-  const entry: BackupEntry = { id: `${now.toISOString()}-${reason}`, created: now.toISOString(), reason, bytes, changes: changes.length };
+  const full = await encodeFullBundle(store, { now });
+  if (!full) return null;
+  const { bytes, changes } = full;
+  const entry: BackupEntry = { id: `${now.toISOString()}-${reason}`, created: now.toISOString(), reason, bytes, changes };
   const keep = await backupsKept(store);
-  await inTransaction(db, 'rw', ['backups'], async (tx) => {
+  await inTransaction(store.db, 'rw', ['backups'], async (tx) => {
     const backups = tx.table<BackupEntry, string>('backups');
     await backups.put(entry);
     const all = await backups.orderBy('created').reverse().primaryKeys();

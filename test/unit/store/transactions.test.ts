@@ -104,6 +104,7 @@ describe('transactions', () => {
       'renderer/src/store/identity.ts',
       'renderer/src/store/pcName.ts',
       'renderer/src/store/backups.ts',
+      'renderer/src/store/fullBundle.ts',
       'renderer/src/store/hubStore.ts',
       'renderer/src/store/store.ts',
       'renderer/src/features/sync/syncService.ts',

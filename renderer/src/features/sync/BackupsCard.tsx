@@ -14,13 +14,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verifyBundle } from '../../../../shared/sync/bundle';
 import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
+import { LEAGUESYNC_FILTERS } from '../../../../shared/bridge';
 import { useApp } from '../../app/context';
+import { recordUsbCopy } from '../../store/usbCopy';
 import { backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup } from '../../store/backups';
 import type { BackupEntry } from '../../store/db';
 import { describeStoreError } from '../../store/errors';
 import { useSaveReport } from './useSaveAndReport';
 
-const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesync'] }];
 
 /** Automatic backups (daily, before every import), a copy to a USB drive, and checking a backup file. */
 export function BackupsCard() {
@@ -45,7 +46,10 @@ export function BackupsCard() {
   const saveToUsb = (backup: BackupEntry) =>
     guarded(async () => {
       const name = `league-desk-backup-${backup.created.slice(0, 19).replace(/[:T]/g, '-')}.leaguesync`;
-      report(await bridge.saveFile({ suggestedName: name, data: backup.bytes, filters: BUNDLE_FILTERS }));
+      const result = await bridge.saveFile({ suggestedName: name, data: backup.bytes, filters: LEAGUESYNC_FILTERS });
+      // A backup saved out is a full copy of the data as it was then.
+      if (result.status === 'saved') await recordUsbCopy(store, new Date(backup.created));
+      report(result);
     });
 
   const backUpNow = () =>
@@ -56,7 +60,7 @@ export function BackupsCard() {
 
   const verifyFile = () =>
     guarded(async () => {
-      const opened = await bridge.openFiles({ multiple: false, filters: BUNDLE_FILTERS });
+      const opened = await bridge.openFiles({ multiple: false, filters: LEAGUESYNC_FILTERS });
       if (opened.status === 'error') return notify({ severity: 'error', key: `errors:bridge.${opened.reason}` });
       if (opened.status !== 'opened') return;
       const verdict = await verifyBundle(opened.files[0]!.data);

@@ -6,10 +6,11 @@ import { isWithinScope } from '../../../../shared/sync/scope';
 import { changesMissingFrom } from '../../../../shared/sync/vector';
 import type { OpenedFile } from '../../../../shared/bridge';
 import type { MetaEntry, PeerEntry } from '../../store/db';
-import { dexieAccess, readChangeLog, SYNC_STORES } from '../../store/dexieAccess';
+import { dexieAccess, SYNC_STORES } from '../../store/dexieAccess';
 import type { Store } from '../../store/store';
 import { makeBackup } from '../../store/backups';
 import { BLOB_STORE, blobsForBundle, storeReceivedBlobs } from '../../store/blobs';
+import { encodeFullBundle } from '../../store/fullBundle';
 import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
 
@@ -38,25 +39,9 @@ export async function exportBundle(
   const now = options.now ?? new Date();
   const sender = (county: Org) => ({ county: { code: county.code, name: county.name }, sender: { device: identity.device, account: identity.author, scope: county.code, name: identity.name } });
   if (!options.peer) {
-    // Everything: the log's pages and the vector, read in one transaction (readChangeLog), handed
-    // to the encoder in batches so its progress moves. Photos travel with it: read after the log,
-    // so every blob a change in it refers to is already stored.
-    const county = await inTransaction(db, 'r', ['org'], readHomeCounty);
-    if (!county) throw new SyncExportError('no-county');
-    const log = readChangeLog(db);
-    const vector = await log.vector;
-    const blobs = await inTransaction(db, 'r', [BLOB_STORE], (tx) => blobsForBundle(tx, [], true));
-    let count = 0;
-    const counted: AsyncIterable<readonly Change[]> = {
-      async *[Symbol.asyncIterator]() {
-        for await (const batch of log.batches) {
-          count += batch.length;
-          yield batch;
-        }
-      },
-    };
-    const bytes = await encodeBundle({ ...sender(county), kind: 'full', changes: counted, vector, blobs, created: now.toISOString() }, { onProgress: options.onProgress });
-    return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: count };
+    const full = await encodeFullBundle(store, { now, onProgress: options.onProgress });
+    if (!full?.county) throw new SyncExportError('no-county');
+    return { bytes: full.bytes, fileName: `${full.county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: full.changes };
   }
   const peer = options.peer;
   // A bundle for a peer carries only the photos its changes refer to (read in the same transaction,
