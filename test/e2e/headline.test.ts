@@ -155,7 +155,7 @@ describe("a demo report from an older PC's file, returned, edited, approved (iss
   it('stays one report under the app id, and its cell history starts at the demo load', async () => {
     const { page } = await pc();
     await page.getByTestId('receive-first').click();
-    expect(await importThroughPreview(page, [await oldDemoExport()], 'restore-bundle')).toBe('Success');
+    expect(await importThroughPreview(page, [await oldDemoExport()], 'restore-bundle')).toBe('success');
 
     // The county opens the closed demo round again, and takes one approved report back.
     await page.getByTestId('nav-rounds').click();
