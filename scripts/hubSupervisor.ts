@@ -71,6 +71,8 @@ export function superviseHub(): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by a program over an IPC channel (the tests): when that program goes, so do we.
+  if (process.send) process.on('disconnect', stop);
   start();
 }
 

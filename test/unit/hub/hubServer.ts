@@ -30,7 +30,8 @@ export async function startTestHub(): Promise<TestHub> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/hubSupervisor.ts')], {
     cwd: ROOT,
     env: { ...process.env, HUB_PORT: '0', HUB_DATA: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel ends the supervisor and its hub if this process dies before stop().
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
