@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { memoryAccess } from '../../../shared/sync/memoryAccess';
-import { syncWithHub } from '../../../shared/sync/hub/client';
+import { jsonBytes, syncWithHub } from '../../../shared/sync/hub/client';
 import { DESIGN_DOC_ID, MAX_BLOB_BYTES, MAX_CHANGE_DOC_BYTES, MAX_HUB_REQUEST_BYTES, designDoc } from '../../../shared/sync/hub/design';
 import { memoryHubLocal } from '../../../shared/sync/hub/memoryLocal';
 import { HUB_PASSWORD_ITERATIONS } from '../../../scripts/hub';
@@ -183,6 +183,26 @@ describe('the hub holds documents and requests to their limits', () => {
     expect(await device({ method: 'POST', path: '_bulk_docs', body: { docs: [wide] } })).toMatchObject({ ok: true, body: [{ error: 'forbidden', reason: 'too-large' }] });
     const fits = change('2026-01-01T00:00:00.000Z-0002-0000000000000001', { note: 'x'.repeat(MAX_CHANGE_DOC_BYTES - 2048) });
     expect(await device({ method: 'POST', path: '_bulk_docs', body: { docs: [fits] } })).toMatchObject({ ok: true, body: [{ ok: true }] });
+  });
+
+  it('counts a document’s bytes as the client does: what the client would send is taken, what is over the limit is not', async () => {
+    const device = dbTransport(hub.url, DB, TOWN.name, TOWN.password);
+    let n = 100;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -3000, max: 3000 }), fc.constantFrom('x', '团', 'ئ', '😀', '\u200f'), async (delta, unit) => {
+        n += 1;
+        const id = `2026-01-02T00:00:00.000Z-${n.toString(16).padStart(4, '0')}-0000000000000001`;
+        const base = change(id, { note: '' });
+        const room = MAX_CHANGE_DOC_BYTES + delta - jsonBytes(base);
+        const per = jsonBytes(unit) - 2;
+        const doc = change(id, { note: unit.repeat(Math.max(0, Math.floor(room / per))) });
+        const answer = await device({ method: 'POST', path: '_bulk_docs', body: { docs: [doc] } });
+        const [result] = (answer as { body: { ok?: boolean; reason?: string }[] }).body;
+        if (jsonBytes(doc) <= MAX_CHANGE_DOC_BYTES - 1024) expect(result).toMatchObject({ ok: true });
+        if (jsonBytes(doc) > MAX_CHANGE_DOC_BYTES) expect(result).toMatchObject({ reason: 'too-large' });
+      }),
+      { numRuns: 30, seed: 15 },
+    );
   });
 
   it('refuses a photo over the limit and an attachment on a change', async () => {
