@@ -166,7 +166,8 @@ async function pushChanges(
     progress({ phase: 'push', done: i, total: docs.length });
   }
   // Every chunk is confirmed; what is left is another organisation's, relayed here, and not this
-  // account's to send: mark it so it is not read again at every sync.
+  // account's to send, or over the size limit and never sendable: mark it so it is not read again
+  // at every sync.
   if (unsent.length > docs.length) {
     state = { ...state, sent: mergeVectors(state.sent, vectorOf(unsent)) };
     await local.saveState(state);
