@@ -3,7 +3,7 @@ import { decodeBundle, encodeBundle, type BundleManifest, type BundleRefusal } f
 import type { Change } from '../../../../shared/sync/change';
 import { applyImport, planImport, type ImportPreview } from '../../../../shared/sync/import';
 import { isWithinScope } from '../../../../shared/sync/scope';
-import { changesMissingFrom } from '../../../../shared/sync/vector';
+import { believedPeerVector, changesMissingFrom } from '../../../../shared/sync/vector';
 import type { OpenedFile } from '../../../../shared/bridge';
 import type { MetaEntry, PeerEntry } from '../../store/db';
 import { dexieAccess, SYNC_STORES } from '../../store/dexieAccess';
@@ -49,7 +49,7 @@ export async function exportBundle(
   const [county, changes, vector, blobs] = await inTransaction(db, 'r', [...SYNC_STORES, BLOB_STORE], async (tx) => {
     const access = dexieAccess(tx);
     const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
-    const picked: Change[] = changesMissingFrom(peer.vector, all);
+    const picked: Change[] = changesMissingFrom(believedPeerVector(peer.vector, held, identity.device), all);
     return [home, picked, held, await blobsForBundle(tx, picked, false)] as const;
   });
   if (!county) throw new SyncExportError('no-county');
@@ -116,7 +116,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     }
   }
   const records = reviews.flatMap((r) => r.changes ?? []);
-  const preview = await inTransaction(store.db, 'r', SYNC_STORES, (tx) => planImport(records, dexieAccess(tx), { now }));
+  const preview = await inTransaction(store.db, 'r', SYNC_STORES, (tx) => planImport(records, dexieAccess(tx), { now, ownDevice: store.identity.device }));
   return { files: reviews, preview };
 }
 
@@ -139,7 +139,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     const access = dexieAccess(tx);
     const peers = tx.table<PeerEntry, string>('peers');
     const meta = tx.table<MetaEntry, string>('meta');
-    const plan = await planImport(records, access, { now });
+    const plan = await planImport(records, access, { now, ownDevice: store.identity.device });
     await applyImport(plan, access);
     // In the same transaction as the changes: a row never arrives without the photos it shows.
     for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs);
