@@ -22,6 +22,11 @@ export const ERROR_CODES = [
   'missing',
   /** League members outnumber youth aged 14–35. */
   'members-above-youth1435',
+  /**
+   * League members outnumber youth aged 14–28. Members are themselves 14–28 (the charter admits
+   * from 14, normally to 28), so a ratio above 100% is a slip, never a branch's reality.
+   */
+  'members-above-youth1428',
   /** Youth aged 14–28 outnumber youth aged 14–35, a band that contains them. */
   'youth1428-above-youth1435',
   /** More new members in the period than members at its end. */
@@ -200,17 +205,31 @@ function thresholdFor(option: ValidationOptions['changeThreshold'], figure: Figu
   return option?.[figure] ?? DEFAULT_CHANGE_THRESHOLD;
 }
 
-/** The comparison rules: `figure` must not exceed `limit`. */
-const NOT_ABOVE: readonly { figure: Figure; limit: Figure; code: ErrorCode }[] = [
-  { figure: 'members', limit: 'youth1435', code: 'members-above-youth1435' },
+/**
+ * The comparison rules: `figure` must not exceed `limit`. THE one place these are stated: the entry
+ * grid, the template import and the USB import preview all ask `validateReport`.
+ *
+ * `unless`: a rule another one implies, left out when that one fires, so one slip is one message
+ * (members above youth 14–35 are also above youth 14–28, which is what the person should read).
+ */
+const NOT_ABOVE: readonly { figure: Figure; limit: Figure; code: ErrorCode; unless?: ErrorCode }[] = [
+  { figure: 'members', limit: 'youth1428', code: 'members-above-youth1428' },
+  { figure: 'members', limit: 'youth1435', code: 'members-above-youth1435', unless: 'members-above-youth1428' },
   { figure: 'youth1428', limit: 'youth1435', code: 'youth1428-above-youth1435' },
   { figure: 'newMembers', limit: 'members', code: 'new-members-above-members' },
 ];
 
 /** The totals' comparison rules that also hold for each sex (NOT_ABOVE, figure by figure). */
-const SEX_NOT_ABOVE = NOT_ABOVE.flatMap(({ figure, limit }) =>
-  isSplitFigure(figure) && isSplitFigure(limit) ? SEXES.map((sex) => ({ figure: sexFigure(figure, sex), limit: sexFigure(limit, sex) })) : [],
-);
+const SEX_NOT_ABOVE = NOT_ABOVE.flatMap(({ figure, limit, unless }) => {
+  if (!isSplitFigure(figure) || !isSplitFigure(limit)) return [];
+  // The rule `unless` names, for the same sex: its limit is the related cell of the issue that implies this one.
+  const implied = NOT_ABOVE.find((rule) => rule.code === unless)?.limit;
+  return SEXES.map((sex) => ({
+    figure: sexFigure(figure, sex),
+    limit: sexFigure(limit, sex),
+    impliedBy: implied && isSplitFigure(implied) ? sexFigure(implied, sex) : undefined,
+  }));
+});
 
 /**
  * The checks a split by sex adds. Only figures that hold values are compared, so a round without the
@@ -237,7 +256,8 @@ function sexIssues(values: FigureValues): Issue[] {
   for (const rule of SEX_NOT_ABOVE) {
     const value = countOf(values, rule.figure);
     const limit = countOf(values, rule.limit);
-    if (value !== null && limit !== null && value > limit) {
+    const implied = issues.some((i) => i.figure === rule.figure && i.code === 'sex-above-limit' && i.related === rule.impliedBy);
+    if (value !== null && limit !== null && value > limit && !implied) {
       issues.push({ figure: rule.figure, severity: 'error', code: 'sex-above-limit', related: rule.limit, params: { value, limit } });
     }
   }
@@ -263,7 +283,7 @@ export function validateReport(values: FigureValues, options: ValidationOptions 
   for (const rule of NOT_ABOVE) {
     const value = countOf(values, rule.figure);
     const limit = countOf(values, rule.limit);
-    if (value !== null && limit !== null && value > limit) {
+    if (value !== null && limit !== null && value > limit && !issues.some((i) => i.code === rule.unless)) {
       issues.push({ figure: rule.figure, severity: 'error', code: rule.code, related: rule.limit, params: { value, limit } });
     }
   }

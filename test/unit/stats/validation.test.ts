@@ -120,8 +120,21 @@ describe('validateReport errors (block submission)', () => {
     expect(issues.every((i) => i.severity === 'error')).toBe(true);
   });
 
-  it('members-above-youth1435 points at members, with youth 14–35 as the related cell', () => {
-    const issues = validateReport({ ...valid, members: 201 });
+  it('members-above-youth1428 points at members, with youth 14–28 as the related cell: members are themselves 14–28', () => {
+    // Seen: members 50 against youth 30 gave a ratio of 166.7% and nothing stopped it.
+    expect(validateReport({ members: 50, youth1428: 30 })).toEqual([
+      { figure: 'members', severity: 'error', code: 'members-above-youth1428', related: 'youth1428', params: { value: 50, limit: 30 } },
+    ]);
+    expect(validateReport({ members: 30, youth1428: 30 })).toEqual([]);
+    expect(validateReport({ members: 90, youth1435: 200 })).toEqual([]);
+  });
+
+  it('members above both youth bands is one message, the one about 14–28', () => {
+    expect(codes(validateReport({ members: 300, youth1435: 250, youth1428: 200 }))).toEqual(['members:members-above-youth1428']);
+  });
+
+  it('members-above-youth1435 points at members, with youth 14–35 as the related cell (when youth 14–28 is not given)', () => {
+    const issues = validateReport({ ...valid, members: 201, youth1428: null });
     expect(issues).toContainEqual({
       figure: 'members',
       severity: 'error',
@@ -226,7 +239,7 @@ describe('validateReport warnings (need a comment)', () => {
     expect(validateReport({ members: 3, youth1428: 20 }, { targetRatio: 0.15 })).toEqual([]);
     expect(validateReport({ members: 31, youth1428: 100 }, { targetRatio: null })).toEqual([]);
     expect(validateReport({ members: 31, youth1428: 100 })).toEqual([]);
-    expect(validateReport({ members: 31, youth1428: 0 }, { targetRatio: 0.3 })).toEqual([]);
+    expect(validateReport({ members: 31, youth1428: 0 }, { targetRatio: 0.3 }).filter((i) => i.severity === 'warning')).toEqual([]);
     expect(validateReport({ members: 31 }, { targetRatio: 0.3 })).toEqual([]);
   });
 
@@ -236,7 +249,7 @@ describe('validateReport warnings (need a comment)', () => {
       { previous: { cadres: 2, members: 100 }, targetRatio: 0.5 },
     );
     expect(codes(issues)).toEqual([
-      'members:members-above-youth1435',
+      'members:members-above-youth1428',
       'youth1428:youth1428-above-youth1435',
       'members:change-beyond-threshold',
       'members:ratio-above-target',
@@ -246,7 +259,7 @@ describe('validateReport warnings (need a comment)', () => {
 
   it('issuesFor gives the messages of one cell', () => {
     const issues = validateReport({ members: 300, youth1435: 200, youth1428: 250 }, { previous: { members: 100 } });
-    expect(issuesFor(issues, 'members').map((i) => i.code)).toEqual(['members-above-youth1435', 'change-beyond-threshold']);
+    expect(issuesFor(issues, 'members').map((i) => i.code)).toEqual(['members-above-youth1428', 'change-beyond-threshold']);
     expect(issuesFor(issues, 'cadres')).toEqual([]);
   });
 });
