@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AnyFigure } from '../domain/stats';
-import { validateReport, type Issue } from '../stats/validation';
+import { figureDisagreements, type Issue } from '../stats/validation';
 import { cellRef } from './cellRef';
 import { readFigureCell } from './figureCell';
 import { openSpreadsheet, SPREADSHEET_LIMITS } from './spreadsheetCheck';
@@ -132,7 +132,7 @@ function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: Templa
     // The statistics' own rules (members ≤ youth 14–28, male + female = total …), as the grid checks
     // them. A row whose figures disagree is held back whole: which of its numbers is wrong is for
     // the person to say, in the sheet.
-    const disagreements = validateReport(values).filter((issue) => issue.severity === 'error');
+    const disagreements = figureDisagreements(values);
     if (disagreements.length > 0) {
       const columnOf = new Map(meta.figureColumns);
       for (const issue of disagreements) problem(disagreementProblem(issue, code, cellRef(columnOf.get(issue.figure) ?? meta.codeColumn, rowNumber)));

@@ -320,6 +320,15 @@ export function validateReport(values: FigureValues, options: ValidationOptions 
   return issues.map((issue, i) => ({ issue, i })).sort((a, b) => order(a.issue) - order(b.issue) || a.i - b.i).map((x) => x.issue);
 }
 
+/**
+ * Where a report's figures disagree with one another by the comparison rules (members above youth
+ * 14–28, one sex above its total …), without the warnings that need a round or a previous period:
+ * what the template import holds a row back for and what the USB import preview names.
+ */
+export function figureDisagreements(values: FigureValues): Issue[] {
+  return validateReport(values).filter((issue) => issue.severity === 'error');
+}
+
 /** The issues of one cell. */
 export function issuesFor(issues: readonly Issue[], figure: AnyFigure): Issue[] {
   return issues.filter((issue) => issue.figure === figure);

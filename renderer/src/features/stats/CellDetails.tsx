@@ -17,7 +17,7 @@ import { useApp } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { PcName, usePcNames } from '../../components/PcName';
 import type { GridRow } from './EntryGrid';
-import { issueMessage } from './issueMessage';
+import { issueMessage } from '../../components/issueMessage';
 import { periodLabel } from '../../components/periodLabel';
 import { readRowHistory } from '../../store/changeLog';
 import { reportId } from './useStatsData';

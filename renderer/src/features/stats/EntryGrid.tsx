@@ -9,7 +9,7 @@ import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
 import { pickText, type Lang } from '../../../../shared/i18n/lang';
 import { leagueYouthRatio } from '../../../../shared/stats/totals';
 import type { Issue } from '../../../../shared/stats/validation';
-import { issueMessage } from './issueMessage';
+import { issueMessage } from '../../components/issueMessage';
 
 export interface GridRow {
   org: Org;
