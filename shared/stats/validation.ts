@@ -45,7 +45,10 @@ export const ERROR_CODES = [
 
 /** Warnings: the report can be submitted once each has a comment on its figure. */
 export const WARNING_CODES = [
-  /** The figure moved from the previous period's value by more than the threshold (default 20%). */
+  /**
+   * The figure moved from the previous period's value by more than the threshold (default 20%) and
+   * by more than the floor (default 3 people).
+   */
   'change-beyond-threshold',
   /** The league–youth ratio is above the control ratio set for this organisation. */
   'ratio-above-target',
@@ -73,6 +76,13 @@ export interface Issue {
 
 /** The default change threshold: a figure moving by more than 20% from the previous period needs a comment. */
 export const DEFAULT_CHANGE_THRESHOLD = 0.2;
+
+/**
+ * The default absolute floor: a figure that moved by at most 3 people needs no comment, whatever the
+ * percentage. A branch counts a few cadres and a few new members; without a floor, 3 → 2 cadres
+ * (−33%) needed a comment, and one branch needed six for ordinary comings and goings.
+ */
+export const DEFAULT_CHANGE_FLOOR = 3;
 
 // ——— reading a cell ————————————————————————————————————————————————————————————————————————
 
@@ -174,6 +184,8 @@ export interface ValidationOptions {
    * the default), for every figure or per figure (figures left out use the default).
    */
   changeThreshold?: number | Partial<Record<Figure, number>>;
+  /** The largest change in people that never needs a comment (default DEFAULT_CHANGE_FLOOR). */
+  changeFloor?: number;
   /**
    * Figures the round asks for (`roundColumns`, sex figures included): each one empty is a `missing`
    * error. None by default (drafts may be partial).
@@ -269,7 +281,8 @@ function sexIssues(values: FigureValues): Issue[] {
  * involving an empty or invalid figure are skipped (the invalid one has its own error).
  *
  * Warnings: `change-beyond-threshold` when the figure and the previous period's are both present,
- * the previous is above 0 and |current − previous| > threshold × previous; `ratio-above-target` (on
+ * the previous is above 0, |current − previous| > threshold × previous and |current − previous| >
+ * the floor (people); `ratio-above-target` (on
  * `members`) when members ÷ youth 14–28 > the target, youth 14–28 above 0.
  */
 export function validateReport(values: FigureValues, options: ValidationOptions = {}): Issue[] {
@@ -289,12 +302,14 @@ export function validateReport(values: FigureValues, options: ValidationOptions 
   }
   issues.push(...sexIssues(values));
 
+  const floor = options.changeFloor ?? DEFAULT_CHANGE_FLOOR;
   for (const figure of FIGURES) {
     const current = countOf(values, figure);
     const previous = countOf(options.previous, figure);
     if (current === null || previous === null || previous === 0) continue;
     const threshold = thresholdFor(options.changeThreshold, figure);
-    if (Math.abs(current - previous) * PPM > toPpm(threshold) * previous) {
+    const change = Math.abs(current - previous);
+    if (change > floor && change * PPM > toPpm(threshold) * previous) {
       issues.push({
         figure,
         severity: 'warning',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIGURES, type Figure } from '../../../shared/domain/stats';
 import type { FigureValues } from '../../../shared/stats/totals';
 import {
+  DEFAULT_CHANGE_FLOOR,
   DEFAULT_CHANGE_THRESHOLD,
   ERROR_CODES,
   ISSUE_CODES,
@@ -198,8 +199,9 @@ describe('validateReport warnings (need a comment)', () => {
         const threshold = percent / 100;
         // previous × percent / 100 is the largest change allowed; one more person is beyond it.
         const allowed = Math.floor((previous * percent) / 100);
-        const ok = validateReport({ members: previous + allowed }, { previous: { members: previous }, changeThreshold: threshold });
-        const beyond = validateReport({ members: previous + allowed + 1 }, { previous: { members: previous }, changeThreshold: threshold });
+        const options = { previous: { members: previous }, changeThreshold: threshold, changeFloor: 0 };
+        const ok = validateReport({ members: previous + allowed }, options);
+        const beyond = validateReport({ members: previous + allowed + 1 }, options);
         expect(ok).toEqual([]);
         expect(codes(beyond)).toEqual(['members:change-beyond-threshold']);
       }),
@@ -213,6 +215,30 @@ describe('validateReport warnings (need a comment)', () => {
       'members:change-beyond-threshold',
     ]);
     expect(DEFAULT_CHANGE_THRESHOLD).toBe(0.2);
+  });
+
+  it('not for a change of at most the floor in people, however large in percent: 3 → 2 cadres needs no comment', () => {
+    expect(DEFAULT_CHANGE_FLOOR).toBe(3);
+    expect(validateReport({ cadres: 2 }, { previous: { cadres: 3 } })).toEqual([]);
+    expect(validateReport({ cadres: 6 }, { previous: { cadres: 3 } })).toEqual([]);
+    expect(codes(validateReport({ cadres: 7 }, { previous: { cadres: 3 } }))).toEqual(['cadres:change-beyond-threshold']);
+    expect(codes(validateReport({ cadres: 0 }, { previous: { cadres: 4 } }))).toEqual(['cadres:change-beyond-threshold']);
+  });
+
+  it('the floor is set per round: 0 warns on any change beyond the percentage, a larger one spares more', () => {
+    expect(codes(validateReport({ cadres: 2 }, { previous: { cadres: 3 }, changeFloor: 0 }))).toEqual(['cadres:change-beyond-threshold']);
+    expect(validateReport({ members: 50 }, { previous: { members: 40 }, changeFloor: 10 })).toEqual([]);
+    expect(codes(validateReport({ members: 51 }, { previous: { members: 40 }, changeFloor: 10 }))).toEqual(['members:change-beyond-threshold']);
+  });
+
+  it('a change needs a comment exactly when it is beyond both the percentage and the floor (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 100 }), (previous, current, floor, percent) => {
+        const warned = validateReport({ members: current }, { previous: { members: previous }, changeThreshold: percent / 100, changeFloor: floor }).length > 0;
+        const change = Math.abs(current - previous);
+        expect(warned).toBe(change > floor && change * 100 > percent * previous);
+      }),
+    );
   });
 
   it('only when both values are present and the previous is above 0', () => {

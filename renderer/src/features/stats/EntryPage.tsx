@@ -87,7 +87,7 @@ export function EntryPage() {
       });
       const issues = [
         ...parseIssues,
-        ...validateReport(values, { previous, targetRatio: targets ? targetRatioFor(org, targets, data!.orgById) : null, changeThreshold: round.changeThreshold }),
+        ...validateReport(values, { previous, targetRatio: targets ? targetRatioFor(org, targets, data!.orgById) : null, changeThreshold: round.changeThreshold, changeFloor: round.changeFloor }),
       ];
       const row: GridRow = { org, report, cells, values, issues, editable: editRefusal(round, report) === null };
       cache.set(org.id, { inputs, row });
