@@ -19,7 +19,7 @@ import type { Issue } from '../../../../shared/stats/validation';
 import { useApp } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { PcName, usePcNames } from '../../components/PcName';
-import type { GridRow } from './EntryGrid';
+import { cellMark, type GridRow } from './EntryGrid';
 import { issueMessage } from '../../components/issueMessage';
 import { periodLabel } from '../../components/periodLabel';
 import { readRowHistory } from '../../store/changeLog';
@@ -43,10 +43,11 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
   useEffect(() => setNote(savedNote), [savedNote]);
   const issues: Issue[] = row.issues.filter((i) => i.figure === figure);
   const needsNote = issues.some((i) => i.severity === 'warning');
+  const mark = cellMark(row, figure);
 
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid="cell-details">
-      <Typography variant="subtitle1" component="h2" data-testid="cell-title">
+    <Paper variant="outlined" sx={{ p: 2, height: '100%', overflowY: 'auto', boxSizing: 'border-box' }} data-testid="cell-details" component="section" aria-labelledby="cell-title">
+      <Typography variant="subtitle1" component="h2" data-testid="cell-title" id="cell-title">
         <BilingualName text={row.org.name} lang={lang} /> · {t(`figures.${figure}`)}
       </Typography>
       <Typography variant="body2" color="text.secondary" gutterBottom data-testid="cell-subtitle">
@@ -54,21 +55,28 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
         <bdi dir="ltr">{row.org.code}</bdi>
       </Typography>
       <Stack spacing={1}>
-        {issues.map((i) => (
-          <Alert key={i.code} severity={i.severity} data-testid="cell-issue" data-code={i.code}>
+        {row.report?.status === 'returned' && row.report.returnComment ? (
+          <Alert severity="warning" icon={false} data-testid="cell-returned">
+            {t('grid.returnedBecause', { comment: row.report.returnComment })}
+          </Alert>
+        ) : null}
+        {issues.map((i, n) => (
+          // An explained warning is answered: it reads as done, no longer as something to do.
+          <Alert key={n} severity={i.severity === 'warning' && mark === 'explained' ? 'success' : i.severity} data-testid="cell-issue" data-code={i.code} data-mark={i.severity === 'warning' ? mark : 'error'}>
             {issueMessage(i, t, lang)}
           </Alert>
         ))}
         {needsNote || savedNote ? (
           <TextField
             size="small"
+            multiline
+            minRows={2}
             label={t('grid.note')}
-            helperText={needsNote ? t('grid.noteNeeded') : undefined}
+            helperText={needsNote ? t(mark === 'explained' ? 'grid.noteGiven' : 'grid.noteNeeded') : undefined}
             value={note}
-            disabled={!row.editable}
+            slotProps={{ htmlInput: { 'data-testid': 'cell-note', readOnly: !row.editable } }}
             onChange={(e) => setNote(e.target.value)}
-            onBlur={() => note !== savedNote && onNote(note)}
-            slotProps={{ htmlInput: { 'data-testid': 'cell-note' } }}
+            onBlur={() => note.trim() !== savedNote.trim() && onNote(note)}
           />
         ) : null}
         <Typography variant="subtitle2">{t('grid.history')}</Typography>
