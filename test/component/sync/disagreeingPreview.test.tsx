@@ -25,15 +25,19 @@ async function townshipReport(store: Store): Promise<{ report: StatReport; org: 
   return { report, org: rowValues<Org>((await store.db.org.get(report.orgId))!) };
 }
 
+/** The demo county's file restored on a township PC, one report's figures changed there, and the county's preview of the township's file. */
+async function townshipSends(fields: Partial<StatReport>) {
+  const { store: county } = await renderInApp(<div />, { demo: true });
+  const township = await newPc();
+  await applyReviewedImport(township, await reviewImport(township, [asFile(await exportBundle(county))]));
+  const { report, org } = await townshipReport(township);
+  await township.repo.write([{ table: 'statReport', row: report.id, scope: org.code, fields }]);
+  return { county, report, org, review: await reviewImport(county, [asFile(await exportBundle(township))]) };
+}
+
 describe('the USB import preview', () => {
   it('names the incoming reports whose members outnumber youth 14–28, and imports the file all the same', async () => {
-    const { store: county } = await renderInApp(<div />, { demo: true });
-    const township = await newPc();
-    await applyReviewedImport(township, await reviewImport(township, [asFile(await exportBundle(county))]));
-    const { report, org } = await townshipReport(township);
-    await township.repo.write([{ table: 'statReport', row: report.id, scope: org.code, fields: { members: 50, youth1428: 30 } }]);
-
-    const review = await reviewImport(county, [asFile(await exportBundle(township))]);
+    const { county, report, org, review } = await townshipSends({ members: 50, youth1428: 30 });
     expect(review.disagreeing).toEqual([
       { id: report.id, period: '2025', org, issues: [{ figure: 'members', severity: 'error', code: 'members-above-youth1428', related: 'youth1428', params: { value: 50, limit: 30 } }] },
     ]);
@@ -53,11 +57,7 @@ describe('the USB import preview', () => {
   }, 30_000);
 
   it('names nothing when every incoming report agrees with itself', async () => {
-    const { store: county } = await renderInApp(<div />, { demo: true });
-    const township = await newPc();
-    await applyReviewedImport(township, await reviewImport(township, [asFile(await exportBundle(county))]));
-    const { report, org } = await townshipReport(township);
-    await township.repo.write([{ table: 'statReport', row: report.id, scope: org.code, fields: { members: 30, youth1428: 30 } }]);
-    expect((await reviewImport(county, [asFile(await exportBundle(township))])).disagreeing).toEqual([]);
+    const { review } = await townshipSends({ members: 30, youth1428: 30 });
+    expect(review.disagreeing).toEqual([]);
   }, 30_000);
 });
