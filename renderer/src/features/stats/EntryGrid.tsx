@@ -287,7 +287,7 @@ const GridRowView = memo(
     return (
       <tr data-code={r.org.code} data-status={status}>
         <th data-col="org" scope="row" style={{ fontWeight: 'normal', textAlign: 'start' }}>
-          <bdi className="org-name">{pickText(r.org.name, lang).text}</bdi>
+          <bdi className="org-name" data-testid="row-name">{pickText(r.org.name, lang).text}</bdi>
           <span className="org-meta">
             <bdi className="org-code" dir="ltr">
               {r.org.code}
