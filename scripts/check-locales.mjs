@@ -49,6 +49,12 @@ for (const [key, value] of zh) {
   }
 }
 
+// The Uyghur case formats (`{{name, dative}}`, shared/i18n/suffix.ts) belong to Uyghur templates only.
+const CASE_FORMAT = /\{\{\s*\w+\s*,\s*(dative|locative|ablative|genitive|accusative|limitative|locativeAttributive)\s*\}\}/;
+for (const [key, value] of zh) {
+  if (typeof value === 'string' && CASE_FORMAT.test(value)) problems.push(`${key} (zh-CN) uses a Uyghur case format`);
+}
+
 // Literal keys used by the renderer: t('key'), t('ns:key'), i18n.t('ns:key'), with the namespace
 // taken from useTranslation('ns') in the same file (default: common). Keys built at run time
 // (template strings) cannot be checked here; the component and e2e tests render them.

@@ -1,7 +1,7 @@
 import { formatDate, formatInteger, formatNumber, formatPercent } from '../i18n/format';
 import type { Lang } from '../i18n/lang';
 import { directionOf } from '../i18n/lang';
-import { fill } from './messages';
+import { interpolate } from '../i18n/interpolate';
 import { columnWidth, headerPair, isForeignText, otherLang, type CellValue, type ReportColumn, type ReportTable } from './table';
 
 /*
@@ -82,7 +82,7 @@ function cssString(text: string): string {
 /** "第 {{page}} 页，共 {{pages}} 页" → `"第 " counter(page) " 页，共 " counter(pages) " 页"`. */
 export function footerContent(template: string): string {
   const marker = '\u0000';
-  return fill(template.replace(/\u0000/g, ''), { page: `${marker}page${marker}`, pages: `${marker}pages${marker}` })
+  return interpolate(template.replace(/\u0000/g, ''), { page: `${marker}page${marker}`, pages: `${marker}pages${marker}` })
     .split(marker)
     .map((part, i) => (i % 2 === 1 ? `counter(${part})` : part === '' ? '' : cssString(part)))
     .filter((part) => part !== '')

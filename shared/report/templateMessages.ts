@@ -1,6 +1,7 @@
 import { ALL_FIGURES, type AnyFigure } from '../domain/stats';
 import type { Lang } from '../i18n/lang';
-import { fill, type ReportMessages } from './messages';
+import { interpolate } from '../i18n/interpolate';
+import type { ReportMessages } from './messages';
 import type { TemplateProblem, TemplateRefusalResult } from './templateRead';
 
 const isFigure = (key: string): key is AnyFigure => (ALL_FIGURES as readonly string[]).includes(key);
@@ -19,7 +20,7 @@ export function templateMessage(issue: TemplateRefusalResult | TemplateProblem, 
       .join(separator);
   if ('detail' in issue) {
     const detail = issue.reason === 'wrong-figures' ? { found: figureNames(issue.detail['found']), expected: figureNames(issue.detail['expected']) } : issue.detail;
-    return fill(messages.template[issue.reason], detail);
+    return interpolate(messages.template[issue.reason], detail);
   }
-  return fill(messages.template[issue.reason], { code: issue.code ?? '', value: issue.value ?? '' });
+  return interpolate(messages.template[issue.reason], { code: issue.code ?? '', value: issue.value ?? '' });
 }
