@@ -1,10 +1,12 @@
 // Every string a person sees is a key in locales/zh-CN and locales/ug. This check fails when:
 // a locale file does not parse; the two languages' keys are out of step (by namespace);
 // a value is empty; interpolation placeholders differ between the two translations of a key;
-// or code asks for a literal key that does not exist.
+// code asks for a literal key that does not exist; or a Uyghur string breaks the bidi convention
+// (scripts/locale-checks/bidi.mjs).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkUyghurBidi } from './locale-checks/bidi.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LANGS = ['zh-CN', 'ug'];
@@ -54,6 +56,10 @@ const CASE_FORMAT = /\{\{\s*\w+\s*,\s*(dative|locative|ablative|genitive|accusat
 for (const [key, value] of zh) {
   if (typeof value === 'string' && CASE_FORMAT.test(value)) problems.push(`${key} (zh-CN) uses a Uyghur case format`);
 }
+
+// Left-to-right runs in Uyghur strings are isolated, arrows point the reading way, endings are
+// attached (scripts/locale-checks/bidi.mjs; docs/ARCHITECTURE.md, "Uyghur text").
+problems.push(...checkUyghurBidi(ug));
 
 // Literal keys used by the renderer: t('key'), t('ns:key'), i18n.t('ns:key'), with the namespace
 // taken from useTranslation('ns') in the same file (default: common). Keys built at run time
