@@ -153,3 +153,31 @@ describe('folding text for search', () => {
     expect(foldForSearch('ﺋﯩﺘﺘﯩﭙﺎﻕ')).toBe('ئىتتىپاق');
   });
 });
+
+describe('finding an organisation by its Uyghur name typed in Latin script (ULY)', () => {
+  const bugur = org('bugur', 'LT-01', '轮台镇团委', 'بۈگۈر بازىرى ئىتتىپاق كومىتېتى');
+  const yeza = org('yeza', 'LT-02', '哈尔巴克乡团委', 'خارباغ يېزىسى ئىتتىپاق كومىتېتى');
+  const otturaYeza = org('ottura', 'LT-03', '草湖乡团委', 'ئوتتۇرا يېزا');
+  const mesul = org('mesul', 'LT-04', '某团支部', 'مەسئۇل ياچېيكا');
+  const latinIndex = buildOrgSearchIndex([bugur, yeza, otturaYeza, mesul]);
+
+  it.each([
+    ['bugur', ['bugur']],
+    ['Bügür', ['bugur']],
+    ['BUGUR bazir', ['bugur']],
+    ['yeza', ['ottura']],
+    ['yéza', ['ottura']],
+    ['yézisi', ['yeza']],
+    ['kharbagh', []],
+    ['xarbagh', ['yeza']],
+    ["mes'ul", ['mesul']],
+    ['mesul', ['mesul']],
+  ])('%s finds %j', (query, ids) => {
+    expect(latinIndex.search(query)).toEqual(ids);
+  });
+
+  it('matches only from the start of a word, not inside a transliterated name', () => {
+    expect(latinIndex.search('gur')).toEqual([]);
+    expect(latinIndex.search('ittipaq')).toEqual(['bugur', 'yeza']);
+  });
+});
