@@ -13,7 +13,7 @@ import { formatDate, formatInteger } from '../../../shared/i18n/format';
 import { useSaveReport } from '../features/sync/useSaveAndReport';
 import { requestPersistentStorage } from '../platform/persist';
 import { describeStoreError } from '../store/errors';
-import { lastUsbCopy } from '../store/usbCopy';
+import { daysSinceCopy, lastUsbCopy, USB_COPY_DUE_DAYS } from '../store/usbCopy';
 import { useApp } from './context';
 
 /**
@@ -24,17 +24,7 @@ import { useApp } from './context';
  * for this session only: it is back on the next start while storage is still not persistent.
  */
 
-/** After this many days without a copy the banner asks again, as a warning. */
-export const USB_COPY_DUE_DAYS = 7;
 const DISMISSED_KEY = 'leagueDesk.storageBanner.dismissed';
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Whole days since the last copy, or null when none was made; a clock set back counts as 0. */
-export function daysSinceCopy(lastCopy: string | undefined, now: number): number | null {
-  const at = lastCopy === undefined ? NaN : Date.parse(lastCopy);
-  return Number.isNaN(at) ? null : Math.max(0, Math.floor((now - at) / DAY_MS));
-}
-
 export function StorageBanner({ isPersisted = requestPersistentStorage }: { isPersisted?: () => Promise<boolean> }) {
   const { t } = useTranslation();
   const { store, bridge, lang, notify } = useApp();

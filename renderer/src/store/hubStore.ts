@@ -34,7 +34,7 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
     async applyPulled(records, pulledBlobs, state, now) {
       return inTransaction(db, 'rw', [...SYNC_STORES, BLOB_STORE], async (tx) => {
         const meta = tx.table<MetaEntry, string>('meta');
-        const result = await applyPulledRecords(dexieAccess(tx), records, state, now);
+        const result = await applyPulledRecords(dexieAccess(tx), records, state, now, undefined, identity.device);
         if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
         await meta.put({ key: HUB_STATE_KEY, value: result.state });
         if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });

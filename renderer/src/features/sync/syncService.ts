@@ -1,9 +1,13 @@
 import type { Org } from '../../../../shared/domain/org';
+import type { StatReport } from '../../../../shared/domain/stats';
+import { figureDisagreements, type Issue } from '../../../../shared/stats/validation';
+import type { SyncAccess } from '../../../../shared/sync/access';
 import { decodeBundle, encodeBundle, type BundleManifest, type BundleRefusal } from '../../../../shared/sync/bundle';
 import type { Change } from '../../../../shared/sync/change';
-import { applyImport, planImport, type ImportPreview } from '../../../../shared/sync/import';
+import { applyImport, planImport, type ImportPlan, type ImportPreview } from '../../../../shared/sync/import';
 import { isWithinScope } from '../../../../shared/sync/scope';
-import { changesMissingFrom } from '../../../../shared/sync/vector';
+import { liveRows } from '../../../../shared/sync/validate';
+import { believedPeerVector, changesMissingFrom } from '../../../../shared/sync/vector';
 import type { OpenedFile } from '../../../../shared/bridge';
 import type { MetaEntry, PeerEntry } from '../../store/db';
 import { dexieAccess, SYNC_STORES } from '../../store/dexieAccess';
@@ -49,7 +53,7 @@ export async function exportBundle(
   const [county, changes, vector, blobs] = await inTransaction(db, 'r', [...SYNC_STORES, BLOB_STORE], async (tx) => {
     const access = dexieAccess(tx);
     const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
-    const picked: Change[] = changesMissingFrom(peer.vector, all);
+    const picked: Change[] = changesMissingFrom(believedPeerVector(peer.vector, held, identity.device), all);
     return [home, picked, held, await blobsForBundle(tx, picked, false)] as const;
   });
   if (!county) throw new SyncExportError('no-county');
@@ -75,10 +79,25 @@ export interface FileReview {
   outsideScope?: number;
 }
 
+/** A report the import would change whose figures disagree with one another (members above youth 14–28 …). */
+export interface DisagreeingReport {
+  id: string;
+  period: string;
+  /** Its organisation, from the files or this PC; absent when neither has it yet. */
+  org?: Org;
+  issues: Issue[];
+}
+
 export interface ImportReview {
   files: FileReview[];
   /** What importing every accepted file together would do; absent when no file was accepted. */
   preview?: ImportPreview;
+  /**
+   * Reports the files change whose figures break the statistics' rules. A file from another PC is
+   * not refused for them (its PC decided, and refusing would stop sync); they are named so the
+   * county checks them when it reviews.
+   */
+  disagreeing?: DisagreeingReport[];
 }
 
 /**
@@ -116,8 +135,25 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     }
   }
   const records = reviews.flatMap((r) => r.changes ?? []);
-  const preview = await inTransaction(store.db, 'r', SYNC_STORES, (tx) => planImport(records, dexieAccess(tx), { now }));
-  return { files: reviews, preview };
+  return inTransaction(store.db, 'r', SYNC_STORES, async (tx) => {
+    const access = dexieAccess(tx);
+    const preview = await planImport(records, access, { now, ownDevice: store.identity.device });
+    return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access) };
+  });
+}
+
+/** The reports a plan puts whose figures disagree (shared/stats/validation.ts), with their organisations. */
+async function disagreeingReports(plan: ImportPlan, access: SyncAccess): Promise<DisagreeingReport[]> {
+  const rowsOf = (table: string) => plan.rowsToPut.find((put) => put.table === table)?.rows ?? [];
+  const found = liveRows<StatReport>('statReport', rowsOf('statReport'))
+    .map((report) => ({ report, issues: figureDisagreements(report) }))
+    .filter((f) => f.issues.length > 0);
+  if (found.length === 0) return [];
+  const orgs = new Map(liveRows<Org>('org', rowsOf('org')).map((org) => [org.id, org]));
+  const held = [...new Set(found.map((f) => f.report.orgId))].filter((id) => !orgs.has(id));
+  const stored = liveRows<Org>('org', (await access.getRows('org', held)).filter((row) => row !== undefined));
+  for (const org of stored) orgs.set(org.id, org);
+  return found.map(({ report, issues }) => ({ id: report.id, period: report.period, org: orgs.get(report.orgId), issues }));
 }
 
 export interface ImportOutcome {
@@ -139,7 +175,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     const access = dexieAccess(tx);
     const peers = tx.table<PeerEntry, string>('peers');
     const meta = tx.table<MetaEntry, string>('meta');
-    const plan = await planImport(records, access, { now });
+    const plan = await planImport(records, access, { now, ownDevice: store.identity.device });
     await applyImport(plan, access);
     // In the same transaction as the changes: a row never arrives without the photos it shows.
     for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs);
