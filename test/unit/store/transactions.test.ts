@@ -9,6 +9,7 @@ import { readChangeCount, readChangesByIds, readRowHistory } from '../../../rend
 import { loadDemoCounty } from '../../../renderer/src/store/demo';
 import { dexieHubLocal } from '../../../renderer/src/store/hubStore';
 import { storedTargets } from '../../../renderer/src/store/statsWrites';
+import type { ReportTarget } from '../../../shared/stats/writes';
 import { nameThisPc, writePcNameIfDue } from '../../../renderer/src/store/pcName';
 import { openStore, type Store } from '../../../renderer/src/store/store';
 import { inTransaction } from '../../../renderer/src/store/tx';
@@ -97,7 +98,7 @@ describe('transactions', () => {
     // The entry grid reads its reports again before each write (undo, a comment left twice).
     const report = await township.db.statReport.get(id!);
     const [round, org] = await Promise.all([township.db.round.get(String(report!['roundId'])), township.db.org.get(String(report!['orgId']))]);
-    const [target] = await storedTargets(township.db, [{ round: round as never, org: org as never }]);
+    const [target] = await storedTargets(township.db, [{ round: round, org: org } as unknown as ReportTarget]);
     expect(target!.report).toMatchObject({ members: 12 });
   });
 
