@@ -10,6 +10,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Property and real-database tests take seconds on a loaded two-core machine; a time limit
+          // guards against hanging, never checks speed (speed is measured by npm run bench).
+          testTimeout: 30_000,
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/unit/setup/lateForeignPromises.ts'],
@@ -19,6 +22,7 @@ export default defineConfig({
         esbuild: { jsx: 'automatic' },
         test: {
           name: 'component',
+          testTimeout: 30_000,
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['test/component/setup.ts'],

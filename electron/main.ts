@@ -88,6 +88,7 @@ function startApp(): void {
           showOpenDialog: (options) => dialog.showOpenDialog(requireWindow(), options),
         },
         fs,
+        backupFolder: path.join(dataFolder, 'backups'),
         printer: { printToPDF: (options) => requireWindow().webContents.printToPDF(options) },
         currentLang: languageMenu.current,
         defaultDirectory: () => app.getPath('documents'),

@@ -15,6 +15,7 @@ const bridge: Bridge = {
   readPickedFile: (token) => ipcRenderer.invoke(BRIDGE_CHANNELS.readPickedFile, token),
   printToPdf: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.printToPdf, request),
   appInfo: () => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo),
+  writeBackupFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.writeBackupFile, request),
   setLanguage: async (lang) => {
     await ipcRenderer.invoke(BRIDGE_CHANNELS.setLanguage, lang);
   },

@@ -17,6 +17,8 @@ mkdirSync(reports, { recursive: true });
 const steps = [];
 let passed = 0;
 let failed = 0;
+/** Each failed test with its first error line, repeated at the end where a log's tail shows it. */
+const failures = [];
 
 function step(name, cmd, args, { vitestReport } = {}) {
   console.log(`\n=== ${name} ===`);
@@ -30,6 +32,16 @@ function step(name, cmd, args, { vitestReport } = {}) {
       passed += report.numPassedTests;
       failed += report.numFailedTests;
       counts = `${report.numPassedTests} passed, ${report.numFailedTests} failed`;
+      for (const file of report.testResults ?? []) {
+        for (const test of file.assertionResults ?? []) {
+          if (test.status !== 'failed') continue;
+          const firstLine = String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+          failures.push(`${path.relative(root, file.name)} > ${test.fullName}\n      ${firstLine}`);
+        }
+        if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') {
+          failures.push(`${path.relative(root, file.name)} (did not run)\n      ${String(file.message ?? '').split('\n')[0].slice(0, 300)}`);
+        }
+      }
       if (!ok && report.numFailedTests === 0) failed += 1; // a suite that crashed before counting
     } else if (!ok) {
       failed += 1;
@@ -67,5 +79,9 @@ if (!chromium) {
 
 console.log('\n=== summary ===');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(40)} ${s.seconds.padStart(6)} s  ${s.counts}`);
+if (failures.length > 0) {
+  console.log('\n=== failed tests ===');
+  for (const f of failures) console.log(`  ${f}`);
+}
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && steps.every((s) => s.ok) ? 0 : 1);

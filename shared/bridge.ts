@@ -27,6 +27,9 @@ export const fileFilterSchema = z.object({
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
+/** The file type of sync files and backups (`*.leaguesync`), for save and open dialogs. */
+export const LEAGUESYNC_FILTERS: FileFilter[] = [{ nameKey: 'leaguesync', extensions: ['leaguesync'] }];
+
 export const saveFileRequestSchema = z.object({
   suggestedName: suggestedFileNameSchema,
   // z.custom keeps the plain Uint8Array type (any backing buffer), which is what encoders return.
@@ -128,6 +131,24 @@ export interface AppInfo {
   portable: boolean;
 }
 
+/** Why a backup was made (the backups table's `reason`). */
+export const BACKUP_REASONS = ['daily', 'before-import', 'before-upgrade', 'manual'] as const;
+
+/**
+ * A backup, also written as a file into the data folder's `backups` folder (desktop app), so a
+ * database that will not open can still be restored from there. The shell names the file from
+ * `created` and `reason` and keeps the newest `keep` of them, as the app keeps its backups.
+ */
+export const writeBackupFileRequestSchema = z.strictObject({
+  created: z.iso.datetime(),
+  reason: z.enum(BACKUP_REASONS),
+  data: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength > 0),
+  keep: z.number().int().min(1).max(100),
+});
+export type WriteBackupFileRequest = z.infer<typeof writeBackupFileRequestSchema>;
+/** `unsupported`: browser mode, which has no data folder. */
+export type WriteBackupFileResult = { status: 'written'; path: string } | { status: 'error'; reason: BridgeErrorCode };
+
 export type MenuCommand = { type: 'setLanguage'; lang: Lang } | { type: 'about' };
 
 export interface Bridge {
@@ -146,6 +167,8 @@ export interface Bridge {
   appInfo(): Promise<AppInfo>;
   /** Tells the shell the UI language changed, so the application menu follows. Rejects like appInfo. */
   setLanguage(lang: Lang): Promise<void>;
+  /** Writes a backup as a file in the data folder and rotates the older ones; `unsupported` in a browser. Optional like pickFiles. */
+  writeBackupFile?(request: WriteBackupFileRequest): Promise<WriteBackupFileResult>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** The county hub (network sync). Absent where the shell offers none; then the UI says so. */

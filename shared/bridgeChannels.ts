@@ -10,6 +10,7 @@ export const BRIDGE_CHANNELS = {
   printToPdf: 'bridge:printToPdf',
   appInfo: 'bridge:appInfo',
   setLanguage: 'bridge:setLanguage',
+  writeBackupFile: 'bridge:writeBackupFile',
   /** The county hub: requests go through the main process, which alone holds the credentials. */
   hubRequest: 'bridge:hubRequest',
   hubConfig: 'bridge:hubConfig',

@@ -1,20 +1,39 @@
+import { readFile } from 'node:fs/promises';
 import { HUB_ERROR_REASONS, HubError, hubErrorReason, type HubErrorReason } from '../../shared/sync/hub/errors';
 import { fetchTransport, parseHubUrl, type FetchLike } from '../../shared/sync/hub/fetchTransport';
 import { addDevice, setupHub, type ServerAccess, type StepOutcome } from '../../shared/sync/hub/setup';
 import type { MessageKey, Translate } from '../i18n';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo, type Env } from '../io';
 import type { Command } from './command';
 
 const SUBCOMMANDS = ['setup', 'add-device'] as const;
 const ORG_CODE_PATTERN = /^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/;
 
+/** Where the admin password may come from besides the URL (which shows it in the process list). */
+export interface AdminPasswordSources {
+  env: Env;
+  readFile(path: string): Promise<string>;
+  /** Asks on the terminal without echoing; undefined where there is no terminal. */
+  prompt(question: string): Promise<string | undefined>;
+}
+
+export const ADMIN_PASSWORD_ENV = 'HUB_ADMIN_PASSWORD';
+
+const processSources: AdminPasswordSources = {
+  env: process.env,
+  readFile: (path) => readFile(path, 'utf8'),
+  prompt: promptHidden,
+};
+
 /**
  * `league-desk hub setup URL` and `league-desk hub add-device URL --name N --scope CODE --password P`:
  * prepare a county database on a CouchDB-protocol hub (`npm run hub`, or Apache CouchDB 3) and its
  * device accounts. Both read before they write, so running them again changes nothing. Passwords
- * are never printed: the URL is echoed without its credentials.
+ * are never printed: the URL is echoed without its credentials. The admin named in the URL
+ * (`http://admin@host:5984/league-lt`) gets its password from the URL, else from
+ * `--admin-password-file FILE`, else from HUB_ADMIN_PASSWORD, else from a prompt on the terminal.
  */
-export function createHubCommand(fetchFn: FetchLike = (url, init) => fetch(url, init)): Command {
+export function createHubCommand(fetchFn: FetchLike = (url, init) => fetch(url, init), sources: AdminPasswordSources = processSources): Command {
   return {
     name: 'hub',
     summaryKey: 'commands.hub',
@@ -23,6 +42,7 @@ export function createHubCommand(fetchFn: FetchLike = (url, init) => fetch(url, 
       name: { type: 'string', valueHint: '<name>', descriptionKey: 'options.hubName' },
       scope: { type: 'string', valueHint: '<LT-03>', descriptionKey: 'options.hubScope' },
       password: { type: 'string', valueHint: '<password>', descriptionKey: 'options.hubPassword' },
+      'admin-password-file': { type: 'string', valueHint: '<file>', descriptionKey: 'options.hubAdminPasswordFile' },
       json: { type: 'boolean', descriptionKey: 'options.json' },
     },
     maxPositionals: 2,
@@ -35,6 +55,18 @@ export function createHubCommand(fetchFn: FetchLike = (url, init) => fetch(url, 
       if (url === undefined) return usage(io, t, 'errors.missingArgument', { argument: '<URL>', command: 'hub' });
       const parsed = parseHubUrl(url);
       if (!parsed) return fail(io, t, new HubError('wrong-address'));
+      if (parsed.user !== undefined && parsed.password === undefined) {
+        const file = options['admin-password-file'];
+        if (typeof file === 'string') {
+          try {
+            parsed.password = (await sources.readFile(file)).replace(/\r?\n$/, '');
+          } catch {
+            return usage(io, t, 'hub.adminPasswordFileUnreadable', { file });
+          }
+        } else {
+          parsed.password = sources.env[ADMIN_PASSWORD_ENV] ?? (await sources.prompt(t('hub.adminPasswordPrompt', { user: parsed.user })));
+        }
+      }
       const server: ServerAccess = {
         admin: fetchTransport({ base: parsed.server, user: parsed.user, password: parsed.password }, fetchFn),
         anonymous: fetchTransport({ base: parsed.server }, fetchFn),
@@ -92,3 +124,32 @@ function fail(io: CliIo, t: Translate, error: HubError, json = false): number {
 
 /** Every reason has a message: checked by the CLI locale test through this list. */
 export const HUB_CLI_REASONS: readonly HubErrorReason[] = HUB_ERROR_REASONS;
+
+/** Reads a line from the terminal without showing it; undefined where stdin is not a terminal. */
+function promptHidden(question: string): Promise<string | undefined> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return Promise.resolve(undefined);
+  process.stderr.write(question);
+  return new Promise((resolve) => {
+    let value: string[] = [];
+    const finish = (answer: string | undefined) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      resolve(answer);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return finish(value.join(''));
+        if (ch === '\u0003' || ch === '\u0004') return finish(undefined);
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value.push(ch);
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}

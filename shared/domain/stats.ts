@@ -92,6 +92,13 @@ export const roundSchema = z.object({
    */
   changeThreshold: z.number().min(0).max(10).optional(),
   /**
+   * The absolute floor beside `changeThreshold`: a change of at most this many people never needs a
+   * comment, however large in percent (3 → 2 cadres is −33%, and one person). Absent: the default
+   * (DEFAULT_CHANGE_FLOOR). Written only when the county sets another value, so a round with the
+   * default stays readable by builds that do not know the field.
+   */
+  changeFloor: z.number().int().min(0).max(1_000_000).optional(),
+  /**
    * Whether the round asks the split figures it asks for (`figures` ∩ SPLIT_FIGURES) also by sex.
    * Absent (every round before the split existed): no.
    */

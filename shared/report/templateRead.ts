@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AnyFigure } from '../domain/stats';
+import { figureDisagreements, type Issue } from '../stats/validation';
 import { cellRef } from './cellRef';
 import { readFigureCell } from './figureCell';
 import { openSpreadsheet, SPREADSHEET_LIMITS } from './spreadsheetCheck';
@@ -32,6 +33,10 @@ export interface TemplateProblem {
   reason: TemplateProblemReason;
   /** The cell's text as read, for the message (cell problems only). */
   value?: string;
+  /** `figure-above-figure`: the figure it must not exceed. */
+  related?: AnyFigure;
+  /** Figures that disagree: the numbers of the statistics' issue (`Issue.params`). */
+  params?: Readonly<Record<string, number>>;
 }
 
 export interface TemplateRow {
@@ -124,12 +129,26 @@ function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: Templa
       if (read.ok) values[figure] = read.value;
       else problem({ cell: cellRef(column, rowNumber), code, figure, reason: read.reason, value: read.text });
     }
+    // The statistics' own rules (members ≤ youth 14–28, male + female = total …), as the grid checks
+    // them. A row whose figures disagree is held back whole: which of its numbers is wrong is for
+    // the person to say, in the sheet.
+    const disagreements = figureDisagreements(values);
+    if (disagreements.length > 0) {
+      const columnOf = new Map(meta.figureColumns);
+      for (const issue of disagreements) problem(disagreementProblem(issue, code, cellRef(columnOf.get(issue.figure) ?? meta.codeColumn, rowNumber)));
+      return;
+    }
     rows.push({ code, row: rowNumber, values });
   });
   for (const code of expected.orgCodes) {
     if (!seen.has(code)) problem({ cell: null, code, figure: null, reason: 'missing-branch' });
   }
   return { rows, problems };
+}
+
+function disagreementProblem(issue: Issue, code: string, cell: string): Omit<TemplateProblem, 'sheet'> {
+  const base = { cell, code, figure: issue.figure, params: issue.params ?? {} };
+  return issue.code === 'sex-sum-mismatch' ? { ...base, reason: 'sex-sum-mismatch' } : { ...base, reason: 'figure-above-figure', related: issue.related! };
 }
 
 /** A cell's value as plain text, whatever exceljs made of it. */

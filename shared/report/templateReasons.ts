@@ -35,6 +35,13 @@ export const TEMPLATE_PROBLEMS = [
   'cell-negative',
   'cell-not-whole',
   'cell-too-large',
+  /**
+   * A row's figures break one of the statistics' comparison rules (shared/stats/validation.ts:
+   * members above youth 14–28, one sex above its total …): the row is not imported.
+   */
+  'figure-above-figure',
+  /** Male + female differs from the total, in a round split by sex: the row is not imported. */
+  'sex-sum-mismatch',
 ] as const;
 export type TemplateProblemReason = (typeof TEMPLATE_PROBLEMS)[number];
 

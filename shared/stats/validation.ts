@@ -22,6 +22,11 @@ export const ERROR_CODES = [
   'missing',
   /** League members outnumber youth aged 14–35. */
   'members-above-youth1435',
+  /**
+   * League members outnumber youth aged 14–28. Members are themselves 14–28 (the charter admits
+   * from 14, normally to 28), so a ratio above 100% is a slip, never a branch's reality.
+   */
+  'members-above-youth1428',
   /** Youth aged 14–28 outnumber youth aged 14–35, a band that contains them. */
   'youth1428-above-youth1435',
   /** More new members in the period than members at its end. */
@@ -40,7 +45,10 @@ export const ERROR_CODES = [
 
 /** Warnings: the report can be submitted once each has a comment on its figure. */
 export const WARNING_CODES = [
-  /** The figure moved from the previous period's value by more than the threshold (default 20%). */
+  /**
+   * The figure moved from the previous period's value by more than the threshold (default 20%) and
+   * by more than the floor (default 3 people).
+   */
   'change-beyond-threshold',
   /** The league–youth ratio is above the control ratio set for this organisation. */
   'ratio-above-target',
@@ -68,6 +76,13 @@ export interface Issue {
 
 /** The default change threshold: a figure moving by more than 20% from the previous period needs a comment. */
 export const DEFAULT_CHANGE_THRESHOLD = 0.2;
+
+/**
+ * The default absolute floor: a figure that moved by at most 3 people needs no comment, whatever the
+ * percentage. A branch counts a few cadres and a few new members; without a floor, 3 → 2 cadres
+ * (−33%) needed a comment, and one branch needed six for ordinary comings and goings.
+ */
+export const DEFAULT_CHANGE_FLOOR = 3;
 
 // ——— reading a cell ————————————————————————————————————————————————————————————————————————
 
@@ -169,6 +184,8 @@ export interface ValidationOptions {
    * the default), for every figure or per figure (figures left out use the default).
    */
   changeThreshold?: number | Partial<Record<Figure, number>>;
+  /** The largest change in people that never needs a comment (default DEFAULT_CHANGE_FLOOR). */
+  changeFloor?: number;
   /**
    * Figures the round asks for (`roundColumns`, sex figures included): each one empty is a `missing`
    * error. None by default (drafts may be partial).
@@ -200,17 +217,31 @@ function thresholdFor(option: ValidationOptions['changeThreshold'], figure: Figu
   return option?.[figure] ?? DEFAULT_CHANGE_THRESHOLD;
 }
 
-/** The comparison rules: `figure` must not exceed `limit`. */
-const NOT_ABOVE: readonly { figure: Figure; limit: Figure; code: ErrorCode }[] = [
-  { figure: 'members', limit: 'youth1435', code: 'members-above-youth1435' },
+/**
+ * The comparison rules: `figure` must not exceed `limit`. THE one place these are stated: the entry
+ * grid, the template import and the USB import preview all ask `validateReport`.
+ *
+ * `unless`: a rule another one implies, left out when that one fires, so one slip is one message
+ * (members above youth 14–35 are also above youth 14–28, which is what the person should read).
+ */
+const NOT_ABOVE: readonly { figure: Figure; limit: Figure; code: ErrorCode; unless?: ErrorCode }[] = [
+  { figure: 'members', limit: 'youth1428', code: 'members-above-youth1428' },
+  { figure: 'members', limit: 'youth1435', code: 'members-above-youth1435', unless: 'members-above-youth1428' },
   { figure: 'youth1428', limit: 'youth1435', code: 'youth1428-above-youth1435' },
   { figure: 'newMembers', limit: 'members', code: 'new-members-above-members' },
 ];
 
 /** The totals' comparison rules that also hold for each sex (NOT_ABOVE, figure by figure). */
-const SEX_NOT_ABOVE = NOT_ABOVE.flatMap(({ figure, limit }) =>
-  isSplitFigure(figure) && isSplitFigure(limit) ? SEXES.map((sex) => ({ figure: sexFigure(figure, sex), limit: sexFigure(limit, sex) })) : [],
-);
+const SEX_NOT_ABOVE = NOT_ABOVE.flatMap(({ figure, limit, unless }) => {
+  if (!isSplitFigure(figure) || !isSplitFigure(limit)) return [];
+  // The rule `unless` names, for the same sex: its limit is the related cell of the issue that implies this one.
+  const implied = NOT_ABOVE.find((rule) => rule.code === unless)?.limit;
+  return SEXES.map((sex) => ({
+    figure: sexFigure(figure, sex),
+    limit: sexFigure(limit, sex),
+    impliedBy: implied && isSplitFigure(implied) ? sexFigure(implied, sex) : undefined,
+  }));
+});
 
 /**
  * The checks a split by sex adds. Only figures that hold values are compared, so a round without the
@@ -237,7 +268,8 @@ function sexIssues(values: FigureValues): Issue[] {
   for (const rule of SEX_NOT_ABOVE) {
     const value = countOf(values, rule.figure);
     const limit = countOf(values, rule.limit);
-    if (value !== null && limit !== null && value > limit) {
+    const implied = issues.some((i) => i.figure === rule.figure && i.code === 'sex-above-limit' && i.related === rule.impliedBy);
+    if (value !== null && limit !== null && value > limit && !implied) {
       issues.push({ figure: rule.figure, severity: 'error', code: 'sex-above-limit', related: rule.limit, params: { value, limit } });
     }
   }
@@ -249,7 +281,8 @@ function sexIssues(values: FigureValues): Issue[] {
  * involving an empty or invalid figure are skipped (the invalid one has its own error).
  *
  * Warnings: `change-beyond-threshold` when the figure and the previous period's are both present,
- * the previous is above 0 and |current − previous| > threshold × previous; `ratio-above-target` (on
+ * the previous is above 0, |current − previous| > threshold × previous and |current − previous| >
+ * the floor (people); `ratio-above-target` (on
  * `members`) when members ÷ youth 14–28 > the target, youth 14–28 above 0.
  */
 export function validateReport(values: FigureValues, options: ValidationOptions = {}): Issue[] {
@@ -263,18 +296,20 @@ export function validateReport(values: FigureValues, options: ValidationOptions 
   for (const rule of NOT_ABOVE) {
     const value = countOf(values, rule.figure);
     const limit = countOf(values, rule.limit);
-    if (value !== null && limit !== null && value > limit) {
+    if (value !== null && limit !== null && value > limit && !issues.some((i) => i.code === rule.unless)) {
       issues.push({ figure: rule.figure, severity: 'error', code: rule.code, related: rule.limit, params: { value, limit } });
     }
   }
   issues.push(...sexIssues(values));
 
+  const floor = options.changeFloor ?? DEFAULT_CHANGE_FLOOR;
   for (const figure of FIGURES) {
     const current = countOf(values, figure);
     const previous = countOf(options.previous, figure);
     if (current === null || previous === null || previous === 0) continue;
     const threshold = thresholdFor(options.changeThreshold, figure);
-    if (Math.abs(current - previous) * PPM > toPpm(threshold) * previous) {
+    const change = Math.abs(current - previous);
+    if (change > floor && change * PPM > toPpm(threshold) * previous) {
       issues.push({
         figure,
         severity: 'warning',
@@ -298,6 +333,15 @@ export function validateReport(values: FigureValues, options: ValidationOptions 
 
   const order = (issue: Issue): number => (issue.severity === 'error' ? 0 : ALL_FIGURES.length) + ALL_FIGURES.indexOf(issue.figure);
   return issues.map((issue, i) => ({ issue, i })).sort((a, b) => order(a.issue) - order(b.issue) || a.i - b.i).map((x) => x.issue);
+}
+
+/**
+ * Where a report's figures disagree with one another by the comparison rules (members above youth
+ * 14–28, one sex above its total …), without the warnings that need a round or a previous period:
+ * what the template import holds a row back for and what the USB import preview names.
+ */
+export function figureDisagreements(values: FigureValues): Issue[] {
+  return validateReport(values).filter((issue) => issue.severity === 'error');
 }
 
 /** The issues of one cell. */

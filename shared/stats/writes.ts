@@ -3,7 +3,7 @@ import { FIGURES, isSplitFigure, type AnyFigure, type Figure, type ReportingRoun
 import type { WriteSpec } from '../sync/write';
 import { reportId } from './ids';
 import { targetRowId } from './targets';
-import type { Issue } from './validation';
+import { DEFAULT_CHANGE_FLOOR, type Issue } from './validation';
 import { editRefusal, transition, TRANSITION_REFUSALS, type EditRefusal, type ReviewAction } from './workflow';
 
 /*
@@ -128,6 +128,8 @@ export interface RoundDraft {
   deadline: string;
   /** A fraction (0.2 = 20%). */
   changeThreshold: number;
+  /** People (ReportingRound.changeFloor); absent or the default: not written. */
+  changeFloor?: number;
   bySex: boolean;
 }
 
@@ -147,6 +149,9 @@ export function openRoundWrites(county: Org | undefined, orgs: readonly Org[], d
         deadline: draft.deadline,
         status: 'open',
         changeThreshold: draft.changeThreshold,
+        // Written only when it is not the default, like bySex: a build that does not know the field
+        // parks a round that carries it (docs/FORMATS.md), so a round with the default must not.
+        ...(draft.changeFloor !== undefined && draft.changeFloor !== DEFAULT_CHANGE_FLOOR ? { changeFloor: draft.changeFloor } : {}),
         // Written only when asked, so a round without the split is stored exactly as before.
         ...(draft.bySex && figures.some(isSplitFigure) ? { bySex: true } : {}),
       },

@@ -28,6 +28,14 @@ export interface ImportOptions {
   senderAuthor?: string;
   /** Which ids name which rows (row.ts); default the store's tables'. Tests stand for older builds with `{}`. */
   rowIds?: RowIdRules;
+  /**
+   * This PC's device id. Every change a PC makes is in its own log from the moment it is made, so
+   * an incoming change that claims this device and is not held here was not made here (a forged
+   * file, or a copy of this PC's identity): it is set aside, counted in `notMadeHere`, and neither
+   * applied nor let into the vector — one such change stamped in 2099 would otherwise make every
+   * later edit of this PC look already held, to this PC's hub bookkeeping and to its peers.
+   */
+  ownDevice?: string;
 }
 
 export interface InvalidChange {
@@ -62,6 +70,8 @@ export interface ImportPreview {
   parked: number;
   /** New changes authored by the sender outside the sender's scope. */
   outsideScope: number;
+  /** Changes claiming this PC's device that this PC never made (`ImportOptions.ownDevice`): left out. */
+  notMadeHere: number;
   /** True when the import must not be applied (`invalid` or `sameIdDifferentContent`). */
   refused: boolean;
 }
@@ -102,9 +112,11 @@ export async function planImport(records: readonly unknown[], access: SyncAccess
   const sameIdDifferentContent = [...sameIdInFile];
   const fresh: Change[] = [];
   let alreadyApplied = 0;
+  let notMadeHere = 0;
   for (const change of changes) {
     const held = existing.get(change.id);
-    if (held === undefined) fresh.push(change);
+    if (held === undefined && change.device === options.ownDevice) notMadeHere += 1;
+    else if (held === undefined) fresh.push(change);
     else if (canonicalJson(held) === canonicalJson(change)) alreadyApplied += 1;
     else sameIdDifferentContent.push(change.id);
   }
@@ -127,6 +139,7 @@ export async function planImport(records: readonly unknown[], access: SyncAccess
     futureStamped: futureStampedSources(fresh, options.now),
     parked: parked.length,
     outsideScope: countOutsideScope(fresh, options),
+    notMadeHere,
     refused,
     rowsToPut: merged.rowsToPut,
     changesToAdd: fresh,

@@ -56,3 +56,21 @@ export function sameVector(a: VersionVector, b: VersionVector): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((device) => a[device] === b[device]);
 }
+
+/**
+ * The vector a peer reported, as far as this PC can believe it about its own device. This PC holds
+ * every change it ever made (each is in its own log from the moment it is made, and changes that
+ * claim its device but were not made here are left out of its log: import.ts `ownDevice`), so a
+ * peer claiming more of this PC's changes than this PC holds took a change that was not made here
+ * for one of ours — a forged one, stamped in 2099 say. Cut by that claim, a file for the peer would
+ * leave out every later edit made here; so the claim is dropped and the peer is sent all of this
+ * PC's own changes (it already holds some of them, and importing those again does nothing).
+ */
+export function believedPeerVector(peer: VersionVector, own: VersionVector, device: string): VersionVector {
+  const claimed = peer[device];
+  if (claimed === undefined) return peer;
+  const held = own[device];
+  if (held !== undefined && claimed <= held) return peer;
+  const { [device]: _dropped, ...rest } = peer;
+  return rest;
+}

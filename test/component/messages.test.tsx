@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Messages, useMessages } from '../../renderer/src/app/Messages';
@@ -30,5 +30,36 @@ describe('an error message', () => {
     await renderInApp(<Harness error={Object.assign(new Error('quota'), { name: 'QuotaExceededError' })} />);
     expect((await screen.findByTestId('app-message')).textContent).toContain('磁盘空间不足');
     expect(screen.queryByTestId('message-details')).toBeNull();
+  });
+});
+
+function Notifier({ message }: { message: Parameters<ReturnType<typeof useMessages>['notify']>[0] }) {
+  const state = useMessages();
+  const { notify } = state;
+  useEffect(() => notify(message), [notify, message]);
+  return <Messages state={state} />;
+}
+
+describe('a message once read', () => {
+  it('"已开启新一轮报表" goes when the person goes to another page, and does not follow them onto it', async () => {
+    window.location.hash = '#/rounds';
+    await renderInApp(<Notifier message={{ severity: 'success', key: 'stats:rounds.opened' }} />);
+    expect((await screen.findByTestId('app-message')).textContent).toContain('已开启新一轮报表');
+    await act(async () => {
+      window.location.hash = '#/entry';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await waitFor(() => expect(screen.queryByTestId('app-message')).toBeNull());
+  });
+
+  it('an error stays until closed, on any page', async () => {
+    window.location.hash = '#/sync';
+    await renderInApp(<Notifier message={{ severity: 'error', key: 'stats:workflow.locked' }} />);
+    await screen.findByTestId('app-message');
+    await act(async () => {
+      window.location.hash = '#/entry';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByTestId('app-message').getAttribute('data-key')).toBe('stats:workflow.locked');
   });
 });

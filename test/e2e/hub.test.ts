@@ -64,7 +64,10 @@ describe('sync through the county hub, two PCs in Chromium', () => {
     await county.page.getByTestId('hub-done').waitFor({ timeout: 60_000 });
     expect(await county.page.getByTestId('hub-status').textContent()).toBe('已连接');
     expect(await county.page.getByTestId('hub-waiting').textContent()).toBe('待发送的变更：0');
-    expect(await county.page.getByTestId('hub-done').textContent()).toMatch(/发送 [1-9][\d,]* 条/);
+    // Saving the account syncs; a later sync (the background one, or one asked for meanwhile) may be
+    // the last shown and have had nothing left to send — so the proof that everything went is that
+    // nothing waits here and the township, below, receives the whole county.
+    expect(await county.page.getByTestId('hub-done').textContent()).toMatch(/^同步完成/);
     await shot(county.page, 'hub-county-zh');
 
     const town = await newPc();

@@ -125,7 +125,7 @@ describe("people's names, not ids: three PCs by USB drive", () => {
     await c.page.getByTestId('entry-grid').waitFor();
     const branchRow = c.page.locator('[data-testid="entry-grid"] tbody tr').first();
     const branchCode = await branchRow.getAttribute('data-code');
-    const branchName = visible(await branchRow.locator('td').nth(1).textContent());
+    const branchName = visible(await branchRow.getByTestId('row-name').textContent());
 
     // The cell's history on C: B's PC and A's PC by name, the organisation, figure and period.
     await c.page.locator('#cell-0-0').focus();

@@ -93,7 +93,8 @@ describe('a reporting round between a township PC and the county, by USB drive',
     await township.page.getByTestId('returned-note').waitFor();
     await township.page.waitForFunction(() => document.querySelector('tbody tr')?.getAttribute('data-status') === 'approved');
     await expect(township.page.getByTestId('returned-note').textContent()).resolves.toContain('团员数与上报名册不符');
-    await township.page.locator('#cell-0-0:disabled').waitFor();
+    // An approved report's cells are read-only (still reached by the keyboard, to read their details).
+    await township.page.locator('#cell-0-0[readonly]').waitFor();
     await township.page.getByTestId('lang-ug').click();
     await township.page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await screenshot(township.page, 'entry-returned-ug');

@@ -80,8 +80,34 @@ export function pcStates(makeDb: DbMaker) {
     return store;
   }
 
-  return { emptyPc, demoPc, importFiles, restoredPc, upgradedPc };
+  /** A small county: a committee, two townships, three branches, an open round with a report each. */
+  async function smallCountyPc(): Promise<Store> {
+    const { ORGS, ROUND } = SMALL_COUNTY;
+    const pc = await emptyPc();
+    await pc.repo.write([
+      { table: 'org', row: 'org-LT', scope: 'LT', fields: { code: 'LT', name: { zh: '团县委' }, kind: 'county', parentId: null, archived: false } },
+      ...ORGS.map((code) => ({
+        table: 'org' as const,
+        row: `org-${code}`,
+        scope: code,
+        fields: { code, name: { zh: code }, kind: code.length === 5 ? 'township' : 'branch', parentId: code.length === 5 ? 'org-LT' : `org-${code.slice(0, 5)}`, archived: false },
+      })),
+      { table: 'round', row: ROUND, scope: 'LT', fields: { period: '2026', deadline: '2027-01-20', status: 'open', orgIds: ORGS.map((c) => `org-${c}`), figures: ['members', 'youth1428'] } },
+      ...ORGS.map((code) => ({
+        table: 'statReport' as const,
+        row: `${ROUND}:org-${code}`,
+        scope: code,
+        fields: { roundId: ROUND, orgId: `org-${code}`, period: '2026', status: 'draft', members: 10, youth1428: 40 },
+      })),
+    ]);
+    return pc;
+  }
+
+  return { emptyPc, demoPc, importFiles, restoredPc, upgradedPc, smallCountyPc };
 }
+
+/** The organisations and round of `smallCountyPc`. */
+export const SMALL_COUNTY = { ORGS: ['LT-01', 'LT-01-001', 'LT-01-002', 'LT-02', 'LT-02-001'], ROUND: 'round-2026' } as const;
 
 /** The first `n` statistics reports after `skip` (sorted ids), so edits of two PCs can meet. */
 export async function reportIds(store: Store, n: number, skip = 0): Promise<string[]> {

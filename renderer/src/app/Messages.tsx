@@ -2,22 +2,30 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppContextValue } from './context';
+import { currentRoute, useRoute, type Route } from './routes';
 
 type Message = Parameters<AppContextValue['notify']>[0];
 
 export function useMessages() {
-  const [current, setCurrent] = useState<Message | null>(null);
+  const [current, setCurrent] = useState<(Message & { route: Route }) | null>(null);
+  const route = useRoute();
   const notify = useCallback((message: Message) => {
     // The technical cause goes to the log as well, where a technician may look for it later.
     if (message.detail) console.warn(`[${message.key}] ${message.detail}`);
-    setCurrent(message);
+    setCurrent({ ...message, route: currentRoute() });
   }, []);
   const close = useCallback(() => setCurrent(null), []);
+  // A message about what was done on one page is read by the time the person goes to another
+  // ("已开启新一轮报表" stood over the entry grid): it goes with the page. Errors stay until closed.
+  useEffect(() => {
+    if (current && current.severity !== 'error' && current.route !== route) setCurrent(null);
+  }, [current, route]);
   return { current, notify, close };
 }
+
 
 /**
  * One message at a time, at the bottom; errors stay until closed, the rest fade after a while. A

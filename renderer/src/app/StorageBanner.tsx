@@ -14,6 +14,7 @@ import { useSaveReport } from '../components/useSaveAndReport';
 import { requestPersistentStorage } from '../platform/persist';
 import { describeStoreError } from '../store/errors';
 import { useBridge, useLanguage, useNotify, useStore } from './context';
+import { daysSinceCopy, lastUsbCopy, USB_COPY_DUE_DAYS } from '../store/usbCopy';
 
 /**
  * Browser mode, where the browser refused persistent storage: the data on this PC may be cleared
@@ -23,20 +24,7 @@ import { useBridge, useLanguage, useNotify, useStore } from './context';
  * for this session only: it is back on the next start while storage is still not persistent.
  */
 
-/** Local to this PC (the meta table is not synced): when this banner last saved a full copy. */
-export const USB_COPY_KEY = 'usbCopyAt';
-/** After this many days without a copy the banner asks again, as a warning. */
-export const USB_COPY_DUE_DAYS = 7;
 const DISMISSED_KEY = 'leagueDesk.storageBanner.dismissed';
-const DAY_MS = 24 * 60 * 60 * 1000;
-const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesync'] }];
-
-/** Whole days since the last copy, or null when none was made; a clock set back counts as 0. */
-export function daysSinceCopy(lastCopy: string | undefined, now: number): number | null {
-  const at = lastCopy === undefined ? NaN : Date.parse(lastCopy);
-  return Number.isNaN(at) ? null : Math.max(0, Math.floor((now - at) / DAY_MS));
-}
-
 export function StorageBanner({ isPersisted = requestPersistentStorage }: { isPersisted?: () => Promise<boolean> }) {
   const { t } = useTranslation();
   const store = useStore();
@@ -47,7 +35,7 @@ export function StorageBanner({ isPersisted = requestPersistentStorage }: { isPe
   const [refused, setRefused] = useState(false);
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED_KEY) === '1');
   const [progress, setProgress] = useState<number | null>(null);
-  const lastCopy = useLiveQuery(async () => ({ at: (await store.db.meta.get(USB_COPY_KEY))?.value as string | undefined }), [store]);
+  const lastCopy = useLiveQuery(async () => ({ at: await lastUsbCopy(store) }), [store]);
 
   useEffect(() => {
     let live = true;
@@ -66,13 +54,9 @@ export function StorageBanner({ isPersisted = requestPersistentStorage }: { isPe
     setProgress(0);
     try {
       // The exporter (and its zip and hash code) loads only when a copy is made.
-      const { exportBundle, SyncExportError } = await import('../features/sync/syncService');
+      const [{ saveFullCopy }, { SyncExportError }] = await Promise.all([import('../features/sync/fullCopy'), import('../features/sync/syncService')]);
       try {
-        const now = new Date();
-        const exported = await exportBundle(store, { now, onProgress: (done, total) => setProgress(total ? (100 * done) / total : 100) });
-        const result = await bridge.saveFile({ suggestedName: exported.fileName, data: exported.bytes, filters: BUNDLE_FILTERS });
-        if (result.status === 'saved') await store.db.meta.put({ key: USB_COPY_KEY, value: now.toISOString() });
-        report(result);
+        report(await saveFullCopy(store, bridge, (done, total) => setProgress(total ? (100 * done) / total : 100)));
       } catch (error) {
         notify(error instanceof SyncExportError ? { severity: 'error', key: `sync:export.${error.reason}` } : describeStoreError(error));
       }

@@ -4,7 +4,8 @@ import { useSyncExternalStore } from 'react';
 export const ROUTES = ['overview', 'orgs', 'dashboard', 'bulletin', 'rounds', 'entry', 'targets', 'reports', 'jobs', 'contests', 'sync', 'conflicts', 'about'] as const;
 export type Route = (typeof ROUTES)[number];
 
-function currentRoute(): Route {
+/** The page the address names now (outside React: what `useRoute` subscribes to). */
+export function currentRoute(): Route {
   const name = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'overview';
 }

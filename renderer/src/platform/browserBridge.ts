@@ -1,4 +1,4 @@
-import type { AppInfo, Bridge, BridgeErrorCode, FileFilter, HubBridge, HubConfigInfo, HubConfigureResult, OpenFilesRequest, OpenResult, PickResult, PickedFile, ReadPickedResult, SaveResult } from '../../../shared/bridge';
+import type { AppInfo, Bridge, BridgeErrorCode, FileFilter, HubBridge, HubConfigInfo, HubConfigureResult, OpenFilesRequest, OpenResult, PickResult, PickedFile, ReadPickedResult, SaveResult, WriteBackupFileResult } from '../../../shared/bridge';
 import type { HubResponse } from '../../../shared/sync/hub/protocol';
 import { MAX_BRIDGE_FILE_BYTES, MAX_PICKED_FILES } from '../../../shared/bridge';
 
@@ -173,6 +173,11 @@ export function createBrowserBridge(win: Window): Bridge {
 
     async setLanguage(): Promise<void> {
       // No application menu in a browser tab.
+    },
+
+    async writeBackupFile(): Promise<WriteBackupFileResult> {
+      // No data folder: backups live only in this browser profile (the Sync page says so).
+      return { status: 'error', reason: 'unsupported' };
     },
 
     onMenuCommand(): () => void {

@@ -1,14 +1,21 @@
-import { encodeBundle } from '../../../shared/sync/bundle';
-import { countyCodeOf } from '../../../shared/sync/county';
-import { BLOB_STORE, blobTable } from './blobs';
-import { readHomeCounty } from './county';
-import { inSyncTransaction } from './dexieAccess';
+import type { Bridge, BridgeErrorCode } from '../../../shared/bridge';
 import type { BackupEntry } from './db';
+import { encodeFullBundle } from './fullBundle';
 import type { Store } from './store';
 import { inTransaction } from './tx';
+import { getBridge } from '../platform/bridge';
 
 export const DEFAULT_BACKUPS_KEPT = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Local to this PC (meta): where the last backup file was written, or why it could not be. */
+export const BACKUP_FILE_KEY = 'backupFile';
+export type BackupFileRecord = { at: string; path: string } | { at: string; reason: BridgeErrorCode };
+
+/** The shell's bridge where there is a window (the app); none in unit tests of the store. */
+function shellBridge(): Pick<Bridge, 'writeBackupFile'> | undefined {
+  return typeof window === 'undefined' ? undefined : getBridge(window);
+}
 
 export async function backupsKept(store: Store): Promise<number> {
   const value = (await store.db.meta.get('backupsKept'))?.value;
@@ -18,40 +25,49 @@ export async function backupsKept(store: Store): Promise<number> {
 /**
  * A full bundle of everything this PC holds, kept in the database (which lives in the data
  * folder), then older automatic backups beyond the number to keep are removed. Nothing to back up
- * (an empty PC) makes no backup.
+ * (an empty PC) makes no backup. The desktop app also writes it as a file into the data folder
+ * (bridge.writeBackupFile), because a backup inside the database is lost with the database.
  */
-export async function makeBackup(store: Store, reason: BackupEntry['reason'], now = new Date()): Promise<BackupEntry | null> {
-  const { db, identity } = store;
+export async function makeBackup(
+  store: Store,
+  reason: BackupEntry['reason'],
+  now = new Date(),
+  bridge: Pick<Bridge, 'writeBackupFile'> | undefined = shellBridge(),
+): Promise<BackupEntry | null> {
   // A backup is a full bundle, photos included: restoring it must bring back every blob.
-  const { changes, vector, county, blobs } = await inSyncTransaction(
-    db,
-    'r',
-    async (access, tx) => {
-      const [changes, vector, county, all] = await Promise.all([access.allChanges(), access.getVector(), readHomeCounty(tx), blobTable(tx).toArray()]);
-      return { changes, vector, county, blobs: all.map((b) => b.bytes) };
-    },
-    [BLOB_STORE],
-  );
-  if (changes.length === 0) return null;
-  const code = county?.code ?? countyCodeOf(changes)!;
-  const bytes = await encodeBundle(
-    { county: { code }, sender: { device: identity.device, account: identity.author, scope: code }, kind: 'full', changes, vector, blobs, created: now.toISOString() },
-    { tables: db.syncTables },
-  );
-  const entry: BackupEntry = { id: `${now.toISOString()}-${reason}`, created: now.toISOString(), reason, bytes, changes: changes.length };
+  const full = await encodeFullBundle(store, { now });
+  if (!full) return null;
+  const { bytes, changes } = full;
+  const entry: BackupEntry = { id: `${now.toISOString()}-${reason}`, created: now.toISOString(), reason, bytes, changes };
   const keep = await backupsKept(store);
-  await inTransaction(db, 'rw', ['backups'], async (tx) => {
+  await inTransaction(store.db, 'rw', ['backups'], async (tx) => {
     const backups = tx.table<BackupEntry, string>('backups');
     await backups.put(entry);
     const all = await backups.orderBy('created').reverse().primaryKeys();
     if (all.length > keep) await backups.bulkDelete(all.slice(keep));
   });
+  // After the transaction, never inside it: the bridge is not IndexedDB.
+  await writeBackupFile(store, bridge, entry, keep);
   return entry;
 }
 
+/**
+ * The file copy of a backup. Its failure does not undo the backup in the database; it is recorded
+ * for the Sync page, which says where the files are or why the last one was not written.
+ */
+async function writeBackupFile(store: Store, bridge: Pick<Bridge, 'writeBackupFile'> | undefined, entry: BackupEntry, keep: number): Promise<void> {
+  if (!bridge?.writeBackupFile) return;
+  const result = await bridge
+    .writeBackupFile({ created: entry.created, reason: entry.reason, data: entry.bytes, keep })
+    .catch(() => ({ status: 'error' as const, reason: 'write-failed' as const }));
+  if (result.status === 'error' && result.reason === 'unsupported') return;
+  const record: BackupFileRecord = result.status === 'written' ? { at: entry.created, path: result.path } : { at: entry.created, reason: result.reason };
+  await store.db.meta.put({ key: BACKUP_FILE_KEY, value: record });
+}
+
 /** The daily backup: made at start when the newest backup is a day old or older. */
-export async function backupIfDue(store: Store, now = new Date()): Promise<BackupEntry | null> {
+export async function backupIfDue(store: Store, now = new Date(), bridge = shellBridge()): Promise<BackupEntry | null> {
   const newest = await store.db.backups.orderBy('created').last();
   if (newest && now.getTime() - Date.parse(newest.created) < DAY_MS) return null;
-  return makeBackup(store, 'daily', now);
+  return makeBackup(store, 'daily', now, bridge);
 }

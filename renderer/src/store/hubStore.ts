@@ -38,7 +38,7 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
         'rw',
         async (access, tx) => {
           const meta = tx.table<MetaEntry, string>('meta');
-          const result = await applyPulledRecords(access, records, state, now);
+          const result = await applyPulledRecords(access, records, state, now, undefined, identity.device);
           if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
           await meta.put({ key: HUB_STATE_KEY, value: result.state });
           if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });

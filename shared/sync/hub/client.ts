@@ -5,7 +5,7 @@ import { sha256Hex } from '../bundle/hash';
 import { isWithinScope } from '../scope';
 import { mergeVectors, vectorOf } from '../vector';
 import { fromBase64, toBase64 } from './base64';
-import { BLOB_ATTACHMENT, BLOB_ID_PREFIX, DESIGN_DOC_ID } from './design';
+import { BLOB_ATTACHMENT, BLOB_ID_PREFIX, DESIGN_DOC_ID, MAX_BLOB_BYTES, MAX_CHANGE_DOC_BYTES } from './design';
 import { HubError } from './errors';
 import { isHubFull, isObject, send, unexpected, type Answer } from './http';
 import type { HubBlob, HubLocal, HubSyncState, PulledBatch } from './local';
@@ -16,6 +16,21 @@ export const PUSH_CHUNK = 500;
 export const PULL_LIMIT = 2000;
 /** Blobs per `_bulk_docs` request, and bytes: photos are big, and a hub limits request size. */
 const BLOB_CHUNK_BYTES = 4 * 1024 * 1024;
+/** JSON bytes per push request: 500 changes are far less, but a few long contest entries are not. */
+const PUSH_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Room left under the hub's document limit for what it adds before measuring (`_rev`). */
+const DOC_LIMIT_MARGIN = 1024;
+
+/** UTF-8 bytes of a value's JSON, counted the way the hub's validate_doc_update counts them. */
+export function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? '';
+  let bytes = 0;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+  }
+  return bytes;
+}
 
 export type HubPhase = 'check' | 'push' | 'blobs' | 'pull';
 export interface HubProgress {
@@ -44,6 +59,11 @@ export interface HubSyncOutcome {
   alreadyOnHub: number;
   blobsPushed: number;
   blobsPulled: number;
+  /**
+   * This PC's own changes and photos over the hub's size limits (docs/HUB.md): not sent, and not
+   * tried again. Oversized documents pulled from the hub are counted in `pulled.rejected`.
+   */
+  tooLarge: number;
   pulled: PulledBatch;
   /** Parked changes mean the hub holds data of a newer League Desk: the app should be updated. */
   appOlder: boolean;
@@ -77,6 +97,7 @@ export async function syncWithHub(transport: HubTransport, local: HubLocal, opti
     alreadyOnHub: pushed.already,
     blobsPushed: blobs.pushed,
     blobsPulled: pulled.blobs,
+    tooLarge: pushed.tooLarge + blobs.tooLarge,
     pulled: pulled.batch,
     appOlder: pulled.batch.parked > 0,
     finishedAt,
@@ -114,38 +135,53 @@ async function pushChanges(
   start: HubSyncState,
   chunkSize: number,
   progress: (p: HubProgress) => void,
-): Promise<{ state: HubSyncState; created: number; already: number }> {
+): Promise<{ state: HubSyncState; created: number; already: number; tooLarge: number }> {
   const unsent = await local.unsent(start.sent);
-  const candidates = unsent.filter((c) => pushable(local, c));
+  // A change the hub would refuse for its size is refused here, before it holds up the others.
+  const docs: { change: Change; bytes: number }[] = [];
+  let tooLarge = 0;
+  for (const change of unsent) {
+    if (!pushable(local, change)) continue;
+    const bytes = jsonBytes({ ...change, _id: change.id });
+    if (bytes > MAX_CHANGE_DOC_BYTES - DOC_LIMIT_MARGIN) tooLarge += 1;
+    else docs.push({ change, bytes });
+  }
   let state = start;
   let created = 0;
   let already = 0;
-  progress({ phase: 'push', done: 0, total: candidates.length });
-  for (let i = 0; i < candidates.length; i += chunkSize) {
-    const chunk = candidates.slice(i, i + chunkSize);
+  progress({ phase: 'push', done: 0, total: docs.length });
+  for (let i = 0; i < docs.length; ) {
+    let end = i + 1;
+    let bytes = docs[i]!.bytes;
+    while (end < docs.length && end - i < chunkSize && bytes + docs[end]!.bytes <= PUSH_CHUNK_BYTES) bytes += docs[end++]!.bytes;
+    const chunk = docs.slice(i, end).map((d) => d.change);
     const answer = await send(transport, { method: 'POST', path: '_bulk_docs', body: { docs: chunk.map((c) => ({ ...c, _id: c.id })) } });
     const counts = bulkResults(answer, 'push');
     created += counts.created;
     already += counts.already;
+    tooLarge += counts.tooLarge;
     state = { ...state, sent: mergeVectors(state.sent, vectorOf(chunk)) };
     await local.saveState(state);
-    progress({ phase: 'push', done: i + chunk.length, total: candidates.length });
+    i = end;
+    progress({ phase: 'push', done: i, total: docs.length });
   }
   // Every chunk is confirmed; what is left is another organisation's, relayed here, and not this
-  // account's to send: mark it so it is not read again at every sync.
-  if (unsent.length > candidates.length) {
+  // account's to send, or over the size limit and never sendable: mark it so it is not read again
+  // at every sync.
+  if (unsent.length > docs.length) {
     state = { ...state, sent: mergeVectors(state.sent, vectorOf(unsent)) };
     await local.saveState(state);
   }
-  return { state, created, already };
+  return { state, created, already, tooLarge };
 }
 
 /** Reads a `_bulk_docs` answer: every document created or already there, or the reason it is not. */
-function bulkResults(answer: Answer, where: string): { created: number; already: number } {
+function bulkResults(answer: Answer, where: string): { created: number; already: number; tooLarge: number } {
   if (answer.status !== 201 && answer.status !== 200 && answer.status !== 202) throw unexpected(answer, where);
   if (!Array.isArray(answer.body)) throw new HubError('bad-answer', { where });
   let created = 0;
   let already = 0;
+  let tooLarge = 0;
   for (const item of answer.body as unknown[]) {
     if (!isObject(item)) throw new HubError('bad-answer', { where });
     if (item['ok'] === true || (typeof item['rev'] === 'string' && item['error'] === undefined)) {
@@ -160,12 +196,17 @@ function bulkResults(answer: Answer, where: string): { created: number; already:
       already += 1;
       continue;
     }
+    // A hub whose limits are lower than ours: this document can never go; the others still do.
+    if (error === 'forbidden' && (reason === 'too-large' || reason === 'attachment-unexpected')) {
+      tooLarge += 1;
+      continue;
+    }
     const id = typeof item['id'] === 'string' ? item['id'] : '';
     if (error === 'forbidden' || error === 'unauthorized') throw new HubError('no-right', { where, id, reason: reason.slice(0, 64) });
     if (isHubFull({ status: 0, body: item })) throw new HubError('hub-full', { where, id });
     throw new HubError('bad-answer', { where, id, error: String(error).slice(0, 64) });
   }
-  return { created, already };
+  return { created, already, tooLarge };
 }
 
 async function pushBlobs(
@@ -173,12 +214,13 @@ async function pushBlobs(
   local: HubLocal,
   start: HubSyncState,
   progress: (p: HubProgress) => void,
-): Promise<{ state: HubSyncState; pushed: number }> {
+): Promise<{ state: HubSyncState; pushed: number; tooLarge: number }> {
   const sent = new Set(start.blobsSent);
   const todo = (await local.blobHashes()).filter((h) => !sent.has(h)).sort();
   let state = start;
   let pushed = 0;
-  if (todo.length === 0) return { state, pushed };
+  let tooLarge = 0;
+  if (todo.length === 0) return { state, pushed, tooLarge };
   progress({ phase: 'blobs', done: 0, total: todo.length });
   let done = 0;
   while (done < todo.length) {
@@ -191,7 +233,9 @@ async function pushBlobs(
       bytes += blob.bytes.byteLength;
     }
     if (batch.length === 0) break;
-    const docs = batch.map((b) => ({
+    const fits = batch.filter((b) => b.bytes.byteLength <= MAX_BLOB_BYTES);
+    tooLarge += batch.length - fits.length;
+    const docs = fits.map((b) => ({
       _id: `${BLOB_ID_PREFIX}${b.hash}`,
       kind: 'blob',
       hash: b.hash,
@@ -199,14 +243,17 @@ async function pushBlobs(
       scope: local.scope,
       _attachments: { [BLOB_ATTACHMENT]: { content_type: b.type || 'application/octet-stream', data: toBase64(b.bytes) } },
     }));
-    const answer = await send(transport, { method: 'POST', path: '_bulk_docs', body: { docs } });
-    pushed += bulkResults(answer, 'blobs').created;
+    if (docs.length > 0) {
+      const counts = bulkResults(await send(transport, { method: 'POST', path: '_bulk_docs', body: { docs } }), 'blobs');
+      pushed += counts.created;
+      tooLarge += counts.tooLarge;
+    }
     done += batch.length;
     state = { ...state, blobsSent: [...new Set([...state.blobsSent, ...batch.map((b) => b.hash)])].sort() };
     await local.saveState(state);
     progress({ phase: 'blobs', done, total: todo.length });
   }
-  return { state, pushed };
+  return { state, pushed, tooLarge };
 }
 
 function emptyBatch(): PulledBatch {
@@ -227,6 +274,8 @@ function addBatch(a: PulledBatch, b: PulledBatch): PulledBatch {
 /** One `_changes` page, read and sorted: change records, blob names, and where the next page starts. */
 interface PulledPage {
   records: unknown[];
+  /** Documents over the size limit, or a change carrying attachments (a hub without our limits): refused, never parked. */
+  oversized: number;
   blobHashes: string[];
   lastSeq: string;
   /** Rows in the page (changes, blobs, deletions and design documents alike), for progress. */
@@ -254,6 +303,7 @@ async function fetchPage(transport: HubTransport, since: string, limit: number):
   if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number') throw new HubError('bad-answer', { where: 'pull' });
   const records: unknown[] = [];
   const blobHashes: string[] = [];
+  let oversized = 0;
   for (const row of results) {
     if (!isObject(row) || row['deleted'] === true || !isObject(row['doc'])) continue;
     const doc = row['doc'];
@@ -265,10 +315,11 @@ async function fetchPage(transport: HubTransport, since: string, limit: number):
     }
     const record: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) record[key] = value;
-    records.push(record);
+    if (doc['_attachments'] !== undefined || jsonBytes(record) > MAX_CHANGE_DOC_BYTES) oversized += 1;
+    else records.push(record);
   }
   const pending = typeof answer.body['pending'] === 'number' ? answer.body['pending'] : undefined;
-  return { records, blobHashes, lastSeq: String(lastSeq), rows: results.length, pending, last: results.length < limit || pending === 0 };
+  return { records, oversized, blobHashes, lastSeq: String(lastSeq), rows: results.length, pending, last: results.length < limit || pending === 0 };
 }
 
 /**
@@ -340,7 +391,8 @@ async function pull(
     const fetched = await fetchBlobs(transport, await local.missingBlobs(group.flatMap((p) => p.blobHashes)));
     blobs += fetched.length;
     const outcome = await local.applyPulled(records, fetched, { ...state, checkpoint: last.lastSeq }, now());
-    batch = addBatch(batch, outcome.batch);
+    const oversized = group.reduce((n, p) => n + p.oversized, 0);
+    batch = addBatch(batch, { ...outcome.batch, rejected: outcome.batch.rejected + oversized });
     state = outcome.state;
     done += group.reduce((n, p) => n + p.rows, 0);
     progress({ phase: 'pull', done, total: last.pending !== undefined ? done + last.pending : undefined });
@@ -357,8 +409,9 @@ async function fetchBlobs(transport: HubTransport, hashes: readonly string[]): P
     const attachments = isObject(answer.body['_attachments']) ? answer.body['_attachments'] : {};
     const data = isObject(attachments[BLOB_ATTACHMENT]) ? attachments[BLOB_ATTACHMENT] : {};
     const bytes = typeof data['data'] === 'string' ? fromBase64(data['data']) : undefined;
-    // A blob whose bytes do not hash to its name is damaged on the hub: it is not stored here.
-    if (!bytes || (await sha256Hex(bytes)) !== hash) continue;
+    // A blob whose bytes do not hash to its name is damaged on the hub: it is not stored here;
+    // nor is one over the limit (a hub without our limits).
+    if (!bytes || bytes.byteLength > MAX_BLOB_BYTES || (await sha256Hex(bytes)) !== hash) continue;
     out.push({ hash, bytes, type: typeof answer.body['type'] === 'string' ? answer.body['type'] : 'application/octet-stream' });
   }
   return out;

@@ -4,7 +4,19 @@ import { DATA_SCHEMA_VERSION } from '../change';
 export const DESIGN_DOC_ID = '_design/league';
 
 /** Bumped when the validation rules below change; setup replaces an older design document. */
-export const HUB_SETUP_VERSION = 1;
+export const HUB_SETUP_VERSION = 2;
+
+/**
+ * Size limits, the same on the hub and in the client (docs/HUB.md, "Limits"). A change document
+ * (its JSON, UTF-8, attachments aside) holds one row's written fields: the longest legitimate one
+ * is a contest entry's text (200,000 characters, 600 KB in Chinese), so 1 MiB. A blob is one
+ * photo's display copy (JPEG, at most 2560 px on the long side: 1–4 MB), so 10 MiB. A request
+ * carries a push chunk or a batch of blobs (4 MiB of photos plus one more, base64) — 32 MiB.
+ * A device that posted 40 MB documents made every PC's pull of the county slow and big for good.
+ */
+export const MAX_CHANGE_DOC_BYTES = 1024 * 1024;
+export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
+export const MAX_HUB_REQUEST_BYTES = 32 * 1024 * 1024;
 
 /** Blob documents: `_id` = `blob:<sha256>`, one attachment named `data`. */
 export const BLOB_ID_PREFIX = 'blob:';
@@ -25,7 +37,11 @@ export function scopeRole(scope: string): string {
  * Change documents are immutable: created once, never updated or deleted (an update's `oldDoc` is
  * set, a delete has `_deleted`). A change's `_id` must be its `id`, a blob's must be `blob:<hash>`.
  * A writer without `_admin` must hold `scope:<code>` for the document's scope or an ancestor of it
- * (whole code segments: `LT-1` does not cover `LT-10`). Reasons are fixed words the client maps.
+ * (whole code segments: `LT-1` does not cover `LT-10`). Sizes are held to the limits above, for
+ * everyone: a change document's JSON without attachments (UTF-8 bytes), and each attachment — a
+ * blob has exactly one, named `data`; a change has none. CouchDB shows an attachment as a stub with
+ * its `length`; pouchdb-server shows inline base64 `data` (or the bytes of a single upload).
+ * Reasons are fixed words the client maps.
  */
 export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   var roles = (userCtx && userCtx.roles) || [];
@@ -35,6 +51,31 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
     return;
   }
   if (oldDoc || newDoc._deleted) throw({ forbidden: 'immutable' });
+  var body = {};
+  for (var key in newDoc) {
+    if (key !== '_attachments' && key !== '_revisions' && Object.prototype.hasOwnProperty.call(newDoc, key)) body[key] = newDoc[key];
+  }
+  var json = JSON.stringify(body);
+  var bytes = 0;
+  for (var c = 0; c < json.length; c++) {
+    var code = json.charCodeAt(c);
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+  }
+  if (bytes > ${MAX_CHANGE_DOC_BYTES}) throw({ forbidden: 'too-large' });
+  var names = [];
+  var attachments = newDoc._attachments || {};
+  for (var name in attachments) {
+    if (Object.prototype.hasOwnProperty.call(attachments, name)) names.push(name);
+  }
+  if (names.length > 0) {
+    if (newDoc.kind !== 'blob' || names.length !== 1 || names[0] !== '${BLOB_ATTACHMENT}') throw({ forbidden: 'attachment-unexpected' });
+    var att = attachments[names[0]] || {};
+    var size = -1;
+    if (typeof att.length === 'number') size = att.length;
+    else if (typeof att.data === 'string') size = Math.floor(att.data.length / 4) * 3;
+    else if (att.data && typeof att.data.length === 'number') size = att.data.length;
+    if (size < 0 || size > ${MAX_BLOB_BYTES}) throw({ forbidden: 'too-large' });
+  }
   var scope = newDoc.scope;
   if (typeof scope !== 'string' || scope.length === 0) throw({ forbidden: 'no-scope' });
   if (newDoc.kind === 'blob') {

@@ -68,7 +68,8 @@ export interface HubLocal {
  * bundle's changes do (conflicts, future stamps, parking).
  *
  * Returns the state to store: `sent` moves up for an origin device only where this PC held nothing
- * unsent from it before the batch (then everything it holds from that device is on the hub).
+ * unsent from it before the batch (then everything it holds from that device is on the hub), and
+ * never for this PC's own device (`ownDevice`).
  */
 export async function applyPulledRecords(
   access: SyncAccess,
@@ -76,6 +77,7 @@ export async function applyPulledRecords(
   state: HubSyncState,
   now: number,
   known?: KnownSchema,
+  ownDevice?: string,
 ): Promise<{ batch: PulledBatch; state: HubSyncState }> {
   let rejected = 0;
   const valid: Change[] = [];
@@ -88,15 +90,18 @@ export async function applyPulledRecords(
     valid.push(parsed.data);
   }
   const vectorBefore = await access.getVector();
-  let plan = await planImport(valid, access, { now, known });
+  let plan = await planImport(valid, access, { now, known, ownDevice });
   if (plan.sameIdDifferentContent.length > 0) {
     const bad = new Set(plan.sameIdDifferentContent);
     const kept = valid.filter((c) => !bad.has(c.id));
     rejected += valid.length - kept.length;
-    plan = await planImport(kept, access, { now, known });
+    plan = await planImport(kept, access, { now, known, ownDevice });
   }
   await applyImport(plan, access);
-  const pulledVector = vectorOf(valid);
+  // This PC's own changes are marked sent by pushing them, never by pulling: a change pulled under
+  // this PC's device is either one it pushed or one it never made (planImport leaves that out), and
+  // letting the second move `sent` would hide every later edit of this PC from the hub.
+  const pulledVector = vectorOf(valid.filter((c) => c.device !== ownDevice));
   const sent: Record<string, string> = { ...state.sent };
   for (const [device, stamp] of Object.entries(pulledVector)) {
     const heldBefore = vectorBefore[device];

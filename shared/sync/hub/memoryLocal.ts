@@ -30,7 +30,7 @@ export function memoryHubLocal(store: MemorySyncStore, identity: { device: strin
       return (await store.allChanges()).filter((c) => !includes(sent, c)).sort(byStamp);
     },
     async applyPulled(records, pulledBlobs, state, now) {
-      const result = await applyPulledRecords(store, records, state, now);
+      const result = await applyPulledRecords(store, records, state, now, undefined, identity.device);
       for (const blob of pulledBlobs) blobs.set(blob.hash, blob);
       states.set(result.state.hub, structuredCopy(result.state));
       return result;

@@ -1,5 +1,6 @@
+import { DESIGN_DOC_ID } from './design';
 import { fetchTransport, parseHubUrl, type FetchLike } from './fetchTransport';
-import { hubConfigureRequestSchema, hubRequestSchema, type HubConfigInfo, type HubResponse } from './protocol';
+import { hubConfigureRequestSchema, hubRequestSchema, type HubConfigInfo, type HubRequest, type HubResponse } from './protocol';
 
 /** A saved hub account, held only by the main process (or the browser-mode server). */
 export interface HubAccount {
@@ -39,15 +40,49 @@ export function accountInfo(account: HubAccount | undefined, storage: HubConfigI
   return { configured: true, address: accountAddress(account), user: account.user, scope: account.scope, storage };
 }
 
+/** A document id the client reads by itself: a change id or `blob:<sha256>`. Never `_…`, `.` or `..`. */
+const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,255}$/;
+const RELAYED_QUERY = new Set(['since', 'include_docs', 'limit', 'attachments']);
+
+/**
+ * The path to forward, or undefined: only what the sync client asks of the county database —
+ * its info, the design document, `_changes`, `_bulk_docs` and one document by id, each with its
+ * one method. Every segment is percent-decoded first (an undecodable one is refused), checked in
+ * that decoded form against plain ASCII, and encoded again, so what is forwarded is exactly what
+ * was checked: `%2e%2e`, `%252e`, backslashes, `;`, encoded `?` and `#`, look-alike dots and
+ * slashes and empty segments never reach the hub's URL parser, which would resolve some of them
+ * out of the database (`/_all_dbs`, `/_users/…`).
+ */
+export function relayPath(request: HubRequest): string | undefined {
+  if (Object.keys(request.query ?? {}).some((key) => !RELAYED_QUERY.has(key))) return undefined;
+  if (request.path === '') return request.method === 'GET' ? '' : undefined;
+  let segments: string[];
+  try {
+    segments = request.path.split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    return undefined;
+  }
+  if (segments.some((segment) => segment.length === 0)) return undefined;
+  const decoded = segments.join('/');
+  if (decoded === DESIGN_DOC_ID) return request.method === 'GET' ? DESIGN_DOC_ID : undefined;
+  if (segments.length !== 1) return undefined;
+  const [only] = segments as [string];
+  if (only === '_changes') return request.method === 'GET' ? only : undefined;
+  if (only === '_bulk_docs') return request.method === 'POST' ? only : undefined;
+  return DOC_ID.test(only) && request.method === 'GET' ? encodeURIComponent(only) : undefined;
+}
+
 /**
  * Forwards one renderer request to the county database with the saved credentials. The request
- * is parsed here (a compromised renderer could send anything): only relative paths inside the
- * database, only GET/POST/PUT.
+ * is parsed here (a compromised renderer could send anything), and only the sync client's own
+ * requests pass (relayPath).
  */
 export async function relayHubRequest(account: HubAccount | undefined, raw: unknown, fetchFn: FetchLike): Promise<HubResponse> {
   const parsed = hubRequestSchema.safeParse(raw);
   if (!parsed.success) throw new HubRelayRefusal('invalid-request');
+  const path = relayPath(parsed.data);
+  if (path === undefined) throw new HubRelayRefusal('invalid-request');
   if (!account) return { ok: false, failure: 'not-configured' };
   const transport = fetchTransport({ base: `${account.server}${encodeURIComponent(account.db)}/`, user: account.user, password: account.password }, fetchFn);
-  return transport(parsed.data);
+  return transport({ ...parsed.data, path });
 }

@@ -24,12 +24,12 @@ describe('a demo report reopened, corrected and approved in the grid', () => {
     if (!reopened.ok) throw new Error(reopened.reason);
     await store.repo.write(reopened.writes);
 
-    await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('approved'));
+    await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('approved'), { timeout: 5000 });
     const code = firstRow().getAttribute('data-code')!;
     fireEvent.click(within(firstRow()).getByTestId('reopen'));
     fireEvent.change(await screen.findByTestId('return-comment'), { target: { value: '团员数请再核对' } });
     fireEvent.click(screen.getByTestId('return-confirm'));
-    await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('returned'));
+    await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('returned'), { timeout: 5000 });
 
     const cell = screen.getByTestId('entry-grid').querySelector('#cell-0-0') as HTMLInputElement;
     const before = Number(cell.value);
@@ -38,9 +38,9 @@ describe('a demo report reopened, corrected and approved in the grid', () => {
     fireEvent.blur(cell);
     await waitFor(() => expect(screen.getByTestId(`grid-total-members`).textContent).not.toBe(''));
     fireEvent.click(screen.getByTestId('submit-all'));
-    await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('submitted'));
+    await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('submitted'), { timeout: 5000 });
     fireEvent.click(within(firstRow()).getByTestId('approve'));
-    await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('approved'));
+    await waitFor(() => expect(firstRow().getAttribute('data-status')).toBe('approved'), { timeout: 5000 });
     expect(notify).not.toHaveBeenCalledWith(expect.objectContaining({ severity: 'error' }));
 
     const org = rowValues<Org>((await store.db.rows(ORG_TABLE).where('code').equals(code).first())!);

@@ -9,10 +9,10 @@ import type { AppInfo } from '../../../shared/bridge';
 import type { Lang } from '../../../shared/i18n/lang';
 import { createHubAccountStore, type AccountFs, type SafeStorageLike } from '../../../electron/hubAccount';
 import { registerBridgeHandlers, type BridgeDeps } from '../../../electron/ipc/register';
+import type { BackupFs } from '../../../electron/ipc/backupFile';
 import type { FetchLike } from '../../../shared/sync/hub/fetchTransport';
 import type {
   BridgeDialogs,
-  BridgeFs,
   BridgeInvokeEvent,
   BridgeIpcMain,
   PdfPrinter,
@@ -71,7 +71,7 @@ export function fsError(code: string): NodeJS.ErrnoException {
  * way: half the bytes land in the file, then the write throws, which is what makes "no half file
  * under the real name" checkable.
  */
-export class MemoryFs implements BridgeFs {
+export class MemoryFs implements BackupFs {
   readonly files = new Map<string, Uint8Array>();
   /** Sizes stat reports instead of the real length, to simulate huge files without allocating them. */
   readonly reportedSizes = new Map<string, number>();
@@ -114,6 +114,18 @@ export class MemoryFs implements BridgeFs {
     const data = this.files.get(path);
     if (data === undefined) throw fsError('ENOENT');
     return { size: this.reportedSizes.get(path) ?? data.byteLength, isFile: () => true };
+  }
+
+  async readdir(folder: string): Promise<string[]> {
+    this.calls.push(`readdir ${folder}`);
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+  }
+
+  async mkdir(folder: string, _options: { recursive: true }): Promise<undefined> {
+    this.calls.push(`mkdir ${folder}`);
+    if (this.failWrite !== null) throw this.failWrite;
+    return undefined;
   }
 
   async readFile(path: string): Promise<Uint8Array> {
@@ -196,6 +208,7 @@ export function createBridgeHarness(overrides: Partial<BridgeDeps> = {}) {
     trustedFrame: () => MAIN_FRAME,
     dialogs,
     fs,
+    backupFolder: '/data/backups',
     printer,
     currentLang: () => lang,
     defaultDirectory: () => DOCUMENTS,

@@ -59,7 +59,7 @@ describe('the preload bridge', () => {
     const bridge = await loadBridge();
 
     expect(Object.keys(bridge).sort()).toEqual(
-      ['appInfo', 'hub', 'onMenuCommand', 'openFiles', 'pickFiles', 'printToPdf', 'readPickedFile', 'saveFile', 'setLanguage'].sort(),
+      ['appInfo', 'hub', 'onMenuCommand', 'openFiles', 'pickFiles', 'printToPdf', 'readPickedFile', 'saveFile', 'setLanguage', 'writeBackupFile'].sort(),
     );
     expect(Object.keys(bridge.hub!).sort()).toEqual(['config', 'configure', 'request']);
   });

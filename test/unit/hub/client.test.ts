@@ -231,3 +231,23 @@ describe('base64', () => {
     for (const bad of ['a', 'ab=c', 'a===', '####', 'YQ']) expect(fromBase64(bad)).toBeUndefined();
   });
 });
+
+describe('a change pulled from the hub that claims this PC but was not made here (issue 15)', () => {
+  it('is left out, and this PC keeps pushing every edit it makes afterwards', async () => {
+    const hub = new FakeHub();
+    const a = await pcWith(A, 'LT', 2, 'LT-01');
+    await syncWithHub(hub.transport, a, { hub: HUB, now: () => T0 });
+    // Someone with a device account puts a change on the hub under A's device, stamped in 2099.
+    const forgedAt = Date.UTC(2099, 0, 1);
+    const [forged] = await edit(memoryAccess({ tables: APP_TABLES, now: () => forgedAt }), A, [orgWrite(`${A}-o0`, 'LT-01', '伪造')], forgedAt);
+    hub.put({ ...forged!, _id: forged!.id });
+    const pulled = await syncWithHub(hub.transport, a, { hub: HUB, now: () => T0 });
+    expect(pulled.pulled).toMatchObject({ applied: 0 });
+    expect((await a.store.getRows('org', [`${A}-o0`]))[0]?.name).toEqual({ zh: '支部0', ug: '支部0' });
+    // A's next edit, stamped in 2026, still goes to the hub.
+    const [next] = await edit(a.store, A, [orgWrite(`${A}-o9`, 'LT-01', '新支部')], T0 + 60_000);
+    const outcome = await syncWithHub(hub.transport, a, { hub: HUB, now: () => T0 + 60_000 });
+    expect(outcome.pushed).toBe(1);
+    expect(hub.docs.has(next!.id)).toBe(true);
+  });
+});

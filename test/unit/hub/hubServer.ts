@@ -1,4 +1,7 @@
-/** Starts the real embedded hub (scripts/hub.ts, pouchdb-server's engine) on a free port, in a temp folder. */
+/**
+ * Starts the real embedded hub on a free port, in a temp folder, the way `npm run hub` does: the
+ * supervisor (scripts/hubSupervisor.ts) running scripts/hub.ts, pouchdb-server's engine.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,32 +16,39 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export interface TestHub {
   url: string;
   dataDir: string;
+  /** The supervisor. */
   child: ChildProcess;
+  /** Everything the supervisor and the hub wrote, stdout and stderr. */
+  output(): string;
+  /** The hub process's id, as the newest start printed it. */
+  hubPid(): number;
   stop(): Promise<void>;
 }
 
 export async function startTestHub(): Promise<TestHub> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'league-hub-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/hub.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/hubSupervisor.ts')], {
     cwd: ROOT,
     env: { ...process.env, HUB_PORT: '0', HUB_DATA: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel ends the supervisor and its hub if this process dies before stop().
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
     child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /League Desk hub: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      output += d.toString();
+      const m = /League Desk hub: (http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*pid: \d+/.exec(output);
       if (m) resolve(m[1]!);
     });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${err}`)));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('exit', (code) => reject(new Error(`hub exited (${code}): ${output}`)));
   });
   return {
     url,
     dataDir,
     child,
+    output: () => output,
+    hubPid: () => Number([...output.matchAll(/^pid: (\d+)$/gm)].at(-1)?.[1]),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { neutralizeFormula } from '../../../shared/report/cellText';
 import { CSV_BOM, csvCell, tableToCsv, toCsv } from '../../../shared/report/csv';
 import type { ReportTable } from '../../../shared/report/table';
 
@@ -91,7 +92,7 @@ describe('CSV writer', () => {
       fc.property(fc.array(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
         const parsed = parseCsv(toCsv(rows).slice(1));
         expect(parsed).toEqual(
-          rows.map((row) => row.map((cell) => (cell === null ? '' : typeof cell === 'number' ? String(cell) : /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell))),
+          rows.map((row) => row.map((cell) => (cell === null ? '' : typeof cell === 'number' ? String(cell) : neutralizeFormula(cell)))),
         );
       }),
     );

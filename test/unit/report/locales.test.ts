@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { TemplateProblem, TemplateRefusalResult } from '../../../shared/report/templateRead';
 import { TEMPLATE_PROBLEMS, TEMPLATE_REFUSALS } from '../../../shared/report/templateReasons';
 import { templateMessage } from '../../../shared/report/templateMessages';
-import { fill, periodText } from '../../../shared/report/messages';
+import { interpolate } from '../../../shared/i18n/interpolate';
+import { periodText } from '../../../shared/report/messages';
 import { LOCALES } from './helpers';
 
 const leaves = (node: unknown, prefix = ''): Array<[string, string]> =>
@@ -28,7 +29,16 @@ describe('locales/*/report.json', () => {
       reason,
       detail: { found: 'members,youth1428', expected: 'members', version: 2, supported: 1, limit: 64 },
     }));
-    const problems: TemplateProblem[] = TEMPLATE_PROBLEMS.map((reason) => ({ sheet: 's', cell: 'C5', code: 'LT-01-001', figure: 'members', reason, value: '-3' }));
+    const problems: TemplateProblem[] = TEMPLATE_PROBLEMS.map((reason) => ({
+      sheet: 's',
+      cell: 'C5',
+      code: 'LT-01-001',
+      figure: 'members',
+      reason,
+      value: '-3',
+      related: 'youth1428',
+      params: { value: 90, limit: 60, male: 50, female: 41, sum: 91, total: 90 },
+    }));
     for (const lang of ['zh-CN', 'ug'] as const) {
       for (const issue of [...refusals, ...problems]) {
         const message = templateMessage(issue, LOCALES[lang], lang);
@@ -39,6 +49,10 @@ describe('locales/*/report.json', () => {
     const wrongFigures = refusals.find((r) => r.reason === 'wrong-figures')!;
     expect(templateMessage(wrongFigures, LOCALES['zh-CN'], 'zh-CN')).toContain('（团员、14–28 岁青年）');
     expect(templateMessage(problems.find((p) => p.reason === 'unknown-branch')!, LOCALES.ug, 'ug')).toMatch(/^LT-01-001 /);
+    const above: TemplateProblem = { sheet: 's', cell: 'C7', code: 'LT-01-003', figure: 'members', reason: 'figure-above-figure', related: 'youth1428', params: { value: 90, limit: 60 } };
+    expect(templateMessage(above, LOCALES['zh-CN'], 'zh-CN')).toBe('团员（90）多于14–28 岁青年（60），这一行不会导入。请在表中改正后重新导入。');
+    // Uyghur numbers are isolated left to right inside the sentence.
+    expect(templateMessage(above, LOCALES.ug, 'ug')).toContain('(\u206690\u2069)');
   });
 
   it('names periods in both languages', () => {
@@ -53,6 +67,6 @@ describe('locales/*/report.json', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fill('{{a}} and {{b}}', { a: 1 })).toBe('1 and {{b}}');
+    expect(interpolate('{{a}} and {{b}}', { a: 1 })).toBe('1 and {{b}}');
   });
 });

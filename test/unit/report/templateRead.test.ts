@@ -83,6 +83,23 @@ describe('reading a filled template saved again by a spreadsheet program', () =>
     expect(result.rows).toHaveLength(37 - 2);
   });
 
+  it('holds back a row whose figures disagree by the statistics\' rules, naming the cell: members above youth 14–28', async () => {
+    // Seen: a template stored members 90 against youth 14–28 60.
+    const bytes = await resaved(await template(), (wb) => {
+      const row = dataSheet(wb).getRow(FIRST + 2);
+      row.getCell(3).value = 90; // members
+      row.getCell(5).value = 300; // youth1435
+      row.getCell(6).value = 60; // youth1428
+    });
+    const result = ok(await readTemplate(bytes, expectation));
+    const sheetName = dataSheet(await readBack(bytes)).name;
+    expect(result.problems).toEqual([
+      { sheet: sheetName, cell: 'C7', code: codes[2], figure: 'members', reason: 'figure-above-figure', related: 'youth1428', params: { value: 90, limit: 60 } },
+    ]);
+    expect(result.rows.map((r) => r.code)).not.toContain(codes[2]);
+    expect(result.rows).toHaveLength(37 - 1);
+  });
+
   it('finds its metadata even when another program renamed the sheet or made it visible', async () => {
     const bytes = await resaved(await template(), (wb) => {
       const meta = metaSheet(wb);

@@ -99,10 +99,15 @@ describe('validateReport with a split by sex', () => {
     expect(validateReport({ membersMale: 30, membersFemale: 12 })).toEqual([]);
   });
 
-  it('the totals\' comparisons hold for each sex: female members ≤ female youth 14–35, youth 14–28 ≤ 14–35, new ≤ members', () => {
-    const women = validateReport({ ...split, members: 115, membersMale: 18, membersFemale: 97 });
+  it('the totals\' comparisons hold for each sex: female members ≤ female youth 14–28 and 14–35, youth 14–28 ≤ 14–35, new ≤ members', () => {
+    const women = validateReport({ ...split, members: 62, membersMale: 18, membersFemale: 44, youth1428: 91, youth1428Male: 48 });
     expect(codes(women)).toEqual(['membersFemale:sex-above-limit']);
-    expect(women.find((i) => i.figure === 'membersFemale')).toMatchObject({ related: 'youth1435Female', params: { value: 97, limit: 96 } });
+    expect(women.find((i) => i.figure === 'membersFemale')).toMatchObject({ related: 'youth1428Female', params: { value: 44, limit: 43 } });
+    // Above female youth 14–35 is above female youth 14–28 too: one message, the one about 14–28.
+    const more = validateReport({ ...split, members: 115, membersMale: 18, membersFemale: 97, youth1428: null, youth1428Male: null, youth1428Female: null });
+    expect(codes(more)).toEqual(['membersFemale:sex-above-limit']);
+    expect(more.find((i) => i.figure === 'membersFemale')).toMatchObject({ related: 'youth1435Female', params: { value: 97, limit: 96 } });
+    expect(codes(validateReport({ membersFemale: 97, youth1428Female: 43, youth1435Female: 96 }))).toEqual(['membersFemale:sex-above-limit']);
     expect(codes(validateReport({ youth1428Male: 105, youth1435Male: 104 }))).toEqual(['youth1428Male:sex-above-limit']);
     expect(codes(validateReport({ newMembersFemale: 19, membersFemale: 18 }))).toEqual(['newMembersFemale:sex-above-limit']);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIGURES, type Figure } from '../../../shared/domain/stats';
 import type { FigureValues } from '../../../shared/stats/totals';
 import {
+  DEFAULT_CHANGE_FLOOR,
   DEFAULT_CHANGE_THRESHOLD,
   ERROR_CODES,
   ISSUE_CODES,
@@ -120,8 +121,21 @@ describe('validateReport errors (block submission)', () => {
     expect(issues.every((i) => i.severity === 'error')).toBe(true);
   });
 
-  it('members-above-youth1435 points at members, with youth 14–35 as the related cell', () => {
-    const issues = validateReport({ ...valid, members: 201 });
+  it('members-above-youth1428 points at members, with youth 14–28 as the related cell: members are themselves 14–28', () => {
+    // Seen: members 50 against youth 30 gave a ratio of 166.7% and nothing stopped it.
+    expect(validateReport({ members: 50, youth1428: 30 })).toEqual([
+      { figure: 'members', severity: 'error', code: 'members-above-youth1428', related: 'youth1428', params: { value: 50, limit: 30 } },
+    ]);
+    expect(validateReport({ members: 30, youth1428: 30 })).toEqual([]);
+    expect(validateReport({ members: 90, youth1435: 200 })).toEqual([]);
+  });
+
+  it('members above both youth bands is one message, the one about 14–28', () => {
+    expect(codes(validateReport({ members: 300, youth1435: 250, youth1428: 200 }))).toEqual(['members:members-above-youth1428']);
+  });
+
+  it('members-above-youth1435 points at members, with youth 14–35 as the related cell (when youth 14–28 is not given)', () => {
+    const issues = validateReport({ ...valid, members: 201, youth1428: null });
     expect(issues).toContainEqual({
       figure: 'members',
       severity: 'error',
@@ -185,8 +199,9 @@ describe('validateReport warnings (need a comment)', () => {
         const threshold = percent / 100;
         // previous × percent / 100 is the largest change allowed; one more person is beyond it.
         const allowed = Math.floor((previous * percent) / 100);
-        const ok = validateReport({ members: previous + allowed }, { previous: { members: previous }, changeThreshold: threshold });
-        const beyond = validateReport({ members: previous + allowed + 1 }, { previous: { members: previous }, changeThreshold: threshold });
+        const options = { previous: { members: previous }, changeThreshold: threshold, changeFloor: 0 };
+        const ok = validateReport({ members: previous + allowed }, options);
+        const beyond = validateReport({ members: previous + allowed + 1 }, options);
         expect(ok).toEqual([]);
         expect(codes(beyond)).toEqual(['members:change-beyond-threshold']);
       }),
@@ -200,6 +215,30 @@ describe('validateReport warnings (need a comment)', () => {
       'members:change-beyond-threshold',
     ]);
     expect(DEFAULT_CHANGE_THRESHOLD).toBe(0.2);
+  });
+
+  it('not for a change of at most the floor in people, however large in percent: 3 → 2 cadres needs no comment', () => {
+    expect(DEFAULT_CHANGE_FLOOR).toBe(3);
+    expect(validateReport({ cadres: 2 }, { previous: { cadres: 3 } })).toEqual([]);
+    expect(validateReport({ cadres: 6 }, { previous: { cadres: 3 } })).toEqual([]);
+    expect(codes(validateReport({ cadres: 7 }, { previous: { cadres: 3 } }))).toEqual(['cadres:change-beyond-threshold']);
+    expect(codes(validateReport({ cadres: 0 }, { previous: { cadres: 4 } }))).toEqual(['cadres:change-beyond-threshold']);
+  });
+
+  it('the floor is set per round: 0 warns on any change beyond the percentage, a larger one spares more', () => {
+    expect(codes(validateReport({ cadres: 2 }, { previous: { cadres: 3 }, changeFloor: 0 }))).toEqual(['cadres:change-beyond-threshold']);
+    expect(validateReport({ members: 50 }, { previous: { members: 40 }, changeFloor: 10 })).toEqual([]);
+    expect(codes(validateReport({ members: 51 }, { previous: { members: 40 }, changeFloor: 10 }))).toEqual(['members:change-beyond-threshold']);
+  });
+
+  it('a change needs a comment exactly when it is beyond both the percentage and the floor (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 100 }), (previous, current, floor, percent) => {
+        const warned = validateReport({ members: current }, { previous: { members: previous }, changeThreshold: percent / 100, changeFloor: floor }).length > 0;
+        const change = Math.abs(current - previous);
+        expect(warned).toBe(change > floor && change * 100 > percent * previous);
+      }),
+    );
   });
 
   it('only when both values are present and the previous is above 0', () => {
@@ -226,7 +265,7 @@ describe('validateReport warnings (need a comment)', () => {
     expect(validateReport({ members: 3, youth1428: 20 }, { targetRatio: 0.15 })).toEqual([]);
     expect(validateReport({ members: 31, youth1428: 100 }, { targetRatio: null })).toEqual([]);
     expect(validateReport({ members: 31, youth1428: 100 })).toEqual([]);
-    expect(validateReport({ members: 31, youth1428: 0 }, { targetRatio: 0.3 })).toEqual([]);
+    expect(validateReport({ members: 31, youth1428: 0 }, { targetRatio: 0.3 }).filter((i) => i.severity === 'warning')).toEqual([]);
     expect(validateReport({ members: 31 }, { targetRatio: 0.3 })).toEqual([]);
   });
 
@@ -236,7 +275,7 @@ describe('validateReport warnings (need a comment)', () => {
       { previous: { cadres: 2, members: 100 }, targetRatio: 0.5 },
     );
     expect(codes(issues)).toEqual([
-      'members:members-above-youth1435',
+      'members:members-above-youth1428',
       'youth1428:youth1428-above-youth1435',
       'members:change-beyond-threshold',
       'members:ratio-above-target',
@@ -246,7 +285,7 @@ describe('validateReport warnings (need a comment)', () => {
 
   it('issuesFor gives the messages of one cell', () => {
     const issues = validateReport({ members: 300, youth1435: 200, youth1428: 250 }, { previous: { members: 100 } });
-    expect(issuesFor(issues, 'members').map((i) => i.code)).toEqual(['members-above-youth1435', 'change-beyond-threshold']);
+    expect(issuesFor(issues, 'members').map((i) => i.code)).toEqual(['members-above-youth1428', 'change-beyond-threshold']);
     expect(issuesFor(issues, 'cadres')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Org } from '../../../shared/domain/org';
-import { REPORT_STATUSES, type ReportingRound, type StatReport } from '../../../shared/domain/stats';
+import { REPORT_STATUSES, roundSchema, type ReportingRound, type StatReport } from '../../../shared/domain/stats';
+import { DEFAULT_CHANGE_FLOOR } from '../../../shared/stats/validation';
 import { reportId } from '../../../shared/stats/ids';
 import { editRefusal } from '../../../shared/stats/workflow';
 import {
@@ -170,6 +171,12 @@ describe('round and target writes', () => {
       scope: 'LT',
       fields: { period: '2026', figures: ['members', 'youth1428'], orgIds: ['b1', 'b3'], deadline: '2027-01-20', status: 'open', changeThreshold: 0.2, bySex: true },
     });
+    // The change floor is written only when it is not the default, so a default round stays readable by older builds.
+    const orgs = [county, branch];
+    expect(writes(openRoundWrites(county, orgs, { ...draft, figures: ['members'], changeFloor: DEFAULT_CHANGE_FLOOR }))[0]!.fields).not.toHaveProperty('changeFloor');
+    expect(writes(openRoundWrites(county, orgs, { ...draft, figures: ['members'] }))[0]!.fields).not.toHaveProperty('changeFloor');
+    expect(writes(openRoundWrites(county, orgs, { ...draft, figures: ['members'], changeFloor: 0 }))[0]!.fields).toMatchObject({ changeFloor: 0 });
+    expect(roundSchema.safeParse({ id: 'r', orgIds: [], ...writes(openRoundWrites(county, orgs, { ...draft, figures: ['members'], changeFloor: 5 }))[0]!.fields }).success).toBe(true);
     expect(writes(roundStatusWrites(county, round, 'closed'))).toEqual([{ table: 'round', row: 'round-1', scope: 'LT', fields: { status: 'closed' } }]);
     expect(writes(roundStatusWrites(county, round, 'open'))).toEqual([]);
     expect(writes(targetWrites(county, 'org', 'b1', null))).toEqual([{ table: 'target', row: 'target:org:b1', scope: 'LT', fields: { appliesTo: 'org', subject: 'b1', maxRatio: null } }]);

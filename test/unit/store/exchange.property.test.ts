@@ -1,43 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../renderer/src/store/store';
-import { fileFor, fullFile, pcStates, stateOf } from '../../support/pcStates';
+import { fileFor, fullFile, pcStates, SMALL_COUNTY, stateOf } from '../../support/pcStates';
 import { freshDb } from './fakeDb';
 import { STAT_REPORT_TABLE } from '../../../shared/stats/tables';
 import { ORG_TABLE } from '../../../shared/orgs/tables';
 
-const { emptyPc, importFiles } = pcStates(() => freshDb());
+const { emptyPc, importFiles, smallCountyPc } = pcStates(() => freshDb());
+const { ORGS, ROUND } = SMALL_COUNTY;
 
 /*
  * Issue 12: random histories of 2–4 PCs that edit and exchange full and peer files in any order,
  * through the app's own store and sync service. No import fails, and once everyone has passed a
  * full file round the ring twice, every PC holds the same rows, vector and log.
  */
-
-const ORGS = ['LT-01', 'LT-01-001', 'LT-01-002', 'LT-02', 'LT-02-001'];
-const ROUND = 'round-2026';
-
-/** A small county: a committee, two townships, three branches, an open round with a report each. */
-async function countyPc(): Promise<Store> {
-  const pc = await emptyPc();
-  await pc.repo.write([
-    { table: 'org', row: 'org-LT', scope: 'LT', fields: { code: 'LT', name: { zh: '团县委' }, kind: 'county', parentId: null, archived: false } },
-    ...ORGS.map((code) => ({
-      table: 'org' as const,
-      row: `org-${code}`,
-      scope: code,
-      fields: { code, name: { zh: code }, kind: code.length === 5 ? 'township' : 'branch', parentId: code.length === 5 ? 'org-LT' : `org-${code.slice(0, 5)}`, archived: false },
-    })),
-    { table: 'round', row: ROUND, scope: 'LT', fields: { period: '2026', deadline: '2027-01-20', status: 'open', orgIds: ORGS.map((c) => `org-${c}`), figures: ['members', 'youth1428'] } },
-    ...ORGS.map((code) => ({
-      table: 'statReport' as const,
-      row: `${ROUND}:org-${code}`,
-      scope: code,
-      fields: { roundId: ROUND, orgId: `org-${code}`, period: '2026', status: 'draft', members: 10, youth1428: 40 },
-    })),
-  ]);
-  return pc;
-}
 
 type Step =
   | { kind: 'edit'; pc: number; org: number; members: number }
@@ -58,7 +34,7 @@ describe('PCs exchanging files in random orders (issue 12)', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ([count, steps]) => {
         // PC 0 is the county; the others start empty (they restore or receive a file along the way).
-        const pcs: Store[] = [await countyPc()];
+        const pcs: Store[] = [await smallCountyPc()];
         for (let i = 1; i < count; i++) pcs.push(await emptyPc());
         for (const s of steps) {
           if (s.kind === 'edit') {

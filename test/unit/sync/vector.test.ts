@@ -4,7 +4,7 @@ import { canonicalState } from '../../../shared/sync/canonical';
 import type { Change } from '../../../shared/sync/change';
 import { writeLocally } from '../../../shared/sync/localWrite';
 import type { MemorySyncStore } from '../../../shared/sync/memoryAccess';
-import { changesMissingFrom, includes, mergeVectors, vectorOf, type VersionVector } from '../../../shared/sync/vector';
+import { believedPeerVector, changesMissingFrom, includes, mergeVectors, vectorOf, type VersionVector } from '../../../shared/sync/vector';
 import { arbWriteSpec, DEVICES, stamp, T0 } from './mergeFixtures';
 import { testStore } from './testTables';
 
@@ -150,5 +150,21 @@ describe('sync by vector-cut exports', () => {
     // The runs did exchange something (guards against a generator that only makes empty runs).
     expect(stats.delivered).toBeGreaterThan(100);
     expect(stats.changes).toBeGreaterThan(100);
+  });
+
+  it("believes a peer about this PC's own changes only up to what this PC holds of them, and about every other PC as it says", () => {
+    fc.assert(
+      fc.property(arbVector, arbVector, fc.constantFrom(...DEVICES), (peer, own, me) => {
+        const believed = believedPeerVector(peer, own, me);
+        for (const device of DEVICES) if (device !== me) expect(believed[device]).toBe(peer[device]);
+        if (peer[me] !== undefined && own[me] !== undefined && peer[me]! <= own[me]!) expect(believed[me]).toBe(peer[me]);
+        else expect(believed[me]).toBeUndefined();
+        // What this PC holds of its own and sends by the believed vector is never less than the peer lacks.
+        const mine = [stamped(T0, me), stamped(T0 + 25, me), stamped(T0 + 50, me)].filter((c) => includes(own, c));
+        for (const c of changesMissingFrom(peer, mine)) expect(changesMissingFrom(believed, mine)).toContainEqual(c);
+      }),
+    );
+    // A peer that took a change stamped in 2099 for one of A's: A sends it all of its own.
+    expect(believedPeerVector({ [A]: stamp(Date.UTC(2099, 0, 1), A), [B]: stamp(T0, B) }, { [A]: stamp(T0 + 9, A) }, A)).toEqual({ [B]: stamp(T0, B) });
   });
 });

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
@@ -10,6 +11,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSexFigure, type AnyFigure } from '../../../../shared/domain/stats';
+import { directionOf, type Lang } from '../../../../shared/i18n/lang';
+import { cellHistory } from '../../../../shared/stats/cellHistory';
 import { formatDateTime, formatInteger, NO_VALUE } from '../../../../shared/i18n/format';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import type { Issue } from '../../../../shared/stats/validation';
@@ -17,8 +20,8 @@ import { ROUND_TABLE } from '../../../../shared/stats/tables';
 import { useApp } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { PcName, usePcNames } from '../../components/PcName';
-import type { GridRow } from './EntryGrid';
-import { issueMessage } from './issueMessage';
+import { cellMark, type GridRow } from './EntryGrid';
+import { issueMessage } from '../../components/issueMessage';
 import { periodLabel } from '../../components/periodLabel';
 import { readRowHistory } from '../../store/changeLog';
 import { reportId } from './useStatsData';
@@ -32,21 +35,7 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
   const { t } = useTranslation('stats');
   const { store, lang } = useApp();
   const id = reportId(roundId, row.org.id);
-  const history = useLiveQuery(async () => {
-    const changes = await readRowHistory(store.db, 'statReport', id);
-    let previous: unknown = undefined;
-    const out: { hlc: string; device: string; from: unknown; to: unknown; note?: string }[] = [];
-    for (const c of changes) {
-      const note = (c.fields.notes as Record<string, string> | undefined)?.[figure];
-      if (figure in c.fields) {
-        out.push({ hlc: c.hlc, device: c.device, from: previous, to: c.fields[figure], note });
-        previous = c.fields[figure];
-      } else if (note !== undefined) {
-        out.push({ hlc: c.hlc, device: c.device, from: undefined, to: undefined, note });
-      }
-    }
-    return out.reverse();
-  }, [store, id, figure]);
+  const history = useLiveQuery(async () => cellHistory(await readRowHistory(store.db, 'statReport', id), figure), [store, id, figure]);
   const names = usePcNames();
   const period = useLiveQuery(async () => (await store.db.rows(ROUND_TABLE).get(roundId))?.['period'] as string | undefined, [store, roundId]);
   // Comments answer warnings, which only totals have; a sex figure's cell has none to keep.
@@ -55,11 +44,11 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
   useEffect(() => setNote(savedNote), [savedNote]);
   const issues: Issue[] = row.issues.filter((i) => i.figure === figure);
   const needsNote = issues.some((i) => i.severity === 'warning');
-  const show = (v: unknown) => (v === undefined || v === null || v === '' ? NO_VALUE : typeof v === 'number' ? formatInteger(v, lang) : String(v));
+  const mark = cellMark(row, figure);
 
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid="cell-details">
-      <Typography variant="subtitle1" component="h2" data-testid="cell-title">
+    <Paper variant="outlined" sx={{ p: 2, height: '100%', overflowY: 'auto', boxSizing: 'border-box' }} data-testid="cell-details" component="section" aria-labelledby="cell-title">
+      <Typography variant="subtitle1" component="h2" data-testid="cell-title" id="cell-title">
         <BilingualName text={row.org.name} lang={lang} /> · {t(`figures.${figure}`)}
       </Typography>
       <Typography variant="body2" color="text.secondary" gutterBottom data-testid="cell-subtitle">
@@ -67,30 +56,37 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
         <bdi dir="ltr">{row.org.code}</bdi>
       </Typography>
       <Stack spacing={1}>
-        {issues.map((i) => (
-          <Alert key={i.code} severity={i.severity} data-testid="cell-issue" data-code={i.code}>
+        {row.report?.status === 'returned' && row.report.returnComment ? (
+          <Alert severity="warning" icon={false} data-testid="cell-returned">
+            {t('grid.returnedBecause', { comment: row.report.returnComment })}
+          </Alert>
+        ) : null}
+        {issues.map((i, n) => (
+          // An explained warning is answered: it reads as done, no longer as something to do.
+          <Alert key={n} severity={i.severity === 'warning' && mark === 'explained' ? 'success' : i.severity} data-testid="cell-issue" data-code={i.code} data-mark={i.severity === 'warning' ? mark : 'error'}>
             {issueMessage(i, t, lang)}
           </Alert>
         ))}
         {needsNote || savedNote ? (
           <TextField
             size="small"
+            multiline
+            minRows={2}
             label={t('grid.note')}
-            helperText={needsNote ? t('grid.noteNeeded') : undefined}
+            helperText={needsNote ? t(mark === 'explained' ? 'grid.noteGiven' : 'grid.noteNeeded') : undefined}
             value={note}
-            disabled={!row.editable}
+            slotProps={{ htmlInput: { 'data-testid': 'cell-note', readOnly: !row.editable } }}
             onChange={(e) => setNote(e.target.value)}
-            onBlur={() => note !== savedNote && onNote(note)}
-            slotProps={{ htmlInput: { 'data-testid': 'cell-note' } }}
+            onBlur={() => note.trim() !== savedNote.trim() && onNote(note)}
           />
         ) : null}
         <Typography variant="subtitle2">{t('grid.history')}</Typography>
         {history && history.length > 0 ? (
           <List dense data-testid="cell-history">
             {history.map((h) => (
-              <ListItem key={h.hlc} disableGutters>
+              <ListItem key={`${h.hlc}:${h.kind}`} disableGutters data-kind={h.kind}>
                 <ListItemText
-                  primary={h.to !== undefined ? t('grid.changed', { from: show(h.from), to: show(h.to) }) : t('grid.noted')}
+                  primary={h.kind === 'value' ? <ValueChange from={h.from} to={h.to} /> : t(h.note === '' ? 'grid.noteCleared' : 'grid.noted')}
                   secondary={
                     <>
                       <PcName device={h.device} names={names} /> · {formatDateTime(new Date(parseStamp(h.hlc).wall), lang)}
@@ -108,3 +104,31 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
     </Paper>
   );
 }
+
+/** An empty cell or one never written: a dash; a count: formatted (isolated left to right in Uyghur). */
+function shown(value: number | null | undefined, lang: Lang): string {
+  return value === undefined || value === null ? NO_VALUE : formatInteger(value, lang);
+}
+
+/**
+ * "44 → 46" in Chinese, "44 ← 46" read from the right in Uyghur. The line is isolated in the
+ * language's own direction, so it reads the same whatever surrounds it, and each value is its own
+ * left-to-right run; a screen reader hears a sentence instead of an arrow.
+ */
+function ValueChange({ from, to }: { from: number | null | undefined; to: number | null }) {
+  const { t } = useTranslation('stats');
+  const { lang } = useApp();
+  const values = { from: shown(from, lang), to: shown(to, lang) };
+  return (
+    <>
+      <bdi dir={directionOf(lang)} aria-hidden data-testid="history-change">
+        {t('grid.changed', values)}
+      </bdi>
+      <Box component="span" sx={VISUALLY_HIDDEN}>
+        {t('grid.changedSpoken', values)}
+      </Box>
+    </>
+  );
+}
+
+const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;

@@ -1,47 +1,59 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roundColumns, type AnyFigure, type Figure, type ReportingRound } from '../../../../shared/domain/stats';
+import type { Org } from '../../../../shared/domain/org';
+import { roundColumns, type AnyFigure, type Figure, type ReportingRound, type StatReport } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
 import { previousPeriod } from '../../../../shared/domain/period';
 import { enteredTotals, entryOrgs, entryRound, entryUnits } from '../../../../shared/stats/model';
-import { indexTargets, targetRatioFor } from '../../../../shared/stats/targets';
-import { parseFigureInput, validateReport, type Issue } from '../../../../shared/stats/validation';
+import { indexTargets, targetRatioFor, type TargetIndex } from '../../../../shared/stats/targets';
+import type { FigureValues } from '../../../../shared/stats/totals';
+import { parseFigureInput, submissionBlockers, validateReport, type Issue } from '../../../../shared/stats/validation';
 import { editRefusal, type ReviewAction } from '../../../../shared/stats/workflow';
-import { figureWrites, noteWrites, reviewWrites, type ReportTarget } from '../../../../shared/stats/writes';
+import type { EditStep } from '../../../../shared/stats/undo';
 import { useApp } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
-import { useStatsWrite } from '../../app/useStatsWrite';
 import { useStatsModel } from '../../store/statsModel';
-import { withWrittenUnderId } from '../../store/statsWrites';
+import { BlockedReports, type BlockedReport } from './BlockedReports';
 import { CellDetails } from './CellDetails';
-import { EntryGrid, type CellAddress, type GridRow } from './EntryGrid';
+import { cellId, EntryGrid, type CellAddress, type GridRow } from './EntryGrid';
 import { periodLabel } from '../../components/periodLabel';
+import { UndoButtons } from './UndoButtons';
+import { useFitToWindow } from './useFitToWindow';
+import { useGridWrites, type FigureValuesByOrg } from './useGridWrites';
 import { useRoundReports } from './useStatsData';
 
 /** The county's review actions that need a comment the township will read. */
 type CommentedAction = Extract<ReviewAction, 'return' | 'reopen'>;
 
+/** The side panel's width: room for a comment and a history line beside a grid that still shows its figures. */
+const PANEL_WIDTH = 280;
+
 /**
  * A township's figures for one round: the officer enters and submits; the county approves or
  * returns with a comment. Every cell is saved as it is left; text that is not a valid figure stays
- * in the cell with its message and is not saved, so nothing typed is lost.
+ * in the cell with its message and is not saved, so nothing typed is lost. Ctrl+Z undoes a saved
+ * cell or a pasted block, Ctrl+Y redoes it.
+ *
+ * The page fits the window: the grid scrolls inside its own box, and the selected cell's details
+ * (messages, comment, history) stand beside it.
  */
 export function EntryPage() {
   const { t } = useTranslation('stats');
   const { store, lang, notify } = useApp();
   const params = useRouteParams();
   const data = useStatsModel(store.db, { reports: false });
-  const writeStats = useStatsWrite();
   const round: ReportingRound | undefined = data && entryRound(data.rounds, params.get('round'));
   const reports = useRoundReports(store.db, round?.id);
   // Warnings compare with the same organisation's report for the period before.
@@ -51,12 +63,18 @@ export function EntryPage() {
   const [focused, setFocused] = useState<CellAddress | null>(null);
   const [commenting, setCommenting] = useState<{ row: GridRow; action: CommentedAction } | null>(null);
   const [comment, setComment] = useState('');
+  const [showBlocked, setShowBlocked] = useState(false);
 
   const units = useMemo(() => (data && round ? entryUnits(data, round) : []), [data, round]);
   const unit = units.find((u) => u.id === params.get('unit')) ?? units[0];
   const orgs = useMemo(() => (data && round && unit ? entryOrgs(data, round, unit.id) : []), [data, round, unit]);
   // The grid's columns: the round's figures, each split figure followed by male and female when the round asks.
   const figures: AnyFigure[] = useMemo(() => (round ? roundColumns(round) : []), [round]);
+  const writes = useGridWrites(round, data?.orgById, unit?.id);
+  useEffect(() => {
+    setShowBlocked(false);
+    setFocused(null);
+  }, [round?.id, unit?.id]);
 
   // Rows are rebuilt only when what they show changed: typing in one cell rebuilds (and re-renders)
   // one row of a 300-branch township, not all of them.
@@ -85,10 +103,7 @@ export function EntryPage() {
         if (parsed.ok) values[f] = parsed.value;
         else parseIssues.push({ figure: f, severity: 'error', code: parsed.code });
       });
-      const issues = [
-        ...parseIssues,
-        ...validateReport(values, { previous, targetRatio: targets ? targetRatioFor(org, targets, data!.orgById) : null, changeThreshold: round.changeThreshold }),
-      ];
+      const issues = [...parseIssues, ...reportIssues(round, org, values, previous, targets, data!.orgById)];
       const row: GridRow = { org, report, cells, values, issues, editable: editRefusal(round, report) === null };
       cache.set(org.id, { inputs, row });
       return row;
@@ -102,34 +117,29 @@ export function EntryPage() {
   // The totals row: the one roll-up (shared/stats/model.ts), over what the rows hold now.
   const totals = useMemo(() => (data && round && unit ? enteredTotals(data.orgs, unit.id, round.period, rows).figures : null), [data, round, unit, rows]);
 
-  /** The rows' reports as the write commands take them (with what old ids need: store/statsWrites.ts). */
-  const targetsOf = useCallback((gridRows: readonly GridRow[]): Promise<ReportTarget[]> => withWrittenUnderId(store.db, gridRows.map((r) => ({ round: round!, org: r.org, report: r.report }))), [store, round]);
+  const dropDrafts = useCallback((keys: Iterable<string>) => {
+    setDrafts((d) => {
+      const next = new Map(d);
+      for (const key of keys) next.delete(key);
+      return next.size === d.size ? d : next;
+    });
+  }, []);
 
   const commitCells = useCallback(
     async (cells: { row: number; figure: AnyFigure; text: string }[]) => {
-      const rows = rowsRef.current;
-      const byRow = new Map<number, Partial<Record<AnyFigure, number | null>>>();
+      const values: FigureValuesByOrg = new Map();
       const saved: string[] = [];
       for (const { row, figure, text } of cells) {
-        const r = rows[row];
+        const r = rowsRef.current[row];
         if (!r || !r.editable) continue;
         const parsed = parseFigureInput(text);
         if (!parsed.ok) continue; // stays a draft, with its message
         saved.push(`${r.org.id}|${figure}`);
-        byRow.set(row, { ...byRow.get(row), [figure]: parsed.value });
+        values.set(r.org.id, { ...values.get(r.org.id), [figure]: parsed.value });
       }
-      const targets = await targetsOf([...byRow.keys()].map((row) => rows[row]!));
-      const results = [...byRow.values()].map((values, i) => figureWrites(targets[i]!, values));
-      const writes = results.flatMap((r) => (r.ok ? r.writes : []));
-      if (await writeStats({ ok: true, writes })) {
-        setDrafts((d) => {
-          const next = new Map(d);
-          for (const key of saved) next.delete(key);
-          return next;
-        });
-      }
+      if (values.size > 0 && (await writes.saveCells(values))) dropDrafts(saved);
     },
-    [targetsOf, writeStats],
+    [writes, dropDrafts],
   );
 
   // Handlers read the latest rows and drafts through refs, so they stay the same function and the
@@ -152,7 +162,8 @@ export function EntryPage() {
       block.forEach((line, i) =>
         line.forEach((text, j) => {
           const figure = figures[at.col + j];
-          if (figure && at.row + i < rows.length) cells.push({ row: at.row + i, figure, text: text.trim() });
+          // Cells of reports that cannot be edited keep their values: nothing is pasted over them.
+          if (figure && at.row + i < rows.length && rows[at.row + i]!.editable) cells.push({ row: at.row + i, figure, text: text.trim() });
         }),
       );
       setDrafts((d) => {
@@ -165,29 +176,95 @@ export function EntryPage() {
     [figures, commitCells],
   );
 
-  async function review(gridRows: readonly GridRow[], action: ReviewAction, note?: string): Promise<boolean> {
-    const targets = await targetsOf(gridRows);
-    const results = targets.map((target) => reviewWrites(target, action, { now: new Date(), ...(note === undefined ? {} : { comment: note }) }));
-    // One report: its refusal is the message. Several (approve all): the ones that can go, go.
-    const result = results.length === 1 ? results[0]! : { ok: true as const, writes: results.flatMap((r) => (r.ok ? r.writes : [])) };
-    if (!(await writeStats(result))) return false;
-    notify({ severity: 'success', key: `stats:workflow.done.${action}` });
-    return true;
-  }
+  const focusCell = useCallback((row: number, col: number) => {
+    const el = document.getElementById(cellId(row, col)) as HTMLInputElement | null;
+    el?.focus();
+    el?.select();
+  }, []);
+
+  /** After an undo or redo: the step's first cell, so the person sees what changed back. */
+  const showStep = useCallback(
+    (step: EditStep | undefined) => {
+      if (!step) return;
+      dropDrafts(step.cells.map((c) => `${c.orgId}|${c.figure}`));
+      const first = step.cells[0]!;
+      const row = rowsRef.current.findIndex((r) => r.org.id === first.orgId);
+      if (row >= 0) focusCell(row, figures.indexOf(first.figure));
+    },
+    [dropDrafts, focusCell, figures],
+  );
+  const { undo, redo } = writes;
+  const undoOrRedo = useCallback((redoing: boolean) => void (redoing ? redo() : undo()).then(showStep), [undo, redo, showStep]);
+  const onUndoKey = useCallback(
+    (at: CellAddress, redoing: boolean) => {
+      const key = `${rowsRef.current[at.row]!.org.id}|${figures[at.col]!}`;
+      // Text typed into this cell and not saved yet is taken back first, as a spreadsheet does.
+      if (!redoing && draftsRef.current.has(key)) dropDrafts([key]);
+      else undoOrRedo(redoing);
+    },
+    [figures, dropDrafts, undoOrRedo],
+  );
+  /** Ctrl+Z / Ctrl+Y anywhere on the page but in a text field of its own (a comment keeps its own undo). */
+  const onPageKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      const key = e.key.toLowerCase();
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || (key !== 'z' && key !== 'y')) return;
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, [contenteditable="true"], [role="dialog"]')) return;
+      e.preventDefault();
+      undoOrRedo(key === 'y' || e.shiftKey);
+    },
+    [undoOrRedo],
+  );
+
+  const review = useCallback(
+    async (gridRows: readonly GridRow[], action: ReviewAction, note?: string): Promise<boolean> => {
+      const result = await writes.review(
+        gridRows.map((r) => r.org.id),
+        action,
+        () => ({ now: new Date(), ...(note === undefined ? {} : { comment: note }) }),
+      );
+      if (result.written) notify({ severity: 'success', key: `stats:workflow.done.${action}` });
+      return result.written;
+    },
+    [writes, notify],
+  );
+
+  const issuesOfStored = useCallback(
+    (org: Org, report: StatReport | undefined): Issue[] => {
+      // The report as stored when the submission is written, checked as the grid checks it, plus every
+      // figure the round asks for.
+      const values = report ?? {};
+      return [...reportIssues(round!, org, values, previousReports?.get(org.id), targets, data!.orgById), ...validateReport(values, { required: figures })];
+    },
+    [round, previousReports, targets, data, figures],
+  );
 
   async function submitAll() {
     const started = rows.filter((r) => r.report && r.editable);
-    const targets = await targetsOf(started);
-    // Submission also needs every figure the round asks for.
-    const results = targets.map((target, i) =>
-      reviewWrites(target, 'submit', { now: new Date(), issues: [...started[i]!.issues, ...validateReport(started[i]!.values, { required: figures })] }),
+    const result = await writes.review(
+      started.map((r) => r.org.id),
+      'submit',
+      (target) => ({ now: new Date(), issues: issuesOfStored(target.org, target.report) }),
+      true,
     );
-    const writes = results.flatMap((r) => (r.ok ? r.writes : []));
+    if (!result.written) return;
     // Rows nobody has started are not "blocked": only started reports that cannot go yet are.
-    const blocked = results.filter((r) => !r.ok).length;
-    if (!(await writeStats({ ok: true, writes }))) return;
-    notify({ severity: blocked ? 'warning' : 'success', key: 'stats:workflow.submitted', values: { count: writes.length, blocked } });
+    notify({ severity: result.refused ? 'warning' : 'success', key: 'stats:workflow.submitted', values: { count: result.done, blocked: result.refused } });
+    setShowBlocked(result.refused > 0);
   }
+
+  const blocked: BlockedReport[] = useMemo(() => {
+    if (!showBlocked) return [];
+    return rows.flatMap((r, row) => {
+      if (!r.report || !r.editable) return [];
+      const blockers = submissionBlockers(r.values, [...r.issues, ...validateReport(r.values, { required: figures })], r.report.notes);
+      const first = blockers.errors[0] ?? blockers.uncommented[0];
+      if (!first && !blockers.empty) return [];
+      const errorCells = new Set(blockers.errors.map((i) => i.figure));
+      return [{ row, r, errors: errorCells.size, uncommented: new Set(blockers.uncommented.map((i) => i.figure)).size, empty: blockers.empty, figure: first?.figure ?? figures[0]! }];
+    });
+  }, [showBlocked, rows, figures]);
 
   const reviewRef = useRef(review);
   reviewRef.current = review;
@@ -197,7 +274,10 @@ export function EntryPage() {
     setCommenting({ row: rowsRef.current[row]!, action });
   }, []);
 
-  if (!data) return null;
+  const fit = useFitToWindow<HTMLDivElement>();
+
+  // Until the round's reports are read there is nothing true to show: not the last round's.
+  if (!data || (round && reports === undefined)) return null;
   if (!round || !unit || !totals) {
     return (
       <Typography color="text.secondary" data-testid="entry-empty">
@@ -208,13 +288,14 @@ export function EntryPage() {
   const focusedRow = focused ? rows[focused.row] : undefined;
   const focusedFigure = focused ? figures[focused.col] : undefined;
   const submitted = rows.filter((r) => r.report?.status === 'submitted');
+  const returned = rows.filter((r) => r.report?.status === 'returned');
 
   return (
-    <Stack spacing={2} data-testid="entry">
-      <Typography variant="h4" component="h1">
+    <Stack spacing={1.5} data-testid="entry" onKeyDown={onPageKeyDown}>
+      <Typography variant="h5" component="h1">
         {t('entry.title')}
       </Typography>
-      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <TextField select size="small" label={t('entry.round')} value={round.id} onChange={(e) => setRouteParams('entry', { round: e.target.value })} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { 'data-testid': 'entry-round' } }}>
           {data.rounds.map((r) => (
             <MenuItem key={r.id} value={r.id}>
@@ -222,7 +303,7 @@ export function EntryPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label={t('entry.unit')} value={unit.id} onChange={(e) => setRouteParams('entry', { round: round.id, unit: e.target.value })} sx={{ minWidth: 260 }} slotProps={{ htmlInput: { 'data-testid': 'entry-unit' } }}>
+        <TextField select size="small" label={t('entry.unit')} value={unit.id} onChange={(e) => setRouteParams('entry', { round: round.id, unit: e.target.value })} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { 'data-testid': 'entry-unit' } }}>
           {units.map((u) => (
             <MenuItem key={u.id} value={u.id} data-code={u.code}>
               {pickText(u.name, lang).text}
@@ -237,40 +318,56 @@ export function EntryPage() {
             {t('review.approveAll', { count: submitted.length })}
           </Button>
         ) : null}
+        <UndoButtons history={writes.history} onReplay={undoOrRedo} />
       </Stack>
-      {round.status !== 'open' ? <Alert severity="info">{t('entry.closed')}</Alert> : null}
-      {rows.some((r) => r.report?.status === 'returned') ? (
-        <Alert severity="warning" data-testid="returned-note">
-          {rows
-            .filter((r) => r.report?.status === 'returned')
-            .map((r) => t('entry.returned', { code: r.org.code, comment: r.report?.returnComment ?? '' }))
-            .join(' · ')}
+      {round.status !== 'open' ? <Alert severity="info" sx={{ py: 0 }}>{t('entry.closed')}</Alert> : null}
+      {returned.length > 0 ? (
+        <Alert severity="warning" data-testid="returned-note" sx={{ py: 0, '& .MuiAlert-message': { maxHeight: 48, overflowY: 'auto' } }}>
+          {returned.map((r) => t('entry.returned', { code: r.org.code, comment: r.report?.returnComment ?? '' })).join(' · ')}
         </Alert>
       ) : null}
-      <EntryGrid
-        rows={rows}
-        figures={figures}
-        lang={lang}
-        totals={totals}
-        onCellChange={onCellChange}
-        onCellCommit={onCellCommit}
-        onPasteBlock={onPasteBlock}
-        onFocusCell={setFocused}
-        onApprove={onApprove}
-        onComment={onComment}
-      />
-      {focusedRow && focusedFigure ? (
-        <CellDetails
-          row={focusedRow}
-          figure={focusedFigure}
-          roundId={round.id}
-          onNote={async (text) => {
-            const [target] = await targetsOf([focusedRow]);
-            // Comments answer warnings, which only the totals have (CellDetails offers none on a sex figure).
-            void writeStats(noteWrites(target!, focusedFigure as Figure, text));
-          }}
+      {blocked.length > 0 ? (
+        <BlockedReports
+          blocked={blocked}
+          lang={lang}
+          onClose={() => setShowBlocked(false)}
+          onGoTo={(b) => focusCell(b.row, figures.indexOf(b.figure))}
         />
       ) : null}
+      <Box ref={fit.ref} style={fit.style} sx={{ display: 'flex', gap: 1.5, minHeight: 0 }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <EntryGrid
+            rows={rows}
+            figures={figures}
+            lang={lang}
+            totals={totals}
+            onCellChange={onCellChange}
+            onCellCommit={onCellCommit}
+            onPasteBlock={onPasteBlock}
+            onFocusCell={setFocused}
+            onUndoKey={onUndoKey}
+            onApprove={onApprove}
+            onComment={onComment}
+          />
+        </Box>
+        <Box component="aside" sx={{ width: PANEL_WIDTH, flexShrink: 0 }} aria-label={t('grid.details')}>
+          {focusedRow && focusedFigure ? (
+            <CellDetails
+              // One cell's details at a time: nothing of the cell before (its history, a comment being typed) shows for the next.
+              key={`${focusedRow.org.id}|${focusedFigure}`}
+              row={focusedRow}
+              figure={focusedFigure}
+              roundId={round.id}
+              // Comments answer warnings, which only the totals have (CellDetails offers none on a sex figure).
+              onNote={(text) => void writes.saveNote(focusedRow.org.id, focusedFigure as Figure, text)}
+            />
+          ) : (
+            <Paper variant="outlined" sx={{ p: 2, height: '100%', boxSizing: 'border-box' }} data-testid="cell-details-empty">
+              <Typography color="text.secondary">{t('grid.pickCell')}</Typography>
+            </Paper>
+          )}
+        </Box>
+      </Box>
       {commenting ? (
         <Dialog open onClose={() => setCommenting(null)} maxWidth="sm" fullWidth aria-labelledby="comment-title">
           <DialogTitle id="comment-title">{t(`review.${commenting.action}Title`)}</DialogTitle>
@@ -299,3 +396,24 @@ export function EntryPage() {
     </Stack>
   );
 }
+
+/**
+ * A report's issues as the grid shows them and submission checks them: the comparisons, and the
+ * warnings against the previous period (the round's threshold and floor) and the control ratio.
+ */
+function reportIssues(
+  round: ReportingRound,
+  org: Org,
+  values: FigureValues,
+  previous: StatReport | undefined,
+  targets: TargetIndex | null,
+  orgById: ReadonlyMap<string, Org>,
+): Issue[] {
+  return validateReport(values, {
+    previous,
+    targetRatio: targets ? targetRatioFor(org, targets, orgById) : null,
+    changeThreshold: round.changeThreshold,
+    changeFloor: round.changeFloor,
+  });
+}
+

@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../shared/domain/org';
 import { FIGURES, isSplitFigure, type Figure } from '../../../../shared/domain/stats';
-import { DEFAULT_CHANGE_THRESHOLD } from '../../../../shared/stats/validation';
+import { DEFAULT_CHANGE_FLOOR, DEFAULT_CHANGE_THRESHOLD } from '../../../../shared/stats/validation';
 import { openRoundWrites, reportingOrgs } from '../../../../shared/stats/writes';
 import { useNotify } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
@@ -42,11 +42,21 @@ export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county
   // Off by default: most rounds ask totals only, and every split column is one more to fill.
   const [bySex, setBySex] = useState(false);
   const [threshold, setThreshold] = useState(String(DEFAULT_CHANGE_THRESHOLD * 100));
+  const [floor, setFloor] = useState(String(DEFAULT_CHANGE_FLOOR));
   const { busy, write } = useWrite();
   const reporting = reportingOrgs(orgs);
   const thresholdValue = Number(threshold);
+  const floorValue = Number(floor);
+  const floorValid = floor.trim() !== '' && Number.isSafeInteger(floorValue) && floorValue >= 0 && floorValue <= 1_000_000;
   const valid =
-    figures.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && year >= 2000 && year <= 2100 && Number.isFinite(thresholdValue) && thresholdValue >= 0 && thresholdValue <= 1000;
+    figures.length > 0 &&
+    /^\d{4}-\d{2}-\d{2}$/.test(deadline) &&
+    year >= 2000 &&
+    year <= 2100 &&
+    Number.isFinite(thresholdValue) &&
+    thresholdValue >= 0 &&
+    thresholdValue <= 1000 &&
+    floorValid;
 
   async function open() {
     const result = openRoundWrites(county, orgs, {
@@ -55,6 +65,7 @@ export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county
       figures,
       deadline,
       changeThreshold: thresholdValue / 100,
+      changeFloor: floorValue,
       bySex,
     });
     if (!result.ok) return notify({ severity: 'error', key: `stats:workflow.${result.reason}` });
@@ -120,6 +131,16 @@ export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county
             onChange={(e) => setThreshold(e.target.value)}
             sx={{ width: 260 }}
             slotProps={{ htmlInput: { min: 0, max: 1000, dir: 'ltr' } }}
+          />
+          <TextField
+            type="number"
+            label={t('rounds.changeFloor')}
+            helperText={t('rounds.changeFloorHelp')}
+            value={floor}
+            error={!floorValid}
+            onChange={(e) => setFloor(e.target.value)}
+            sx={{ width: 260 }}
+            slotProps={{ htmlInput: { min: 0, step: 1, dir: 'ltr', 'data-testid': 'round-change-floor' } }}
           />
           <FormLabel>{t('rounds.reporting', { count: reporting.length })}</FormLabel>
         </Stack>

@@ -9,20 +9,26 @@ import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
 export { reportId } from '../../../../shared/stats/ids';
 
 /**
- * The reports of one round, by organisation id. A report whose values did not change keeps the object
- * it had before: the query re-reads the whole round after every saved cell, and the entry grid
- * rebuilds, re-validates and re-renders exactly the rows whose report object is new.
+ * The reports of one round, by organisation id; undefined until they are read. A report whose values
+ * did not change keeps the object it had before: the query re-reads the whole round after every
+ * saved cell, and the entry grid rebuilds, re-validates and re-renders exactly the rows whose report
+ * object is new.
+ *
+ * While another round's reports are being read, the last round's are not handed out as this one's
+ * (a live query keeps its last result until the new one arrives): the grid showed the old round's
+ * statuses, and locked its cells, under the new round's name.
  */
 export function useRoundReports(db: LeagueDeskDb, roundId: string | undefined): Map<string, StatReport> | undefined {
   const previous = useRef<Map<string, StatReport>>(new Map());
-  return useLiveQuery(async () => {
-    if (!roundId) return new Map<string, StatReport>();
+  const result = useLiveQuery(async () => {
+    if (!roundId) return { roundId, reports: new Map<string, StatReport>() };
     const reports = liveRows<StatReport>(STAT_REPORT_TABLE, await db.rows(STAT_REPORT_TABLE).where('roundId').equals(roundId).toArray());
     const before = previous.current;
     const out = new Map(reports.map((r) => [r.orgId, sameReport(before.get(r.orgId), r) ? before.get(r.orgId)! : r]));
     previous.current = out;
-    return out;
+    return { roundId, reports: out };
   }, [db, roundId]);
+  return result && result.roundId === roundId ? result.reports : undefined;
 }
 
 /** Field by field; the one nested field (notes) compared as JSON, which is small and has no cycles. */

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardActions from '@mui/material/CardActions';
@@ -10,19 +11,27 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../../shared/bridge';
 import { verifyBundle } from '../../../../shared/sync/bundle';
-import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
+import { formatDate, formatDateTime, formatInteger } from '../../../../shared/i18n/format';
+import { LEAGUESYNC_FILTERS } from '../../../../shared/bridge';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
-import { backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup } from '../../store/backups';
+import { daysSinceCopy, lastUsbCopy, recordUsbCopy, USB_COPY_DUE_DAYS } from '../../store/usbCopy';
+import { BACKUP_FILE_KEY, backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup, type BackupFileRecord } from '../../store/backups';
 import type { BackupEntry } from '../../store/db';
 import { describeStoreError } from '../../store/errors';
 import { useSaveReport } from '../../components/useSaveAndReport';
 
-const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesync'] }];
 
-/** Automatic backups (daily, before every import), a copy to a USB drive, and checking a backup file. */
+/**
+ * Automatic backups (daily, before every import), a copy to a USB drive, and checking a backup file.
+ * Says where the backups are: the desktop app also writes each one as a file in the data folder; a
+ * browser has no such folder, so there the backups are only as safe as the browser profile, and the
+ * card says plainly that they must be copied to a USB drive — with the last copy the storage banner
+ * recorded (`usbCopyAt`), which a copy made here records too.
+ */
 export function BackupsCard() {
   const { t } = useTranslation('sync');
   const store = useStore();
@@ -32,7 +41,21 @@ export function BackupsCard() {
   const report = useSaveReport();
   const backups = useLiveQuery(() => store.db.backups.orderBy('created').reverse().toArray(), [store]) ?? [];
   const kept = useLiveQuery(() => backupsKept(store), [store]) ?? DEFAULT_BACKUPS_KEPT;
+  const fileRecord = useLiveQuery(async () => ({ value: (await store.db.meta.get(BACKUP_FILE_KEY))?.value as BackupFileRecord | undefined }), [store]);
+  const lastCopy = useLiveQuery(() => lastUsbCopy(store), [store]);
+  const [info, setInfo] = useState<AppInfo | null>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    bridge
+      .appInfo()
+      .then((next) => live && setInfo(next))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [bridge]);
 
   async function guarded(action: () => Promise<void>) {
     setBusy(true);
@@ -48,7 +71,10 @@ export function BackupsCard() {
   const saveToUsb = (backup: BackupEntry) =>
     guarded(async () => {
       const name = `league-desk-backup-${backup.created.slice(0, 19).replace(/[:T]/g, '-')}.leaguesync`;
-      report(await bridge.saveFile({ suggestedName: name, data: backup.bytes, filters: BUNDLE_FILTERS }));
+      const result = await bridge.saveFile({ suggestedName: name, data: backup.bytes, filters: LEAGUESYNC_FILTERS });
+      // A backup saved out is a full copy of the data as it was then.
+      if (result.status === 'saved') await recordUsbCopy(store, new Date(backup.created));
+      report(result);
     });
 
   const backUpNow = () =>
@@ -59,7 +85,7 @@ export function BackupsCard() {
 
   const verifyFile = () =>
     guarded(async () => {
-      const opened = await bridge.openFiles({ multiple: false, filters: BUNDLE_FILTERS });
+      const opened = await bridge.openFiles({ multiple: false, filters: LEAGUESYNC_FILTERS });
       if (opened.status === 'error') return notify({ severity: 'error', key: `errors:bridge.${opened.reason}` });
       if (opened.status !== 'opened') return;
       const verdict = await verifyBundle(opened.files[0]!.data, { tables: store.db.syncTables });
@@ -82,6 +108,7 @@ export function BackupsCard() {
         <Typography color="text.secondary" sx={{ mb: 2 }}>
           {t('backups.description')}
         </Typography>
+        <BackupsWhere info={info} fileRecord={fileRecord?.value} lastCopy={lastCopy} />
         <TextField
           type="number"
           size="small"
@@ -131,5 +158,37 @@ export function BackupsCard() {
         </Button>
       </CardActions>
     </Card>
+  );
+}
+
+/** Where the backups are: files in the data folder (desktop), or only in this browser (copy them to a USB drive). */
+function BackupsWhere({ info, fileRecord, lastCopy }: { info: AppInfo | null; fileRecord: BackupFileRecord | undefined; lastCopy: string | undefined }) {
+  const { t } = useTranslation('sync');
+  const { lang } = useLanguage();
+  if (info?.mode === 'electron' && info.dataFolder) {
+    return (
+      <>
+        <Typography sx={{ mb: 2 }} data-testid="backups-folder">
+          {t('backups.filesAt', { folder: info.dataFolder })}
+        </Typography>
+        {fileRecord && 'reason' in fileRecord && (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="backups-file-failed" data-reason={fileRecord.reason}>
+            {t('backups.fileFailed', { date: formatDateTime(new Date(fileRecord.at), lang) })} {t(`errors:bridge.${fileRecord.reason}`)}
+          </Alert>
+        )}
+      </>
+    );
+  }
+  if (info?.mode !== 'browser') return null;
+  const days = daysSinceCopy(lastCopy, Date.now());
+  const due = days === null || days >= USB_COPY_DUE_DAYS;
+  const copyLine =
+    days === null
+      ? t('common:storage.never')
+      : t(due ? 'common:storage.lastOld' : 'common:storage.last', { date: formatDate(new Date(lastCopy!), lang), days: formatInteger(days, lang) });
+  return (
+    <Alert severity={due ? 'warning' : 'info'} sx={{ mb: 2 }} data-testid="backups-browser" data-due={due}>
+      {t('backups.browserOnly')} {copyLine}
+    </Alert>
   );
 }

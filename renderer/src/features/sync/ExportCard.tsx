@@ -14,10 +14,11 @@ import { formatDateTime } from '../../../../shared/i18n/format';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { pcLabel, usePcNames } from '../../components/PcName';
 import { describeStoreError } from '../../store/errors';
+import { saveFullCopy } from './fullCopy';
 import { exportBundle, SyncExportError } from './syncService';
 import { useSaveReport } from '../../components/useSaveAndReport';
+import { LEAGUESYNC_FILTERS } from '../../../../shared/bridge';
 
-const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesync'] }];
 
 /** Send data: everything, or only what one peer lacks, to a file the person carries on a USB drive. */
 export function ExportCard() {
@@ -36,9 +37,10 @@ export function ExportCard() {
     setProgress(0);
     try {
       const peer = peers.find((p) => p.device === target);
-      const exported = await exportBundle(store, { peer, onProgress: (done, total) => setProgress(total ? (100 * done) / total : 100) });
-      const result = await bridge.saveFile({ suggestedName: exported.fileName, data: exported.bytes, filters: BUNDLE_FILTERS });
-      report(result);
+      const onProgress = (done: number, total: number) => setProgress(total ? (100 * done) / total : 100);
+      if (!peer) return report(await saveFullCopy(store, bridge, onProgress));
+      const exported = await exportBundle(store, { peer, onProgress });
+      report(await bridge.saveFile({ suggestedName: exported.fileName, data: exported.bytes, filters: LEAGUESYNC_FILTERS }));
     } catch (error) {
       notify(error instanceof SyncExportError ? { severity: 'error', key: `sync:export.${error.reason}` } : describeStoreError(error));
     } finally {

@@ -8,11 +8,11 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge, useNotify, useStore } from '../../app/context';
+import { LEAGUESYNC_FILTERS } from '../../../../shared/bridge';
 import { describeStoreError } from '../../store/errors';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { applyReviewedImport, reviewImport, type ImportReview } from './syncService';
 
-const BUNDLE_FILTERS = [{ nameKey: 'leaguesync' as const, extensions: ['leaguesync'] }];
 
 /** Receive data: one or several files, in any order; a preview first, nothing stored until confirmed. */
 export function ImportCard({ restore = false }: { restore?: boolean }) {
@@ -24,7 +24,7 @@ export function ImportCard({ restore = false }: { restore?: boolean }) {
   const [review, setReview] = useState<ImportReview | null>(null);
 
   async function choose() {
-    const opened = await bridge.openFiles({ multiple: !restore, filters: BUNDLE_FILTERS });
+    const opened = await bridge.openFiles({ multiple: !restore, filters: LEAGUESYNC_FILTERS });
     if (opened.status === 'cancelled') return;
     if (opened.status === 'error') return notify({ severity: 'error', key: `errors:bridge.${opened.reason}` });
     setBusy(true);

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -14,8 +15,11 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
 import { useLanguage, useStore } from '../../app/context';
+import { BilingualName } from '../../components/BilingualName';
+import { issueMessage } from '../../components/issueMessage';
 import { pcLabel, usePcNames } from '../../components/PcName';
-import type { ImportReview } from './syncService';
+import { periodLabel } from '../../components/periodLabel';
+import type { DisagreeingReport, ImportReview } from './syncService';
 
 export function ImportPreviewDialog({
   review,
@@ -111,6 +115,7 @@ export function ImportPreviewDialog({
               {nothingNew ? <Alert severity="info" data-testid="preview-already">{t('preview.alreadyApplied')}</Alert> : null}
               {preview.alreadyApplied > 0 && !nothingNew ? <Alert severity="info">{t('preview.someAlreadyApplied', { count: preview.alreadyApplied })}</Alert> : null}
               {preview.conflicts.length > 0 ? <Alert severity="warning" data-testid="preview-conflicts">{t('preview.conflicts', { count: preview.conflicts.length })}</Alert> : null}
+              {review.disagreeing && review.disagreeing.length > 0 ? <DisagreeingReports reports={review.disagreeing} /> : null}
               {preview.futureStamped.map((s) => (
                 <Alert key={s.device} severity="warning" data-testid="preview-future">
                   {t('preview.futureStamped', { pc: pcLabel(s.device, names, t, lang), count: s.count, date: formatDateTime(new Date(Date.parse(s.latestStamp.slice(0, 24))), lang) })}
@@ -132,5 +137,29 @@ export function ImportPreviewDialog({
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** How many of them the preview names; the rest are counted (the entry grid shows each). */
+const NAMED = 20;
+
+/** Incoming reports whose figures disagree: imported all the same, each named with what is wrong. */
+function DisagreeingReports({ reports }: { reports: readonly DisagreeingReport[] }) {
+  const { t } = useTranslation('sync');
+  const { lang } = useLanguage();
+  return (
+    <Alert severity="warning" data-testid="preview-disagreeing">
+      {t('preview.disagreeing', { count: reports.length })}
+      <Box component="ul" sx={{ m: 0, mt: 0.5, paddingInlineStart: 3 }}>
+        {reports.slice(0, NAMED).map((report) => (
+          <li key={report.id} data-testid="preview-disagreeing-report" data-code={report.org?.code}>
+            {report.org ? <BilingualName text={report.org.name} lang={lang} /> : <bdi dir="ltr">{report.id}</bdi>}
+            {report.org ? <> (<bdi dir="ltr">{report.org.code}</bdi>)</> : null} · {periodLabel(report.period, t)}:{' '}
+            {report.issues.map((issue) => issueMessage(issue, t, lang)).join(' ')}
+          </li>
+        ))}
+      </Box>
+      {reports.length > NAMED ? t('preview.disagreeingMore', { count: reports.length - NAMED }) : null}
+    </Alert>
   );
 }

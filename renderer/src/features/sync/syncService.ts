@@ -1,15 +1,22 @@
 import type { Org } from '../../../../shared/domain/org';
+import type { StatReport } from '../../../../shared/domain/stats';
+import { ORG_TABLE } from '../../../../shared/orgs/tables';
+import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
+import { figureDisagreements, type Issue } from '../../../../shared/stats/validation';
+import type { SyncAccess } from '../../../../shared/sync/access';
 import { decodeBundle, encodeBundle, type BundleManifest, type BundleRefusal } from '../../../../shared/sync/bundle';
 import type { Change } from '../../../../shared/sync/change';
-import { applyImport, planImport, type ImportPreview } from '../../../../shared/sync/import';
+import { applyImport, planImport, type ImportPlan, type ImportPreview } from '../../../../shared/sync/import';
 import { isWithinScope } from '../../../../shared/sync/scope';
-import { changesMissingFrom } from '../../../../shared/sync/vector';
+import { liveRows } from '../../../../shared/sync/validate';
+import { believedPeerVector, changesMissingFrom } from '../../../../shared/sync/vector';
 import type { OpenedFile } from '../../../../shared/bridge';
 import type { MetaEntry, PeerEntry } from '../../store/db';
-import { inSyncTransaction, readChangeLog } from '../../store/dexieAccess';
+import { inSyncTransaction } from '../../store/dexieAccess';
 import type { Store } from '../../store/store';
 import { makeBackup } from '../../store/backups';
 import { BLOB_STORE, blobsForBundle, storeReceivedBlobs } from '../../store/blobs';
+import { encodeFullBundle } from '../../store/fullBundle';
 import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
 
@@ -38,28 +45,9 @@ export async function exportBundle(
   const now = options.now ?? new Date();
   const sender = (county: Org) => ({ county: { code: county.code, name: county.name }, sender: { device: identity.device, account: identity.author, scope: county.code, name: identity.name } });
   if (!options.peer) {
-    // Everything: the log's pages and the vector, read in one transaction (readChangeLog), handed
-    // to the encoder in batches so its progress moves. Photos travel with it: read after the log,
-    // so every blob a change in it refers to is already stored.
-    const county = await inTransaction(db, 'r', ['org'], readHomeCounty);
-    if (!county) throw new SyncExportError('no-county');
-    const log = readChangeLog(db);
-    const vector = await log.vector;
-    const blobs = await inTransaction(db, 'r', [BLOB_STORE], (tx) => blobsForBundle(tx, [], true));
-    let count = 0;
-    const counted: AsyncIterable<readonly Change[]> = {
-      async *[Symbol.asyncIterator]() {
-        for await (const batch of log.batches) {
-          count += batch.length;
-          yield batch;
-        }
-      },
-    };
-    const bytes = await encodeBundle(
-      { ...sender(county), kind: 'full', changes: counted, vector, blobs, created: now.toISOString() },
-      { tables: db.syncTables, onProgress: options.onProgress },
-    );
-    return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: count };
+    const full = await encodeFullBundle(store, { now, onProgress: options.onProgress });
+    if (!full?.county) throw new SyncExportError('no-county');
+    return { bytes: full.bytes, fileName: `${full.county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: full.changes };
   }
   const peer = options.peer;
   // A bundle for a peer carries only the photos its changes refer to (read in the same transaction,
@@ -69,7 +57,7 @@ export async function exportBundle(
     'r',
     async (access, tx) => {
       const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
-      const picked: Change[] = changesMissingFrom(peer.vector, all);
+      const picked: Change[] = changesMissingFrom(believedPeerVector(peer.vector, held, identity.device), all);
       return [home, picked, held, await blobsForBundle(tx, picked, false)] as const;
     },
     [BLOB_STORE],
@@ -100,10 +88,25 @@ export interface FileReview {
   outsideScope?: number;
 }
 
+/** A report the import would change whose figures disagree with one another (members above youth 14–28 …). */
+export interface DisagreeingReport {
+  id: string;
+  period: string;
+  /** Its organisation, from the files or this PC; absent when neither has it yet. */
+  org?: Org;
+  issues: Issue[];
+}
+
 export interface ImportReview {
   files: FileReview[];
   /** What importing every accepted file together would do; absent when no file was accepted. */
   preview?: ImportPreview;
+  /**
+   * Reports the files change whose figures break the statistics' rules. A file from another PC is
+   * not refused for them (its PC decided, and refusing would stop sync); they are named so the
+   * county checks them when it reviews.
+   */
+  disagreeing?: DisagreeingReport[];
 }
 
 /**
@@ -141,8 +144,24 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     }
   }
   const records = reviews.flatMap((r) => r.changes ?? []);
-  const preview = await inSyncTransaction(store.db, 'r', (access) => planImport(records, access, { now }));
-  return { files: reviews, preview };
+  return inSyncTransaction(store.db, 'r', async (access) => {
+    const preview = await planImport(records, access, { now, ownDevice: store.identity.device });
+    return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access) };
+  });
+}
+
+/** The reports a plan puts whose figures disagree (shared/stats/validation.ts), with their organisations. */
+async function disagreeingReports(plan: ImportPlan, access: SyncAccess): Promise<DisagreeingReport[]> {
+  const rowsOf = (table: string) => plan.rowsToPut.find((put) => put.table === table)?.rows ?? [];
+  const found = liveRows<StatReport>(STAT_REPORT_TABLE, rowsOf(STAT_REPORT_TABLE.name))
+    .map((report) => ({ report, issues: figureDisagreements(report) }))
+    .filter((f) => f.issues.length > 0);
+  if (found.length === 0) return [];
+  const orgs = new Map(liveRows<Org>(ORG_TABLE, rowsOf(ORG_TABLE.name)).map((org) => [org.id, org]));
+  const held = [...new Set(found.map((f) => f.report.orgId))].filter((id) => !orgs.has(id));
+  const stored = liveRows<Org>(ORG_TABLE, (await access.getRows(ORG_TABLE.name, held)).filter((row) => row !== undefined));
+  for (const org of stored) orgs.set(org.id, org);
+  return found.map(({ report, issues }) => ({ id: report.id, period: report.period, org: orgs.get(report.orgId), issues }));
 }
 
 export interface ImportOutcome {
@@ -166,7 +185,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     async (access, tx) => {
       const peers = tx.table<PeerEntry, string>('peers');
       const meta = tx.table<MetaEntry, string>('meta');
-      const plan = await planImport(records, access, { now });
+      const plan = await planImport(records, access, { now, ownDevice: store.identity.device });
       await applyImport(plan, access);
       // In the same transaction as the changes: a row never arrives without the photos it shows.
       for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs);

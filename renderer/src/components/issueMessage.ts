@@ -1,11 +1,15 @@
 import type { TFunction } from 'i18next';
-import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
-import type { Lang } from '../../../../shared/i18n/lang';
-import type { Issue } from '../../../../shared/stats/validation';
+import { formatInteger, formatPercent } from '../../../shared/i18n/format';
+import type { Lang } from '../../../shared/i18n/lang';
+import type { Issue } from '../../../shared/stats/validation';
 
 const FRACTIONS = new Set(['change', 'threshold', 'ratio', 'target']);
 
-/** An issue in words, its numbers formatted for the language (fractions as percentages). */
+/**
+ * A statistics issue (shared/stats/validation.ts) in words, its numbers formatted for the language
+ * (fractions as percentages): in the entry grid, and wherever else a report's figures are checked
+ * (the USB import preview).
+ */
 export function issueMessage(issue: Issue, t: TFunction, lang: Lang): string {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(issue.params ?? {})) {

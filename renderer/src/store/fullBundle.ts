@@ -1,0 +1,62 @@
+import type { Org } from '../../../shared/domain/org';
+import { encodeBundle } from '../../../shared/sync/bundle';
+import type { Change } from '../../../shared/sync/change';
+import { countyCodeOf } from '../../../shared/sync/county';
+import { BLOB_STORE, blobsForBundle } from './blobs';
+import { readHomeCounty } from './county';
+import { readChangeLog } from './dexieAccess';
+import type { Store } from './store';
+import { inTransaction } from './tx';
+
+export interface FullBundle {
+  bytes: Uint8Array;
+  /** Changes in it. */
+  changes: number;
+  /** The county the PC keeps; absent while its tree has no root yet (a backup is still made). */
+  county: Org | undefined;
+}
+
+/**
+ * Everything this PC holds as one bundle: the sync page's full export, every backup, the copy the
+ * storage banner saves. The log's pages and the vector are read in one transaction (readChangeLog)
+ * and handed to the encoder in batches, so its progress moves; photos travel with it, read after the
+ * log, so every blob a change in it refers to is already stored. Null when the PC holds nothing.
+ */
+export async function encodeFullBundle(store: Store, options: { now: Date; onProgress?: (done: number, total: number) => void }): Promise<FullBundle | null> {
+  const { db, identity } = store;
+  const county = await inTransaction(db, 'r', ['org'], readHomeCounty);
+  const log = readChangeLog(db);
+  const vector = await log.vector;
+  if (Object.keys(vector).length === 0) return null;
+  const blobs = await inTransaction(db, 'r', [BLOB_STORE], (tx) => blobsForBundle(tx, [], true));
+  let count = 0;
+  let code = county?.code;
+  const counted: AsyncIterable<readonly Change[]> = {
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of log.batches) {
+        count += batch.length;
+        yield batch;
+      }
+    },
+  };
+  if (code === undefined) {
+    // A tree without its root yet: the county's code is the first segment of any change's scope.
+    for await (const batch of log.batches) {
+      code = countyCodeOf(batch);
+      break;
+    }
+  }
+  const bytes = await encodeBundle(
+    {
+      county: county ? { code: county.code, name: county.name } : { code: code! },
+      sender: { device: identity.device, account: identity.author, scope: code!, name: identity.name },
+      kind: 'full',
+      changes: counted,
+      vector,
+      blobs,
+      created: options.now.toISOString(),
+    },
+    { tables: db.syncTables, onProgress: options.onProgress },
+  );
+  return { bytes, changes: count, county };
+}
