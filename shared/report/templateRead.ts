@@ -3,7 +3,7 @@ import type { AnyFigure } from '../domain/stats';
 import { figureDisagreements, type Issue } from '../stats/validation';
 import { cellRef } from './cellRef';
 import { readFigureCell } from './figureCell';
-import { openSpreadsheet, SPREADSHEET_LIMITS } from './spreadsheetCheck';
+import { openSpreadsheet, SPREADSHEET_LIMITS, TEMPLATE_LIMITS } from './spreadsheetCheck';
 import { parseMeta, TEMPLATE_VERSION, type TemplateMeta } from './templateMeta';
 import type { TemplateProblemReason, TemplateRefusal } from './templateReasons';
 
@@ -48,11 +48,20 @@ export interface TemplateRow {
 }
 
 export type TemplateRefusalResult = { ok: false; reason: TemplateRefusal; detail: Readonly<Record<string, string | number>> };
-export type TemplateReadResult = { ok: true; meta: TemplateMeta; rows: TemplateRow[]; problems: TemplateProblem[] } | TemplateRefusalResult;
+export interface TemplateRead {
+  ok: true;
+  meta: TemplateMeta;
+  rows: TemplateRow[];
+  /** The first TEMPLATE_LIMITS.problems problems, in sheet order. */
+  problems: TemplateProblem[];
+  /** Problems found beyond those listed (0 when all are listed). */
+  problemsNotListed: number;
+}
+export type TemplateReadResult = TemplateRead | TemplateRefusalResult;
 
 export async function readTemplate(bytes: Uint8Array, expected: TemplateExpectation): Promise<TemplateReadResult> {
   const opened = openSpreadsheet(bytes);
-  if (!opened.ok) return refuse(opened.reason, opened.reason === 'too-large' ? { limit: SPREADSHEET_LIMITS.unpackedBytes / 1024 / 1024 } : {});
+  if (!opened.ok) return refuse(opened.reason, refusalDetail(opened.reason));
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares load(Buffer); JSZip underneath takes any Uint8Array, in Node and in the browser.
@@ -80,6 +89,13 @@ export async function readTemplate(bytes: Uint8Array, expected: TemplateExpectat
   return { ok: true, meta, ...readRows(sheet, meta, expected) };
 }
 
+function refusalDetail(reason: TemplateRefusal): Record<string, number> {
+  if (reason === 'too-large') return { limit: SPREADSHEET_LIMITS.unpackedBytes / 1024 / 1024 };
+  if (reason === 'too-many-rows') return { limit: TEMPLATE_LIMITS.rows };
+  if (reason === 'too-many-cells') return { limit: TEMPLATE_LIMITS.cells };
+  return {};
+}
+
 function refuse(reason: TemplateRefusal, detail: Record<string, string | number>): TemplateRefusalResult {
   return { ok: false, reason, detail };
 }
@@ -100,13 +116,15 @@ function metaOf(workbook: ExcelJS.Workbook): Map<string, string> {
   return new Map();
 }
 
-function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: TemplateExpectation): { rows: TemplateRow[]; problems: TemplateProblem[] } {
+function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: TemplateExpectation): Omit<TemplateRead, 'ok' | 'meta'> {
   const wanted = new Set(expected.orgCodes);
   const seen = new Set<string>();
   const rows: TemplateRow[] = [];
   const problems: TemplateProblem[] = [];
+  let problemsNotListed = 0;
   const problem = (p: Omit<TemplateProblem, 'sheet'>): void => {
-    problems.push({ sheet: sheet.name, ...p });
+    if (problems.length < TEMPLATE_LIMITS.problems) problems.push({ sheet: sheet.name, ...p });
+    else problemsNotListed += 1;
   };
 
   // eachRow visits only rows that hold something, so trailing blank or formatted rows cost nothing.
@@ -143,7 +161,7 @@ function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: Templa
   for (const code of expected.orgCodes) {
     if (!seen.has(code)) problem({ cell: null, code, figure: null, reason: 'missing-branch' });
   }
-  return { rows, problems };
+  return { rows, problems, problemsNotListed };
 }
 
 function disagreementProblem(issue: Issue, code: string, cell: string): Omit<TemplateProblem, 'sheet'> {

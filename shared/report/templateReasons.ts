@@ -10,6 +10,10 @@ export const TEMPLATE_REFUSALS = [
   'legacy-format',
   /** Bigger than any template could be once unpacked: refused before it can exhaust memory. */
   'too-large',
+  /** More rows than a township's sheet can have (TEMPLATE_LIMITS.rows), counted before the sheet is read. */
+  'too-many-rows',
+  /** More cells than a township's sheet can have (TEMPLATE_LIMITS.cells), counted before the sheet is read. */
+  'too-many-cells',
   /** A workbook, but not one League Desk exported (no or unreadable metadata sheet). */
   'not-our-template',
   /** Made by a newer League Desk whose layout this build does not know. */

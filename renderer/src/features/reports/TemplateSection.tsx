@@ -151,8 +151,13 @@ export function TemplateSection({ data }: { data: StatsModel }) {
             ) : (
               <Stack spacing={1}>
                 <Alert severity={read.problems.length ? 'warning' : 'success'}>
-                  {t('template.summary', { rows: read.rows.length, problems: read.problems.length })}
+                  {t('template.summary', { rows: read.rows.length, problems: read.problems.length + read.problemsNotListed })}
                 </Alert>
+                {read.problemsNotListed > 0 ? (
+                  <Alert severity="info" data-testid="template-problems-not-listed">
+                    {t('template.problemsNotListed', { limit: read.problems.length, more: read.problemsNotListed })}
+                  </Alert>
+                ) : null}
                 {read.problems.length > 0 ? (
                   <List dense data-testid="template-problems">
                     {read.problems.map((p, i) => (
