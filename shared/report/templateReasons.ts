@@ -46,6 +46,12 @@ export const TEMPLATE_PROBLEMS = [
   'figure-above-figure',
   /** Male + female differs from the total, in a round split by sex: the row is not imported. */
   'sex-sum-mismatch',
+  /**
+   * A figure cell holds a formula (`=1+1`, HYPERLINK, a DDE call), not a typed number: its last
+   * calculated value is what the file has. Its row is held back unless the person chooses to use
+   * those values (`rowsToStore`).
+   */
+  'cell-formula',
 ] as const;
 export type TemplateProblemReason = (typeof TEMPLATE_PROBLEMS)[number];
 
