@@ -1,11 +1,12 @@
 import ugMessages from '../locales/ug/cli.json' with { type: 'json' };
 import zhMessages from '../locales/zh-CN/cli.json' with { type: 'json' };
+import { interpolate } from '../shared/i18n/interpolate';
 import { DEFAULT_LANG, isLang, type Lang } from '../shared/i18n/lang';
 
 /**
  * The command line's messages come from locales/<lang>/cli.json, like the app's, so a reviewer
- * corrects Uyghur in one place. Placeholders use i18next's `{{name}}` form, the same convention
- * translators meet in the app's own files.
+ * corrects Uyghur in one place. Placeholders use i18next's `{{name}}` and `{{name, dative}}` forms,
+ * filled by the same interpolate as the reports (shared/i18n/interpolate.ts).
  */
 export type Messages = typeof zhMessages;
 
@@ -28,10 +29,7 @@ export function createTranslator(lang: Lang): Translate {
       node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
     }
     if (typeof node !== 'string') throw new Error(`cli message ${key} is missing in ${lang}`);
-    return node.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
-      const value = values[name];
-      return value === undefined ? whole : String(value);
-    });
+    return interpolate(node, values);
   };
 }
 

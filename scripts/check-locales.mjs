@@ -1,10 +1,13 @@
 // Every string a person sees is a key in locales/zh-CN and locales/ug. This check fails when:
 // a locale file does not parse; the two languages' keys are out of step (by namespace);
 // a value is empty; interpolation placeholders differ between the two translations of a key;
-// or code asks for a literal key that does not exist.
+// code asks for a literal key that does not exist; a Uyghur string breaks the bidi convention
+// (scripts/locale-checks/bidi.mjs); or a text uses a term the glossary rules out (locales/glossary.json).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkUyghurBidi } from './locale-checks/bidi.mjs';
+import { glossaryProblems } from './locale-checks/glossary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LANGS = ['zh-CN', 'ug'];
@@ -48,6 +51,29 @@ for (const [key, value] of zh) {
     problems.push(`${key}: placeholders differ between zh-CN (${placeholders(value)}) and ug (${placeholders(ug.get(key))})`);
   }
 }
+
+// The Uyghur case formats (`{{name, dative}}`, shared/i18n/suffix.ts) belong to Uyghur templates only.
+const CASE_FORMAT = /\{\{\s*\w+\s*,\s*(dative|locative|ablative|genitive|accusative|limitative|locativeAttributive)\s*\}\}/;
+for (const [key, value] of zh) {
+  if (typeof value === 'string' && CASE_FORMAT.test(value)) problems.push(`${key} (zh-CN) uses a Uyghur case format`);
+}
+
+// Left-to-right runs in Uyghur strings are isolated, arrows point the reading way, endings are
+// attached (scripts/locale-checks/bidi.mjs; docs/ARCHITECTURE.md, "Uyghur text").
+problems.push(...checkUyghurBidi(ug));
+
+// One term per concept: no locale string, nor the README or the demo's names (which show on the
+// Overview, reports and certificates), uses a variant the glossary lists (locales/glossary.json).
+const glossary = JSON.parse(readFileSync(path.join(root, 'locales', 'glossary.json'), 'utf8'));
+const glossaryTexts = [
+  ...[...zh].map(([key, value]) => [`${key} (zh-CN)`, 'zh-CN', value]),
+  ...[...ug].map(([key, value]) => [`${key} (ug)`, 'ug', value]),
+  ...['README.md', 'shared/demo/names.ts'].flatMap((file) => {
+    const text = readFileSync(path.join(root, file), 'utf8');
+    return [[file, 'zh-CN', text], [file, 'ug', text]];
+  }),
+];
+problems.push(...glossaryProblems(glossary, glossaryTexts));
 
 // Literal keys used by the renderer: t('key'), t('ns:key'), i18n.t('ns:key'), with the namespace
 // taken from useTranslation('ns') in the same file (default: common). Keys built at run time

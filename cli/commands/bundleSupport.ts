@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import ugBundle from '../../locales/ug/bundle.json' with { type: 'json' };
 import zhBundle from '../../locales/zh-CN/bundle.json' with { type: 'json' };
+import { interpolate } from '../../shared/i18n/interpolate';
 import type { Lang } from '../../shared/i18n/lang';
 import type { BundleRefusal, RefusalReason } from '../../shared/sync/bundle/index';
 import type { Translate } from '../i18n';
@@ -16,10 +17,7 @@ const REFUSAL_MESSAGES: Record<Lang, Record<RefusalReason, string>> = { 'zh-CN':
 /** The localized sentence for a refusal, its placeholders filled from the detail. */
 export function refusalMessage(lang: Lang, refusal: BundleRefusal): string {
   const values = refusal.detail as Readonly<Record<string, string | number>>;
-  return REFUSAL_MESSAGES[lang][refusal.reason].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
+  return interpolate(REFUSAL_MESSAGES[lang][refusal.reason], values);
 }
 
 /** Writes a refusal to stderr: the code and the localized message, then the technical detail for support. */

@@ -6,7 +6,8 @@ import type { Lang } from '../../shared/i18n/lang';
 import { buildCountySummary, type CountySummary } from '../../shared/report/countySummary';
 import { countySummaryTable } from '../../shared/report/countySummaryTable';
 import { tableToCsv } from '../../shared/report/csv';
-import { fill, periodText, type ReportLocales } from '../../shared/report/messages';
+import { interpolate } from '../../shared/i18n/interpolate';
+import { periodText, type ReportLocales } from '../../shared/report/messages';
 import { toXlsx } from '../../shared/report/xlsx';
 import type { Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
@@ -72,7 +73,7 @@ export const reportCommand: Command = {
 function roundChoiceLines(summary: CountySummary, lang: Lang): string[] {
   const m = REPORT_LOCALES[lang];
   const { coverage } = summary;
-  const line = fill(m.roundChoice[summary.choice], {
+  const line = interpolate(m.roundChoice[summary.choice], {
     period: periodText(summary.round.period, m),
     expected: formatInteger(coverage.expected, lang, { bidi: 'plain' }),
     approved: formatInteger(coverage.approved, lang, { bidi: 'plain' }),

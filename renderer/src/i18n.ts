@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { MESSAGE_FORMATS } from '../../shared/i18n/interpolate';
 import { DEFAULT_LANG, directionOf, isLang, type Lang } from '../../shared/i18n/lang';
 
 /** The renderer's namespaces; locales/<lang>/<namespace>.json, kept in step by the locale check. */
@@ -47,5 +48,8 @@ export async function createI18n(lang: Lang): Promise<I18n> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // `{{contest, locative}}`: the Uyghur case endings, the same formats the reports and the command
+  // line fill (shared/i18n/interpolate.ts).
+  for (const [name, format] of Object.entries(MESSAGE_FORMATS)) instance.services.formatter?.add(name, (value) => format(String(value)));
   return instance;
 }

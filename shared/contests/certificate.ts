@@ -1,7 +1,7 @@
 import { formatDate } from '../i18n/format';
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
 import { escapeHtml } from '../report/html';
-import { fill } from '../report/messages';
+import { interpolate } from '../i18n/interpolate';
 import type { ContestReportLocales } from './report';
 import type { Contest } from './rows';
 import type { Ranking } from './scoring';
@@ -52,7 +52,7 @@ export function certificatePagesHtml(input: CertificateInput): string {
           `<h1 class="ld-cert-heading">${escapeHtml(m.heading)}</h1>`,
           `<p class="ld-cert-award">${escapeHtml(values.award)}</p>`,
           // Each value isolated (<bdi>): a Uyghur name inside a Chinese sentence, or the reverse, keeps its own direction.
-          `<p class="ld-cert-body">${fill(escapeHtml(m.body), Object.fromEntries(Object.entries(values).map(([k, v]) => [k, `<bdi>${escapeHtml(v)}</bdi>`])))}</p>`,
+          `<p class="ld-cert-body">${interpolate(escapeHtml(m.body), values, (text) => `<bdi>${escapeHtml(text)}</bdi>`)}</p>`,
           `<p class="ld-cert-issuer">${escapeHtml(pickText(input.issuer, lang).text)}<br><bdi>${escapeHtml(formatDate(input.date, lang, 'long', { bidi: 'plain' }))}</bdi></p>`,
           '</div>',
         ].join('');

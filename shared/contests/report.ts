@@ -1,5 +1,5 @@
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
-import { fill } from '../report/messages';
+import { interpolate } from '../i18n/interpolate';
 import type { CellValue, ReportTable } from '../report/table';
 import type { Contest } from './rows';
 import type { Ranking } from './scoring';
@@ -74,8 +74,8 @@ export function contestResultsTable(
   const byCode = new Map(ranking.ranked.map((r) => [r.entry.code, r]));
   const title = pickText(contest.title, lang).text;
   return {
-    title: fill(m.results.title, { contest: title }),
-    subtitle: fill(m.results.subtitle, { theme: pickText(contest.theme, lang).text, count: rows.length }),
+    title: interpolate(m.results.title, { contest: title }),
+    subtitle: interpolate(m.results.subtitle, { theme: pickText(contest.theme, lang).text, count: rows.length }),
     lang,
     direction: lang === 'ug' ? 'rtl' : 'ltr',
     columns: [

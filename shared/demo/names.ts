@@ -5,7 +5,7 @@ import type { BilingualText } from '../i18n/lang';
  * generator. Chinese names of the towns and townships are from the source documents (DOMAIN.md).
  *
  * Uyghur is given only where it is known: the county (Luntai = بۈگۈر), composed from the glossary
- * terms كومۇنىستىك ياشلار ئىتتىپاقى (共青团) and ئىتتىپاق ناھىيەلىك كومىتېتى (团县委). Uyghur place names of the
+ * terms (locales/glossary.json) كوممۇنىستىك ياشلار ئىتتىپاقى (共青团) and ناھىيەلىك ئىتتىپاق كومىتېتى (团县委). Uyghur place names of the
  * towns and townships are not invented here; users fill them in, and until then the UI shows the
  * Chinese name marked "not translated".
  */
@@ -13,7 +13,7 @@ export const COUNTY_CODE = 'LT';
 
 export const COUNTY_NAME: BilingualText = {
   zh: '共青团轮台县委员会',
-  ug: 'كومۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى',
+  ug: 'كوممۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى',
 };
 
 /** The 4 towns (镇) first, then the 7 townships (乡), in the order the source lists them. */

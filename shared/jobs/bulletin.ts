@@ -1,6 +1,6 @@
 import { formatDate, formatInteger, isolateLtr as ltr } from '../i18n/format';
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
-import { fill } from '../report/messages';
+import { interpolate } from '../i18n/interpolate';
 import type { JobsLocales } from './messages';
 import type { Notice } from './rows';
 
@@ -48,24 +48,24 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   const education = input.locales[lang].education;
   const int = (n: number) => formatInteger(n, lang, { bidi: 'plain' });
   const entries = input.notices.map((notice) => {
-    const lines = [fill(m.openings, { count: ltr(int(notice.openings), lang) })];
+    const lines = [interpolate(m.openings, { count: ltr(int(notice.openings), lang) })];
     const { payMin, payMax, ageMin, ageMax } = notice;
-    if (payMin !== null && payMax !== null) lines.push(fill(m.pay, { range: ltr(`${int(payMin)}–${int(payMax)}`, lang) }));
-    else if (payMin !== null) lines.push(fill(m.payFrom, { min: ltr(int(payMin), lang) }));
-    else if (payMax !== null) lines.push(fill(m.payUpTo, { max: ltr(int(payMax), lang) }));
-    if (ageMin !== null && ageMax !== null) lines.push(fill(m.age, { range: ltr(`${ageMin}–${ageMax}`, lang) }));
-    else if (ageMin !== null) lines.push(fill(m.ageFrom, { min: ltr(String(ageMin), lang) }));
-    else if (ageMax !== null) lines.push(fill(m.ageUpTo, { max: ltr(String(ageMax), lang) }));
-    if (notice.education !== 'any') lines.push(fill(m.education, { education: education[notice.education] }));
+    if (payMin !== null && payMax !== null) lines.push(interpolate(m.pay, { range: ltr(`${int(payMin)}–${int(payMax)}`, lang) }));
+    else if (payMin !== null) lines.push(interpolate(m.payFrom, { min: ltr(int(payMin), lang) }));
+    else if (payMax !== null) lines.push(interpolate(m.payUpTo, { max: ltr(int(payMax), lang) }));
+    if (ageMin !== null && ageMax !== null) lines.push(interpolate(m.age, { range: ltr(`${ageMin}–${ageMax}`, lang) }));
+    else if (ageMin !== null) lines.push(interpolate(m.ageFrom, { min: ltr(String(ageMin), lang) }));
+    else if (ageMax !== null) lines.push(interpolate(m.ageUpTo, { max: ltr(String(ageMax), lang) }));
+    if (notice.education !== 'any') lines.push(interpolate(m.education, { education: education[notice.education] }));
     const township = notice.townshipId ? input.townshipName(notice.townshipId) : undefined;
     const place = [township ? text(township, lang) : '', notice.place?.trim() ?? ''].filter(Boolean).join(m.listSeparator);
-    if (place) lines.push(fill(m.place, { place }));
-    lines.push(fill(m.closes, { date: formatDate(notice.closesOn, lang, 'long') }));
-    lines.push(fill(m.contact, { name: notice.contactName, phone: ltr(notice.contactPhone, lang) }));
+    if (place) lines.push(interpolate(m.place, { place }));
+    lines.push(interpolate(m.closes, { date: formatDate(notice.closesOn, lang, 'long') }));
+    lines.push(interpolate(m.contact, { name: notice.contactName, phone: ltr(notice.contactPhone, lang) }));
     return { noticeId: notice.id, employer: text(notice.employer, lang), title: text(notice.title, lang), lines, description: text(notice.description, lang) };
   });
-  const heading = input.issue ? fill(m.headingIssue, { issue: ltr(String(input.issue), lang) }) : m.heading;
-  return { lang, heading, entries, footer: fill(m.footer, { county: text(input.countyName, lang) }) };
+  const heading = input.issue ? interpolate(m.headingIssue, { issue: ltr(String(input.issue), lang) }) : m.heading;
+  return { lang, heading, entries, footer: interpolate(m.footer, { county: text(input.countyName, lang) }) };
 }
 
 /** The digest as text to paste: heading, then each notice numbered, a blank line between. */

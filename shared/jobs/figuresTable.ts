@@ -1,7 +1,7 @@
 import { formatMonth } from '../i18n/format';
 import type { BilingualText, Lang } from '../i18n/lang';
 import { nameCell } from '../report/countySummaryTable';
-import { fill } from '../report/messages';
+import { interpolate } from '../i18n/interpolate';
 import { tableDirection, type ReportColumn, type ReportRow, type ReportTable } from '../report/table';
 import type { JobFigures, JobFiguresReport } from './figures';
 import type { JobsLocales, JobsMessages } from './messages';
@@ -37,8 +37,8 @@ function frame(ctx: JobsReportContext, report: JobFiguresReport, sheetName: stri
   const m = ctx.locales[ctx.lang].report;
   const county = nameCell(ctx.countyName, ctx.lang);
   return {
-    title: fill(m.title, { year: report.year }),
-    subtitle: fill(m.subtitle, { county: typeof county === 'object' && county !== null ? county.text : (county ?? '') }),
+    title: interpolate(m.title, { year: report.year }),
+    subtitle: interpolate(m.subtitle, { county: typeof county === 'object' && county !== null ? county.text : (county ?? '') }),
     lang: ctx.lang,
     direction: tableDirection(ctx.lang),
     columns,
@@ -100,7 +100,7 @@ export function placementsTable(report: JobFiguresReport, placements: readonly P
       };
     });
   return {
-    title: fill(m.placementsTitle, { year: report.year }),
+    title: interpolate(m.placementsTitle, { year: report.year }),
     lang: ctx.lang,
     direction: tableDirection(ctx.lang),
     columns: [

@@ -2,7 +2,8 @@ import { SEXES, sexFigure, type Figure, type SexFigure } from '../domain/stats';
 import { formatInteger } from '../i18n/format';
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
 import type { CountySummary, SummaryFigures, TargetCheck } from './countySummary';
-import { bilingual, fill, periodText, type ReportLocales } from './messages';
+import { interpolate } from '../i18n/interpolate';
+import { bilingual, periodText, type ReportLocales } from './messages';
 import { otherLang, tableDirection, type CellValue, type ReportColumn, type ReportRow, type ReportTable } from './table';
 
 /** The figures the county summary shows, in this order (DOMAIN.md: the published bases and members). */
@@ -37,7 +38,7 @@ export function countySummaryTable(summary: CountySummary, lang: Lang, locales: 
   const countyName = pickText(summary.county.name, lang).text;
   return {
     title: m.countySummary.title,
-    subtitle: fill(m.countySummary.subtitle, { county: countyName, period: periodText(summary.round.period, m) }),
+    subtitle: interpolate(m.countySummary.subtitle, { county: countyName, period: periodText(summary.round.period, m) }),
     lang,
     direction: tableDirection(lang),
     columns,
@@ -47,8 +48,8 @@ export function countySummaryTable(summary: CountySummary, lang: Lang, locales: 
       // A partial round says so before anything else: its totals do not stand for the county.
       ...(summary.coverage.partial ? [m.countySummary.notes.partial] : []),
       m.countySummary.notes.ratio,
-      fill(m.countySummary.notes.statuses, { statuses: summary.statuses.map((s) => m.statuses[s]).join(lang === 'ug' ? '، ' : '、') }),
-      fill(m.countySummary.notes.coverage, { expected: formatInteger(summary.coverage.expected, lang, { bidi: 'plain' }), approved: formatInteger(summary.coverage.approved, lang, { bidi: 'plain' }) }),
+      interpolate(m.countySummary.notes.statuses, { statuses: summary.statuses.map((s) => m.statuses[s]).join(lang === 'ug' ? '، ' : '、') }),
+      interpolate(m.countySummary.notes.coverage, { expected: formatInteger(summary.coverage.expected, lang, { bidi: 'plain' }), approved: formatInteger(summary.coverage.approved, lang, { bidi: 'plain' }) }),
       ...(anyTarget ? [m.countySummary.notes.target] : []),
     ],
     sheetName: m.countySummary.sheetName,

@@ -1,7 +1,7 @@
 import { formatDate, formatInteger, formatNumber, formatPercent } from '../i18n/format';
 import type { Lang } from '../i18n/lang';
 import { directionOf } from '../i18n/lang';
-import { fill } from './messages';
+import { interpolate } from '../i18n/interpolate';
 import { columnWidth, headerPair, isForeignText, otherLang, type CellValue, type ReportColumn, type ReportTable } from './table';
 
 /*
@@ -19,6 +19,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
+const ISOLATED_LTR = /\u2066([^\u2066-\u2069]*)\u2069/g;
+
+/**
+ * A message from the locale files as HTML: escaped, and each left-to-right isolate the Uyghur
+ * strings carry (⁦14–35⁩, locales/ug; docs/ARCHITECTURE.md) written as a <bdi dir="ltr">, as the
+ * values are, so the page holds no bidi control characters.
+ */
+function messageHtml(text: string): string {
+  return escapeHtml(text).replace(ISOLATED_LTR, '<bdi dir="ltr">$1</bdi>');
+}
+
 /** `lang` and `dir` attributes for a language. */
 function langAttributes(lang: Lang): string {
   return `lang="${lang}" dir="${directionOf(lang)}"`;
@@ -31,18 +42,18 @@ export function toHtmlTable(table: ReportTable): string {
   const head = table.columns
     .map((column) => {
       const [own, alt] = headerPair(column, table.lang);
-      return `<th scope="col" class="ld-${column.kind}"><span class="ld-own">${escapeHtml(own)}</span><span class="ld-alt" ${langAttributes(other)}>${escapeHtml(alt)}</span></th>`;
+      return `<th scope="col" class="ld-${column.kind}"><span class="ld-own">${messageHtml(own)}</span><span class="ld-alt" ${langAttributes(other)}>${messageHtml(alt)}</span></th>`;
     })
     .join('');
   const row = (values: Readonly<Record<string, CellValue>>, total: boolean): string =>
     `<tr${total ? ' class="ld-total"' : ''}>${table.columns.map((c) => cell(c, values[c.key] ?? null, table)).join('')}</tr>`;
   const body = [...table.rows.map((r) => row(r, false)), ...(table.totalRow ? [row(table.totalRow, true)] : [])].join('\n');
-  const subtitle = table.subtitle ? `<span class="ld-subtitle">${escapeHtml(table.subtitle)}</span>` : '';
-  const notes = (table.footnotes ?? []).map((note) => `<li>${escapeHtml(note)}</li>`).join('');
+  const subtitle = table.subtitle ? `<span class="ld-subtitle">${messageHtml(table.subtitle)}</span>` : '';
+  const notes = (table.footnotes ?? []).map((note) => `<li>${messageHtml(note)}</li>`).join('');
   return [
     `<section class="ld-report" ${langAttributes(table.lang)}>`,
     '<table>',
-    `<caption><span class="ld-title">${escapeHtml(table.title)}</span>${subtitle}</caption>`,
+    `<caption><span class="ld-title">${messageHtml(table.title)}</span>${subtitle}</caption>`,
     `<colgroup>${colgroup}</colgroup>`,
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>\n${body}\n</tbody>`,
@@ -82,7 +93,7 @@ function cssString(text: string): string {
 /** "第 {{page}} 页，共 {{pages}} 页" → `"第 " counter(page) " 页，共 " counter(pages) " 页"`. */
 export function footerContent(template: string): string {
   const marker = '\u0000';
-  return fill(template.replace(/\u0000/g, ''), { page: `${marker}page${marker}`, pages: `${marker}pages${marker}` })
+  return interpolate(template.replace(/\u0000/g, ''), { page: `${marker}page${marker}`, pages: `${marker}pages${marker}` })
     .split(marker)
     .map((part, i) => (i % 2 === 1 ? `counter(${part})` : part === '' ? '' : cssString(part)))
     .filter((part) => part !== '')
@@ -130,7 +141,7 @@ export function toHtmlDocument(table: ReportTable): string {
   return [
     '<!doctype html>',
     `<html ${langAttributes(table.lang)}>`,
-    `<head><meta charset="utf-8"><title>${escapeHtml(table.title)}</title><style>${reportStylesheet(table)}</style></head>`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(table.title.replace(/[\u2066-\u2069]/g, ''))}</title><style>${reportStylesheet(table)}</style></head>`,
     `<body>${toHtmlTable(table)}</body>`,
     '</html>',
   ].join('\n');

@@ -1,4 +1,5 @@
 import type { AnyFigure, ReportStatus } from '../domain/stats';
+import { interpolate } from '../i18n/interpolate';
 import type { Lang } from '../i18n/lang';
 import type { BilingualLabel } from './table';
 import type { TemplateReason } from './templateReasons';
@@ -44,14 +45,6 @@ export interface ReportMessages {
 /** Both languages' messages: headers are bilingual, so every builder needs both. */
 export type ReportLocales = Readonly<Record<Lang, ReportMessages>>;
 
-/** Fills i18next-style `{{name}}` placeholders; an unknown placeholder is left as it is, visibly. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
-}
-
 /** A label from both languages' messages, for a bilingual header. */
 export function bilingual(locales: ReportLocales, pick: (messages: ReportMessages) => string): BilingualLabel {
   return { zh: pick(locales['zh-CN']), ug: pick(locales.ug) };
@@ -62,8 +55,8 @@ export function periodText(period: string, messages: ReportMessages): string {
   const year = period.slice(0, 4);
   const kind = period.charAt(4);
   const index = Number(period.slice(5));
-  if (kind === 'H') return fill(index === 1 ? messages.period.firstHalf : messages.period.secondHalf, { year });
-  if (kind === 'Q') return fill(messages.period.quarter, { year, index });
-  if (kind === 'M') return fill(messages.period.month, { year, index });
-  return fill(messages.period.year, { year });
+  if (kind === 'H') return interpolate(index === 1 ? messages.period.firstHalf : messages.period.secondHalf, { year });
+  if (kind === 'Q') return interpolate(messages.period.quarter, { year, index });
+  if (kind === 'M') return interpolate(messages.period.month, { year, index });
+  return interpolate(messages.period.year, { year });
 }

@@ -5,7 +5,8 @@ import { pickText, type Lang } from '../i18n/lang';
 import type { FigureValues } from '../stats/totals';
 import { nameCell } from './countySummaryTable';
 import { MAX_FIGURE } from './figureCell';
-import { bilingual, fill, periodText, type ReportLocales } from './messages';
+import { interpolate } from '../i18n/interpolate';
+import { bilingual, periodText, type ReportLocales } from './messages';
 import { tableDirection, type ReportColumn, type ReportTable } from './table';
 import { META_SHEET, SPLIT_TEMPLATE_VERSION, metaRows } from './templateMeta';
 import { cellRef } from './cellRef';
@@ -89,7 +90,7 @@ function templateTable(input: TemplateInput): ReportTable {
     ...figures.map((figure): ReportColumn => ({ key: figure, kind: 'integer', header: bilingual(locales, (l) => l.figures[figure]), width: 13 })),
   ];
   return {
-    title: fill(m.templateSheet.title, { township: pickText(input.township.name, lang).text, period: periodText(input.round.period, m) }),
+    title: interpolate(m.templateSheet.title, { township: pickText(input.township.name, lang).text, period: periodText(input.round.period, m) }),
     subtitle: m.templateSheet.instructions,
     lang,
     direction: tableDirection(lang),

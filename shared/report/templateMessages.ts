@@ -1,7 +1,8 @@
 import { ALL_FIGURES, type AnyFigure } from '../domain/stats';
 import { formatInteger } from '../i18n/format';
 import type { Lang } from '../i18n/lang';
-import { fill, type ReportMessages } from './messages';
+import { interpolate } from '../i18n/interpolate';
+import type { ReportMessages } from './messages';
 import type { TemplateProblem, TemplateRefusalResult } from './templateRead';
 
 const isFigure = (key: string): key is AnyFigure => (ALL_FIGURES as readonly string[]).includes(key);
@@ -20,10 +21,10 @@ export function templateMessage(issue: TemplateRefusalResult | TemplateProblem, 
       .join(separator);
   if ('detail' in issue) {
     const detail = issue.reason === 'wrong-figures' ? { found: figureNames(issue.detail['found']), expected: figureNames(issue.detail['expected']) } : issue.detail;
-    return fill(messages.template[issue.reason], detail);
+    return interpolate(messages.template[issue.reason], detail);
   }
   const numbers = Object.fromEntries(Object.entries(issue.params ?? {}).map(([key, n]) => [key, formatInteger(n, lang)]));
-  return fill(messages.template[issue.reason], {
+  return interpolate(messages.template[issue.reason], {
     ...numbers,
     code: issue.code ?? '',
     value: numbers['value'] ?? issue.value ?? '',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { neutralizeFormula, plainCellText } from './cellText';
-import { fill } from './messages';
+import { interpolate } from '../i18n/interpolate';
 import {
   columnWidth,
   headerPair,
@@ -182,7 +182,7 @@ function excelValue(column: ReportColumn, value: CellValue, untranslatedMark: st
 
 /** "第 {{page}} 页，共 {{pages}} 页" → "第 &P 页，共 &N 页"; a literal & is doubled, as Excel requires. */
 export function footerCodes(template: string): string {
-  return fill(template.replace(/&/g, '&&'), { page: '&P', pages: '&N' });
+  return interpolate(template.replace(/&/g, '&&'), { page: '&P', pages: '&N' });
 }
 
 /** Excel's rules for sheet names: no []:*?/\, no leading or trailing apostrophe, 1–31 characters, unique. */

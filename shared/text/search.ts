@@ -1,11 +1,13 @@
 import { pinyin } from 'pinyin-pro';
 import type { Org } from '../domain/org';
 import { compareCodePoints, normalizeUyghur } from '../i18n/collate';
+import { ulyFromArabic } from '../i18n/uly';
 
 /*
  * Finding organisations as a person types: by Chinese name (substring), by pinyin (initials `lt`,
  * whole syllables `luntai`, or a mix `lunt`), by Uyghur name (normalized on both sides), and by
- * code prefix (`LT-03`). Every organisation's keys are computed once (`buildOrgSearchIndex`), so a
+ * code prefix (`LT-03`), and by Uyghur name typed in Latin script (ULY: `bugur`, `Bügür` and
+ * `yeza` find بۈگۈر and يېزا, at the start of a word, accents optional). Every organisation's keys are computed once (`buildOrgSearchIndex`), so a
  * keystroke costs one pass of cheap string tests over the tree, not one pinyin lookup per name.
  */
 
@@ -18,6 +20,8 @@ const ASCII_ALNUM = /[a-z0-9]/;
 const PINYIN_QUERY = /^[a-z0-9]+$/;
 const CODE_QUERY = /[-0-9]/;
 const PLAIN = /^[\x20-\x7e\u4e00-\u9fff]*$/;
+const LATIN_QUERY = /^[a-z']+$/;
+const APOSTROPHES = /'/g;
 
 /**
  * The form names and queries are compared in: normalizeUyghur (NFKC, so presentation forms and
@@ -120,6 +124,8 @@ interface OrgKeys {
   code: string;
   depth: number;
   names: readonly string[];
+  /** The Uyghur name in Latin script (ULY), folded, without apostrophes: `bugur nahiyelik …`. */
+  latin: string;
   syllables: Syllables;
   /** Per syllable, the first letter all its readings share, or `*`: a cheap test before `spells`. */
   heads: string;
@@ -141,6 +147,7 @@ function keysOf(org: SearchableOrg): OrgKeys {
     code: foldForSearch(org.code),
     depth: org.code.split('-').length,
     names: [zh, ug].filter(Boolean),
+    latin: ug ? foldForSearch(ulyFromArabic(ug)).replace(APOSTROPHES, '') : '',
     syllables,
     heads: heads.join(''),
   };
@@ -170,6 +177,14 @@ function rankWord(keys: OrgKeys, word: string): Rank {
     for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
       if (at === 0 || /\s/u.test(name[at - 1] ?? '')) return 0;
       best = 1;
+    }
+  }
+  if (keys.latin && LATIN_QUERY.test(word)) {
+    // A Uyghur name typed in Latin script: only from the start of a word, as `lt` or `an` would
+    // otherwise turn up inside many transliterated names.
+    const latinWord = word.replace(APOSTROPHES, '');
+    for (let at = keys.latin.indexOf(latinWord); at >= 0 && latinWord; at = keys.latin.indexOf(latinWord, at + 1)) {
+      if (at === 0 || keys.latin[at - 1] === ' ') return 0;
     }
   }
   if (PINYIN_QUERY.test(word)) {

@@ -68,7 +68,7 @@ describe('first start', () => {
 
     await page.getByTestId('lang-ug').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
-    await expect(page.getByTestId('county-name').textContent()).resolves.toBe('كومۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى');
+    await expect(page.getByTestId('county-name').textContent()).resolves.toBe('كوممۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى');
     // In Uyghur, numbers are isolated left-to-right runs so "48.6%" cannot be reordered by the
     // surrounding right-to-left text.
     await expect(page.getByTestId('total-members').textContent()).resolves.toBe(ltr('5,849'));

@@ -30,6 +30,7 @@ import { FirstStart } from '../features/welcome/FirstStart';
 import { setupChoice } from '../store/store';
 import { useApp } from './context';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LatinTypingSwitch } from './LatinTypingSwitch';
 import { routeHref, useRoute, type Route } from './routes';
 import { StorageBanner } from './StorageBanner';
 
@@ -92,6 +93,7 @@ export function Shell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }} data-testid="app-title">
             {t('app.title')}
           </Typography>
+          <LatinTypingSwitch />
           <LanguageSwitch />
         </Toolbar>
       </AppBar>

@@ -102,7 +102,7 @@ describe('league-desk report', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines.at(-2)).toMatch(/^LT,合计,245,5949,934,26328,12028,0\.49\d*,,$/);
     expect(stdout).toContain(`${firstCommittee.fields['code'] as string},"'=HYPERLINK(""http://evil.example"",""点我"")",`);
-    expect((await cli(['report', demoFile, '--format', 'csv', '--lang', 'ug'])).stdout).toMatch(/^\uFEFFتەشكىلات نومۇرى,/);
+    expect((await cli(['report', demoFile, '--format', 'csv', '--lang', 'ug'])).stdout).toMatch(/^\uFEFFتەشكىلات كودى,/);
   });
 
   it('refuses to summarise a damaged file, naming it, and prints nothing', async () => {

@@ -13,7 +13,7 @@ function leaves(node: unknown, prefix = ''): Array<[string, string]> {
 
 const zh = new Map(leaves(load('zh-CN')));
 const ug = new Map(leaves(load('ug')));
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('locales/*/cli.json', () => {
   it('have identical keys in Chinese and Uyghur', () => {

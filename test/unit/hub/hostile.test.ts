@@ -59,10 +59,13 @@ async function raw(who: Who, method: string, rawPath: string, body?: string | Ui
 }
 
 /** The county still works: the hub process is the one that started, and a PC can sync with it. */
+/** A new device for each check: two checks by one device would write the same change (same stamp). */
+let servedChecks = 0;
+
 async function expectCountyServed(): Promise<void> {
   expect(hub.output()).not.toMatch(/hub stopped/);
   expect(hub.hubPid()).toBe(pid);
-  const device = `00000000000000${Math.floor(Math.random() * 200 + 16).toString(16)}`;
+  const device = (0x5e000 + ++servedChecks).toString(16).padStart(16, '0');
   const local = memoryHubLocal(memoryAccess({ now: () => T0 }), { device, scope: TOWN.scope });
   await edit(local.store, device, [orgWrite(`served-${device}`, 'LT-01-001', '一支部')], T0);
   const outcome = await syncWithHub(dbTransport(hub.url, DB, TOWN.name, TOWN.password), local, { hub: `served-${device}`, now: () => Date.now() });

@@ -136,7 +136,7 @@ describe('normalizeUyghur', () => {
   });
 
   it('leaves standard Uyghur text unchanged', () => {
-    const text = 'كومۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى ماقالە مۇسابىقىسى 2026';
+    const text = 'كوممۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى ماقالە مۇسابىقىسى 2026';
     expect(normalizeUyghur(text)).toBe(text);
   });
 

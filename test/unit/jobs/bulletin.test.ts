@@ -3,7 +3,7 @@ import { buildBulletin, bulletinText } from '../../../shared/jobs/bulletin';
 import { LTR_ISOLATE, POP_ISOLATE } from '../../../shared/i18n/format';
 import { LOCALES, notice } from './fixtures';
 
-const county = { zh: '共青团轮台县委员会', ug: 'كومۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى' };
+const county = { zh: '共青团轮台县委员会', ug: 'كوممۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى' };
 const townshipName = (id: string) => (id === 't1' ? { zh: '轮台镇团委' } : undefined);
 
 describe('the WeChat bulletin text', () => {

@@ -33,6 +33,8 @@ describe('HTML writer', () => {
     // Plain digits inside the isolate: no bidi control characters are needed or wanted.
     expect(html).toContain('<bdi dir="ltr">48.6%</bdi>');
     expect(html).not.toMatch(/[\u2066-\u2069]/);
+    // The locale's isolated range (⁦14–28⁩) becomes a <bdi>, like the values.
+    expect(html).toContain('<bdi dir="ltr">14–28</bdi> ياشلىق ياشلار');
   });
 
   it('escapes everything that comes from data', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { TemplateProblem, TemplateRefusalResult } from '../../../shared/report/templateRead';
 import { TEMPLATE_PROBLEMS, TEMPLATE_REFUSALS } from '../../../shared/report/templateReasons';
 import { templateMessage } from '../../../shared/report/templateMessages';
-import { fill, periodText } from '../../../shared/report/messages';
+import { interpolate } from '../../../shared/i18n/interpolate';
+import { periodText } from '../../../shared/report/messages';
 import { LOCALES } from './helpers';
 
 const leaves = (node: unknown, prefix = ''): Array<[string, string]> =>
@@ -66,6 +67,6 @@ describe('locales/*/report.json', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fill('{{a}} and {{b}}', { a: 1 })).toBe('1 and {{b}}');
+    expect(interpolate('{{a}} and {{b}}', { a: 1 })).toBe('1 and {{b}}');
   });
 });

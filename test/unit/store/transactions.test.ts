@@ -8,6 +8,8 @@ import { blobTable } from '../../../renderer/src/store/blobs';
 import { readChangeCount, readChangesByIds, readRowHistory } from '../../../renderer/src/store/changeLog';
 import { loadDemoCounty } from '../../../renderer/src/store/demo';
 import { dexieHubLocal } from '../../../renderer/src/store/hubStore';
+import { storedTargets } from '../../../renderer/src/store/statsWrites';
+import type { ReportTarget } from '../../../shared/stats/writes';
 import { nameThisPc, writePcNameIfDue } from '../../../renderer/src/store/pcName';
 import { openStore, type Store } from '../../../renderer/src/store/store';
 import { inTransaction } from '../../../renderer/src/store/tx';
@@ -93,6 +95,11 @@ describe('transactions', () => {
     expect(await nameThisPc(township, '轮台镇团委 1号机')).toMatchObject({ ok: true });
     expect(await township.db.table('device').get(township.identity.device)).toMatchObject({ name: '轮台镇团委 1号机' });
     expect(await writePcNameIfDue(township)).toBe(false);
+    // The entry grid reads its reports again before each write (undo, a comment left twice).
+    const report = await township.db.statReport.get(id!);
+    const [round, org] = await Promise.all([township.db.round.get(String(report!['roundId'])), township.db.org.get(String(report!['orgId']))]);
+    const [target] = await storedTargets(township.db, [{ round: round, org: org } as unknown as ReportTarget]);
+    expect(target!.report).toMatchObject({ members: 12 });
   });
 
   it('runs every file that opens a transaction (a new one needs a test above)', () => {
@@ -107,6 +114,7 @@ describe('transactions', () => {
       'renderer/src/store/fullBundle.ts',
       'renderer/src/store/hubStore.ts',
       'renderer/src/store/store.ts',
+      'renderer/src/store/statsWrites.ts',
       'renderer/src/features/sync/syncService.ts',
     ]);
     const opening = sourceFiles('renderer').filter((file) => /\binTransaction\(/.test(readFileSync(file, 'utf8')));

@@ -4,7 +4,7 @@ import { buildOrgSearchIndex, createOrgMatcher, foldForSearch, matchesOrgQuery, 
 
 const org = (id: string, code: string, zh?: string, ug?: string): SearchableOrg => ({ id, code, name: { zh, ug } });
 
-const county = org('county', 'LT', '共青团轮台县委员会', 'كومۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى');
+const county = org('county', 'LT', '共青团轮台县委员会', 'كوممۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى');
 const luntai = org('luntai', 'LT-01', '轮台镇团委');
 const lunnan = org('lunnan', 'LT-02', '轮南镇团委');
 const qunbake = org('qunbake', 'LT-03', '群巴克镇团委');
@@ -89,7 +89,7 @@ describe('finding an organisation by its Uyghur name', () => {
   });
 
   it('matches lookalike letters typed with an Arabic or Persian keyboard, and ignores harakat and tatweel', () => {
-    expect(index.search('کومۇنىستىک')).toEqual(['county']);
+    expect(index.search('کوممۇنىستىک')).toEqual(['county']);
     // A Farsi yeh at the end of a word looks like ى (i), as in ئىتتىپاقى.
     expect(index.search('ئىتتىپاقی بۈگۈر')).toEqual(['county']);
     expect(index.search('بـۈگُۈر')).toEqual(['county']);
@@ -151,5 +151,33 @@ describe('folding text for search', () => {
     expect(foldForSearch('Bügür ÉTÉ')).toBe('bugur ete');
     expect(foldForSearch('ئىتتىپاق')).toBe('ئىتتىپاق');
     expect(foldForSearch('ﺋﯩﺘﺘﯩﭙﺎﻕ')).toBe('ئىتتىپاق');
+  });
+});
+
+describe('finding an organisation by its Uyghur name typed in Latin script (ULY)', () => {
+  const bugur = org('bugur', 'LT-01', '轮台镇团委', 'بۈگۈر بازىرى ئىتتىپاق كومىتېتى');
+  const yeza = org('yeza', 'LT-02', '哈尔巴克乡团委', 'خارباغ يېزىسى ئىتتىپاق كومىتېتى');
+  const otturaYeza = org('ottura', 'LT-03', '草湖乡团委', 'ئوتتۇرا يېزا');
+  const mesul = org('mesul', 'LT-04', '某团支部', 'مەسئۇل ياچېيكا');
+  const latinIndex = buildOrgSearchIndex([bugur, yeza, otturaYeza, mesul]);
+
+  it.each([
+    ['bugur', ['bugur']],
+    ['Bügür', ['bugur']],
+    ['BUGUR bazir', ['bugur']],
+    ['yeza', ['ottura']],
+    ['yéza', ['ottura']],
+    ['yézisi', ['yeza']],
+    ['kharbagh', []],
+    ['xarbagh', ['yeza']],
+    ["mes'ul", ['mesul']],
+    ['mesul', ['mesul']],
+  ])('%s finds %j', (query, ids) => {
+    expect(latinIndex.search(query)).toEqual(ids);
+  });
+
+  it('matches only from the start of a word, not inside a transliterated name', () => {
+    expect(latinIndex.search('gur')).toEqual([]);
+    expect(latinIndex.search('ittipaq')).toEqual(['bugur', 'yeza']);
   });
 });

@@ -165,6 +165,6 @@ describe('the demo county', () => {
     expect(fingerprint(demo.authority.key)).toBe('A7WD-3SZ8-AKHH-DA5E-PSQE');
     expect(demo.device.certificate.signature).toBe('TtZD-Mf7uQggxWpvlyJzI3ws6kbTSm4arShAKY0uA59l_P5Xtv--mg3mBGxulQQ9UtPrNyAUwtV4wzEHIMBLDQ');
     const sealed = await sealChanges(demoBundleInput().changes.slice(0, 3), demo.device);
-    expect(recordId(sealed)).toBe('54eb9283f0f1dc3fb09413244e0bcfb785a71d27d48d94bf3af2de6ba96c8759');
+    expect(recordId(sealed)).toBe('99a57bcf660b2069fa2a59c91a403cf3f707f379309f80e779169b87b23e82f7');
   });
 });

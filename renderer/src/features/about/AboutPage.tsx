@@ -63,7 +63,9 @@ export function AboutPage() {
         ['portable', t(info.portable ? 'yes' : 'no'), false],
         ['persisted', persisted === null ? '—' : t(persisted ? 'yes' : 'no'), false],
         ['device', store.identity.device, true],
-        ['schema', `${store.db.verno} / ${DATA_SCHEMA_VERSION}`, true],
+        // A pair read in the page's direction, as its label is: in Uyghur the database version is on
+        // the right, under the label's first half.
+        ['schema', `${store.db.verno} / ${DATA_SCHEMA_VERSION}`, false],
         ['changes', changeCount === undefined ? '—' : formatInteger(changeCount, lang), false],
       ]
     : [];

@@ -91,7 +91,7 @@ export async function importPhotos(
   options: PhotoImportOptions = {},
 ): Promise<PhotoImportOutcome> {
   const outcome: PhotoImportOutcome = { photos: [], duplicates: [], unreadable: [], failed: [] };
-  const seen = new Set(takenOriginals);
+  const stored = new Set<string>();
   const lanes = Math.max(1, Math.min(options.workers ?? WORKERS, files.length));
   const createWorker = options.createWorker ?? newPhotoWorker;
   const workers = files.length === 0 ? [] : Array.from({ length: lanes }, createWorker);
@@ -121,15 +121,19 @@ export async function importPhotos(
       } else {
         const type = imageType(read.bytes);
         const made = type ? await processOn(worker, { id: ++jobId, bytes: ownArrayBuffer(read.bytes), type }) : null;
-        // Checked and marked with no await in between, so two workers cannot both keep one file.
-        if (made?.ok && seen.has(made.original)) outcome.duplicates.push(file.name);
+        if (made?.ok && takenOriginals.has(made.original)) outcome.duplicates.push(file.name);
         else if (!made?.ok) outcome.unreadable.push(file.name);
         else {
-          seen.add(made.original);
-          await blobTable(db).bulkPut([
-            { hash: made.displayHash, bytes: new Uint8Array(made.display), type: 'image/jpeg' },
-            { hash: made.thumbHash, bytes: new Uint8Array(made.thumb), type: 'image/jpeg' },
-          ]);
+          // Two files with the same bytes make the same images: stored once (checked and marked with
+          // no await in between, so two lanes cannot both write them). Which of the two is kept is
+          // decided below, in the order the files were chosen, not by which lane finished first.
+          if (!stored.has(made.original)) {
+            stored.add(made.original);
+            await blobTable(db).bulkPut([
+              { hash: made.displayHash, bytes: new Uint8Array(made.display), type: 'image/jpeg' },
+              { hash: made.thumbHash, bytes: new Uint8Array(made.thumb), type: 'image/jpeg' },
+            ]);
+          }
           results[index] = { original: made.original, display: made.displayHash, thumb: made.thumbHash, dhash: made.dhash, width: made.width, height: made.height, name: file.name.slice(0, 255) };
         }
       }
@@ -141,8 +145,17 @@ export async function importPhotos(
   } finally {
     for (const w of workers) w.terminate();
   }
-  // In the order the files were chosen, whichever worker finished first.
-  outcome.photos = results.filter((p): p is EntryPhoto => p !== null);
+  // In the order the files were chosen, whichever worker finished first: the first file of some
+  // bytes is kept, a later one with the same bytes is a duplicate.
+  const kept = new Set<string>();
+  for (const [index, photo] of results.entries()) {
+    if (photo === null) continue;
+    if (kept.has(photo.original)) outcome.duplicates.push(files[index]!.name);
+    else {
+      kept.add(photo.original);
+      outcome.photos.push(photo);
+    }
+  }
   return outcome;
 }
 
