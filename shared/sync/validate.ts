@@ -36,9 +36,9 @@ function isSyncedTable(table: string): table is SyncedTable {
  * field (see `rowIsComplete`) it can never become right by more changes arriving.
  */
 export function validateChangeValues(change: Change): string[] {
-  const problems = textLengthProblems(change);
-  if (change.schema > DATA_SCHEMA_VERSION || !isSyncedTable(change.table)) return problems;
+  if (change.schema > DATA_SCHEMA_VERSION || !isSyncedTable(change.table)) return [];
   const shape = TABLE_ROW_SCHEMAS[change.table].shape;
+  const problems: string[] = [];
   for (const field in change.fields) {
     if (!Object.hasOwn(change.fields, field) || RESERVED_FIELDS.has(field) || !Object.hasOwn(shape, field)) continue;
     const value = change.fields[field];
@@ -52,61 +52,6 @@ export function validateChangeValues(change: Change): string[] {
     }
   }
   return problems;
-}
-
-/**
- * The longest text a field may hold, in UTF-16 code units as JavaScript counts them (a Chinese or
- * Uyghur letter is 1, most emoji 2). Every string in a written value counts, at any depth, object
- * keys included (a bilingual name's `zh` and `ug` each): a 50 MB organisation name was accepted.
- * Checked here, where every change is checked — a local write (refused as `text-too-long`), an
- * import from a file (the file refused as `record-invalid`) and the hub — so no screen needs its own.
- * Feature schemas may set tighter limits of their own (a phone number, a judge's name).
- */
-export const TEXT_LIMITS = {
-  /** Any field not listed below: notes, comments, descriptions, ids. */
-  default: 2_000,
-  /** Fields of a table or a future schema this build does not know (they are parked, not read). */
-  unknown: 200_000,
-  /** Per `table.field`. */
-  fields: {
-    'org.name': 200,
-    'org.secretaryName': 60,
-    'org.secretaryPhone': 30,
-    /** A contest entry's text (an essay, a speech). */
-    'entry.text': 200_000,
-  } as Readonly<Record<string, number>>,
-} as const;
-
-/** The word a too-long text's problem starts with, so a caller can tell it from other problems. */
-export const TEXT_TOO_LONG = 'text-too-long';
-
-/** The longest text this field of this change may hold (TEXT_LIMITS). */
-export function textLimit(change: Pick<Change, 'table' | 'schema'>, field: string): number {
-  if (change.schema > DATA_SCHEMA_VERSION || !isSyncedTable(change.table) || !Object.hasOwn(TABLE_ROW_SCHEMAS[change.table].shape, field)) {
-    return TEXT_LIMITS.unknown;
-  }
-  return TEXT_LIMITS.fields[`${change.table}.${field}`] ?? TEXT_LIMITS.default;
-}
-
-function textLengthProblems(change: Change): string[] {
-  const problems: string[] = [];
-  for (const field in change.fields) {
-    if (!Object.hasOwn(change.fields, field)) continue;
-    const limit = textLimit(change, field);
-    const longest = longestText(field, change.fields[field], 0);
-    if (longest > limit) problems.push(`${field}: ${TEXT_TOO_LONG}: ${longest} characters, at most ${limit}`);
-  }
-  return problems;
-}
-
-/** The length of the longest string in a value (the field's name included), down to the nesting limit the parser allows. */
-function longestText(key: string, value: unknown, depth: number): number {
-  let longest = key.length;
-  if (typeof value === 'string') return Math.max(longest, value.length);
-  if (depth < 64 && typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) longest = Math.max(longest, longestText(k, v, depth + 1));
-  }
-  return longest;
 }
 
 /**

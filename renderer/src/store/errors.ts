@@ -19,9 +19,7 @@ export function describeStoreError(error: unknown): ErrorMessage {
   const name = (error as { name?: string } | null)?.name;
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return { severity: 'error', key: 'errors:store.diskFull' };
-  if (error instanceof WriteRefusedError) {
-    return { severity: 'error', key: error.reason === 'text-too-long' ? 'errors:store.textTooLong' : 'errors:store.rowInvalid', detail: error.message };
-  }
+  if (error instanceof WriteRefusedError) return { severity: 'error', key: 'errors:store.rowInvalid', detail: error.message };
   if (error instanceof SyncError) return { severity: 'error', key: `errors:sync.${error.reason}` };
   if (name === 'VersionError' || name === 'NewerDatabaseError') return { severity: 'error', key: 'errors:store.newerDatabase' };
   return { severity: 'error', key: 'errors:store.internal', detail: technicalCause(error) };

@@ -1,11 +1,9 @@
 import type { Change } from '../../../shared/sync/change';
 import { SyncError } from '../../../shared/sync/errors';
-import type { ImportPlan } from '../../../shared/sync/import';
 import { resolveConflict, writeLocally } from '../../../shared/sync/localWrite';
 import type { Conflict } from '../../../shared/sync/conflict';
 import { rowValues } from '../../../shared/sync/row';
 import { TABLE_ROW_SCHEMAS } from '../../../shared/sync/tables';
-import { TEXT_TOO_LONG } from '../../../shared/sync/validate';
 import type { WriteSpec } from '../../../shared/sync/write';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { dexieAccess, SYNC_STORES } from './dexieAccess';
@@ -17,21 +15,11 @@ export type { WriteSpec };
 export class WriteRefusedError extends Error {
   override readonly name = 'WriteRefusedError';
   constructor(
-    /** `text-too-long`: a text over its limit (shared/sync/validate.ts, TEXT_LIMITS); `row-invalid`: any other wrong value. */
-    readonly reason: 'row-invalid' | 'text-too-long',
+    readonly reason: 'row-invalid',
     readonly detail: { table: string; row: string; issues: string[] },
   ) {
     super(`${reason}: ${detail.table}/${detail.row}: ${detail.issues.join('; ')}`);
   }
-}
-
-/** A batch with a text over its limit is refused as such, so the person is told to shorten it. */
-function refuseTooLongText(plan: ImportPlan, specs: readonly WriteSpec[]): void {
-  const invalid = plan.invalid.find((i) => i.problems.some((p) => p.includes(`: ${TEXT_TOO_LONG}:`)));
-  if (invalid === undefined) return;
-  // The plan's records are the batch's changes, one per spec, in order.
-  const spec = specs[invalid.index];
-  throw new WriteRefusedError('text-too-long', { table: spec?.table ?? '', row: spec?.row ?? '', issues: invalid.problems });
 }
 
 /**
@@ -55,7 +43,7 @@ export class Repository {
    */
   async write(specs: WriteSpec[], localMeta: MetaEntry[] = []): Promise<Change[]> {
     return inTransaction(this.db, 'rw', SYNC_STORES, async (tx) => {
-      const { changes, plan } = await writeLocally(dexieAccess(tx), specs, this.identity, this.now(), { beforeApply: (plan) => refuseTooLongText(plan, specs) }).catch((error: unknown) => {
+      const { changes, plan } = await writeLocally(dexieAccess(tx), specs, this.identity, this.now()).catch((error: unknown) => {
         // A value of the wrong shape is refused by the change-level check before any row is built.
         if (error instanceof SyncError && error.reason === 'import-refused') {
           throw new WriteRefusedError('row-invalid', { table: specs[0]?.table ?? '', row: specs[0]?.row ?? '', issues: [error.message] });

@@ -5,8 +5,6 @@ import { jsonBytes, syncWithHub } from '../../../shared/sync/hub/client';
 import { MAX_CHANGE_DOC_BYTES } from '../../../shared/sync/hub/design';
 import { memoryHubLocal } from '../../../shared/sync/hub/memoryLocal';
 import { FakeHub } from './fakeHub';
-import { makeChange, type WriteSpec } from '../../../shared/sync/write';
-import { mergeVectors, vectorOf } from '../../../shared/sync/vector';
 import { edit, orgWrite, T0 } from './hubFixtures';
 
 const A = '00000000000000a1';
@@ -16,17 +14,6 @@ const HUB = 'http://hub.test/league-lt';
 function pc(device: string, scope: string) {
   const store = memoryAccess({ now: () => T0 });
   return { store, local: memoryHubLocal(store, { device, scope }) };
-}
-
-/**
- * An edit held in the log from before texts had limits (shared/sync/validate.ts TEXT_LIMITS): a
- * write of it today is refused, but a PC may still hold one, and the hub client must hold it back.
- */
-async function editBeforeTextLimits(store: ReturnType<typeof memoryAccess>, device: string, spec: WriteSpec, now: number): Promise<void> {
-  const { change, clock } = makeChange(spec, undefined, { device, author: `user-${device.slice(-2)}` }, await store.getClock(), now);
-  await store.addChanges([change]);
-  await store.putVector(mergeVectors(await store.getVector(), vectorOf([change])));
-  await store.putClock(clock);
 }
 
 /** A change record of a table this build does not know: the import would park it. */
@@ -57,7 +44,7 @@ describe('hub client size limits', () => {
     const hub = new FakeHub();
     const { store, local } = pc(A, 'LT-03');
     await edit(store, A, [orgWrite('small-1', 'LT-03-001', '一支部')], T0);
-    await editBeforeTextLimits(store, A, { ...orgWrite('huge', 'LT-03-002', '二支部'), fields: { ...orgWrite('huge', 'LT-03-002', '').fields, name: { zh: '团'.repeat(400_000) } } }, T0 + 1);
+    await edit(store, A, [{ ...orgWrite('huge', 'LT-03-002', '二支部'), fields: { ...orgWrite('huge', 'LT-03-002', '').fields, name: { zh: '团'.repeat(400_000) } } }], T0 + 1);
     await edit(store, A, [orgWrite('small-2', 'LT-03-003', '三支部')], T0 + 2);
     const outcome = await syncWithHub(hub.transport, local, { hub: HUB, now: () => T0 });
     expect(outcome).toMatchObject({ pushed: 2, tooLarge: 1 });
@@ -73,7 +60,7 @@ describe('hub client size limits', () => {
     const { store, local } = pc(A, 'LT-03');
     for (let i = 0; i < 30; i++) {
       const write = orgWrite(`long-${i}`, `LT-03-${String(i + 1).padStart(3, '0')}`, '');
-      await editBeforeTextLimits(store, A, { ...write, fields: { ...write.fields, name: { zh: '团'.repeat(200_000) } } }, T0 + i);
+      await edit(store, A, [{ ...write, fields: { ...write.fields, name: { zh: '团'.repeat(200_000) } } }], T0 + i);
     }
     const outcome = await syncWithHub(hub.transport, local, { hub: HUB, now: () => T0 });
     expect(outcome.pushed).toBe(30);
