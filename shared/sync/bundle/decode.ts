@@ -1,4 +1,5 @@
 import type { Change } from '../change';
+import { countParkable, PARKING_BUDGET, type KnownSchema } from '../parking';
 import { readBundleDirectory } from './directory';
 import type { ProgressCallback } from './encode';
 import { sha256Hex } from './hash';
@@ -16,6 +17,10 @@ export interface DecodeOptions extends Partial<BundleLimits> {
   /** The county this PC keeps; a bundle of another county is refused as 'wrong-county'. */
   expectedCounty?: string;
   onProgress?: ProgressCallback;
+  /** What this build can apply, for the parking budget; default this build's. */
+  known?: KnownSchema;
+  /** Changes the file may carry that this build would park (default PARKING_BUDGET). */
+  parkingBudget?: number;
 }
 
 export interface DecodedBundle {
@@ -59,6 +64,9 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions = {
   if (counted) return refuse('manifest-invalid', { problem: counted });
   const vectorIssue = vectorProblem(manifest.vector, parsed.changes, manifest.kind);
   if (vectorIssue) return refuse('manifest-invalid', { problem: `vector: ${vectorIssue}` });
+  const limit = options.parkingBudget ?? PARKING_BUDGET;
+  const parked = countParkable(parsed.changes, options.known);
+  if (parked > limit) return refuse('too-many-parked', { problem: `${parked} changes this build would park, at most ${limit} per file`, parked, limit });
   return { ok: true, manifest, changes: parsed.changes, blobs: parts.blobs };
 }
 
