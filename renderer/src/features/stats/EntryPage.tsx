@@ -33,6 +33,7 @@ import { UndoButtons } from './UndoButtons';
 import { useFitToWindow } from './useFitToWindow';
 import { useGridWrites, type FigureValuesByOrg } from './useGridWrites';
 import { useRoundReports } from './useStatsData';
+import { EmptyPage } from '../../components/EmptyPage';
 
 /** The county's review actions that need a comment the township will read. */
 type CommentedAction = Extract<ReviewAction, 'return' | 'reopen'>;
@@ -280,9 +281,9 @@ export function EntryPage() {
   if (!data || (round && reports === undefined)) return null;
   if (!round || !unit || !totals) {
     return (
-      <Typography color="text.secondary" data-testid="entry-empty">
+      <EmptyPage title={t('entry.title')} testId="entry-empty">
         {t('entry.noRound')}
-      </Typography>
+      </EmptyPage>
     );
   }
   const focusedRow = focused ? rows[focused.row] : undefined;

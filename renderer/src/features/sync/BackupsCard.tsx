@@ -126,7 +126,7 @@ export function BackupsCard() {
                 <TableCell>{t('backups.created')}</TableCell>
                 <TableCell>{t('backups.reason')}</TableCell>
                 <TableCell align="right">{t('preview.changes')}</TableCell>
-                <TableCell />
+                <TableCell>{t('common:columns.actions')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
