@@ -242,9 +242,11 @@ export function EntryPage() {
   );
 
   async function submitAll() {
-    const started = rows.filter((r) => r.report && r.editable);
+    // Every row that may be edited, not only those shown as started: a block just pasted may still
+    // be on its way to the database, and the review runs after it (useGridWrites' queue), reading
+    // which reports exist then.
     const result = await writes.review(
-      started.map((r) => r.org.id),
+      rows.filter((r) => r.editable).map((r) => r.org.id),
       'submit',
       (target) => ({ now: new Date(), issues: issuesOfStored(target.org, target.report) }),
       true,
