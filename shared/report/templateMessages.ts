@@ -30,5 +30,6 @@ export function templateMessage(issue: TemplateRefusalResult | TemplateProblem, 
     value: numbers['value'] ?? issue.value ?? '',
     figure: issue.figure ? messages.figures[issue.figure] : '',
     related: issue.related ? messages.figures[issue.related] : '',
+    formula: issue.formula ?? '',
   });
 }

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { AnyFigure } from '../domain/stats';
 import { figureDisagreements, type Issue } from '../stats/validation';
+import { printableName } from '../sync/bundle/refusal';
 import { cellRef } from './cellRef';
 import { readFigureCell } from './figureCell';
-import { openSpreadsheet, SPREADSHEET_LIMITS } from './spreadsheetCheck';
+import { openSpreadsheet, SPREADSHEET_LIMITS, TEMPLATE_LIMITS } from './spreadsheetCheck';
 import { parseMeta, TEMPLATE_VERSION, type TemplateMeta } from './templateMeta';
 import type { TemplateProblemReason, TemplateRefusal } from './templateReasons';
 
@@ -37,6 +38,8 @@ export interface TemplateProblem {
   related?: AnyFigure;
   /** Figures that disagree: the numbers of the statistics' issue (`Issue.params`). */
   params?: Readonly<Record<string, number>>;
+  /** `cell-formula`: the cell's formula as written (`=…`), made printable and cut short. */
+  formula?: string;
 }
 
 export interface TemplateRow {
@@ -45,14 +48,33 @@ export interface TemplateRow {
   row: number;
   /** Each readable figure; null is an empty cell. A figure with a problem is left out. */
   values: Partial<Record<AnyFigure, number | null>>;
+  /** Figures whose value is a formula's last calculated value (`cell-formula`); absent when none. */
+  formulas?: AnyFigure[];
+}
+
+/**
+ * The rows to store: a row with a formula cell only when the person chose to use formulas' last
+ * values (default no: a formula's value is not what someone typed, and could be anything).
+ */
+export function rowsToStore(rows: readonly TemplateRow[], useFormulaValues: boolean): TemplateRow[] {
+  return rows.filter((row) => useFormulaValues || row.formulas === undefined);
 }
 
 export type TemplateRefusalResult = { ok: false; reason: TemplateRefusal; detail: Readonly<Record<string, string | number>> };
-export type TemplateReadResult = { ok: true; meta: TemplateMeta; rows: TemplateRow[]; problems: TemplateProblem[] } | TemplateRefusalResult;
+export interface TemplateRead {
+  ok: true;
+  meta: TemplateMeta;
+  rows: TemplateRow[];
+  /** The first TEMPLATE_LIMITS.problems problems, in sheet order. */
+  problems: TemplateProblem[];
+  /** Problems found beyond those listed (0 when all are listed). */
+  problemsNotListed: number;
+}
+export type TemplateReadResult = TemplateRead | TemplateRefusalResult;
 
 export async function readTemplate(bytes: Uint8Array, expected: TemplateExpectation): Promise<TemplateReadResult> {
   const opened = openSpreadsheet(bytes);
-  if (!opened.ok) return refuse(opened.reason, opened.reason === 'too-large' ? { limit: SPREADSHEET_LIMITS.unpackedBytes / 1024 / 1024 } : {});
+  if (!opened.ok) return refuse(opened.reason, refusalDetail(opened.reason));
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares load(Buffer); JSZip underneath takes any Uint8Array, in Node and in the browser.
@@ -80,6 +102,13 @@ export async function readTemplate(bytes: Uint8Array, expected: TemplateExpectat
   return { ok: true, meta, ...readRows(sheet, meta, expected) };
 }
 
+function refusalDetail(reason: TemplateRefusal): Record<string, number> {
+  if (reason === 'too-large') return { limit: SPREADSHEET_LIMITS.unpackedBytes / 1024 / 1024 };
+  if (reason === 'too-many-rows') return { limit: TEMPLATE_LIMITS.rows };
+  if (reason === 'too-many-cells') return { limit: TEMPLATE_LIMITS.cells };
+  return {};
+}
+
 function refuse(reason: TemplateRefusal, detail: Record<string, string | number>): TemplateRefusalResult {
   return { ok: false, reason, detail };
 }
@@ -100,13 +129,15 @@ function metaOf(workbook: ExcelJS.Workbook): Map<string, string> {
   return new Map();
 }
 
-function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: TemplateExpectation): { rows: TemplateRow[]; problems: TemplateProblem[] } {
+function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: TemplateExpectation): Omit<TemplateRead, 'ok' | 'meta'> {
   const wanted = new Set(expected.orgCodes);
   const seen = new Set<string>();
   const rows: TemplateRow[] = [];
   const problems: TemplateProblem[] = [];
+  let problemsNotListed = 0;
   const problem = (p: Omit<TemplateProblem, 'sheet'>): void => {
-    problems.push({ sheet: sheet.name, ...p });
+    if (problems.length < TEMPLATE_LIMITS.problems) problems.push({ sheet: sheet.name, ...p });
+    else problemsNotListed += 1;
   };
 
   // eachRow visits only rows that hold something, so trailing blank or formatted rows cost nothing.
@@ -125,9 +156,18 @@ function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: Templa
     if (seen.has(code)) return problem({ cell: codeRef, code, figure: null, reason: 'duplicate-branch' });
     seen.add(code);
     const values: TemplateRow['values'] = {};
+    const formulas: AnyFigure[] = [];
     for (const { figure, column, read } of cells) {
-      if (read.ok) values[figure] = read.value;
-      else problem({ cell: cellRef(column, rowNumber), code, figure, reason: read.reason, value: read.text });
+      if (!read.ok) {
+        problem({ cell: cellRef(column, rowNumber), code, figure, reason: read.reason, value: read.text });
+        continue;
+      }
+      values[figure] = read.value;
+      const formula = formulaOf(row.getCell(column).value);
+      if (formula !== undefined) {
+        formulas.push(figure);
+        problem({ cell: cellRef(column, rowNumber), code, figure, reason: 'cell-formula', value: String(read.value ?? ''), formula: printableName(`=${formula}`) });
+      }
     }
     // The statistics' own rules (members ≤ youth 14–28, male + female = total …), as the grid checks
     // them. A row whose figures disagree is held back whole: which of its numbers is wrong is for
@@ -138,17 +178,26 @@ function readRows(sheet: ExcelJS.Worksheet, meta: TemplateMeta, expected: Templa
       for (const issue of disagreements) problem(disagreementProblem(issue, code, cellRef(columnOf.get(issue.figure) ?? meta.codeColumn, rowNumber)));
       return;
     }
-    rows.push({ code, row: rowNumber, values });
+    rows.push(formulas.length > 0 ? { code, row: rowNumber, values, formulas } : { code, row: rowNumber, values });
   });
   for (const code of expected.orgCodes) {
     if (!seen.has(code)) problem({ cell: null, code, figure: null, reason: 'missing-branch' });
   }
-  return { rows, problems };
+  return { rows, problems, problemsNotListed };
 }
 
 function disagreementProblem(issue: Issue, code: string, cell: string): Omit<TemplateProblem, 'sheet'> {
   const base = { cell, code, figure: issue.figure, params: issue.params ?? {} };
   return issue.code === 'sex-sum-mismatch' ? { ...base, reason: 'sex-sum-mismatch' } : { ...base, reason: 'figure-above-figure', related: issue.related! };
+}
+
+/** The formula a cell holds (as exceljs reads it, without the `=`), or undefined for a typed value. */
+function formulaOf(value: ExcelJS.CellValue): string | undefined {
+  if (typeof value !== 'object' || value === null || value instanceof Date) return undefined;
+  if ('formula' in value && typeof value.formula === 'string') return value.formula;
+  // A cell sharing another's formula names that cell (`sharedFormula`), not a formula of its own.
+  if ('sharedFormula' in value && typeof value.sharedFormula === 'string') return typeof value.formula === 'string' ? value.formula : '';
+  return undefined;
 }
 
 /** A cell's value as plain text, whatever exceljs made of it. */

@@ -10,6 +10,10 @@ export const TEMPLATE_REFUSALS = [
   'legacy-format',
   /** Bigger than any template could be once unpacked: refused before it can exhaust memory. */
   'too-large',
+  /** More rows than a township's sheet can have (TEMPLATE_LIMITS.rows), counted before the sheet is read. */
+  'too-many-rows',
+  /** More cells than a township's sheet can have (TEMPLATE_LIMITS.cells), counted before the sheet is read. */
+  'too-many-cells',
   /** A workbook, but not one League Desk exported (no or unreadable metadata sheet). */
   'not-our-template',
   /** Made by a newer League Desk whose layout this build does not know. */
@@ -42,6 +46,12 @@ export const TEMPLATE_PROBLEMS = [
   'figure-above-figure',
   /** Male + female differs from the total, in a round split by sex: the row is not imported. */
   'sex-sum-mismatch',
+  /**
+   * A figure cell holds a formula (`=1+1`, HYPERLINK, a DDE call), not a typed number: its last
+   * calculated value is what the file has. Its row is held back unless the person chooses to use
+   * those values (`rowsToStore`).
+   */
+  'cell-formula',
 ] as const;
 export type TemplateProblemReason = (typeof TEMPLATE_PROBLEMS)[number];
 

@@ -51,3 +51,19 @@ export function parkingReason(change: Change, known: KnownSchema): ParkingReason
   for (const field of Object.keys(change.fields)) if (!fields.has(field)) return 'unknown-field';
   return undefined;
 }
+
+/**
+ * How many changes one file (one sender) may carry that this build would park. Parked changes are
+ * kept for good and passed on to every peer, so a file of 50,000 junk changes for a table no build
+ * knows would otherwise be stored and re-exported forever. A newer build's PC parks only what it
+ * wrote in what is new to this one — a few thousand figures at most in a county — so 10,000 leaves
+ * room; beyond it the whole file is refused ('too-many-parked'), and nothing of it is kept.
+ */
+export const PARKING_BUDGET = 10_000;
+
+/** How many of these changes a build that knows `known` would park. */
+export function countParkable(changes: readonly Change[], known: KnownSchema): number {
+  let parkable = 0;
+  for (const change of changes) if (parkingReason(change, known) !== undefined) parkable += 1;
+  return parkable;
+}

@@ -30,7 +30,7 @@ export async function renderInApp(
   const notify = vi.fn<AppContextValue['notify']>();
   const context: AppContextValue = { store, bridge: bridge as Bridge, lang, switchLang: vi.fn(), notify };
   render(
-    <ThemeProvider theme={createAppTheme(lang)}>
+    <ThemeProvider theme={createAppTheme(lang, i18n.getFixedT(lang, 'common'))}>
       <I18nextProvider i18n={i18n}>
         <AppContext.Provider value={context}>{ui}</AppContext.Provider>
       </I18nextProvider>

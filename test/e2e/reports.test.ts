@@ -53,7 +53,7 @@ describe('reports', () => {
     await page.getByTestId('template-export').waitFor();
     const template = await download(page, 'template-export');
 
-    // A township officer fills it in (as Excel or WPS would save it), with one bad cell.
+    // A township officer fills it in (as Excel or WPS would save it), with one bad cell and one formula.
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(template.bytes as unknown as ArrayBuffer);
     const sheet = book.worksheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')!;
@@ -62,14 +62,17 @@ describe('reports', () => {
       if (!firstDataRow && /^LT-01-/.test(String(row.getCell(1).value ?? ''))) firstDataRow = n;
     });
     expect(firstDataRow).toBeGreaterThan(0);
-    sheet.getRow(firstDataRow).getCell(3).value = 110;
+    sheet.getRow(firstDataRow).getCell(3).value = { formula: '100+10', result: 110 };
     sheet.getRow(firstDataRow + 1).getCell(3).value = 'abc';
     const filled = Buffer.from(await book.xlsx.writeBuffer());
 
     await chooseFiles(page, 'template-import', [{ name: 'filled.xlsx', bytes: filled }]);
     await page.getByTestId('template-problems').waitFor();
-    expect(await page.getByTestId('template-problems').locator('li').count()).toBe(1);
+    expect(await page.getByTestId('template-problems').locator('li').count()).toBe(2);
+    // The formula's row is held back unless the person chooses its last value.
+    expect(await page.getByTestId('template-use-formulas').isChecked()).toBe(false);
     await screenshot(page, 'template-preview-zh');
+    await page.getByTestId('template-use-formulas').check();
     await page.getByTestId('template-store').click();
     await page.getByTestId('template-preview').waitFor({ state: 'detached' });
     await page.getByTestId('nav-entry').click();

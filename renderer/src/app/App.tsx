@@ -82,7 +82,7 @@ export function App({ store, bridge, i18n, initialLang }: AppProps) {
     [bridge, switchLang],
   );
 
-  const theme = useMemo(() => createAppTheme(lang), [lang]);
+  const theme = useMemo(() => createAppTheme(lang, i18n.getFixedT(lang, 'common')), [lang, i18n]);
   const context = useMemo<AppContextValue>(
     () => ({ store, bridge, lang, switchLang, notify }),
     [store, bridge, lang, switchLang, notify],

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -108,24 +109,25 @@ export function Shell() {
           <nav aria-label={t('nav.label')}>
             <List>
               {NAV.map((item) => (
-                <ListItemButton
-                  key={item.route}
-                  component="a"
-                  href={routeHref(item.route)}
-                  selected={route === item.route}
-                  data-testid={`nav-${item.route}`}
-                >
-                  <ListItemIcon>
-                    {item.route === 'conflicts' ? (
-                      <Badge color="warning" badgeContent={conflictCount} data-testid="conflict-count">
-                        {item.icon}
-                      </Badge>
-                    ) : (
-                      item.icon
-                    )}
-                  </ListItemIcon>
-                  <ListItemText primary={t(`nav.${item.route}`)} />
-                </ListItemButton>
+                <ListItem key={item.route} disablePadding>
+                  <ListItemButton
+                    component="a"
+                    href={routeHref(item.route)}
+                    selected={route === item.route}
+                    data-testid={`nav-${item.route}`}
+                  >
+                    <ListItemIcon>
+                      {item.route === 'conflicts' ? (
+                        <Badge color="warning" badgeContent={conflictCount} data-testid="conflict-count">
+                          {item.icon}
+                        </Badge>
+                      ) : (
+                        item.icon
+                      )}
+                    </ListItemIcon>
+                    <ListItemText primary={t(`nav.${item.route}`)} />
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
           </nav>

@@ -6,9 +6,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface ListColumn {
-  /** The header; none for a column of buttons. */
+  /** The header; none for a column of buttons, which is headed "actions" (a header cell is never empty). */
   label?: ReactNode;
   /** Figures are right-aligned (the start side in Uyghur is mirrored by the theme). */
   align?: 'right';
@@ -37,6 +38,7 @@ export function ListTable({
   className?: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('common');
   if (count === 0) {
     return (
       <Typography color="text.secondary" data-testid={emptyTestId}>
@@ -51,7 +53,7 @@ export function ListTable({
           <TableRow>
             {columns.map((c, i) => (
               <TableCell key={i} align={c.align}>
-                {c.label}
+                {c.label ?? t('columns.actions')}
               </TableCell>
             ))}
           </TableRow>

@@ -1,5 +1,7 @@
 import type { Bridge, BridgeErrorCode } from '../../../shared/bridge';
 import type { BackupEntry } from './db';
+import { decodeBundle, encodeBundle } from '../../../shared/sync/bundle';
+import { BLOB_STORE, blobsByHash } from './blobs';
 import { encodeFullBundle } from './fullBundle';
 import type { Store } from './store';
 import { inTransaction } from './tx';
@@ -34,11 +36,12 @@ export async function makeBackup(
   now = new Date(),
   bridge: Pick<Bridge, 'writeBackupFile'> | undefined = shellBridge(),
 ): Promise<BackupEntry | null> {
-  // A backup is a full bundle, photos included: restoring it must bring back every blob.
-  const full = await encodeFullBundle(store, { now });
+  // A backup is a full bundle whose photos are named, not copied: each is held once in the blobs
+  // table however many backups need it, and `backupBundle` puts them back when it leaves the PC.
+  const full = await encodeFullBundle(store, { now, blobs: 'refer' });
   if (!full) return null;
-  const { bytes, changes } = full;
-  const entry: BackupEntry = { id: `${now.toISOString()}-${reason}`, created: now.toISOString(), reason, bytes, changes };
+  const { bytes, changes, blobHashes } = full;
+  const entry: BackupEntry = { id: `${now.toISOString()}-${reason}`, created: now.toISOString(), reason, bytes, changes, blobs: blobHashes };
   const keep = await backupsKept(store);
   await inTransaction(store.db, 'rw', ['backups'], async (tx) => {
     const backups = tx.table<BackupEntry, string>('backups');
@@ -57,12 +60,27 @@ export async function makeBackup(
  */
 async function writeBackupFile(store: Store, bridge: Pick<Bridge, 'writeBackupFile'> | undefined, entry: BackupEntry, keep: number): Promise<void> {
   if (!bridge?.writeBackupFile) return;
-  const result = await bridge
-    .writeBackupFile({ created: entry.created, reason: entry.reason, data: entry.bytes, keep })
+  // The file stands for the database when the database is lost, so it carries its photos.
+  const result = await backupBundle(store, entry)
+    .then((data) => bridge.writeBackupFile!({ created: entry.created, reason: entry.reason, data, keep }))
     .catch(() => ({ status: 'error' as const, reason: 'write-failed' as const }));
   if (result.status === 'error' && result.reason === 'unsupported') return;
   const record: BackupFileRecord = result.status === 'written' ? { at: entry.created, path: result.path } : { at: entry.created, reason: result.reason };
   await store.db.meta.put({ key: BACKUP_FILE_KEY, value: record });
+}
+
+/**
+ * A backup as a whole bundle, photos included: what is saved to a USB drive or written as a file,
+ * and what a restore imports. A backup that names its blobs (`entry.blobs`) gets them back from
+ * the blobs table; one that carries them is returned as it is.
+ */
+export async function backupBundle(store: Store, entry: BackupEntry): Promise<Uint8Array> {
+  if (entry.blobs === undefined || entry.blobs.length === 0) return entry.bytes;
+  const decoded = await decodeBundle(entry.bytes, { tables: store.db.syncTables });
+  if (!decoded.ok) throw new Error(`backup ${entry.id} does not decode: ${decoded.reason}`);
+  const blobs = await inTransaction(store.db, 'r', [BLOB_STORE], (tx) => blobsByHash(tx, entry.blobs!));
+  const { county, sender, kind, vector, created } = decoded.manifest;
+  return encodeBundle({ county, sender, kind, changes: decoded.changes, vector, blobs, created }, { tables: store.db.syncTables });
 }
 
 /** The daily backup: made at start when the newest backup is a day old or older. */

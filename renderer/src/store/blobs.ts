@@ -55,22 +55,34 @@ export function referencedHashes(changes: readonly Change[]): Set<string> {
   return out;
 }
 
-/** The blobs a bundle of these changes should carry: those they reference, or every blob (`all`, a full bundle). */
-export async function blobsForBundle(tx: StoreTx, changes: readonly Change[], all: boolean): Promise<Uint8Array[]> {
-  const table = blobTable(tx);
-  if (all) return (await table.toArray()).map((b) => b.bytes);
-  const hashes = [...referencedHashes(changes)];
-  return (await table.bulkGet(hashes)).filter((b): b is BlobRow => b !== undefined).map((b) => b.bytes);
+/** The blobs a bundle of these changes should carry: those they reference (a full bundle: `blobsWithHashes`). */
+export async function blobsForBundle(tx: StoreTx, changes: readonly Change[]): Promise<Uint8Array[]> {
+  return blobsByHash(tx, referencedHashes(changes));
+}
+
+/** The held blobs of these hashes (one not held is left out). */
+export async function blobsByHash(tx: StoreTx, hashes: Iterable<string>): Promise<Uint8Array[]> {
+  return (await blobTable(tx).bulkGet([...hashes])).filter((b): b is BlobRow => b !== undefined).map((b) => b.bytes);
+}
+
+/** Every blob held, with the hashes: a full bundle's photos. */
+export async function blobsWithHashes(tx: StoreTx): Promise<[Uint8Array[], string[]]> {
+  const rows = await blobTable(tx).toArray();
+  return [rows.map((b) => b.bytes), rows.map((b) => b.hash)];
 }
 
 /**
- * Stores received blobs that are not here yet. The bundle reader has already checked each blob's
- * sha-256 against its name. Must run inside the caller's transaction (it includes the blobs table).
+ * Stores the received blobs that some of the accepted changes refer to and that are not here yet;
+ * the others (a file padded with 200 MiB of pictures no change shows) are not kept. The bundle
+ * reader has already checked each blob's sha-256 against its name. Must run inside the caller's
+ * transaction (it includes the blobs table).
  */
-export async function storeReceivedBlobs(tx: StoreTx, blobs: ReadonlyMap<string, Uint8Array>): Promise<number> {
+export async function storeReceivedBlobs(tx: StoreTx, blobs: ReadonlyMap<string, Uint8Array>, accepted: readonly Change[]): Promise<number> {
   if (blobs.size === 0) return 0;
   const table = blobTable(tx);
-  const hashes = [...blobs.keys()];
+  const referenced = referencedHashes(accepted);
+  const hashes = [...blobs.keys()].filter((hash) => referenced.has(hash));
+  if (hashes.length === 0) return 0;
   const held = await table.bulkGet(hashes);
   const missing = hashes.filter((_, i) => held[i] === undefined);
   await table.bulkPut(missing.map((hash) => ({ hash, bytes: blobs.get(hash)!, type: sniffBlobType(blobs.get(hash)!) })));

@@ -36,8 +36,15 @@ export interface BackupEntry {
   id: string;
   created: string;
   reason: 'daily' | 'before-import' | 'before-upgrade' | 'manual';
+  /** A full bundle; without its photos when `blobs` is set (backups.ts, `backupBundle`). */
   bytes: Uint8Array;
   changes: number;
+  /**
+   * The sha-256 of every blob the backup needs, left out of `bytes` and kept in the blobs table
+   * instead (never removed while a backup or a change names it). Absent in backups that carry their
+   * photos (before-upgrade, and backups made before this field existed).
+   */
+  blobs?: string[];
 }
 
 export const DB_NAME = 'league-desk';

@@ -2,7 +2,7 @@ import type { Org } from '../../../shared/domain/org';
 import { encodeBundle } from '../../../shared/sync/bundle';
 import type { Change } from '../../../shared/sync/change';
 import { countyCodeOf } from '../../../shared/sync/county';
-import { BLOB_STORE, blobsForBundle } from './blobs';
+import { BLOB_STORE, blobTable, blobsWithHashes } from './blobs';
 import { readHomeCounty } from './county';
 import { readChangeLog } from './dexieAccess';
 import type { Store } from './store';
@@ -14,6 +14,8 @@ export interface FullBundle {
   changes: number;
   /** The county the PC keeps; absent while its tree has no root yet (a backup is still made). */
   county: Org | undefined;
+  /** Every blob held when it was made, by sha-256: carried in `bytes`, or only named (`blobs: 'refer'`). */
+  blobHashes: string[];
 }
 
 /**
@@ -21,14 +23,22 @@ export interface FullBundle {
  * storage banner saves. The log's pages and the vector are read in one transaction (readChangeLog)
  * and handed to the encoder in batches, so its progress moves; photos travel with it, read after the
  * log, so every blob a change in it refers to is already stored. Null when the PC holds nothing.
+ * A backup kept in the database leaves the photos out (`blobs: 'refer'`) and records their hashes
+ * instead (backups.ts, `backupBundle` puts them back), so ten backups do not hold ten copies of each.
  */
-export async function encodeFullBundle(store: Store, options: { now: Date; onProgress?: (done: number, total: number) => void }): Promise<FullBundle | null> {
+export async function encodeFullBundle(
+  store: Store,
+  options: { now: Date; onProgress?: (done: number, total: number) => void; blobs?: 'carry' | 'refer' },
+): Promise<FullBundle | null> {
   const { db, identity } = store;
   const county = await inTransaction(db, 'r', ['org'], readHomeCounty);
   const log = readChangeLog(db);
   const vector = await log.vector;
   if (Object.keys(vector).length === 0) return null;
-  const blobs = await inTransaction(db, 'r', [BLOB_STORE], (tx) => blobsForBundle(tx, [], true));
+  const refer = options.blobs === 'refer';
+  const [blobs, blobHashes] = await inTransaction(db, 'r', [BLOB_STORE], async (tx) =>
+    refer ? [[], (await blobTable(tx).toCollection().primaryKeys()) as string[]] : blobsWithHashes(tx),
+  );
   let count = 0;
   let code = county?.code;
   const counted: AsyncIterable<readonly Change[]> = {
@@ -58,5 +68,5 @@ export async function encodeFullBundle(store: Store, options: { now: Date; onPro
     },
     { tables: db.syncTables, onProgress: options.onProgress },
   );
-  return { bytes, changes: count, county };
+  return { bytes, changes: count, county, blobHashes: [...blobHashes].sort() };
 }

@@ -1,4 +1,5 @@
 import type { Change } from '../change';
+import { countParkable, knownSchema, PARKING_BUDGET, type KnownSchema } from '../parking';
 import type { SyncTables } from '../tables';
 import { readBundleDirectory } from './directory';
 import type { ProgressCallback } from './encode';
@@ -19,6 +20,10 @@ export interface DecodeOptions extends Partial<BundleLimits> {
   /** The county this PC keeps; a bundle of another county is refused as 'wrong-county'. */
   expectedCounty?: string;
   onProgress?: ProgressCallback;
+  /** What this build can apply, for the parking budget; default what `tables` know. */
+  known?: KnownSchema;
+  /** Changes the file may carry that this build would park (default PARKING_BUDGET). */
+  parkingBudget?: number;
 }
 
 export interface DecodedBundle {
@@ -62,6 +67,9 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions): P
   if (counted) return refuse('manifest-invalid', { problem: counted });
   const vectorIssue = vectorProblem(manifest.vector, parsed.changes, manifest.kind);
   if (vectorIssue) return refuse('manifest-invalid', { problem: `vector: ${vectorIssue}` });
+  const limit = options.parkingBudget ?? PARKING_BUDGET;
+  const parked = countParkable(parsed.changes, options.known ?? knownSchema(options.tables));
+  if (parked > limit) return refuse('too-many-parked', { problem: `${parked} changes this build would park, at most ${limit} per file`, parked, limit });
   return { ok: true, manifest, changes: parsed.changes, blobs: parts.blobs };
 }
 

@@ -35,6 +35,8 @@ export interface RefusalDetails {
   'wrong-county': { problem: string; expected: string; found: string };
   /** An entry the manifest does not list. */
   'unexpected-entry': { problem: string; entry: string };
+  /** More changes this build would park (newer schema, unknown table or field) than one sender may leave here. */
+  'too-many-parked': { problem: string; parked: number; limit: number };
 }
 
 export type RefusalReason = keyof RefusalDetails;
@@ -56,6 +58,7 @@ export const REFUSAL_REASONS = [
   'hash-mismatch',
   'record-invalid',
   'duplicate-change',
+  'too-many-parked',
 ] as const satisfies readonly RefusalReason[];
 
 /** Compile-time check that the list above names every reason: a reason left out fails the typecheck. */

@@ -159,3 +159,17 @@ describe('undo where an edit is refused', () => {
     await waitFor(async () => expect((await stored(store, org))?.members).toBeNull(), { timeout: 5000 });
   }, 60_000);
 });
+
+describe('submitting straight after a paste', () => {
+  it('submits the reports the block created, though the page had not shown them as started yet', async () => {
+    const { store, orgAt } = await newRound();
+    const [first, second] = [await orgAt(0), await orgAt(1)];
+    const input = cell(0, 0);
+    act(() => input.focus());
+    // Complete figures for two branches (this round asks six), and 提交 at once, before the writes land.
+    fireEvent.paste(input, { clipboardData: { getData: () => '80\t8\t400\t180\t2\t1\n95\t9\t420\t200\t2\t1\n' } });
+    fireEvent.click(screen.getByTestId('submit-all'));
+    await waitFor(async () => expect((await stored(store, second))?.status).toBe('submitted'), { timeout: 5000 });
+    expect(await stored(store, first)).toMatchObject({ status: 'submitted', members: 80 });
+  }, 60_000);
+});

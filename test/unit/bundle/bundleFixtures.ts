@@ -89,3 +89,19 @@ export async function withChange(bytes: Uint8Array, index: number, edit: (change
 }
 
 export type { Change };
+
+/**
+ * A full bundle input of `count` valid changes to a table no build knows, all from one PC: what a
+ * sender would have to send to fill this PC's parked changes with junk.
+ */
+export function junkInput(count: number): BundleInput {
+  const demo = demoBundleInput();
+  const model = demo.changes[0]!;
+  const device = 'fe'.repeat(8);
+  const base = Date.parse('2026-11-22T04:37:52.123Z');
+  const changes: Change[] = Array.from({ length: count }, (_, i) => {
+    const hlc = `${new Date(base + i).toISOString()}-0000-${device}`;
+    return { ...model, id: hlc, hlc, device, table: 'zzJunk', row: `junk-${i}`, fields: { text: `junk ${i}` } };
+  });
+  return { ...demo, changes, blobs: [], vector: { ...vectorOf(changes) } };
+}

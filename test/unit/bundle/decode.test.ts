@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { zipSync } from 'fflate';
+import { PARKING_BUDGET } from '../../../shared/sync/parking';
 import { describe, expect, it } from 'vitest';
 import {
   bundleInfo,
@@ -14,6 +16,7 @@ import { changeSchema } from '../../../shared/sync/change';
 import {
   changeLines,
   entriesOf,
+  junkInput,
   linesToBytes,
   rebuild,
   smallBundle,
@@ -178,6 +181,7 @@ const CASES: Array<[string, RefusalReason, () => Promise<Uint8Array>, object?]> 
   ['another county', 'wrong-county', async () => good, { expectedCounty: 'KC' }],
   ['an unlisted entry', 'unexpected-entry', async () => rebuild(good, (e) => void (e['notes.txt'] = utf8('x')))],
   ['a directory entry', 'unexpected-entry', async () => rebuild(good, (e) => void (e['blobs/'] = new Uint8Array(0)))],
+  ['more changes for an unknown table than the parking budget', 'too-many-parked', async () => encodeBundle(junkInput(3), { tables: APP_TABLES }), { parkingBudget: 2 }],
 ];
 
 describe('decodeBundle refuses', () => {
@@ -226,5 +230,24 @@ describe('decodeBundle refuses', () => {
     expect(result.reason).toBe('unsafe-entry-name');
     if (result.reason === 'unsafe-entry-name') expect(result.detail.entry).toBe('\\u001b[31m\\u202eevil');
     expect(text(utf8(result.detail.problem))).not.toMatch(/[\u001b\u202e]/);
+  });
+});
+
+describe('the parking budget', () => {
+  it('refuses a file of 50,000 junk changes for an unknown table, with the count and the budget', async () => {
+    const result = await refusal(await encodeBundle(junkInput(50_000), { tables: APP_TABLES }));
+    expect(result).toMatchObject({ reason: 'too-many-parked', detail: { parked: 50_000, limit: PARKING_BUDGET } });
+  }, 60_000);
+
+  it('accepts a file at the budget, refuses one over it (any budget)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 40 }), fc.integer({ min: -2, max: 2 }), async (budget, offset) => {
+        const count = Math.max(0, budget + offset);
+        const decoded = await decodeBundle(await encodeBundle(junkInput(count), { tables: APP_TABLES }), { tables: APP_TABLES, parkingBudget: budget });
+        if (count <= budget) expect(decoded.ok).toBe(true);
+        else expect(decoded).toMatchObject({ ok: false, reason: 'too-many-parked', detail: { parked: count, limit: budget } });
+      }),
+      { numRuns: 30 },
+    );
   });
 });

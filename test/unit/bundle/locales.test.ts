@@ -22,6 +22,7 @@ const FIELDS = {
   'duplicate-change': ['id', 'line'],
   'wrong-county': ['expected', 'found'],
   'unexpected-entry': ['entry'],
+  'too-many-parked': ['parked', 'limit'],
 } as const satisfies { [R in RefusalReason]: ReadonlyArray<Exclude<keyof RefusalDetails[R], 'problem'>> };
 
 const placeholders = (message: string) => [...message.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);

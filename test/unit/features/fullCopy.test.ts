@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bridge, SaveResult } from '../../../shared/bridge';
 import { decodeBundle } from '../../../shared/sync/bundle';
 import { saveFullCopy } from '../../../renderer/src/features/sync/fullCopy';
-import { makeBackup } from '../../../renderer/src/store/backups';
+import { backupBundle, makeBackup } from '../../../renderer/src/store/backups';
 import { loadDemoCounty } from '../../../renderer/src/store/demo';
 import { openStore } from '../../../renderer/src/store/store';
 import { lastUsbCopy } from '../../../renderer/src/store/usbCopy';
@@ -44,7 +44,7 @@ describe('a full copy to a USB drive', () => {
     const saved: Uint8Array[] = [];
     await saveFullCopy(store, bridgeAnswering({ status: 'saved', path: 'x', verified: true }, saved));
     const backup = (await makeBackup(store, 'manual'))!;
-    const [a, b] = [await decodeBundle(saved[0]!, { tables: APP_TABLES }), await decodeBundle(backup.bytes, { tables: APP_TABLES })];
+    const [a, b] = [await decodeBundle(saved[0]!, { tables: APP_TABLES }), await decodeBundle(await backupBundle(store, backup), { tables: APP_TABLES })];
     if (!a.ok || !b.ok) throw new Error('not decoded');
     expect(b.changes).toEqual(a.changes);
     expect({ ...b.manifest, created: '' }).toEqual({ ...a.manifest, created: '' });

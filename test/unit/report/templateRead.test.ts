@@ -3,7 +3,9 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openSpreadsheet } from '../../../shared/report/spreadsheetCheck';
 import { META_SHEET } from '../../../shared/report/templateMeta';
-import { readTemplate, type TemplateReadResult } from '../../../shared/report/templateRead';
+import { readTemplate, rowsToStore, type TemplateReadResult } from '../../../shared/report/templateRead';
+import { templateMessage } from '../../../shared/report/templateMessages';
+import { REPORT_LOCALES } from '../../../renderer/src/features/reports/reportLocales';
 import { readBack } from './helpers';
 import { dataSheet, expectation, resaved, rows, template } from './templateFixtures';
 
@@ -42,12 +44,14 @@ describe('reading a filled template saved again by a spreadsheet program', () =>
       }
     });
     const result = ok(await readTemplate(bytes, expectation));
-    expect(result.problems).toEqual([]);
+    // The formula is read at its last value, and said so (see 'formula cells' below).
+    expect(result.problems.map((p) => p.reason)).toEqual(['cell-formula']);
     expect(result.rows).toHaveLength(37);
     expect(result.rows[0]).toEqual({
       code: codes[0],
       row: FIRST,
       values: { members: 120, newMembers: 12, youth1435: 4486, youth1428: null, cadres: 3, recommendedToParty: 2 },
+      formulas: ['recommendedToParty'],
     });
   });
 
@@ -199,5 +203,38 @@ describe('zip bombs', () => {
       ['xl/workbook.xml', 0, 100, 100],
     ]);
     expect(await readTemplate(bytes, expectation)).toMatchObject({ ok: false, reason: 'not-a-spreadsheet' });
+  });
+});
+
+describe('formula cells', () => {
+  it('flags each figure cell holding a formula (=1+1, HYPERLINK, a DDE call) and holds its row back unless the person chooses its last values', async () => {
+    // Each formula's last value is the figure the cell held, so the rows' figures still agree.
+    const held: number[] = [];
+    const bytes = await resaved(await template(), (wb) => {
+      const ws = dataSheet(wb);
+      const formulas = ['1+1', 'HYPERLINK("http://example.invalid","7")', "cmd|' /C calc'!A0"];
+      formulas.forEach((formula, i) => {
+        const cell = ws.getRow(FIRST + i).getCell(3 + i);
+        held.push(cell.value as number);
+        cell.value = { formula, result: cell.value as number };
+      });
+    });
+    const sheetName = dataSheet(await readBack(bytes)).name;
+    const result = ok(await readTemplate(bytes, expectation));
+    expect(result.problems).toEqual([
+      { sheet: sheetName, cell: `C${FIRST}`, code: codes[0], figure: 'members', reason: 'cell-formula', value: String(held[0]), formula: '=1+1' },
+      { sheet: sheetName, cell: `D${FIRST + 1}`, code: codes[1], figure: 'newMembers', reason: 'cell-formula', value: String(held[1]), formula: '=HYPERLINK("http://example.invalid","7")' },
+      { sheet: sheetName, cell: `E${FIRST + 2}`, code: codes[2], figure: 'youth1435', reason: 'cell-formula', value: String(held[2]), formula: "=cmd|' /C calc'!A0" },
+    ]);
+    // Nothing is lost silently: the rows are read with their last values, and stored only by choice.
+    expect(result.rows.slice(0, 3).map((r) => r.formulas)).toEqual([['members'], ['newMembers'], ['youth1435']]);
+    expect(held.every((n) => n > 0)).toBe(true);
+    expect(result.rows[0]!.values.members).toBe(held[0]);
+    expect(rowsToStore(result.rows, false).map((r) => r.code)).toEqual(codes.slice(3));
+    expect(rowsToStore(result.rows, true)).toEqual(result.rows);
+    // Said in both languages, with the formula and its value.
+    expect(templateMessage(result.problems[0]!, REPORT_LOCALES['zh-CN'], 'zh-CN')).toContain('=1+1');
+    expect(templateMessage(result.problems[0]!, REPORT_LOCALES.ug, 'ug')).toContain(`=1+1`);
+    expect(templateMessage(result.problems[0]!, REPORT_LOCALES.ug, 'ug')).toContain(String(held[0]));
   });
 });

@@ -27,13 +27,17 @@ const { ORGS, ROUND } = SMALL_COUNTY;
 const FUTURE = Date.UTC(2099, 0, 1);
 const PAST = Date.UTC(1971, 0, 1);
 
+/** Forged changes so far: each gets its own counter, so no two forgeries share an id. */
+let forgeries = 0;
+
 /** A file holding one change to a report, stamped at `wall`, claiming to come from `device`. */
 async function forgedFile(device: string, wall: number, org: string, members: number): Promise<ExportedBundle> {
+  forgeries += 1;
   const { change } = makeChange(
     { table: 'statReport', row: `${ROUND}:org-${org}`, scope: org, fields: { members } },
     undefined,
     { device, author: `local-${device}` },
-    { wall, counter: 0 },
+    { wall, counter: forgeries },
     wall,
   );
   const sender = newDeviceId();

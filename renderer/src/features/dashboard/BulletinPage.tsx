@@ -10,6 +10,7 @@ import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { useRouteParams } from '../../app/routes';
 import { periodLabel } from '../../components/periodLabel';
 import { useStatsModel } from '../../store/statsModel';
+import { EmptyPage } from '../../components/EmptyPage';
 
 /**
  * The "who has not reported" bulletin the county sends round, one section per township naming each
@@ -23,10 +24,16 @@ export function BulletinPage() {
   const { lang } = useLanguage();
   const data = useStatsModel(store.db);
   const params = useRouteParams();
-  if (!data || !data.county) return null;
+  if (!data) return null;
   // The round the dashboard shows (it links here with ?round=), else the same default.
-  const round = chooseRound(data.rounds, data.reports, params.get('round'))?.round;
-  if (!round) return <Typography color="text.secondary">{t('empty')}</Typography>;
+  const round = data.county ? chooseRound(data.rounds, data.reports, params.get('round'))?.round : undefined;
+  if (!data.county || !round) {
+    return (
+      <EmptyPage title={t('bulletin.heading')} testId="bulletin-empty">
+        {t('empty')}
+      </EmptyPage>
+    );
+  }
   const missing = missingReports(round, data.orgs, data.reports, { countyId: data.county.id });
   const totals = roundCompleteness(round, data.orgs, data.reports, { countyId: data.county.id }).total;
   const name = (id: string | null) => (id === null ? t('bulletin.outside') : pickText(data.orgById.get(id)?.name ?? {}, lang).text);

@@ -7,6 +7,7 @@ import { CoverageNote, HeadlineRoundPicker } from '../../components/HeadlineRoun
 import { CompletenessChart } from './CompletenessChart';
 import { RatioChart } from './RatioChart';
 import { TrendChart } from './TrendChart';
+import { EmptyPage } from '../../components/EmptyPage';
 
 /** Ratios against targets, who has reported, and the trend: the county's picture for one period. */
 export function DashboardPage() {
@@ -17,9 +18,9 @@ export function DashboardPage() {
   const { model, headline, choose } = data;
   if (!model.county || !headline) {
     return (
-      <Typography color="text.secondary" data-testid="dashboard-empty">
+      <EmptyPage title={t('title')} testId="dashboard-empty">
         {t('empty')}
-      </Typography>
+      </EmptyPage>
     );
   }
   return (

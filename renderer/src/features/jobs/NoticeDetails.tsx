@@ -168,7 +168,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
                 <TableCell>{t('placement.township')}</TableCell>
                 <TableCell>{t('placement.hiredOn')}</TableCell>
                 <TableCell>{t('report.phone')}</TableCell>
-                <TableCell />
+                <TableCell>{t('common:columns.actions')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

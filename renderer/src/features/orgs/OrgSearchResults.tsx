@@ -1,5 +1,6 @@
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
@@ -31,26 +32,27 @@ export function OrgSearchResults({ results, lang, selectedId, onPick, testId = '
       </Typography>
       <List dense aria-label={t('search.results')} data-testid={testId}>
         {shown.map((org) => (
-          <ListItemButton
-            key={org.id}
-            selected={org.id === selectedId}
-            onClick={() => onPick(org)}
-            data-testid="org-result"
-            data-code={org.code}
-            sx={{ opacity: org.archived ? 0.55 : 1, gap: 1 }}
-          >
-            <ListItemText
-              primary={<BilingualName text={org.name} lang={lang} />}
-              secondary={
-                <>
-                  <bdi dir="ltr">{org.code}</bdi>
-                  {' · '}
-                  {t(`common:orgKind.${org.kind}`)}
-                </>
-              }
-            />
-            {org.archived ? <Chip size="small" variant="outlined" label={t('archivedMark')} /> : null}
-          </ListItemButton>
+          <ListItem key={org.id} disablePadding>
+            <ListItemButton
+              selected={org.id === selectedId}
+              onClick={() => onPick(org)}
+              data-testid="org-result"
+              data-code={org.code}
+              sx={{ opacity: org.archived ? 0.55 : 1, gap: 1 }}
+            >
+              <ListItemText
+                primary={<BilingualName text={org.name} lang={lang} />}
+                secondary={
+                  <>
+                    <bdi dir="ltr">{org.code}</bdi>
+                    {' · '}
+                    {t(`common:orgKind.${org.kind}`)}
+                  </>
+                }
+              />
+              {org.archived ? <Chip size="small" variant="outlined" label={t('archivedMark')} /> : null}
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
     </>

@@ -6,6 +6,7 @@ import { useHeadline } from '../../app/useHeadline';
 import { CoverageNote, HeadlineRoundPicker } from '../../components/HeadlineRound';
 import { SummarySection } from './SummarySection';
 import { TemplateSection } from './TemplateSection';
+import { EmptyPage } from '../../components/EmptyPage';
 
 /**
  * Reports for the USB drive: the county summary (Excel, CSV, PDF) of the period the Overview shows by
@@ -19,9 +20,9 @@ export function ReportsPage() {
   const { model, headline, choose } = data;
   if (!model.county || !headline) {
     return (
-      <Typography color="text.secondary" data-testid="reports-empty">
+      <EmptyPage title={t('title')} testId="reports-empty">
         {t('empty')}
-      </Typography>
+      </EmptyPage>
     );
   }
   return (

@@ -1,9 +1,11 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import MenuItem from '@mui/material/MenuItem';
@@ -46,6 +48,9 @@ export function TemplateSection({ data }: { data: StatsModel }) {
   const [unitId, setUnitId] = useState(units[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [read, setRead] = useState<TemplateReadResult | null>(null);
+  // Off for every file read: rows with formula cells are held back unless the person says otherwise.
+  const [useFormulaValues, setUseFormulaValues] = useState(false);
+  const withFormulas = read?.ok ? read.rows.filter((row) => row.formulas !== undefined).length : 0;
   const unit = units.find((u) => u.id === unitId);
 
   async function rows() {
@@ -77,6 +82,7 @@ export function TemplateSection({ data }: { data: StatsModel }) {
     try {
       const { readTemplate } = await import('../../../../shared/report/templateRead');
       const { orgs } = await rows();
+      setUseFormulaValues(false);
       setRead(
         await readTemplate(opened.files[0]!.data, {
           countyCode: data.county!.code,
@@ -101,12 +107,14 @@ export function TemplateSection({ data }: { data: StatsModel }) {
     if (!read?.ok) return;
     const byCode = new Map(data.orgs.map((o) => [o.code, o]));
     const reports = new Map(data.reports.filter((r) => r.roundId === round.id).map((r) => [r.orgId, r]));
-    const codes = read.rows.map((row) => row.code).filter((code) => byCode.has(code));
+    const { rowsToStore } = await import('../../../../shared/report/templateRead');
+    const rows = rowsToStore(read.rows, useFormulaValues);
+    const codes = rows.map((row) => row.code).filter((code) => byCode.has(code));
     const targets = await withWrittenUnderId(
       store.db,
       codes.map((code) => ({ round, org: byCode.get(code)!, report: reports.get(byCode.get(code)!.id) })),
     );
-    const result = templateWrites(round, new Map(targets.map((target) => [target.org.code, target])), read.rows);
+    const result = templateWrites(round, new Map(targets.map((target) => [target.org.code, target])), rows);
     if (!(await writeStats({ ok: true, writes: result.writes }))) return;
     notify({ severity: result.locked ? 'warning' : 'success', key: 'reports:template.stored', values: { count: result.stored, locked: result.locked } });
     setRead(null);
@@ -154,8 +162,19 @@ export function TemplateSection({ data }: { data: StatsModel }) {
             ) : (
               <Stack spacing={1}>
                 <Alert severity={read.problems.length ? 'warning' : 'success'}>
-                  {t('template.summary', { rows: read.rows.length, problems: read.problems.length })}
+                  {t('template.summary', { rows: read.rows.length, problems: read.problems.length + read.problemsNotListed })}
                 </Alert>
+                {read.problemsNotListed > 0 ? (
+                  <Alert severity="info" data-testid="template-problems-not-listed">
+                    {t('template.problemsNotListed', { limit: read.problems.length, more: read.problemsNotListed })}
+                  </Alert>
+                ) : null}
+                {withFormulas > 0 ? (
+                  <FormControlLabel
+                    control={<Checkbox checked={useFormulaValues} onChange={(e) => setUseFormulaValues(e.target.checked)} slotProps={{ input: { 'data-testid': 'template-use-formulas' } as object }} />}
+                    label={t('template.useFormulaValues', { count: withFormulas })}
+                  />
+                ) : null}
                 {read.problems.length > 0 ? (
                   <List dense data-testid="template-problems">
                     {read.problems.map((p, i) => (

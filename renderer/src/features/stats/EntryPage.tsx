@@ -33,6 +33,7 @@ import { UndoButtons } from './UndoButtons';
 import { useFitToWindow } from './useFitToWindow';
 import { useGridWrites, type FigureValuesByOrg } from './useGridWrites';
 import { useRoundReports } from './useStatsData';
+import { EmptyPage } from '../../components/EmptyPage';
 
 /** The county's review actions that need a comment the township will read. */
 type CommentedAction = Extract<ReviewAction, 'return' | 'reopen'>;
@@ -241,9 +242,11 @@ export function EntryPage() {
   );
 
   async function submitAll() {
-    const started = rows.filter((r) => r.report && r.editable);
+    // Every row that may be edited, not only those shown as started: a block just pasted may still
+    // be on its way to the database, and the review runs after it (useGridWrites' queue), reading
+    // which reports exist then.
     const result = await writes.review(
-      started.map((r) => r.org.id),
+      rows.filter((r) => r.editable).map((r) => r.org.id),
       'submit',
       (target) => ({ now: new Date(), issues: issuesOfStored(target.org, target.report) }),
       true,
@@ -280,9 +283,9 @@ export function EntryPage() {
   if (!data || (round && reports === undefined)) return null;
   if (!round || !unit || !totals) {
     return (
-      <Typography color="text.secondary" data-testid="entry-empty">
+      <EmptyPage title={t('entry.title')} testId="entry-empty">
         {t('entry.noRound')}
-      </Typography>
+      </EmptyPage>
     );
   }
   const focusedRow = focused ? rows[focused.row] : undefined;

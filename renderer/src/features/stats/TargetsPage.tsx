@@ -100,7 +100,7 @@ export function TargetsPage() {
               <TableCell>{t('targets.subject')}</TableCell>
               <TableCell>{t('targets.source')}</TableCell>
               <TableCell>{t('targets.maxRatio')}</TableCell>
-              <TableCell />
+              <TableCell>{t('common:columns.actions')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

@@ -108,12 +108,14 @@ export function useGridWrites(round: ReportingRound | undefined, orgById: Readon
   /**
    * A review action on reports, by organisation id. One report (a row's button): its refusal is the
    * message. Several, or `batch` (approve all, submit all, which say how many went): the ones that
-   * can go, go; resolves to how many did not.
+   * exist when it runs and can go, go; resolves to how many did not.
    */
   const review = useCallback(
     (orgIds: readonly string[], action: ReviewAction, options: (target: ReportTarget) => ReviewOptions, batch = false): Promise<{ written: boolean; done: number; refused: number }> =>
       enqueue(async () => {
-        const targets = [...(await targetsOf(orgIds)).values()];
+        // A batch reviews the reports that exist when it runs, after every write queued before it:
+        // rows nobody has started are left alone, not counted as refused.
+        const targets = [...(await targetsOf(orgIds)).values()].filter((target) => !batch || target.report !== undefined);
         const results = targets.map((target) => reviewWrites(target, action, options(target)));
         const refused = results.filter((r) => !r.ok).length;
         const writes = results.flatMap((r) => (r.ok ? r.writes : []));

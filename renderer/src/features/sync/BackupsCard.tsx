@@ -19,7 +19,7 @@ import { formatDate, formatDateTime, formatInteger } from '../../../../shared/i1
 import { LEAGUESYNC_FILTERS } from '../../../../shared/bridge';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { daysSinceCopy, lastUsbCopy, recordUsbCopy, USB_COPY_DUE_DAYS } from '../../store/usbCopy';
-import { BACKUP_FILE_KEY, backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup, type BackupFileRecord } from '../../store/backups';
+import { BACKUP_FILE_KEY, backupBundle, backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup, type BackupFileRecord } from '../../store/backups';
 import type { BackupEntry } from '../../store/db';
 import { describeStoreError } from '../../store/errors';
 import { useSaveReport } from '../../components/useSaveAndReport';
@@ -71,7 +71,7 @@ export function BackupsCard() {
   const saveToUsb = (backup: BackupEntry) =>
     guarded(async () => {
       const name = `league-desk-backup-${backup.created.slice(0, 19).replace(/[:T]/g, '-')}.leaguesync`;
-      const result = await bridge.saveFile({ suggestedName: name, data: backup.bytes, filters: LEAGUESYNC_FILTERS });
+      const result = await bridge.saveFile({ suggestedName: name, data: await backupBundle(store, backup), filters: LEAGUESYNC_FILTERS });
       // A backup saved out is a full copy of the data as it was then.
       if (result.status === 'saved') await recordUsbCopy(store, new Date(backup.created));
       report(result);
@@ -129,7 +129,7 @@ export function BackupsCard() {
                 <TableCell>{t('backups.created')}</TableCell>
                 <TableCell>{t('backups.reason')}</TableCell>
                 <TableCell align="right">{t('preview.changes')}</TableCell>
-                <TableCell />
+                <TableCell>{t('common:columns.actions')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

@@ -47,7 +47,8 @@ export function ImportPreviewDialog({
   return (
     <Dialog open onClose={busy ? undefined : onCancel} maxWidth="md" fullWidth aria-labelledby="import-preview-title">
       <DialogTitle id="import-preview-title">{t(restore ? 'restore.confirmTitle' : 'preview.title')}</DialogTitle>
-      <DialogContent>
+      {/* A long preview scrolls: focusable, so it scrolls from the keyboard too. */}
+      <DialogContent tabIndex={0}>
         <Stack spacing={2} data-testid="import-preview">
           <Table size="small">
             <TableHead>

@@ -58,7 +58,7 @@ export async function exportBundle(
     async (access, tx) => {
       const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
       const picked: Change[] = changesMissingFrom(believedPeerVector(peer.vector, held, identity.device), all);
-      return [home, picked, held, await blobsForBundle(tx, picked, false)] as const;
+      return [home, picked, held, await blobsForBundle(tx, picked)] as const;
     },
     [BLOB_STORE],
   );
@@ -188,7 +188,8 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
       const plan = await planImport(records, access, { now, ownDevice: store.identity.device });
       await applyImport(plan, access);
       // In the same transaction as the changes: a row never arrives without the photos it shows.
-      for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs);
+      // Only the photos some accepted change shows: a blob no change refers to is not kept.
+      for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs, records);
       for (const f of accepted) {
         const m = f.manifest!;
         if (m.sender.device === store.identity.device) continue;
