@@ -129,6 +129,27 @@ describe('dashboard', () => {
     const axis = await page.getByTestId('ratio-chart').locator('.recharts-yAxis').boundingBox();
     const chart = await page.getByTestId('ratio-chart').boundingBox();
     expect(axis!.x).toBeGreaterThan(chart!.x + chart!.width / 2);
+    for (const id of ['ratio-chart', 'completeness-chart']) {
+      const chartBox = page.getByTestId(id);
+      // The value labels stand outside the plot, right of the grid, not under the bars.
+      const grid = (await chartBox.locator('.recharts-cartesian-grid').boundingBox())!;
+      const valueLabels = await chartBox.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
+      expect(valueLabels.length).toBeGreaterThan(2);
+      for (const left of valueLabels) expect(left).toBeGreaterThanOrEqual(grid.x + grid.width - 1);
+      // Every committee's label lies inside the chart (shortened with "…" where it is long), none cut off at the bottom.
+      const svg = (await chartBox.locator('.recharts-wrapper > svg').first().boundingBox())!;
+      const labels = await chartBox.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', box: e.getBoundingClientRect() })));
+      expect(labels.length).toBeGreaterThan(10);
+      for (const { box } of labels) expect(box.bottom).toBeLessThanOrEqual(svg.y + svg.height + 1);
+    }
+    // The tooltip names the committee in full and gives its ratio with one decimal, as the tables do, and no stray axis line.
+    const bar = page.getByTestId('ratio-chart').locator('.recharts-bar-rectangle').nth(4);
+    await bar.hover();
+    const tip = page.getByTestId('ratio-chart').locator('.recharts-tooltip-wrapper');
+    await tip.locator('.recharts-tooltip-item').first().waitFor();
+    const tipText = (await tip.textContent()) ?? '';
+    expect(tipText).toMatch(/%\d+\.\d|\d+\.\d%/);
+    expect(tipText).not.toMatch(/\bname\b/);
     await screenshot(page, 'dashboard-ug');
     await page.getByTestId('open-bulletin').click();
     await page.getByTestId('bulletin').waitFor();

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportingRound } from '../../../../shared/domain/stats';
-import { formatPercent } from '../../../../shared/i18n/format';
+import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { roundCompleteness } from '../../../../shared/stats/completeness';
 import { useLanguage } from '../../app/context';
@@ -27,6 +27,7 @@ export function CompletenessChart({ model, round }: { model: StatsModel; round: 
       late: r.submitted - r.onTime,
       missing: r.expected - r.submitted,
     }));
+  const count = (v: number) => formatInteger(v, lang, { bidi: 'plain' });
   const share = (v: number | null) => (v === null ? '—' : formatPercent(v, lang, 1));
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="completeness-chart">
@@ -42,11 +43,11 @@ export function CompletenessChart({ model, round }: { model: StatsModel; round: 
         </Button>
       </Stack>
       <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={rows} margin={{ top: 10, right: 10, bottom: 60, left: 10 }}>
+        <BarChart data={rows} margin={{ top: 10, right: 10, bottom: 10, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" {...dir.xAxis} interval={0} angle={dir.rtl ? 35 : -35} textAnchor="end" tick={dir.tick} />
-          <YAxis {...dir.yAxis} allowDecimals={false} tick={dir.tick} />
-          <Tooltip {...dir.tooltip} />
+          <XAxis dataKey="name" {...dir.xAxis} interval={0} angle={dir.rtl ? 35 : -35} textAnchor="end" tick={dir.tick} height={110} tickFormatter={dir.categoryLabel(13)} />
+          <YAxis {...dir.yAxis} allowDecimals={false} tick={dir.valueTick} tickFormatter={count} />
+          <Tooltip {...dir.tooltip} formatter={(value) => (typeof value === 'number' ? count(value) : String(value))} />
           <Legend {...dir.legend} verticalAlign="top" />
           <Bar dataKey="onTime" stackId="a" name={t('completeness.onTime')} fill="#2e7d32" isAnimationActive={false} />
           <Bar dataKey="late" stackId="a" name={t('completeness.late')} fill="#ed6c02" isAnimationActive={false} />

@@ -45,7 +45,7 @@ export function TrendChart({ model }: { model: StatsModel }) {
         <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 10, left: 20 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="period" {...dir.xAxis} tick={dir.tick} />
-          <YAxis {...dir.yAxis} tickFormatter={percent} tick={dir.tick} domain={[0, 'auto']} />
+          <YAxis {...dir.yAxis} tickFormatter={percent} tick={dir.valueTick} domain={[0, 'auto']} />
           <Tooltip {...dir.tooltip} formatter={(value) => (typeof value === 'number' ? percent(value) : String(value))} />
           <Legend {...dir.legend} verticalAlign="top" />
           <Line dataKey="whole" name={t('trend.ratio')} stroke={COLOR} strokeWidth={2} dot={{ r: 4, fill: COLOR, stroke: COLOR }} isAnimationActive={false} />

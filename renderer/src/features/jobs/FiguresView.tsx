@@ -107,7 +107,7 @@ export function FiguresView({ data }: { data: JobsData }) {
           <BarChart data={chartRows} margin={{ top: 10, right: 20, bottom: 30, left: 20 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" {...dir.xAxis} tick={{ ...dir.tick, angle: dir.rtl ? 30 : -30, textAnchor: 'end' }} interval={0} height={60} />
-            <YAxis {...dir.yAxis} tick={dir.tick} allowDecimals={false} tickFormatter={int} />
+            <YAxis {...dir.yAxis} tick={dir.valueTick} allowDecimals={false} tickFormatter={int} />
             <Tooltip {...dir.tooltip} formatter={(value) => (typeof value === 'number' ? int(value) : String(value))} />
             <Legend {...dir.legend} verticalAlign="top" />
             <Bar dataKey="notices" name={t('report.notices')} fill="#b71c1c" isAnimationActive={false} />
