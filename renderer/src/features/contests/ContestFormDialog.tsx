@@ -22,6 +22,7 @@ import { formatNumber } from '../../../../shared/i18n/format';
 import { useLanguage } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
 import { saveContestWrites } from '../../../../shared/contests/writes';
+import { DateField } from '../../components/DateField';
 
 const shortId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 12);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -73,8 +74,8 @@ export function ContestFormDialog({ initial, scope, onClose }: { initial?: Conte
             {field('themeUg', draft.theme.ug, (v) => set({ theme: { ...draft.theme, ug: v } }), 'rtl')}
           </Stack>
           <Stack direction="row" spacing={1}>
-            <TextField type="date" label={t('form.opens')} value={draft.opens} onChange={(e) => set({ opens: e.target.value })} size="small" slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'contest-opens' } }} />
-            <TextField type="date" label={t('form.closes')} value={draft.closes} onChange={(e) => set({ closes: e.target.value })} size="small" slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'contest-closes' } }} />
+            <DateField lang={lang} label={t('form.opens')} value={draft.opens} onValueChange={(v) => set({ opens: v })} size="small" slotProps={{ htmlInput: { 'data-testid': 'contest-opens' } }} />
+            <DateField lang={lang} label={t('form.closes')} value={draft.closes} onValueChange={(v) => set({ closes: v })} size="small" slotProps={{ htmlInput: { 'data-testid': 'contest-closes' } }} />
             <TextField type="number" label={t('form.ageMin')} value={draft.ageMin} onChange={(e) => set({ ageMin: Number(e.target.value) })} size="small" sx={{ width: 110 }} />
             <TextField type="number" label={t('form.ageMax')} value={draft.ageMax} onChange={(e) => set({ ageMax: Number(e.target.value) })} size="small" sx={{ width: 110 }} />
           </Stack>

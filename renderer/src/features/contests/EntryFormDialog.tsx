@@ -24,6 +24,7 @@ import { importPhotos, openedPhotoSources, pickedPhotoSources, type PhotoImportO
 import { PhotoThumb } from './PhotoThumb';
 import type { ContestData } from './useContestData';
 import { saveEntryWrites } from '../../../../shared/contests/writes';
+import { DateField } from '../../components/DateField';
 
 type Draft = Omit<Entry, 'age'> & { age: string };
 
@@ -150,7 +151,7 @@ export function EntryFormDialog({ data, initial, scope, onClose }: { data: Conte
               ))}
             </TextField>
             <TextField size="small" label={t('entries.phone')} value={draft.phone ?? ''} onChange={(e) => set({ phone: e.target.value })} slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'tel' } }} />
-            <TextField size="small" type="date" label={t('entries.submittedOn')} value={draft.submittedOn} onChange={(e) => set({ submittedOn: e.target.value })} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'entry-date' } }} />
+            <DateField lang={lang} size="small" label={t('entries.submittedOn')} value={draft.submittedOn} onValueChange={(v) => set({ submittedOn: v })} slotProps={{ htmlInput: { 'data-testid': 'entry-date' } }} />
           </Stack>
           <TextField size="small" label={t('entries.entryTitle')} value={draft.title} onChange={(e) => set({ title: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'entry-title', dir: 'auto' } }} />
           {contest.kind === 'essay' && (

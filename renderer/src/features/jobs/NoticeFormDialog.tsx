@@ -26,6 +26,7 @@ import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
 import { formStateOf, noticeOf, type NoticeFormState } from './noticeForm';
 import type { JobsData } from './useJobsData';
+import { DateField } from '../../components/DateField';
 
 interface Props {
   data: JobsData;
@@ -167,7 +168,7 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
             <TextField label={t('form.contactPhone')} sx={{ flex: 1 }} {...text('contactPhone', 'ltr', 'notice-contact-phone', { inputMode: 'tel' })} {...fieldProps('contactPhone', t('form.phoneHint'))} />
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField type="date" label={t('form.closesOn')} value={state.closesOn} onChange={(e) => set('closesOn')(e.target.value)} {...fieldProps('closesOn')} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'notice-closes' } }} />
+            <DateField lang={lang} label={t('form.closesOn')} value={state.closesOn} onValueChange={(v) => set('closesOn')(v)} {...fieldProps('closesOn')} slotProps={{ htmlInput: { 'data-testid': 'notice-closes' } }} />
             <TextField select label={t('form.channel')} value={state.channel} onChange={(e) => set('channel')(e.target.value as NoticeFormState['channel'])} sx={{ minWidth: 180 }} slotProps={{ htmlInput: { 'data-testid': 'notice-channel' } }}>
               {NOTICE_CHANNELS.map((c) => (
                 <MenuItem key={c} value={c}>

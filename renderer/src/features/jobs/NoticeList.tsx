@@ -29,6 +29,7 @@ import { BilingualName } from '../../components/BilingualName';
 import { NoticeFormDialog } from './NoticeFormDialog';
 import { StatusChip } from './StatusChip';
 import type { JobsData } from './useJobsData';
+import { DateField } from '../../components/DateField';
 
 const COLUMNS: { key: NoticeSortKey; numeric?: boolean }[] = [
   { key: 'employer' },
@@ -120,8 +121,8 @@ export function NoticeList({ data }: { data: JobsData }) {
           ))}
           <MenuItem value="none">{t('form.noTownship')}</MenuItem>
         </TextField>
-        <TextField size="small" type="date" label={t('list.from')} value={filter.from} onChange={(e) => setFilterField('from', e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'filter-from' } }} />
-        <TextField size="small" type="date" label={t('list.to')} value={filter.to} onChange={(e) => setFilterField('to', e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'filter-to' } }} />
+        <DateField lang={lang} size="small" label={t('list.from')} value={filter.from} onValueChange={(v) => setFilterField('from', v)} slotProps={{ htmlInput: { 'data-testid': 'filter-from' } }} />
+        <DateField lang={lang} size="small" label={t('list.to')} value={filter.to} onValueChange={(v) => setFilterField('to', v)} slotProps={{ htmlInput: { 'data-testid': 'filter-to' } }} />
         {filtered ? (
           <Button
             onClick={() => {

@@ -17,6 +17,7 @@ import { useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
 import type { JobsData } from './useJobsData';
+import { DateField } from '../../components/DateField';
 
 interface Props {
   data: JobsData;
@@ -102,7 +103,7 @@ export function PlacementDialog({ data, notice, placement, onClose }: Props) {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField type="date" label={t('placement.hiredOn')} value={hiredOn} onChange={(e) => setHiredOn(e.target.value)} {...shownProblem('hiredOn')} sx={{ flex: 1 }} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'placement-hired' } }} />
+            <DateField lang={lang} label={t('placement.hiredOn')} value={hiredOn} onValueChange={(v) => setHiredOn(v)} {...shownProblem('hiredOn')} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': 'placement-hired' } }} />
           </Stack>
           <Stack direction="row" spacing={2}>
             <TextField label={t('placement.ethnicity')} value={ethnicity} onChange={(e) => setEthnicity(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'auto' } }} />

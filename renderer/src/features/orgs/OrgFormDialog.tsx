@@ -18,6 +18,7 @@ import { useLanguage, useNotify } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
 import { draftOf, initialState, kindChoices, suggestedCode, type FormMode, type FormState } from './orgForm';
 import type { OrgTreeData } from './useOrgTree';
+import { DateField } from '../../components/DateField';
 
 interface OrgFormDialogProps {
   mode: FormMode;
@@ -160,13 +161,12 @@ export function OrgFormDialog({ mode, data, onClose, onSaved }: OrgFormDialogPro
               slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'tel', 'data-testid': 'org-secretary-phone' } }}
             />
           </Stack>
-          <TextField
-            type="date"
+          <DateField lang={lang}
             label={t('details.founded')}
             value={state.founded}
-            onChange={(e) => set('founded')(e.target.value)}
+            onValueChange={(v) => set('founded')(v)}
             {...helper(undefined, 'founded')}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'org-founded' } }}
+            slotProps={{ htmlInput: { 'data-testid': 'org-founded' } }}
           />
         </Stack>
       </DialogContent>

@@ -17,8 +17,9 @@ import type { Org } from '../../../../shared/domain/org';
 import { FIGURES, isSplitFigure, type Figure } from '../../../../shared/domain/stats';
 import { DEFAULT_CHANGE_FLOOR, DEFAULT_CHANGE_THRESHOLD } from '../../../../shared/stats/validation';
 import { openRoundWrites, reportingOrgs } from '../../../../shared/stats/writes';
-import { useNotify } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { useWrite } from '../../app/useWrite';
+import { DateField } from '../../components/DateField';
 type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
 const INDEX_COUNT: Record<PeriodKind, number> = { year: 0, half: 2, quarter: 4, month: 12 };
 
@@ -32,6 +33,7 @@ function periodOf(kind: PeriodKind, year: number, index: number): string {
 /** The county opens a round: which period, which figures, who reports, by when. */
 export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county: Org; onClose(): void }) {
   const { t } = useTranslation('stats');
+  const { lang } = useLanguage();
   const notify = useNotify();
   const now = new Date();
   const [kind, setKind] = useState<PeriodKind>('quarter');
@@ -116,12 +118,11 @@ export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county
             />
             <FormHelperText>{t('rounds.bySexHelp')}</FormHelperText>
           </FormGroup>
-          <TextField
-            type="date"
+          <DateField lang={lang}
             label={t('rounds.deadline')}
             value={deadline}
-            onChange={(e) => setDeadline(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'round-deadline' } }}
+            onValueChange={(v) => setDeadline(v)}
+            slotProps={{ htmlInput: { 'data-testid': 'round-deadline' } }}
           />
           <TextField
             type="number"
