@@ -40,7 +40,6 @@ export function RankingView({ data, scope }: { data: ContestData; scope: string 
   const [busy, setBusy] = useState(false);
   const { contest, ranking } = data;
   const tierName = (id: string | null) => (id === null ? t('ranking.noAward') : pickText(contest.tiers.find((x) => x.id === id)?.name ?? {}, lang).text);
-  const judgeName = new Map(contest.judges.map((j) => [j.id, j.name]));
   const orgs = new Map(data.orgs.map((o) => [o.id, o.name]));
   const table = contestResultsTable(contest, ranking, lang, CONTEST_LOCALES, (id) => orgs.get(id));
   const base = `contest-${(contest.title.zh ?? contest.title.ug ?? 'results').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60)}`;
@@ -114,7 +113,8 @@ export function RankingView({ data, scope }: { data: ContestData; scope: string 
           { label: t('entries.code') },
           { label: t('entries.entrant') },
           { label: t('ranking.score'), align: 'right' },
-          { label: t('ranking.judges') },
+          // One column per judge, in the contest's order, so a judge's scores stand in one column.
+          ...contest.judges.map((j) => ({ label: <bdi>{j.name}</bdi>, align: 'right' as const })),
           { label: t('ranking.award') },
           {},
         ]}
@@ -136,13 +136,15 @@ export function RankingView({ data, scope }: { data: ContestData; scope: string 
                 </Typography>
               )}
             </TableCell>
-            <TableCell sx={{ fontSize: '0.8em' }}>
-              {r.totals.map((x) => (
-                <Box component="span" key={x.judgeId} sx={{ textDecoration: r.dropped.includes(x.judgeId) ? 'line-through' : 'none', color: r.dropped.includes(x.judgeId) ? 'text.disabled' : undefined, marginInlineEnd: 1 }}>
-                  {judgeName.get(x.judgeId)} {formatNumber(x.total, lang, { maximumFractionDigits: 1 })}
-                </Box>
-              ))}
-            </TableCell>
+            {contest.judges.map((j) => {
+              const given = r.totals.find((x) => x.judgeId === j.id);
+              const dropped = r.dropped.includes(j.id);
+              return (
+                <TableCell key={j.id} align="right" data-testid="ranking-judge-score" data-judge={j.id} sx={{ textDecoration: dropped ? 'line-through' : 'none', color: dropped ? 'text.disabled' : undefined }} title={dropped ? t('ranking.droppedScore') : undefined}>
+                  {given === undefined ? '—' : formatNumber(given.total, lang, { maximumFractionDigits: 1 })}
+                </TableCell>
+              );
+            })}
             <TableCell>
               {tierName(r.tierId)}
               {r.overridden && (
