@@ -96,6 +96,8 @@ describe('job notices', () => {
     await page.getByTestId('notice-save').click();
     await page.getByTestId('notice-details').waitFor();
     await expect.poll(() => page.getByTestId('notice-status').getAttribute('data-status')).toBe('draft');
+    // A draft is published (发布), not "published again".
+    await expect(page.getByTestId('notice-move-published').textContent()).resolves.toBe('发布');
     await page.getByTestId('notice-move-published').click();
     await expect.poll(() => page.getByTestId('notice-status').getAttribute('data-status')).toBe('published');
 

@@ -31,7 +31,11 @@ import { PlacementDialog } from './PlacementDialog';
 import { StatusChip } from './StatusChip';
 import type { JobsData } from './useJobsData';
 
-const MOVE_LABEL: Record<NoticeStatus, string> = { draft: 'publish', published: 'reopen', closed: 'close', filled: 'fill' };
+/** The button for a move, by where the notice is and where it goes: a draft is published, a closed notice published again. */
+function moveLabel(from: NoticeStatus, to: NoticeStatus): string {
+  if (to === 'published') return from === 'draft' ? 'publish' : 'reopen';
+  return to === 'closed' ? 'close' : to === 'filled' ? 'fill' : 'publish';
+}
 
 export interface UndoOffer {
   key: string;
@@ -105,7 +109,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {NOTICE_TRANSITIONS[notice.status].map((to) => (
           <Button key={to} variant={to === 'published' ? 'contained' : 'outlined'} disabled={busy} onClick={() => void move(to)} data-testid={`notice-move-${to}`}>
-            {t(`actions.${MOVE_LABEL[to]}`)}
+            {t(`actions.${moveLabel(notice.status, to)}`)}
           </Button>
         ))}
         <Button disabled={busy} onClick={() => setEditing(true)} data-testid="notice-edit">
