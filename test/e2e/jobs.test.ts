@@ -194,7 +194,7 @@ describe('job notices', () => {
     await page.getByTestId('notice-edit').click();
     await page.getByTestId('notice-form').waitFor();
     await screenshot(page, 'jobs-form-ug');
-    await page.getByTestId('notice-form').getByRole('button').first().click();
+    await page.getByTestId('notice-cancel').click();
     await page.getByTestId('notice-form').waitFor({ state: 'detached' });
 
     // The bulletin screen in Uyghur: nothing is open any more, so the notice is picked by hand.

@@ -181,7 +181,7 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
+        <Button onClick={onClose} disabled={busy} data-testid="notice-cancel">
           {t('actions.cancel')}
         </Button>
         <Button variant="contained" onClick={() => void save()} disabled={busy} data-testid="notice-save" color={warnDuplicates ? 'warning' : 'primary'}>
