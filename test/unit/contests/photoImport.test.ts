@@ -82,7 +82,7 @@ describe('importing photos a few at a time', () => {
       held,
     );
 
-    const outcome = await importPhotos(db, files, new Set([taken]), (done, total) => {
+    const outcome = await importPhotos({ db }, files, new Set([taken]), (done, total) => {
       progress.push(done);
       expect(total).toBe(8);
       held.now = Math.max(0, held.now - 1);
@@ -117,7 +117,7 @@ describe('importing photos a few at a time', () => {
     const held = { now: 0, max: 0 };
     const files = sources(Array.from({ length: 40 }, (_, i) => ({ name: `${i}.jpg`, bytes: jpeg(`photo ${i}`) })), held);
 
-    const outcome = await importPhotos(freshDb(), files, new Set(), () => {
+    const outcome = await importPhotos({ db: freshDb() }, files, new Set(), () => {
       held.now--;
     }, { workers: 2, createWorker: () => new FakePhotoWorker({ now: 0, max: 0 }) });
 
@@ -139,7 +139,7 @@ describe('importing photos a few at a time', () => {
       { token: 'gone-token-xxxxxxxx', name: 'gone.jpg', size: 10 },
     ];
 
-    const outcome = await importPhotos(freshDb(), pickedPhotoSources(bridge, picked), new Set(), () => undefined, {
+    const outcome = await importPhotos({ db: freshDb() }, pickedPhotoSources(bridge, picked), new Set(), () => undefined, {
       workers: 1,
       createWorker: () => new FakePhotoWorker({ now: 0, max: 0 }),
     });
@@ -150,7 +150,7 @@ describe('importing photos a few at a time', () => {
   });
 
   it('a shell without readPickedFile reports every file as unsupported rather than failing the import', async () => {
-    const outcome = await importPhotos(freshDb(), pickedPhotoSources({}, [{ token: 'x'.repeat(20), name: 'a.jpg', size: 1 }]), new Set(), () => undefined, {
+    const outcome = await importPhotos({ db: freshDb() }, pickedPhotoSources({}, [{ token: 'x'.repeat(20), name: 'a.jpg', size: 1 }]), new Set(), () => undefined, {
       createWorker: () => new FakePhotoWorker({ now: 0, max: 0 }),
     });
     expect(outcome.failed).toEqual([{ name: 'a.jpg', reason: 'unsupported' }]);

@@ -19,15 +19,14 @@ import { roundColumns, type ReportingRound } from '../../../../shared/domain/sta
 import { pickText } from '../../../../shared/i18n/lang';
 import { templateMessage } from '../../../../shared/report';
 import type { TemplateReadResult } from '../../../../shared/report';
-import { templateWrites } from '../../../../shared/stats/writes';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { storeErrorKey } from '../../store/errors';
-import { withWrittenUnderId } from '../../store/statsWrites';
 import { entryRound, type StatsModel } from '../../../../shared/stats/model';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import { periodLabel } from '../../components/periodLabel';
 import { REPORT_LOCALES } from './reportLocales';
+import { templateStoreWrites } from './reportsService';
 
 /**
  * The spreadsheet township officers already use: a prefilled template for one township and round,
@@ -105,16 +104,8 @@ export function TemplateSection({ data }: { data: StatsModel }) {
    */
   async function store_() {
     if (!read?.ok) return;
-    const byCode = new Map(data.orgs.map((o) => [o.code, o]));
-    const reports = new Map(data.reports.filter((r) => r.roundId === round.id).map((r) => [r.orgId, r]));
     const { rowsToStore } = await import('../../../../shared/report/templateRead');
-    const rows = rowsToStore(read.rows, useFormulaValues);
-    const codes = rows.map((row) => row.code).filter((code) => byCode.has(code));
-    const targets = await withWrittenUnderId(
-      store.db,
-      codes.map((code) => ({ round, org: byCode.get(code)!, report: reports.get(byCode.get(code)!.id) })),
-    );
-    const result = templateWrites(round, new Map(targets.map((target) => [target.org.code, target])), rows);
+    const result = await templateStoreWrites(store, data, round, rowsToStore(read.rows, useFormulaValues));
     if (!(await writeStats({ ok: true, writes: result.writes }))) return;
     notify({ severity: result.locked ? 'warning' : 'success', key: 'reports:template.stored', values: { count: result.stored, locked: result.locked } });
     setRead(null);
