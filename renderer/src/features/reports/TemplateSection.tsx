@@ -17,8 +17,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roundColumns, type ReportingRound } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
-import { templateMessage } from '../../../../shared/report';
-import type { TemplateReadResult } from '../../../../shared/report';
+import { templateMessage } from '../../../../shared/stats/report/templateMessages';
+import type { TemplateReadResult } from '../../../../shared/stats/report/templateRead';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { storeErrorKey } from '../../store/errors';
@@ -53,7 +53,7 @@ export function TemplateSection({ data }: { data: StatsModel }) {
   const unit = units.find((u) => u.id === unitId);
 
   async function rows() {
-    const { templateRows } = await import('../../../../shared/report/template');
+    const { templateRows } = await import('../../../../shared/stats/report/template');
     return templateRows(data.orgs, data.reports.filter((r) => r.roundId === round.id), round, unitId);
   }
 
@@ -61,7 +61,7 @@ export function TemplateSection({ data }: { data: StatsModel }) {
     if (!unit) return;
     setBusy(true);
     try {
-      const { writeTemplate } = await import('../../../../shared/report/template');
+      const { writeTemplate } = await import('../../../../shared/stats/report/template');
       const { orgs, values } = await rows();
       const bytes = await writeTemplate({ county: data.county!, township: unit, round, orgs, values, lang, locales: REPORT_LOCALES });
       report(await bridge.saveFile({ suggestedName: `${unit.code}-${round.period}.xlsx`, data: bytes, filters: [{ nameKey: 'xlsx', extensions: ['xlsx'] }] }));
@@ -79,7 +79,7 @@ export function TemplateSection({ data }: { data: StatsModel }) {
     if (opened.status !== 'opened') return;
     setBusy(true);
     try {
-      const { readTemplate } = await import('../../../../shared/report/templateRead');
+      const { readTemplate } = await import('../../../../shared/stats/report/templateRead');
       const { orgs } = await rows();
       setUseFormulaValues(false);
       setRead(
@@ -104,7 +104,7 @@ export function TemplateSection({ data }: { data: StatsModel }) {
    */
   async function store_() {
     if (!read?.ok) return;
-    const { rowsToStore } = await import('../../../../shared/report/templateRead');
+    const { rowsToStore } = await import('../../../../shared/stats/report/templateRead');
     const result = await templateStoreWrites(store, data, round, rowsToStore(read.rows, useFormulaValues));
     if (!(await writeStats({ ok: true, writes: result.writes }))) return;
     notify({ severity: result.locked ? 'warning' : 'success', key: 'reports:template.stored', values: { count: result.stored, locked: result.locked } });

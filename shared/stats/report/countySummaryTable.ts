@@ -1,10 +1,10 @@
-import { SEXES, sexFigure, type Figure, type SexFigure } from '../domain/stats';
-import { formatInteger } from '../i18n/format';
-import { pickText, type BilingualText, type Lang } from '../i18n/lang';
+import { SEXES, sexFigure, type Figure, type SexFigure } from '../../domain/stats';
+import { formatInteger } from '../../i18n/format';
+import { pickText, type Lang } from '../../i18n/lang';
 import type { CountySummary, SummaryFigures, TargetCheck } from './countySummary';
-import { interpolate } from '../i18n/interpolate';
+import { interpolate } from '../../i18n/interpolate';
 import { bilingual, periodText, type ReportLocales } from './messages';
-import { otherLang, tableDirection, type CellValue, type ReportColumn, type ReportRow, type ReportTable } from './table';
+import { nameCell, tableDirection, type CellValue, type ReportColumn, type ReportRow, type ReportTable } from '../../report/table';
 
 /** The figures the county summary shows, in this order (DOMAIN.md: the published bases and members). */
 const SUMMARY_FIGURES = ['members', 'newMembers', 'youth1435', 'youth1428'] as const satisfies readonly Figure[];
@@ -57,11 +57,4 @@ export function countySummaryTable(summary: CountySummary, lang: Lang, locales: 
     csvFraction: m.countySummary.csvFraction,
     pageFooter: m.pageFooter,
   };
-}
-
-/** A name in the table's language, or the other language's marked as untranslated. */
-export function nameCell(name: BilingualText, lang: Lang): CellValue {
-  const picked = pickText(name, lang);
-  if (picked.translated || picked.text === '') return picked.text;
-  return { text: picked.text, lang: otherLang(lang), untranslated: true };
 }

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TemplateProblem, TemplateRefusalResult } from '../../../shared/report/templateRead';
-import { TEMPLATE_PROBLEMS, TEMPLATE_REFUSALS } from '../../../shared/report/templateReasons';
-import { templateMessage } from '../../../shared/report/templateMessages';
-import { interpolate } from '../../../shared/i18n/interpolate';
-import { periodText } from '../../../shared/report/messages';
-import { LOCALES } from './helpers';
+import type { TemplateProblem, TemplateRefusalResult } from '../../../../shared/stats/report/templateRead';
+import { TEMPLATE_PROBLEMS, TEMPLATE_REFUSALS } from '../../../../shared/stats/report/templateReasons';
+import { templateMessage } from '../../../../shared/stats/report/templateMessages';
+import { interpolate } from '../../../../shared/i18n/interpolate';
+import { periodText } from '../../../../shared/stats/report/messages';
+import { LOCALES } from '../../report/helpers';
 
 const leaves = (node: unknown, prefix = ''): Array<[string, string]> =>
   typeof node === 'string'
     ? [[prefix, node]]
     : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
-const load = (lang: string): Map<string, string> => new Map(leaves(JSON.parse(readFileSync(new URL(`../../../locales/${lang}/report.json`, import.meta.url), 'utf8'))));
+const load = (lang: string): Map<string, string> => new Map(leaves(JSON.parse(readFileSync(new URL(`../../../../locales/${lang}/report.json`, import.meta.url), 'utf8'))));
 
 describe('locales/*/report.json', () => {
   it('writes Uyghur in Arabic script and never in Chinese characters', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURES } from '../../../shared/domain/stats';
-import { MAX_FIGURE } from '../../../shared/report/figureCell';
-import { META_SHEET, TEMPLATE_FORMAT } from '../../../shared/report/templateMeta';
-import { readTemplate } from '../../../shared/report/templateRead';
-import { LOCALES, readBack, sheetProtection, xlsxParts } from './helpers';
+import { FIGURES } from '../../../../shared/domain/stats';
+import { MAX_FIGURE } from '../../../../shared/stats/report/figureCell';
+import { META_SHEET, TEMPLATE_FORMAT } from '../../../../shared/stats/report/templateMeta';
+import { readTemplate } from '../../../../shared/stats/report/templateRead';
+import { LOCALES, readBack, sheetProtection, xlsxParts } from '../../report/helpers';
 import { expectation, rows, template } from './templateFixtures';
 
 const FIRST = 5;

@@ -1,7 +1,7 @@
-import type { AnyFigure, ReportStatus } from '../domain/stats';
-import { interpolate } from '../i18n/interpolate';
-import type { Lang } from '../i18n/lang';
-import type { BilingualLabel } from './table';
+import type { AnyFigure, ReportStatus } from '../../domain/stats';
+import { interpolate } from '../../i18n/interpolate';
+import type { Lang } from '../../i18n/lang';
+import { bilingualLabel, type BilingualLabel } from '../../report/table';
 import type { TemplateReason } from './templateReasons';
 
 /**
@@ -47,7 +47,7 @@ export type ReportLocales = Readonly<Record<Lang, ReportMessages>>;
 
 /** A label from both languages' messages, for a bilingual header. */
 export function bilingual(locales: ReportLocales, pick: (messages: ReportMessages) => string): BilingualLabel {
-  return { zh: pick(locales['zh-CN']), ug: pick(locales.ug) };
+  return bilingualLabel(locales, pick);
 }
 
 /** A period in words: 2025 → 2025年度, 2025Q3 → 2025年第3季度, 2025M07 → 2025年7月. */

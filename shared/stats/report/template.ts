@@ -1,16 +1,15 @@
 import type ExcelJS from 'exceljs';
-import type { Org } from '../domain/org';
-import { roundColumns, type AnyFigure, type ReportingRound, type StatReport } from '../domain/stats';
-import { pickText, type Lang } from '../i18n/lang';
-import type { FigureValues } from '../stats/totals';
-import { nameCell } from './countySummaryTable';
+import type { Org } from '../../domain/org';
+import { roundColumns, type AnyFigure, type ReportingRound, type StatReport } from '../../domain/stats';
+import { pickText, type Lang } from '../../i18n/lang';
+import type { FigureValues } from '../totals';
 import { MAX_FIGURE } from './figureCell';
-import { interpolate } from '../i18n/interpolate';
+import { interpolate } from '../../i18n/interpolate';
 import { bilingual, periodText, type ReportLocales } from './messages';
-import { tableDirection, type ReportColumn, type ReportTable } from './table';
+import { nameCell, tableDirection, type ReportColumn, type ReportTable } from '../../report/table';
 import { META_SHEET, SPLIT_TEMPLATE_VERSION, metaRows } from './templateMeta';
-import { cellRef } from './cellRef';
-import { addTableSheet, newWorkbook, workbookBytes } from './xlsx';
+import { cellRef } from '../../report/cellRef';
+import { addTableSheet, newWorkbook, workbookBytes } from '../../report/xlsx';
 
 /*
  * The township template: the spreadsheet a township officer fills offline, one row per branch that

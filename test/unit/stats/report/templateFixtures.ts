@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { generateDemoCounty, DEMO_ROUND_ID } from '../../../shared/demo/luntai';
-import type { ReportingRound } from '../../../shared/domain/stats';
-import type { Lang } from '../../../shared/i18n/lang';
-import { templateRows, writeTemplate } from '../../../shared/report/template';
-import type { TemplateExpectation } from '../../../shared/report/templateRead';
-import { LOCALES, readBack } from './helpers';
+import { generateDemoCounty, DEMO_ROUND_ID } from '../../../../shared/demo/luntai';
+import type { ReportingRound } from '../../../../shared/domain/stats';
+import type { Lang } from '../../../../shared/i18n/lang';
+import { templateRows, writeTemplate } from '../../../../shared/stats/report/template';
+import type { TemplateExpectation } from '../../../../shared/stats/report/templateRead';
+import { LOCALES, readBack } from '../../report/helpers';
 
 /** The demo's 轮台镇 (LT-01) and its 37 reporting units in the 2025 round. */
 export const demo = generateDemoCounty();

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Org } from '../../../shared/domain/org';
-import type { ReportingRound, StatReport } from '../../../shared/domain/stats';
-import { buildCountySummary, targetLookup, type CountySummaryInput } from '../../../shared/report/countySummary';
-import { rollUpAll } from '../../../shared/stats/rollup';
-import { DEMO_FACTS } from '../../../shared/demo/summary';
-import { demoInput, summaryOf } from './helpers';
+import type { Org } from '../../../../shared/domain/org';
+import type { ReportingRound, StatReport } from '../../../../shared/domain/stats';
+import { buildCountySummary, targetLookup, type CountySummaryInput } from '../../../../shared/stats/report/countySummary';
+import { rollUpAll } from '../../../../shared/stats/rollup';
+import { DEMO_FACTS } from '../../../../shared/demo/summary';
+import { demoInput, summaryOf } from '../../report/helpers';
 
 const org = (code: string, kind: Org['kind'], parentId: string | null, extra: Partial<Org> = {}): Org => ({
   id: code,

@@ -1,4 +1,4 @@
-import { ALL_FIGURES, type AnyFigure } from '../domain/stats';
+import { ALL_FIGURES, type AnyFigure } from '../../domain/stats';
 
 /*
  * What a township template says about itself, kept on a hidden sheet of key/value rows so an

@@ -1,19 +1,13 @@
+import { SPREADSHEET_REFUSALS } from '../../report/spreadsheetCheck';
+
 /**
  * Why a filled template is refused as a whole, and what can be wrong with one row or cell of it.
  * Each code has a message under `template.<code>` in locales/<lang>/report.json; the messages'
  * placeholders are the fields of the refusal's or problem's detail.
  */
 export const TEMPLATE_REFUSALS = [
-  /** Not a zip-based workbook at all (a PDF, a picture, a damaged or cut-short file). */
-  'not-a-spreadsheet',
-  /** An Excel 97–2003 (.xls) or WPS (.et) file: a spreadsheet, but one this app cannot read. */
-  'legacy-format',
-  /** Bigger than any template could be once unpacked: refused before it can exhaust memory. */
-  'too-large',
-  /** More rows than a township's sheet can have (TEMPLATE_LIMITS.rows), counted before the sheet is read. */
-  'too-many-rows',
-  /** More cells than a township's sheet can have (TEMPLATE_LIMITS.cells), counted before the sheet is read. */
-  'too-many-cells',
+  /** The file is not a spreadsheet this app can open safely (the report engine's check). */
+  ...SPREADSHEET_REFUSALS,
   /** A workbook, but not one League Desk exported (no or unreadable metadata sheet). */
   'not-our-template',
   /** Made by a newer League Desk whose layout this build does not know. */

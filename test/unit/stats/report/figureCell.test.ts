@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_FIGURE, readFigureCell } from '../../../shared/report/figureCell';
+import { MAX_FIGURE, readFigureCell } from '../../../../shared/stats/report/figureCell';
 
 describe('reading a figure cell', () => {
   it.each<[string, unknown, number | null]>([

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { AnyFigure } from '../domain/stats';
-import { figureDisagreements, type Issue } from '../stats/validation';
-import { printableName } from '../sync/bundle/refusal';
-import { cellRef } from './cellRef';
+import type { AnyFigure } from '../../domain/stats';
+import { figureDisagreements, type Issue } from '../validation';
+import { printableName } from '../../sync/bundle/refusal';
+import { cellRef } from '../../report/cellRef';
 import { readFigureCell } from './figureCell';
-import { openSpreadsheet, SPREADSHEET_LIMITS, TEMPLATE_LIMITS } from './spreadsheetCheck';
+import { openSpreadsheet, SPREADSHEET_LIMITS, TEMPLATE_LIMITS } from '../../report/spreadsheetCheck';
 import { parseMeta, TEMPLATE_VERSION, type TemplateMeta } from './templateMeta';
 import type { TemplateProblemReason, TemplateRefusal } from './templateReasons';
 

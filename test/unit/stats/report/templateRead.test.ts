@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { openSpreadsheet } from '../../../shared/report/spreadsheetCheck';
-import { META_SHEET } from '../../../shared/report/templateMeta';
-import { readTemplate, rowsToStore, type TemplateReadResult } from '../../../shared/report/templateRead';
-import { templateMessage } from '../../../shared/report/templateMessages';
-import { REPORT_LOCALES } from '../../../renderer/src/features/reports/reportLocales';
-import { readBack } from './helpers';
+import { openSpreadsheet } from '../../../../shared/report/spreadsheetCheck';
+import { META_SHEET } from '../../../../shared/stats/report/templateMeta';
+import { readTemplate, rowsToStore, type TemplateReadResult } from '../../../../shared/stats/report/templateRead';
+import { templateMessage } from '../../../../shared/stats/report/templateMessages';
+import { REPORT_LOCALES } from '../../../../renderer/src/features/reports/reportLocales';
+import { readBack } from '../../report/helpers';
 import { dataSheet, expectation, resaved, rows, template } from './templateFixtures';
 
 const codes = rows.orgs.map((o) => o.code);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Org } from '../../../shared/domain/org';
-import { SEX_FIGURES, roundColumns, type ReportingRound, type StatReport } from '../../../shared/domain/stats';
-import { countySummaryTable } from '../../../shared/report/countySummaryTable';
-import { tableToCsv } from '../../../shared/report/csv';
-import { toHtmlTable } from '../../../shared/report/html';
-import { templateRows, writeTemplate } from '../../../shared/report/template';
-import { META_SHEET } from '../../../shared/report/templateMeta';
-import { readTemplate, type TemplateExpectation } from '../../../shared/report/templateRead';
-import { toXlsx } from '../../../shared/report/xlsx';
-import { rollUpAll } from '../../../shared/stats/rollup';
-import { LOCALES, readBack, summaryOf } from './helpers';
+import type { Org } from '../../../../shared/domain/org';
+import { SEX_FIGURES, roundColumns, type ReportingRound, type StatReport } from '../../../../shared/domain/stats';
+import { countySummaryTable } from '../../../../shared/stats/report/countySummaryTable';
+import { tableToCsv } from '../../../../shared/report/csv';
+import { toHtmlTable } from '../../../../shared/report/html';
+import { templateRows, writeTemplate } from '../../../../shared/stats/report/template';
+import { META_SHEET } from '../../../../shared/stats/report/templateMeta';
+import { readTemplate, type TemplateExpectation } from '../../../../shared/stats/report/templateRead';
+import { toXlsx } from '../../../../shared/report/xlsx';
+import { rollUpAll } from '../../../../shared/stats/rollup';
+import { LOCALES, readBack, summaryOf } from '../../report/helpers';
 import { dataSheet, resaved } from './templateFixtures';
 
 const org = (code: string, kind: Org['kind'], parentId: string | null): Org => ({ id: code, code, name: { zh: code }, kind, parentId, archived: false });

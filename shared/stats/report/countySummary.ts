@@ -1,11 +1,11 @@
-import type { Org } from '../domain/org';
-import { comparePeriods } from '../domain/period';
-import { SEX_FIGURES, type ReportingRound, type ReportStatus, type SexFigure, type StatReport, type Target } from '../domain/stats';
-import { homeCounty } from '../orgs/home';
-import { chooseRound, roundCoverage, type RoundChoice, type RoundChoiceReason, type RoundCoverage } from '../stats/headline';
-import { newestFirst, type StatsData } from '../stats/model';
-import { rollUpAll, type RollUpResult } from '../stats/rollup';
-import { exceedsTarget, indexTargets, targetRatioFor } from '../stats/targets';
+import type { Org } from '../../domain/org';
+import { comparePeriods } from '../../domain/period';
+import { SEX_FIGURES, type ReportingRound, type ReportStatus, type SexFigure, type StatReport, type Target } from '../../domain/stats';
+import { homeCounty } from '../../orgs/home';
+import { chooseRound, roundCoverage, type RoundChoice, type RoundChoiceReason, type RoundCoverage } from '../headline';
+import { newestFirst, type StatsData } from '../model';
+import { rollUpAll, type RollUpResult } from '../rollup';
+import { exceedsTarget, indexTargets, targetRatioFor } from '../targets';
 
 /*
  * The county summary for one round: one line per committee directly under the county (township

@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { countElements, TEMPLATE_LIMITS } from '../../../shared/report/spreadsheetCheck';
-import { readTemplate, type TemplateReadResult } from '../../../shared/report/templateRead';
+import { countElements, TEMPLATE_LIMITS } from '../../../../shared/report/spreadsheetCheck';
+import { readTemplate, type TemplateReadResult } from '../../../../shared/stats/report/templateRead';
 import { dataSheet, expectation, resaved, template } from './templateFixtures';
 
 /** The template with `rows` more rows appended to its data sheet's XML, as a spreadsheet program would write them. */

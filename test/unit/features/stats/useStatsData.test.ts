@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StatReport } from '../../../shared/domain/stats';
-import { sameReport } from '../../../renderer/src/features/stats/useStatsData';
+import type { StatReport } from '../../../../shared/domain/stats';
+import { sameReport } from '../../../../renderer/src/features/stats/useStatsData';
 
 /*
  * The entry grid re-renders the rows whose report object is new; the round's live query keeps the

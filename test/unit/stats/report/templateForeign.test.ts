@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTemplate, type TemplateReadResult } from '../../../shared/report/templateRead';
+import { readTemplate, type TemplateReadResult } from '../../../../shared/stats/report/templateRead';
 import { expectation, rows } from './templateFixtures';
 
 /** Workbooks saved by LibreOffice (see fixtures/README.md), read as the import screen reads them. */

@@ -1,7 +1,7 @@
-import { ALL_FIGURES, type AnyFigure } from '../domain/stats';
-import { formatInteger } from '../i18n/format';
-import type { Lang } from '../i18n/lang';
-import { interpolate } from '../i18n/interpolate';
+import { ALL_FIGURES, type AnyFigure } from '../../domain/stats';
+import { formatInteger } from '../../i18n/format';
+import type { Lang } from '../../i18n/lang';
+import { interpolate } from '../../i18n/interpolate';
 import type { ReportMessages } from './messages';
 import type { TemplateProblem, TemplateRefusalResult } from './templateRead';
 
