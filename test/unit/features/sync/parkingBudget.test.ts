@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyReviewedImport, exportBundle, reviewImport } from '../../../renderer/src/features/sync/syncService';
-import { openStore } from '../../../renderer/src/store/store';
-import { APP_TABLES } from '../../../shared/app/registry';
-import { encodeBundle } from '../../../shared/sync/bundle';
-import { PARKING_BUDGET } from '../../../shared/sync/parking';
-import { junkInput } from '../bundle/bundleFixtures';
-import { freshDb } from '../store/fakeDb';
+import { applyReviewedImport, exportBundle, reviewImport } from '../../../../renderer/src/features/sync/syncService';
+import { openStore } from '../../../../renderer/src/store/store';
+import { APP_TABLES } from '../../../../shared/app/registry';
+import { encodeBundle } from '../../../../shared/sync/bundle';
+import { PARKING_BUDGET } from '../../../../shared/sync/parking';
+import { junkInput } from '../../bundle/bundleFixtures';
+import { freshDb } from '../../store/fakeDb';
 
 describe('the parking budget at import', () => {
   it('a file with more junk changes for an unknown table than the budget is refused with its reason; the other files of the import go in, and nothing is parked', async () => {

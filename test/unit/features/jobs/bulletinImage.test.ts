@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wrapText } from '../../../renderer/src/features/jobs/bulletinImage';
+import { wrapText } from '../../../../renderer/src/features/jobs/bulletinImage';
 
 const measure = (text: string) => Array.from(text).length;
 

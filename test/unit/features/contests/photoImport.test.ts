@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Bridge, PickedFile, ReadPickedResult } from '../../../shared/bridge';
-import { importPhotos, pickedPhotoSources, type PhotoSource, type PhotoWorkerLike } from '../../../renderer/src/features/contests/photoImport';
-import type { PhotoJob, PhotoJobResult } from '../../../renderer/src/features/contests/photoWorker';
-import { blobTable, sha256Hex } from '../../../renderer/src/store/blobs';
-import { freshDb } from '../store/fakeDb';
+import type { Bridge, PickedFile, ReadPickedResult } from '../../../../shared/bridge';
+import { importPhotos, pickedPhotoSources, type PhotoSource, type PhotoWorkerLike } from '../../../../renderer/src/features/contests/photoImport';
+import type { PhotoJob, PhotoJobResult } from '../../../../renderer/src/features/contests/photoWorker';
+import { blobTable, sha256Hex } from '../../../../renderer/src/store/blobs';
+import { freshDb } from '../../store/fakeDb';
 
 const jpeg = (label: string) => new Uint8Array([0xff, 0xd8, ...new TextEncoder().encode(label)]);
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Bridge, SaveResult } from '../../../shared/bridge';
-import { decodeBundle } from '../../../shared/sync/bundle';
-import { saveFullCopy } from '../../../renderer/src/features/sync/fullCopy';
-import { backupBundle, makeBackup } from '../../../renderer/src/store/backups';
-import { loadDemoCounty } from '../../../renderer/src/store/demo';
-import { openStore } from '../../../renderer/src/store/store';
-import { lastUsbCopy } from '../../../renderer/src/store/usbCopy';
-import { freshDb } from '../store/fakeDb';
-import { APP_TABLES } from '../../../shared/app/registry';
+import type { Bridge, SaveResult } from '../../../../shared/bridge';
+import { decodeBundle } from '../../../../shared/sync/bundle';
+import { saveFullCopy } from '../../../../renderer/src/features/sync/fullCopy';
+import { backupBundle, makeBackup } from '../../../../renderer/src/store/backups';
+import { loadDemoCounty } from '../../../../renderer/src/store/demo';
+import { openStore } from '../../../../renderer/src/store/store';
+import { lastUsbCopy } from '../../../../renderer/src/store/usbCopy';
+import { freshDb } from '../../store/fakeDb';
+import { APP_TABLES } from '../../../../shared/app/registry';
 
 function bridgeAnswering(result: SaveResult, saved: Uint8Array[] = []): Bridge {
   return {

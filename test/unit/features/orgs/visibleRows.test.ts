@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { childrenByParent } from '../../../shared/orgs/tree';
-import { unreachableCount, visibleRows } from '../../../renderer/src/features/orgs/visibleRows';
-import { makeOrg, smallCounty } from './fixtures';
+import { childrenByParent } from '../../../../shared/orgs/tree';
+import { unreachableCount, visibleRows } from '../../../../renderer/src/features/orgs/visibleRows';
+import { makeOrg, smallCounty } from '../../orgs/fixtures';
 
 describe('the lines of the tree on screen', () => {
   const orgs = smallCounty();

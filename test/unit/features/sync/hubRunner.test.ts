@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Bridge, HubBridge } from '../../../shared/bridge';
-import { HubRunner } from '../../../renderer/src/features/sync/hubRunner';
-import { openStore } from '../../../renderer/src/store/store';
-import { freshDb } from '../store/fakeDb';
-import { FakeHub } from './fakeHub';
+import type { Bridge, HubBridge } from '../../../../shared/bridge';
+import { HubRunner } from '../../../../renderer/src/features/sync/hubRunner';
+import { openStore } from '../../../../renderer/src/store/store';
+import { freshDb } from '../../store/fakeDb';
+import { FakeHub } from '../../hub/fakeHub';
 
 const county = { code: 'LT', name: { zh: '共青团轮台县委员会' }, kind: 'county', parentId: null, archived: false };
 
