@@ -2,6 +2,7 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import layers from './scripts/lint-rules/layers.js';
+import storage from './scripts/lint-rules/storage.js';
 
 const TRANSACTION_RULES = [
   { selector: "CallExpression[callee.property.name='transaction']", message: 'Open transactions with inTransaction (renderer/src/store/tx.ts).' },
@@ -23,9 +24,11 @@ export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**', 'bench/results/**', 'hub-data/**'] },
   ...tseslint.configs.recommended,
   {
-    plugins: { layers },
+    plugins: { layers, storage },
     rules: {
       'layers/import-direction': ['error', { root: import.meta.dirname }],
+      // A feature's components read data through its data module (use<Feature>Data.ts, services).
+      'storage/no-storage-in-components': ['error', { root: import.meta.dirname }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
@@ -38,9 +41,8 @@ export default tseslint.config(
   {
     // Pages call named writes (shared/<feature>/writes.ts); they never build a write themselves.
     // Components take the narrow services (app/context.ts: useStore, useBridge, useNotify,
-    // useLanguage). The statistics entry page keeps useApp until its rework on another branch lands.
+    // useLanguage).
     files: ['renderer/src/{app,components,features}/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/features/stats/EntryPage.tsx', 'renderer/src/features/stats/CellDetails.tsx'],
     rules: { 'no-restricted-syntax': ['error', ...TRANSACTION_RULES, ...NAMED_WRITE_RULES, ...NARROW_SERVICE_RULES] },
   },
   {

@@ -1,4 +1,5 @@
 import { APP_REGISTRY } from '../shared/app/registry';
+import type { Registry } from '../shared/feature/registry';
 import { isLang, type Lang } from '../shared/i18n/lang';
 import { GLOBAL_OPTIONS, scanArgs, type ArgProblem } from './args';
 import { commandHelp, generalHelp } from './commands/help';
@@ -10,9 +11,10 @@ import { appVersion } from './version';
 /**
  * `league-desk` entry point. Returns the exit code instead of exiting, so tests run it in-process;
  * bin/league-desk.mjs passes process.argv and sets process.exitCode. `env` defaults to the process
- * environment and exists so tests can set LEAGUE_DESK_LANG without touching the real one.
+ * environment and exists so tests can set LEAGUE_DESK_LANG without touching the real one; `registry`
+ * is the app's, and a test may hand in one with a feature of its own.
  */
-export async function run(argv: string[], io: CliIo, env: Env = process.env): Promise<number> {
+export async function run(argv: string[], io: CliIo, env: Env = process.env, registry: Registry = APP_REGISTRY): Promise<number> {
   // The language comes first: every later message, including errors about the command line, uses it.
   const first = scanArgs(argv, GLOBAL_OPTIONS);
   const envT = createTranslator(languageFromEnv(env));
@@ -27,7 +29,7 @@ export async function run(argv: string[], io: CliIo, env: Env = process.env): Pr
   const lang: Lang = typeof langOption === 'string' ? langOption : languageFromEnv(env);
   const t = createTranslator(lang);
   try {
-    return await dispatch(argv, first.positionals[0], io, lang, t);
+    return await dispatch(argv, first.positionals[0], io, lang, t, registry);
   } catch (error) {
     // A bug or a broken install, not a wrong command line: say what happened, exit 1, no stack trace.
     const message = error instanceof Error ? error.message : String(error);
@@ -36,7 +38,7 @@ export async function run(argv: string[], io: CliIo, env: Env = process.env): Pr
   }
 }
 
-async function dispatch(argv: string[], name: string | undefined, io: CliIo, lang: Lang, t: Translate): Promise<number> {
+async function dispatch(argv: string[], name: string | undefined, io: CliIo, lang: Lang, t: Translate, registry: Registry): Promise<number> {
   const command = name === undefined ? undefined : COMMANDS.find((c) => c.name === name);
   if (name !== undefined && !command) {
     writeLines(io.stderr, [t('errors.unknownCommand', { command: name })]);
@@ -60,7 +62,7 @@ async function dispatch(argv: string[], name: string | undefined, io: CliIo, lan
     writeLines(io.stdout, command ? commandHelp(t, command) : generalHelp(t, COMMANDS));
     return EXIT_OK;
   }
-  return command.run({ io, t, lang, options: args.options, positionals: args.positionals.slice(1), commands: COMMANDS, registry: APP_REGISTRY });
+  return command.run({ io, t, lang, options: args.options, positionals: args.positionals.slice(1), commands: COMMANDS, registry });
 }
 
 function usageError(io: CliIo, t: Translate, problem: ArgProblem): number {

@@ -1,7 +1,7 @@
 // Runs inside Chromium (bundled by bench/reports.bench.ts): the county summary of a 2,000-organisation county.
 import ug from '../../locales/ug/report.json';
 import zh from '../../locales/zh-CN/report.json';
-import type { ReportLocales } from '../../shared/report/messages';
+import type { ReportLocales } from '../../shared/stats/report/messages';
 import { countySummaryWorkload, syntheticCounty } from '../workloads/reportSpeed';
 
 const LOCALES = { 'zh-CN': zh, ug } as ReportLocales;

@@ -1,10 +1,10 @@
 import type { Org } from '../../shared/domain/org';
 import type { ReportingRound, StatReport } from '../../shared/domain/stats';
 import type { Lang } from '../../shared/i18n/lang';
-import { buildCountySummary, type CountySummary, type CountySummaryInput } from '../../shared/report/countySummary';
-import { countySummaryTable } from '../../shared/report/countySummaryTable';
+import { buildCountySummary, type CountySummary, type CountySummaryInput } from '../../shared/stats/report/countySummary';
+import { countySummaryTable } from '../../shared/stats/report/countySummaryTable';
 import { toHtmlDocument } from '../../shared/report/html';
-import type { ReportLocales } from '../../shared/report/messages';
+import type { ReportLocales } from '../../shared/stats/report/messages';
 import { toXlsx } from '../../shared/report/xlsx';
 
 /*

@@ -1,33 +1,33 @@
+import { readFileSync } from 'node:fs';
 import ugReport from '../../locales/ug/report.json' with { type: 'json' };
 import zhReport from '../../locales/zh-CN/report.json' with { type: 'json' };
 import { periodSchema } from '../../shared/domain/stats';
 import { formatInteger } from '../../shared/i18n/format';
-import type { Lang } from '../../shared/i18n/lang';
-import { buildCountySummary, type CountySummary } from '../../shared/report/countySummary';
-import { countySummaryTable } from '../../shared/report/countySummaryTable';
+import { LANGS, type Lang } from '../../shared/i18n/lang';
+import { APP_REGISTRY } from '../../shared/app/registry';
+import { generateDemoCounty } from '../../shared/demo/luntai';
+import type { BuiltReport, ReportKind } from '../../shared/feature/reports';
+import { buildCountySummary, type CountySummary } from '../../shared/stats/report/countySummary';
+import { countySummaryTable } from '../../shared/stats/report/countySummaryTable';
 import { tableToCsv } from '../../shared/report/csv';
 import { interpolate } from '../../shared/i18n/interpolate';
-import { periodText, type ReportLocales } from '../../shared/report/messages';
+import { periodText, type ReportLocales } from '../../shared/stats/report/messages';
 import { toXlsx } from '../../shared/report/xlsx';
 import type { Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
 import { writeFileOrReport } from './bundleSupport';
-import { renderContestResultsReport } from './reportContests';
-import { renderJobsReport } from './reportJobs';
 import type { Command, OptionValues } from './command';
 import { bundleSource, demoSource } from './reportSources';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
-/** Report kinds: the county's statistics, job notices and placements, a judged contest's results. */
-const KINDS = ['stats', 'jobs', 'contest-results'] as const;
-type Kind = (typeof KINDS)[number];
-
-/** Kinds other than stats, each from its feature's file; `--demo` only for now. */
-const OTHER_KINDS: Record<Exclude<Kind, 'stats'>, (format: Format, lang: Lang) => Promise<string | Uint8Array>> = {
-  jobs: renderJobsReport,
-  'contest-results': renderContestResultsReport,
-};
+/**
+ * The county's statistics (the default, this command's own: from bundles or the demo, for a period)
+ * and the kinds the features offer (shared/feature/reports.ts, composed by the registry; `--demo`
+ * only for now): job notices and placements, a judged contest's results.
+ */
+const STATS_KIND = 'stats';
+const kindNames = (kinds: readonly ReportKind[]): string[] => [STATS_KIND, ...kinds.map((k) => k.name)];
 
 /** The report namespace in both languages; typed, so a key missing from either file fails to compile. */
 const REPORT_LOCALES: ReportLocales = { 'zh-CN': zhReport, ug: ugReport };
@@ -47,16 +47,17 @@ export const reportCommand: Command = {
     out: { type: 'string', valueHint: '<FILE>', descriptionKey: 'options.reportOut' },
     demo: { type: 'boolean', descriptionKey: 'options.demo' },
     period: { type: 'string', valueHint: '<2025|2025H1|2025Q3|2025M07>', descriptionKey: 'options.period' },
-    kind: { type: 'string', valueHint: '<stats|jobs|contest-results>', descriptionKey: 'options.kind' },
+    kind: { type: 'string', valueHint: `<${kindNames(APP_REGISTRY.reports).join('|')}>`, descriptionKey: 'options.kind' },
   },
   maxPositionals: Number.POSITIVE_INFINITY,
   async run(context) {
-    const { io, t, lang, options, positionals } = context;
-    const request = parseRequest(io, t, options, positionals);
+    const { io, t, lang, options, positionals, registry } = context;
+    const request = parseRequest(io, t, options, positionals, registry.reports);
     if (!request) return EXIT_USAGE;
-    if (request.kind !== 'stats') {
+    const kind = registry.reports.find((k) => k.name === request.kind);
+    if (kind) {
       if (!request.demo) return fail(io, t('report.kindNeedsDemo', { kind: request.kind }));
-      return emit(io, t, await OTHER_KINDS[request.kind](request.format, lang), request.out);
+      return emit(io, t, await render(kind.demo(generateDemoCounty(), lang, namespaceLocales(kind.namespace)), request.format), request.out);
     }
     const source = request.demo ? demoSource() : await bundleSource(context, positionals);
     if (!source) return EXIT_FAILURE;
@@ -66,7 +67,7 @@ export const reportCommand: Command = {
       return fail(io, request.period === undefined ? t('report.noApprovedRound') : t('report.noRound', { period: request.period }));
     }
     writeLines(io.stderr, roundChoiceLines(summary, lang));
-    return emit(io, t, await render(summary, request.format, lang), request.out);
+    return emit(io, t, await render({ json: summary, tables: [countySummaryTable(summary, lang, REPORT_LOCALES)] }, request.format), request.out);
   },
 };
 
@@ -100,22 +101,23 @@ function emit(io: CliIo, t: Translate, output: string | Uint8Array, out: string 
 
 interface ReportRequest {
   format: Format;
-  kind: Kind;
+  kind: string;
   demo: boolean;
   out?: string;
   period?: string;
 }
 
 /** Checks the command line; writes what is wrong (localized) and returns null when it is. */
-function parseRequest(io: CliIo, t: Translate, options: OptionValues, positionals: readonly string[]): ReportRequest | null {
+function parseRequest(io: CliIo, t: Translate, options: OptionValues, positionals: readonly string[], kinds: readonly ReportKind[]): ReportRequest | null {
   const usage = (message: string): null => {
     writeLines(io.stderr, [message]);
     return null;
   };
   const format = options['format'] ?? 'json';
   if (!isOneOf(FORMATS, format)) return usage(t('errors.badChoice', { option: '--format', value: String(format), choices: FORMATS.join(', ') }));
-  const kind = options['kind'] ?? 'stats';
-  if (!isOneOf(KINDS, kind)) return usage(t('errors.badChoice', { option: '--kind', value: String(kind), choices: KINDS.join(', ') }));
+  const kind = options['kind'] ?? STATS_KIND;
+  const names = kindNames(kinds);
+  if (!isOneOf(names, kind)) return usage(t('errors.badChoice', { option: '--kind', value: String(kind), choices: names.join(', ') }));
   const period = options['period'];
   if (typeof period === 'string' && !periodSchema.safeParse(period).success) return usage(t('report.badPeriod', { value: period }));
   const demo = options['demo'] === true;
@@ -133,10 +135,21 @@ function parseRequest(io: CliIo, t: Translate, options: OptionValues, positional
   };
 }
 
-async function render(summary: CountySummary, format: Format, lang: Lang): Promise<string | Uint8Array> {
-  if (format === 'xlsx') return toXlsx(countySummaryTable(summary, lang, REPORT_LOCALES));
-  if (format === 'json') return `${JSON.stringify(summary, null, 2)}\n`;
-  return tableToCsv(countySummaryTable(summary, lang, REPORT_LOCALES));
+/** JSON prints the report's value; CSV writes its first table, xlsx every table as a sheet. */
+async function render(report: BuiltReport, format: Format): Promise<string | Uint8Array> {
+  if (format === 'json') return `${JSON.stringify(report.json, null, 2)}\n`;
+  if (format === 'csv') return tableToCsv(report.tables[0]!);
+  return toXlsx(report.tables);
+}
+
+/**
+ * Both languages of a report kind's locale namespace, read at run time as version.ts reads
+ * package.json: a kind names its namespace, and the command lists none by hand. The app's and
+ * the tests' typed imports of the same files keep their keys checked at compile time.
+ */
+function namespaceLocales(namespace: string): Record<Lang, unknown> {
+  const read = (lang: Lang): unknown => JSON.parse(readFileSync(new URL(`../../locales/${lang}/${namespace}.json`, import.meta.url), 'utf8'));
+  return Object.fromEntries(LANGS.map((lang) => [lang, read(lang)])) as Record<Lang, unknown>;
 }
 
 function isOneOf<T extends string>(choices: readonly T[], value: unknown): value is T {

@@ -1,6 +1,6 @@
 import { generateDemoCounty } from '../../shared/demo/luntai';
 import { DEMO_FACTS } from '../../shared/demo/summary';
-import { targetLookup, type CountySummaryInput } from '../../shared/report/countySummary';
+import { targetLookup, type CountySummaryInput } from '../../shared/stats/report/countySummary';
 import { decodeBundle } from '../../shared/sync/bundle/index';
 import { applyImport, planImport } from '../../shared/sync/import';
 import { memoryAccess } from '../../shared/sync/memoryAccess';

@@ -1,6 +1,6 @@
 import type { Org } from '../../shared/domain/org';
 import type { ReportingRound, StatReport, Target } from '../../shared/domain/stats';
-import type { CountySummaryInput } from '../../shared/report/countySummary';
+import type { CountySummaryInput } from '../../shared/stats/report/countySummary';
 import type { SyncStateReader } from '../../shared/sync/access';
 import { liveRows } from '../../shared/sync/validate';
 import { ORG_TABLE } from '../../shared/orgs/tables';

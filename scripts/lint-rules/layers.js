@@ -16,6 +16,8 @@
  *                                   feature, no composition root (it is handed its tables)
  *   shared/trust/**                 the trust core: shared/trust, the sync core, the basics and the
  *                                   demo PC's constants; no feature (it is handed its rules)
+ *   shared/report/**                the report engine (tables, CSV, xlsx, print HTML): only itself and
+ *                                   the basics; no feature, no domain (features build its tables)
  *   renderer/src/features/<a>/**    never renderer/src/features/<b>: shared pieces live in
  *                                   renderer/src/components/ or shared/
  *
@@ -59,6 +61,7 @@ const CORES = [
     allow: ['shared/trust/', 'shared/sync/', ...BASICS, 'shared/demo/names.ts', 'shared/demo/writer.ts'],
     name: 'the trust core (shared/trust)',
   },
+  { folder: 'shared/report/', allow: ['shared/report/', ...BASICS], name: 'the report engine (shared/report)' },
 ];
 
 const FEATURES = 'renderer/src/features/';

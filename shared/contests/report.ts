@@ -1,6 +1,6 @@
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
 import { interpolate } from '../i18n/interpolate';
-import type { CellValue, ReportTable } from '../report/table';
+import { bilingualLabel, nameCell, type ReportTable } from '../report/table';
 import type { Contest } from './rows';
 import type { Ranking } from './scoring';
 
@@ -55,11 +55,6 @@ export function resultRows(contest: Contest, ranking: Ranking, lang: Lang, orgNa
   });
 }
 
-function text(value: BilingualText, lang: Lang): CellValue {
-  const picked = pickText(value, lang);
-  return picked.translated ? picked.text : { text: picked.text, lang: lang === 'ug' ? 'zh-CN' : 'ug', untranslated: true };
-}
-
 /** The ranked results as a report table (the report engine writes it as xlsx, CSV or printable HTML). */
 export function contestResultsTable(
   contest: Contest,
@@ -69,7 +64,7 @@ export function contestResultsTable(
   orgName: (orgId: string) => BilingualText | undefined,
 ): ReportTable {
   const m = locales[lang];
-  const both = (pick: (x: ContestReportMessages['results']['columns']) => string) => ({ zh: pick(locales['zh-CN'].results.columns), ug: pick(locales.ug.results.columns) });
+  const both = (pick: (x: ContestReportMessages['results']['columns']) => string) => bilingualLabel(locales, (m) => pick(m.results.columns));
   const rows = resultRows(contest, ranking, lang, orgName);
   const byCode = new Map(ranking.ranked.map((r) => [r.entry.code, r]));
   const title = pickText(contest.title, lang).text;
@@ -94,7 +89,7 @@ export function contestResultsTable(
         rank: r.rank,
         code: r.code,
         entrant: r.entrant,
-        org: org ? text(org, lang) : null,
+        org: org ? nameCell(org, lang) : null,
         title: r.title,
         score: r.score,
         award: r.award === null ? m.results.noAward : r.overridden ? `${r.award} *` : r.award,

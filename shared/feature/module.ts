@@ -1,5 +1,6 @@
 import type { DemoCounty } from '../demo/luntai';
 import type { Org } from '../domain/org';
+import type { ReportKind } from './reports';
 import type { SyncedTableDef } from '../sync/tables';
 import type { TableRule } from '../trust/rules';
 import type { WriteSpec } from '../sync/write';
@@ -38,4 +39,6 @@ export interface FeatureModule {
    * and seeded: every PC, and `league-desk demo --out`, writes the same rows.
    */
   demo?(demo: DemoCounty, county: Org): WriteSpec[];
+  /** The reports it offers on the command line (shared/feature/reports.ts), in the order `--kind` lists them. */
+  readonly reports?: readonly ReportKind[];
 }

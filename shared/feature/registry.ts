@@ -4,6 +4,7 @@ import { syncTables, type SyncTables } from '../sync/tables';
 import type { WriteSpec } from '../sync/write';
 import { ruleRegistry, type RuleRegistry } from '../trust/rules';
 import type { FeatureModule, FeatureTable } from './module';
+import type { ReportKind } from './reports';
 
 /** Everything the features declare, composed for the cores, the store, the command line and the shell. */
 export interface Registry {
@@ -14,11 +15,18 @@ export interface Registry {
   readonly rules: RuleRegistry;
   /** The demo county as writes: each feature's part, in the order the features were registered. */
   demoWrites(demo: DemoCounty): WriteSpec[];
+  /** Every feature's report kinds, in the order the features were registered; names are unique. */
+  readonly reports: readonly ReportKind[];
 }
 
 /** Composes features into a registry. The app has one (shared/app/registry.ts); tests make their own. */
 export function composeRegistry(features: readonly FeatureModule[]): Registry {
+  const reports = features.flatMap((f) => f.reports ?? []);
+  const names = reports.map((r) => r.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new Error(`two features offer a report kind named ${twice}`);
   return {
+    reports,
     features: [...features],
     tables: syncTables(features.flatMap((f) => f.tables)),
     rules: ruleRegistry(Object.fromEntries(features.flatMap((f) => f.tables.map((t) => [t.name, t.rule])))),

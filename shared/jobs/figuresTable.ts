@@ -1,8 +1,7 @@
 import { formatMonth } from '../i18n/format';
 import type { BilingualText, Lang } from '../i18n/lang';
-import { nameCell } from '../report/countySummaryTable';
 import { interpolate } from '../i18n/interpolate';
-import { tableDirection, type ReportColumn, type ReportRow, type ReportTable } from '../report/table';
+import { nameCell, tableDirection, type ReportColumn, type ReportRow, type ReportTable } from '../report/table';
 import type { JobFigures, JobFiguresReport } from './figures';
 import type { JobsLocales, JobsMessages } from './messages';
 import { maskPhone } from './phone';

@@ -1,5 +1,4 @@
 import { unzipSync, zipSync } from 'fflate';
-import type { TemplateRefusal } from './templateReasons';
 
 /**
  * Limits on a file offered as a filled template. A 300-branch template is well under 1 MB
@@ -24,7 +23,20 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
-export type SpreadsheetRefusal = Extract<TemplateRefusal, 'not-a-spreadsheet' | 'legacy-format' | 'too-large' | 'too-many-rows' | 'too-many-cells'>;
+/** Why bytes offered as a spreadsheet are refused before any of it is read. */
+export const SPREADSHEET_REFUSALS = [
+  /** Not a zip-based workbook at all (a PDF, a picture, a damaged or cut-short file). */
+  'not-a-spreadsheet',
+  /** An Excel 97–2003 (.xls) or WPS (.et) file: a spreadsheet, but one this app cannot read. */
+  'legacy-format',
+  /** Bigger than any template could be once unpacked: refused before it can exhaust memory. */
+  'too-large',
+  /** More rows than a township's sheet can have (TEMPLATE_LIMITS.rows), counted before the sheet is read. */
+  'too-many-rows',
+  /** More cells than a township's sheet can have (TEMPLATE_LIMITS.cells), counted before the sheet is read. */
+  'too-many-cells',
+] as const;
+export type SpreadsheetRefusal = (typeof SPREADSHEET_REFUSALS)[number];
 
 /**
  * Checks that bytes are an .xlsx workbook and returns a copy that is safe to hand to exceljs.

@@ -1,9 +1,9 @@
-import { directionOf, type Lang } from '../i18n/lang';
+import { directionOf, pickText, type BilingualText, type Lang } from '../i18n/lang';
 
 /*
  * The report engine's table model: what a report says, before anyone decides how it is written.
- * Builders (countySummary.ts, later the completeness bulletin, contest results…) produce a
- * ReportTable; writers turn it into CSV (csv.ts), xlsx (xlsx.ts) or printable HTML (html.ts).
+ * Builders (the statistics' county summary in shared/stats/report/, the job figures, contest
+ * results…) produce a ReportTable; writers turn it into CSV (csv.ts), xlsx (xlsx.ts) or printable HTML (html.ts).
  * Nothing here knows a file format, and nothing here translates: every label arrives already
  * localized from the caller (shared/ cannot load i18next or the locale files).
  */
@@ -85,6 +85,18 @@ export function headerPair(column: ReportColumn, lang: Lang): [string, string] {
 
 export function otherLang(lang: Lang): Lang {
   return lang === 'ug' ? 'zh-CN' : 'ug';
+}
+
+/** A name in the table's language, or the other language's marked as untranslated. */
+export function nameCell(name: BilingualText, lang: Lang): CellValue {
+  const picked = pickText(name, lang);
+  if (picked.translated || picked.text === '') return picked.text;
+  return { text: picked.text, lang: otherLang(lang), untranslated: true };
+}
+
+/** A header from both languages' messages (a builder's locale files, passed in), for a bilingual column. */
+export function bilingualLabel<M>(locales: Readonly<Record<Lang, M>>, pick: (messages: M) => string): BilingualLabel {
+  return { zh: pick(locales['zh-CN']), ug: pick(locales.ug) };
 }
 
 /** The direction a table in this language runs; builders use it so the two cannot disagree. */

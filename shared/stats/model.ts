@@ -9,7 +9,7 @@ import { rollUp, type RollUpResult } from './rollup';
  * The statistics as every screen and the command line read them: the live rows (shared/sync/validate.ts
  * liveRows, one liveness rule), the county this PC keeps (shared/orgs/home.ts, one home rule), rounds
  * newest first, and the organisations a round asks. Figures come from the one roll-up (rollup.ts) —
- * the county summary (shared/report/countySummary.ts) for the Overview, the Dashboard, Reports and the
+ * the county summary (shared/stats/report/countySummary.ts) for the Overview, the Dashboard, Reports and the
  * CLI, and `enteredTotals` for the entry grid's totals row.
  */
 

@@ -8,7 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Org } from '../../shared/domain/org';
-import type { StatReport } from '../../shared/domain/stats';
+import type { ReportingRound, StatReport } from '../../shared/domain/stats';
 import type { Lang } from '../../shared/i18n/lang';
 import { ConflictsPage } from '../../renderer/src/features/conflicts/ConflictsPage';
 import { CellDetails } from '../../renderer/src/features/stats/CellDetails';
@@ -22,7 +22,7 @@ import { nameThisPc, writePcNameIfDue } from '../../renderer/src/store/pcName';
 import { openStore, type Store } from '../../renderer/src/store/store';
 import { renderInApp } from './renderInApp';
 import { APP_REGISTRY, APP_TABLES } from '../../shared/app/registry';
-import { STAT_REPORT_TABLE } from '../../shared/stats/tables';
+import { ROUND_TABLE, STAT_REPORT_TABLE } from '../../shared/stats/tables';
 import { ORG_TABLE } from '../../shared/orgs/tables';
 
 let pcs = 0;
@@ -108,7 +108,8 @@ describe("a cell's history", () => {
     const rendered = await renderInApp(<div />, { demo: true, lang });
     const { b, report, org } = await conflictOnA(rendered.store);
     const row: GridRow = { org, report, cells: {}, values: {}, issues: [], editable: true };
-    const { store } = await renderInApp(<CellDetails row={row} figure="members" roundId={report.roundId} onNote={() => undefined} />, { lang });
+    const round = (await rendered.store.db.rows(ROUND_TABLE).get(report.roundId)) as unknown as ReportingRound;
+    const { store } = await renderInApp(<CellDetails row={row} figure="members" round={round} onNote={() => undefined} />, { lang });
     // The same history in the PC that shows it: import A's full file.
     await receive(store, await exportBundle(rendered.store));
     return { b, org };

@@ -102,7 +102,7 @@ describe('sync through the county hub, two PCs in Chromium', () => {
     await town.page.getByTestId('nav-sync').click();
     // "Sync now" sends it, unless the background sync (3 s after start) came round first: either
     // way, once nothing is waiting the hub holds it, and the county finds it below. (The waiting
-    // count itself is tested without timers in test/unit/hub/hubRunner.test.ts.)
+    // count itself is tested without timers in test/unit/features/sync/hubRunner.test.ts.)
     await town.page.getByTestId('hub-sync-now').click();
     await town.page.locator('[data-testid="hub-waiting"][data-count="0"]').waitFor({ timeout: 60_000 });
     await town.page.locator('[data-testid="hub-sync-now"]:not([disabled])').waitFor({ timeout: 60_000 });

@@ -49,11 +49,3 @@ export function useLanguage(): Pick<AppContextValue, 'lang' | 'switchLang'> {
   const { lang, switchLang } = useAppContext();
   return { lang, switchLang };
 }
-
-/**
- * Every service at once. Kept only for the statistics entry page while it is being reworked on
- * another branch; new code takes the narrow hooks above.
- */
-export function useApp(): AppContextValue {
-  return useAppContext();
-}

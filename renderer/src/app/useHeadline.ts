@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { headlineSummary, type Headline } from '../../../shared/report/countySummary';
+import { headlineSummary, type Headline } from '../../../shared/stats/report/countySummary';
 import type { StatsModel } from '../../../shared/stats/model';
 import { useStatsModel } from '../store/statsModel';
 import { useStore } from './context';

@@ -29,7 +29,7 @@ vi.mock('../../../renderer/src/features/contests/photoImport', async (importOrig
   }
   return {
     ...actual,
-    importPhotos: ((db, files, taken, onProgress) => actual.importPhotos(db, files, taken, onProgress, { workers: 2, createWorker: () => new FakeWorker() })) as typeof actual.importPhotos,
+    importPhotos: ((store, files, taken, onProgress) => actual.importPhotos(store, files, taken, onProgress, { workers: 2, createWorker: () => new FakeWorker() })) as typeof actual.importPhotos,
   };
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/main';
-import type { CountySummary } from '../../../shared/report/countySummary';
+import type { CountySummary } from '../../../shared/stats/report/countySummary';
 import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
 import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
 import { vectorOf } from '../../../shared/sync/vector';

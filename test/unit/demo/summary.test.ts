@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PERIOD, generateDemoCounty } from '../../../shared/demo/luntai';
 import { DEMO_FACTS, countOrgsByKind, outlineDemo } from '../../../shared/demo/summary';
-import { headlineSummary } from '../../../shared/report/countySummary';
+import { headlineSummary } from '../../../shared/stats/report/countySummary';
 
 describe('DEMO_FACTS', () => {
   // Pinned to the source document (DOMAIN.md), so a typo here cannot pass through generator and tests alike.

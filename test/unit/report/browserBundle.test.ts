@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { readTemplate as ReadTemplate } from '../../../shared/report/templateRead';
-import type { writeTemplate as WriteTemplate } from '../../../shared/report/template';
+import type { readTemplate as ReadTemplate } from '../../../shared/stats/report/templateRead';
+import type { writeTemplate as WriteTemplate } from '../../../shared/stats/report/template';
 import type { toXlsx as ToXlsx } from '../../../shared/report/xlsx';
-import { countySummaryTable } from '../../../shared/report/countySummaryTable';
+import { countySummaryTable } from '../../../shared/stats/report/countySummaryTable';
 import { LOCALES, demoInput, readBack, sheet, summaryOf } from './helpers';
-import { expectation, rows, round, township } from './templateFixtures';
+import { expectation, rows, round, township } from '../stats/report/templateFixtures';
 
 /*
  * The renderer gets exceljs's browser build (package.json "browser": dist/exceljs.min.js), not the
@@ -24,13 +24,13 @@ const entry = path.join(dir, 'entry.ts');
 const root = path.resolve(import.meta.dirname, '../../..');
 writeFileSync(
   entry,
-  ['xlsx', 'template', 'templateRead'].map((m) => `export * from ${JSON.stringify(path.join(root, 'shared/report', `${m}.ts`))};`).join('\n'),
+  ['shared/report/xlsx.ts', 'shared/stats/report/template.ts', 'shared/stats/report/templateRead.ts'].map((file) => `export * from ${JSON.stringify(path.join(root, file))};`).join('\n'),
 );
 const built = await build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', write: false, metafile: true, logLevel: 'silent', target: 'chrome120', absWorkingDir: root });
 const outFile = path.join(dir, 'bundle.mjs');
 writeFileSync(outFile, built.outputFiles[0]!.contents);
 
-describe('shared/report in a browser bundle', () => {
+describe('the xlsx writer and the township template in a browser bundle', () => {
   it('takes exceljs\'s browser build and no Node module', () => {
     const inputs = Object.keys(built.metafile.inputs);
     expect(inputs).toContain('node_modules/exceljs/dist/exceljs.min.js');

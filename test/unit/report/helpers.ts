@@ -3,8 +3,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import ugReport from '../../../locales/ug/report.json' with { type: 'json' };
 import zhReport from '../../../locales/zh-CN/report.json' with { type: 'json' };
 import { generateDemoCounty } from '../../../shared/demo/luntai';
-import { buildCountySummary, type CountySummary, type CountySummaryInput } from '../../../shared/report/countySummary';
-import type { ReportLocales } from '../../../shared/report/messages';
+import { buildCountySummary, type CountySummary, type CountySummaryInput } from '../../../shared/stats/report/countySummary';
+import type { ReportLocales } from '../../../shared/stats/report/messages';
 
 export const LOCALES: ReportLocales = { 'zh-CN': zhReport, ug: ugReport };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countySummaryTable } from '../../../shared/report/countySummaryTable';
+import { countySummaryTable } from '../../../shared/stats/report/countySummaryTable';
 import { footerContent, reportStylesheet, toHtmlDocument, toHtmlTable } from '../../../shared/report/html';
 import type { ReportTable } from '../../../shared/report/table';
 import { LOCALES, demoInput, summaryOf } from './helpers';

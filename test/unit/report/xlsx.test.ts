@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countySummaryTable } from '../../../shared/report/countySummaryTable';
+import { countySummaryTable } from '../../../shared/stats/report/countySummaryTable';
 import type { ReportTable } from '../../../shared/report/table';
 import { footerCodes, toXlsx } from '../../../shared/report/xlsx';
 import { LOCALES, demoInput, readBack, sheet, summaryOf, xlsxParts } from './helpers';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
 import { FIGURES, REPORT_STATUSES, type ReportingRound, type StatReport } from '../../../shared/domain/stats';
-import { headlineSummary } from '../../../shared/report/countySummary';
+import { headlineSummary } from '../../../shared/stats/report/countySummary';
 import { chooseRound, COMPLETE_SHARE, roundCoverage } from '../../../shared/stats/headline';
 import { reportId } from '../../../shared/stats/ids';
 import { newestFirst } from '../../../shared/stats/model';

@@ -1,4 +1,3 @@
-import { readChangeCount } from '../../store/changeLog';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -8,7 +7,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/bridge';
@@ -19,6 +17,7 @@ import { PcNameField, pcNameProblem } from '../../components/PcNameField';
 import { storagePersisted } from '../../platform/persist';
 import { describeStoreError } from '../../store/errors';
 import { nameThisPc } from '../../store/pcName';
+import { useDataFacts } from './useAboutData';
 
 /** What this copy of League Desk is and where its data lives: what support staff ask first. */
 export function AboutPage() {
@@ -31,7 +30,7 @@ export function AboutPage() {
   const [pcName, setPcName] = useState(store.identity.name ?? '');
   const [saving, setSaving] = useState(false);
   const [persisted, setPersisted] = useState<boolean | null>(null);
-  const changeCount = useLiveQuery(() => readChangeCount(store.db), [store]);
+  const { databaseVersion, changeCount } = useDataFacts();
 
   useEffect(() => {
     void bridge.appInfo().then(setInfo);
@@ -68,7 +67,7 @@ export function AboutPage() {
         ['device', store.identity.device, true],
         // A pair read in the page's direction, as its label is: in Uyghur the database version is on
         // the right, under the label's first half.
-        ['schema', `${store.db.verno} / ${DATA_SCHEMA_VERSION}`, false],
+        ['schema', `${databaseVersion} / ${DATA_SCHEMA_VERSION}`, false],
         ['changes', changeCount === undefined ? '—' : formatInteger(changeCount, lang), false],
       ]
     : [];

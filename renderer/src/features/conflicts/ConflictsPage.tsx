@@ -3,7 +3,6 @@ import Stack from '@mui/material/Stack';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
@@ -13,7 +12,7 @@ import { parseStamp } from '../../../../shared/sync/hlc';
 import { formatDateTime } from '../../../../shared/i18n/format';
 import { useLanguage, useNotify, useStore } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
-import { readConflictContext } from './conflictContext';
+import { useConflictContext } from './useConflictsData';
 import { ConflictSubject } from './ConflictSubject';
 import { ConflictValue } from './ConflictValue';
 
@@ -28,7 +27,7 @@ export function ConflictsPage() {
   const notify = useNotify();
   const { lang } = useLanguage();
   const [busy, setBusy] = useState(false);
-  const context = useLiveQuery(() => readConflictContext(store.db), [store]);
+  const context = useConflictContext();
   const names = usePcNames();
 
   async function keep(conflict: Conflict, side: StampedValue) {

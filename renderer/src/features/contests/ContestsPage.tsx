@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
-import { useLanguage, useStore } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
 import { BilingualName } from '../../components/BilingualName';
 import { CertificatesView } from './CertificatesView';
@@ -32,9 +32,8 @@ export function ContestsPage() {
 
 function ContestList() {
   const { t } = useTranslation('contests');
-  const store = useStore();
   const { lang } = useLanguage();
-  const data = useContests(store.db);
+  const data = useContests();
   const [creating, setCreating] = useState(false);
   if (!data) return null;
   return (
@@ -90,9 +89,8 @@ function ContestList() {
 
 function ContestDetail({ contestId, view }: { contestId: string; view: View }) {
   const { t } = useTranslation('contests');
-  const store = useStore();
   const { lang } = useLanguage();
-  const data = useContestData(store.db, contestId);
+  const data = useContestData(contestId);
   const [editing, setEditing] = useState(false);
   if (data === undefined) return null;
   if (data === null) {

@@ -104,7 +104,7 @@ export function EntryFormDialog({ data, initial, scope, onClose }: { data: Conte
     const taken = new Set([...data.entries.filter((e) => e.id !== draft.id).flatMap((e) => e.photos ?? []), ...(draft.photos ?? [])].map((p) => p.original));
     let outcome: PhotoImportOutcome;
     try {
-      outcome = await importPhotos(store.db, sources, taken, (done, total) => setProgress({ done, total }));
+      outcome = await importPhotos(store, sources, taken, (done, total) => setProgress({ done, total }));
     } catch (error) {
       setProgress(null);
       return notify({ severity: 'error', key: storeErrorKey(error) });

@@ -1,18 +1,7 @@
 import Box from '@mui/material/Box';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { EntryPhoto } from '../../../../shared/contests/rows';
-import { useStore } from '../../app/context';
-import { blobTable } from '../../store/blobs';
-
-/** An object URL for a stored blob, revoked when the component lets go of it. */
-export function useBlobUrl(hash: string | undefined): string | undefined {
-  const store = useStore();
-  const row = useLiveQuery(() => (hash ? blobTable(store.db).get(hash) : undefined), [store, hash]);
-  const url = useMemo(() => (row ? URL.createObjectURL(new Blob([row.bytes as BlobPart], { type: row.type })) : undefined), [row]);
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  return url;
-}
+import { useBlobUrl } from './useContestData';
 
 /**
  * True once the element has come within a screen's height of the visible area (and stays true).

@@ -22,10 +22,9 @@ import { pickText } from '../../../../shared/i18n/lang';
 import { reportStylesheet, tableToCsv, toHtmlTable } from '../../../../shared/report';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { storeErrorKey } from '../../store/errors';
-import { blobTable } from '../../store/blobs';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import { CONTEST_LOCALES } from './contestLocales';
-import type { ContestData } from './useContestData';
+import { readPhotos, type ContestData } from './useContestData';
 import { awardOverrideWrites } from '../../../../shared/contests/writes';
 
 /** The ranking with awards, the tie-break rule stated, manual award changes with a reason, and the results files. */
@@ -70,7 +69,7 @@ export function RankingView({ data, scope }: { data: ContestData; scope: string 
     const files: Record<string, Uint8Array> = {};
     for (const r of ranking.ranked.filter((x) => x.tierId !== null)) {
       const photos = r.entry.photos ?? [];
-      const rows = await blobTable(store.db).bulkGet(photos.map((p) => p.display));
+      const rows = await readPhotos(store, photos.map((p) => p.display));
       rows.forEach((row, i) => {
         if (!row) return;
         const name = [String(r.rank).padStart(3, '0'), tierName(r.tierId), r.entry.code, r.entry.entrantName, String(i + 1)].join('-').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');

@@ -1,7 +1,7 @@
 import type { EntryPhoto } from '../../../../shared/contests/rows';
 import type { Bridge, OpenedFile, PickedFile, PickedFileErrorCode } from '../../../../shared/bridge';
 import { blobTable } from '../../store/blobs';
-import type { LeagueDeskDb } from '../../store/db';
+import type { Store } from '../../store/store';
 import type { PhotoJob, PhotoJobResult } from './photoWorker';
 
 /** One chosen photo, read only when its turn comes (so a 500-photo import never holds 500 files). */
@@ -84,7 +84,7 @@ function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
  * reported after each file.
  */
 export async function importPhotos(
-  db: LeagueDeskDb,
+  { db }: Pick<Store, 'db'>,
   files: readonly PhotoSource[],
   takenOriginals: ReadonlySet<string>,
   onProgress: (done: number, total: number) => void,

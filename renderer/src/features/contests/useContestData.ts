@@ -1,16 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { checkEntries, type EntryProblem } from '../../../../shared/contests/eligibility';
 import type { Contest, Entry, Score } from '../../../../shared/contests/rows';
 import { rankContest, type Ranking } from '../../../../shared/contests/scoring';
 import type { Org } from '../../../../shared/domain/org';
-import type { LeagueDeskDb } from '../../store/db';
+import { useStore } from '../../app/context';
+import { blobTable, type BlobRow } from '../../store/blobs';
+import type { Store } from '../../store/store';
 import { liveRows } from '../../../../shared/sync/validate';
 import { CONTEST_TABLE, ENTRY_TABLE, SCORE_TABLE } from '../../../../shared/contests/tables';
 import { ORG_TABLE } from '../../../../shared/orgs/tables';
 
 /** Every contest, newest first, with its number of entries. */
-export function useContests(db: LeagueDeskDb): { contests: Contest[]; entryCounts: Map<string, number>; countyCode: string | null } | undefined {
+export function useContests(): { contests: Contest[]; entryCounts: Map<string, number>; countyCode: string | null } | undefined {
+  const { db } = useStore();
   return useLiveQuery(async () => {
     const contests = liveRows<Contest>(CONTEST_TABLE, await db.rows(CONTEST_TABLE).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
     const entryCounts = new Map<string, number>();
@@ -34,7 +37,8 @@ export interface ContestData {
 }
 
 /** One contest with its entries (by code), scores, eligibility problems and ranking, kept live. */
-export function useContestData(db: LeagueDeskDb, contestId: string): ContestData | null | undefined {
+export function useContestData(contestId: string): ContestData | null | undefined {
+  const { db } = useStore();
   const raw = useLiveQuery(async () => {
     const row = await db.rows(CONTEST_TABLE).get(contestId);
     const [contest] = row ? liveRows<Contest>(CONTEST_TABLE, [row]) : [];
@@ -56,4 +60,18 @@ export function useContestData(db: LeagueDeskDb, contestId: string): ContestData
       townships: raw.orgs.filter((o) => o.kind === 'township' && !o.archived).sort((a, b) => (a.code < b.code ? -1 : 1)),
     };
   }, [raw]);
+}
+
+/** An object URL for a stored photo (a blob, by hash), revoked when the component lets go of it. */
+export function useBlobUrl(hash: string | undefined): string | undefined {
+  const store = useStore();
+  const row = useLiveQuery(() => (hash ? blobTable(store.db).get(hash) : undefined), [store, hash]);
+  const url = useMemo(() => (row ? URL.createObjectURL(new Blob([row.bytes as BlobPart], { type: row.type })) : undefined), [row]);
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  return url;
+}
+
+/** The stored photos of these hashes, in their order; undefined for one not held here. */
+export function readPhotos(store: Store, hashes: readonly string[]): Promise<(BlobRow | undefined)[]> {
+  return blobTable(store.db).bulkGet([...hashes]);
 }

@@ -6,10 +6,10 @@ import { formatDate, formatInteger } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { missingReports, roundCompleteness } from '../../../../shared/stats/completeness';
 import { chooseRound } from '../../../../shared/stats/headline';
-import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
+import { useBridge, useLanguage, useNotify } from '../../app/context';
 import { useRouteParams } from '../../app/routes';
 import { periodLabel } from '../../components/periodLabel';
-import { useStatsModel } from '../../store/statsModel';
+import { useBulletinData } from './useDashboardData';
 import { EmptyPage } from '../../components/EmptyPage';
 
 /**
@@ -18,11 +18,10 @@ import { EmptyPage } from '../../components/EmptyPage';
  */
 export function BulletinPage() {
   const { t } = useTranslation('dashboard');
-  const store = useStore();
   const bridge = useBridge();
   const notify = useNotify();
   const { lang } = useLanguage();
-  const data = useStatsModel(store.db);
+  const data = useBulletinData();
   const params = useRouteParams();
   if (!data) return null;
   // The round the dashboard shows (it links here with ?round=), else the same default.

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
-import type { CountySummary } from '../../../../shared/report/countySummary';
+import type { CountySummary } from '../../../../shared/stats/report/countySummary';
 import { useLanguage } from '../../app/context';
 import { useChartDirection } from '../../components/chartDirection';
 

@@ -4,7 +4,7 @@ import { useTheme } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../../../shared/i18n/format';
-import { countyTrend } from '../../../../shared/report/countySummary';
+import { countyTrend } from '../../../../shared/stats/report/countySummary';
 import type { StatsModel } from '../../../../shared/stats/model';
 import { useLanguage } from '../../app/context';
 import { periodLabel } from '../../components/periodLabel';

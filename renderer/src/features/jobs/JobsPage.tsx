@@ -36,7 +36,7 @@ export function JobsPage() {
     setUndoOpen(true);
   };
   const params = useRouteParams();
-  const data = useJobsData(store.db);
+  const data = useJobsData();
   const view = params.get('view');
   const tab: View = view === 'figures' || view === 'bulletin' ? view : 'notices';
   if (!data) return <CircularProgress aria-label={t('title')} />;

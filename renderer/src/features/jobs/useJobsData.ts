@@ -5,7 +5,7 @@ import type { BilingualText } from '../../../../shared/i18n/lang';
 import { townshipOrgs } from '../../../../shared/jobs/report';
 import type { Notice, Placement } from '../../../../shared/jobs/rows';
 import { buildNoticeSearchIndex, type NoticeSearchIndex } from '../../../../shared/jobs/search';
-import type { LeagueDeskDb } from '../../store/db';
+import { useStore } from '../../app/context';
 import { liveRows } from '../../../../shared/sync/validate';
 import { NOTICE_TABLE, PLACEMENT_TABLE } from '../../../../shared/jobs/tables';
 import { ORG_TABLE } from '../../../../shared/orgs/tables';
@@ -23,7 +23,8 @@ export interface JobsData {
 }
 
 /** Notices, placements and the organisations they name, re-read on every change (a write, an import). */
-export function useJobsData(db: LeagueDeskDb): JobsData | undefined {
+export function useJobsData(): JobsData | undefined {
+  const { db } = useStore();
   const raw = useLiveQuery(
     async () => {
       const [notices, placements, orgs] = await Promise.all([db.rows(NOTICE_TABLE).toArray(), db.rows(PLACEMENT_TABLE).toArray(), db.rows(ORG_TABLE).toArray()]);

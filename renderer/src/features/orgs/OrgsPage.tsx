@@ -40,7 +40,7 @@ export function OrgsPage() {
   const store = useStore();
   const notify = useNotify();
   const { lang } = useLanguage();
-  const data = useOrgTree(store.db);
+  const data = useOrgTree();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [showArchived, setShowArchived] = useState(false);

@@ -4,7 +4,7 @@ import type { Org } from '../../../../shared/domain/org';
 import { childrenByParent } from '../../../../shared/orgs/tree';
 import { rowValues } from '../../../../shared/sync/row';
 import { buildOrgSearchIndex, type OrgSearchIndex } from '../../../../shared/text/search';
-import type { LeagueDeskDb } from '../../store/db';
+import { useStore } from '../../app/context';
 import { ORG_TABLE } from '../../../../shared/orgs/tables';
 
 export interface OrgTreeData {
@@ -21,7 +21,8 @@ export interface OrgTreeData {
  * index is rebuilt from the previous one, so after a write only the changed organisations are
  * keyed again.
  */
-export function useOrgTree(db: LeagueDeskDb): OrgTreeData | undefined {
+export function useOrgTree(): OrgTreeData | undefined {
+  const { db } = useStore();
   const orgs = useLiveQuery(async () => (await db.rows(ORG_TABLE).toArray()).filter((r) => r._deleted !== true).map((r) => rowValues<Org>(r)), [db]);
   const previous = useRef<OrgSearchIndex | undefined>(undefined);
   const data = useMemo(() => {

@@ -8,7 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
-import type { SummaryLine } from '../../../../shared/report/countySummary';
+import type { SummaryLine } from '../../../../shared/stats/report/countySummary';
 import { useLanguage } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 

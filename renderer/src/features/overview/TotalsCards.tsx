@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatPercent } from '../../../../shared/i18n/format';
-import type { SummaryFigures } from '../../../../shared/report/countySummary';
+import type { SummaryFigures } from '../../../../shared/stats/report/countySummary';
 import { useLanguage } from '../../app/context';
 
 /** The county's headline figures (the county summary's totals): members, youth 14–35, youth 14–28 and the ratio. */

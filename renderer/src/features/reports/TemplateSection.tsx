@@ -17,17 +17,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roundColumns, type ReportingRound } from '../../../../shared/domain/stats';
 import { pickText } from '../../../../shared/i18n/lang';
-import { templateMessage } from '../../../../shared/report';
-import type { TemplateReadResult } from '../../../../shared/report';
-import { templateWrites } from '../../../../shared/stats/writes';
+import { templateMessage } from '../../../../shared/stats/report/templateMessages';
+import type { TemplateReadResult } from '../../../../shared/stats/report/templateRead';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { storeErrorKey } from '../../store/errors';
-import { withWrittenUnderId } from '../../store/statsWrites';
 import { entryRound, type StatsModel } from '../../../../shared/stats/model';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import { periodLabel } from '../../components/periodLabel';
 import { REPORT_LOCALES } from './reportLocales';
+import { templateStoreWrites } from './reportsService';
 
 /**
  * The spreadsheet township officers already use: a prefilled template for one township and round,
@@ -54,7 +53,7 @@ export function TemplateSection({ data }: { data: StatsModel }) {
   const unit = units.find((u) => u.id === unitId);
 
   async function rows() {
-    const { templateRows } = await import('../../../../shared/report/template');
+    const { templateRows } = await import('../../../../shared/stats/report/template');
     return templateRows(data.orgs, data.reports.filter((r) => r.roundId === round.id), round, unitId);
   }
 
@@ -62,7 +61,7 @@ export function TemplateSection({ data }: { data: StatsModel }) {
     if (!unit) return;
     setBusy(true);
     try {
-      const { writeTemplate } = await import('../../../../shared/report/template');
+      const { writeTemplate } = await import('../../../../shared/stats/report/template');
       const { orgs, values } = await rows();
       const bytes = await writeTemplate({ county: data.county!, township: unit, round, orgs, values, lang, locales: REPORT_LOCALES });
       report(await bridge.saveFile({ suggestedName: `${unit.code}-${round.period}.xlsx`, data: bytes, filters: [{ nameKey: 'xlsx', extensions: ['xlsx'] }] }));
@@ -80,7 +79,7 @@ export function TemplateSection({ data }: { data: StatsModel }) {
     if (opened.status !== 'opened') return;
     setBusy(true);
     try {
-      const { readTemplate } = await import('../../../../shared/report/templateRead');
+      const { readTemplate } = await import('../../../../shared/stats/report/templateRead');
       const { orgs } = await rows();
       setUseFormulaValues(false);
       setRead(
@@ -105,16 +104,8 @@ export function TemplateSection({ data }: { data: StatsModel }) {
    */
   async function store_() {
     if (!read?.ok) return;
-    const byCode = new Map(data.orgs.map((o) => [o.code, o]));
-    const reports = new Map(data.reports.filter((r) => r.roundId === round.id).map((r) => [r.orgId, r]));
-    const { rowsToStore } = await import('../../../../shared/report/templateRead');
-    const rows = rowsToStore(read.rows, useFormulaValues);
-    const codes = rows.map((row) => row.code).filter((code) => byCode.has(code));
-    const targets = await withWrittenUnderId(
-      store.db,
-      codes.map((code) => ({ round, org: byCode.get(code)!, report: reports.get(byCode.get(code)!.id) })),
-    );
-    const result = templateWrites(round, new Map(targets.map((target) => [target.org.code, target])), rows);
+    const { rowsToStore } = await import('../../../../shared/stats/report/templateRead');
+    const result = await templateStoreWrites(store, data, round, rowsToStore(read.rows, useFormulaValues));
     if (!(await writeStats({ ok: true, writes: result.writes }))) return;
     notify({ severity: result.locked ? 'warning' : 'success', key: 'reports:template.stored', values: { count: result.stored, locked: result.locked } });
     setRead(null);

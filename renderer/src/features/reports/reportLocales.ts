@@ -1,4 +1,4 @@
-import type { ReportLocales } from '../../../../shared/report';
+import type { ReportLocales } from '../../../../shared/stats/report/messages';
 import ug from '../../../../locales/ug/report.json';
 import zh from '../../../../locales/zh-CN/report.json';
 

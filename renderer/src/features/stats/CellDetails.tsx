@@ -7,37 +7,31 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isSexFigure, type AnyFigure } from '../../../../shared/domain/stats';
+import { isSexFigure, type AnyFigure, type ReportingRound } from '../../../../shared/domain/stats';
 import { directionOf, type Lang } from '../../../../shared/i18n/lang';
-import { cellHistory } from '../../../../shared/stats/cellHistory';
 import { formatDateTime, formatInteger, NO_VALUE } from '../../../../shared/i18n/format';
 import { parseStamp } from '../../../../shared/sync/hlc';
 import type { Issue } from '../../../../shared/stats/validation';
-import { ROUND_TABLE } from '../../../../shared/stats/tables';
-import { useApp } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { PcName, usePcNames } from '../../components/PcName';
 import { cellMark, type GridRow } from './EntryGrid';
 import { issueMessage } from '../../components/issueMessage';
 import { periodLabel } from '../../components/periodLabel';
-import { readRowHistory } from '../../store/changeLog';
-import { reportId } from './useStatsData';
+import { reportId, useCellHistory } from './useStatsData';
 
 /**
  * What the focused cell says: which organisation, figure and period it is, its messages, the
  * comment a warning needs, and its history — which PC changed it, when, from what to what — read
  * from the change log, which already holds every write.
  */
-export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; figure: AnyFigure; roundId: string; onNote(text: string): void }) {
+export function CellDetails({ row, figure, round, onNote }: { row: GridRow; figure: AnyFigure; round: ReportingRound; onNote(text: string): void }) {
   const { t } = useTranslation('stats');
-  const { store, lang } = useApp();
-  const id = reportId(roundId, row.org.id);
-  const history = useLiveQuery(async () => cellHistory(await readRowHistory(store.db, 'statReport', id), figure), [store, id, figure]);
+  const { lang } = useLanguage();
+  const history = useCellHistory(reportId(round.id, row.org.id), figure);
   const names = usePcNames();
-  const period = useLiveQuery(async () => (await store.db.rows(ROUND_TABLE).get(roundId))?.['period'] as string | undefined, [store, roundId]);
   // Comments answer warnings, which only totals have; a sex figure's cell has none to keep.
   const savedNote = isSexFigure(figure) ? '' : (row.report?.notes?.[figure] ?? '');
   const [note, setNote] = useState(savedNote);
@@ -52,7 +46,7 @@ export function CellDetails({ row, figure, roundId, onNote }: { row: GridRow; fi
         <BilingualName text={row.org.name} lang={lang} /> · {t(`figures.${figure}`)}
       </Typography>
       <Typography variant="body2" color="text.secondary" gutterBottom data-testid="cell-subtitle">
-        {period ? `${periodLabel(period, t)} · ` : null}
+        {`${periodLabel(round.period, t)} · `}
         <bdi dir="ltr">{row.org.code}</bdi>
       </Typography>
       <Stack spacing={1}>
@@ -117,7 +111,7 @@ function shown(value: number | null | undefined, lang: Lang): string {
  */
 function ValueChange({ from, to }: { from: number | null | undefined; to: number | null }) {
   const { t } = useTranslation('stats');
-  const { lang } = useApp();
+  const { lang } = useLanguage();
   const values = { from: shown(from, lang), to: shown(to, lang) };
   return (
     <>

@@ -22,9 +22,8 @@ import type { FigureValues } from '../../../../shared/stats/totals';
 import { parseFigureInput, submissionBlockers, validateReport, type Issue } from '../../../../shared/stats/validation';
 import { editRefusal, type ReviewAction } from '../../../../shared/stats/workflow';
 import type { EditStep } from '../../../../shared/stats/undo';
-import { useApp } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
-import { useStatsModel } from '../../store/statsModel';
 import { BlockedReports, type BlockedReport } from './BlockedReports';
 import { CellDetails } from './CellDetails';
 import { cellId, EntryGrid, type CellAddress, type GridRow } from './EntryGrid';
@@ -32,7 +31,7 @@ import { periodLabel } from '../../components/periodLabel';
 import { UndoButtons } from './UndoButtons';
 import { useFitToWindow } from './useFitToWindow';
 import { useGridWrites, type FigureValuesByOrg } from './useGridWrites';
-import { useRoundReports } from './useStatsData';
+import { useRoundReports, useStatsData } from './useStatsData';
 import { EmptyPage } from '../../components/EmptyPage';
 
 /** The county's review actions that need a comment the township will read. */
@@ -52,14 +51,15 @@ const PANEL_WIDTH = 280;
  */
 export function EntryPage() {
   const { t } = useTranslation('stats');
-  const { store, lang, notify } = useApp();
+  const { lang } = useLanguage();
+  const notify = useNotify();
   const params = useRouteParams();
-  const data = useStatsModel(store.db, { reports: false });
+  const data = useStatsData({ reports: false });
   const round: ReportingRound | undefined = data && entryRound(data.rounds, params.get('round'));
-  const reports = useRoundReports(store.db, round?.id);
+  const reports = useRoundReports(round?.id);
   // Warnings compare with the same organisation's report for the period before.
   const previousRound = round ? data?.rounds.find((r) => r.period === previousPeriod(round.period)) : undefined;
-  const previousReports = useRoundReports(store.db, previousRound?.id);
+  const previousReports = useRoundReports(previousRound?.id);
   const [drafts, setDrafts] = useState<Map<string, string>>(new Map());
   const [focused, setFocused] = useState<CellAddress | null>(null);
   const [commenting, setCommenting] = useState<{ row: GridRow; action: CommentedAction } | null>(null);
@@ -360,7 +360,7 @@ export function EntryPage() {
               key={`${focusedRow.org.id}|${focusedFigure}`}
               row={focusedRow}
               figure={focusedFigure}
-              roundId={round.id}
+              round={round}
               // Comments answer warnings, which only the totals have (CellDetails offers none on a sex figure).
               onNote={(text) => void writes.saveNote(focusedRow.org.id, focusedFigure as Figure, text)}
             />

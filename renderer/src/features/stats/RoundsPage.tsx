@@ -10,18 +10,17 @@ import { ListTable } from '../../components/ListTable';
 import type { ReportingRound } from '../../../../shared/domain/stats';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
 import { roundStatusWrites } from '../../../../shared/stats/writes';
-import { useLanguage, useStore } from '../../app/context';
+import { useLanguage } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
-import { useStatsModel } from '../../store/statsModel';
+import { useStatsData } from './useStatsData';
 import { OpenRoundDialog } from './OpenRoundDialog';
 import { periodLabel } from '../../components/periodLabel';
 
 /** The county's reporting rounds: open one, see how far each has got, close it. */
 export function RoundsPage() {
   const { t } = useTranslation('stats');
-  const store = useStore();
   const { lang } = useLanguage();
-  const data = useStatsModel(store.db);
+  const data = useStatsData();
   const writeStats = useStatsWrite();
   const counts = useMemo(() => {
     const byRound = new Map<string, { submitted: number; approved: number }>();

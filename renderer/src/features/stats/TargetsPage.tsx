@@ -17,9 +17,9 @@ import { formatPercent } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { CONTROL_RATIO_DEFAULTS_2023, targetRowId } from '../../../../shared/stats/targets';
 import { targetWrites } from '../../../../shared/stats/writes';
-import { useLanguage, useNotify, useStore } from '../../app/context';
+import { useLanguage, useNotify } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
-import { useStatsModel } from '../../store/statsModel';
+import { useStatsData } from './useStatsData';
 
 /** A percentage as typed ("30", "30%", "٣٠") → a fraction, or null for an empty field; undefined when not a percentage. */
 function parsePercent(text: string): number | null | undefined {
@@ -35,10 +35,9 @@ function parsePercent(text: string): number | null | undefined {
  */
 export function TargetsPage() {
   const { t } = useTranslation('stats');
-  const store = useStore();
   const notify = useNotify();
   const { lang } = useLanguage();
-  const data = useStatsModel(store.db, { reports: false });
+  const data = useStatsData({ reports: false });
   const writeStats = useStatsWrite();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [orgId, setOrgId] = useState('');

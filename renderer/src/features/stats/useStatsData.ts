@@ -1,12 +1,35 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef } from 'react';
-import type { StatReport } from '../../../../shared/domain/stats';
-import type { LeagueDeskDb } from '../../store/db';
+import type { AnyFigure, StatReport } from '../../../../shared/domain/stats';
+import { cellHistory, type CellHistoryEntry } from '../../../../shared/stats/cellHistory';
+import type { StatsModel } from '../../../../shared/stats/model';
 import { liveRows } from '../../../../shared/sync/validate';
 import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
+import { useStore } from '../../app/context';
+import { readRowHistory } from '../../store/changeLog';
+import { useStatsModel } from '../../store/statsModel';
+
+/*
+ * What the statistics screens read, by name: components ask for the model, a round's reports or a
+ * cell's history, and never reach the database themselves (the lint: scripts/lint-rules/storage.js).
+ */
 
 /** The one report id (shared/stats/ids.ts), for the cell history. */
 export { reportId } from '../../../../shared/stats/ids';
+
+/**
+ * The statistics read model of this PC (store/statsModel.ts), kept live. `reports: false` leaves
+ * the reports out, for screens that read them a round at a time (useRoundReports).
+ */
+export function useStatsData(options: { reports?: boolean } = {}): StatsModel | undefined {
+  return useStatsModel(useStore().db, options);
+}
+
+/** One cell's history (shared/stats/cellHistory.ts) from the change log, kept live. */
+export function useCellHistory(reportId: string, figure: AnyFigure): CellHistoryEntry[] | undefined {
+  const store = useStore();
+  return useLiveQuery(async () => cellHistory(await readRowHistory(store.db, 'statReport', reportId), figure), [store, reportId, figure]);
+}
 
 /**
  * The reports of one round, by organisation id; undefined until they are read. A report whose values
@@ -18,7 +41,8 @@ export { reportId } from '../../../../shared/stats/ids';
  * (a live query keeps its last result until the new one arrives): the grid showed the old round's
  * statuses, and locked its cells, under the new round's name.
  */
-export function useRoundReports(db: LeagueDeskDb, roundId: string | undefined): Map<string, StatReport> | undefined {
+export function useRoundReports(roundId: string | undefined): Map<string, StatReport> | undefined {
+  const { db } = useStore();
   const previous = useRef<Map<string, StatReport>>(new Map());
   const result = useLiveQuery(async () => {
     if (!roundId) return { roundId, reports: new Map<string, StatReport>() };

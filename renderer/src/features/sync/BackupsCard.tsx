@@ -10,19 +10,18 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/bridge';
-import { verifyBundle } from '../../../../shared/sync/bundle';
 import { formatDate, formatDateTime, formatInteger } from '../../../../shared/i18n/format';
 import { LEAGUESYNC_FILTERS } from '../../../../shared/bridge';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
-import { daysSinceCopy, lastUsbCopy, recordUsbCopy, USB_COPY_DUE_DAYS } from '../../store/usbCopy';
-import { BACKUP_FILE_KEY, backupBundle, backupsKept, DEFAULT_BACKUPS_KEPT, makeBackup, type BackupFileRecord } from '../../store/backups';
+import { daysSinceCopy, recordUsbCopy, USB_COPY_DUE_DAYS } from '../../store/usbCopy';
+import { backupBundle, makeBackup, type BackupFileRecord } from '../../store/backups';
 import type { BackupEntry } from '../../store/db';
 import { describeStoreError } from '../../store/errors';
 import { useSaveReport } from '../../components/useSaveAndReport';
+import { MAX_BACKUPS_KEPT, setBackupsKept, useBackups, verifyBackupFile } from './useSyncData';
 
 
 /**
@@ -39,10 +38,7 @@ export function BackupsCard() {
   const notify = useNotify();
   const { lang } = useLanguage();
   const report = useSaveReport();
-  const backups = useLiveQuery(() => store.db.backups.orderBy('created').reverse().toArray(), [store]) ?? [];
-  const kept = useLiveQuery(() => backupsKept(store), [store]) ?? DEFAULT_BACKUPS_KEPT;
-  const fileRecord = useLiveQuery(async () => ({ value: (await store.db.meta.get(BACKUP_FILE_KEY))?.value as BackupFileRecord | undefined }), [store]);
-  const lastCopy = useLiveQuery(() => lastUsbCopy(store), [store]);
+  const { backups, kept, fileRecord, lastCopy } = useBackups();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -88,16 +84,13 @@ export function BackupsCard() {
       const opened = await bridge.openFiles({ multiple: false, filters: LEAGUESYNC_FILTERS });
       if (opened.status === 'error') return notify({ severity: 'error', key: `errors:bridge.${opened.reason}` });
       if (opened.status !== 'opened') return;
-      const verdict = await verifyBundle(opened.files[0]!.data, { tables: store.db.syncTables });
+      const verdict = await verifyBackupFile(store, opened.files[0]!.data);
       if (verdict.ok) {
         notify({ severity: 'success', key: 'sync:backups.verified', values: { count: verdict.changes, date: formatDateTime(new Date(verdict.manifest.created), lang) } });
       } else {
         notify({ severity: 'error', key: `bundle:refusal.${verdict.reason}`, values: verdict.detail as Record<string, unknown> });
       }
     });
-
-  const setKept = (value: number) =>
-    Number.isInteger(value) && value >= 1 && value <= 100 ? store.db.meta.put({ key: 'backupsKept', value }) : undefined;
 
   return (
     <Card variant="outlined">
@@ -114,8 +107,8 @@ export function BackupsCard() {
           size="small"
           label={t('backups.kept')}
           value={kept}
-          onChange={(e) => void setKept(Number(e.target.value))}
-          slotProps={{ htmlInput: { min: 1, max: 100 } }}
+          onChange={(e) => void setBackupsKept(store, Number(e.target.value))}
+          slotProps={{ htmlInput: { min: 1, max: MAX_BACKUPS_KEPT } }}
           sx={{ mb: 2, width: 220 }}
         />
         {backups.length === 0 ? (

@@ -7,7 +7,6 @@ import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/i18n/format';
@@ -16,6 +15,7 @@ import { pcLabel, usePcNames } from '../../components/PcName';
 import { describeStoreError } from '../../store/errors';
 import { saveFullCopy } from './fullCopy';
 import { exportBundle, SyncExportError } from './syncService';
+import { usePeers } from './useSyncData';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import { LEAGUESYNC_FILTERS } from '../../../../shared/bridge';
 
@@ -28,7 +28,7 @@ export function ExportCard() {
   const notify = useNotify();
   const { lang } = useLanguage();
   const report = useSaveReport();
-  const peers = useLiveQuery(async () => (await store.db.peers.toArray()).sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : -1)), [store]) ?? [];
+  const peers = usePeers();
   const names = usePcNames();
   const [target, setTarget] = useState('full');
   const [progress, setProgress] = useState<number | null>(null);

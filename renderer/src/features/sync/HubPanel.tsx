@@ -1,4 +1,3 @@
-import { readChangeCount } from '../../store/changeLog';
 import SyncOutlined from '@mui/icons-material/SyncOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -11,12 +10,12 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatInteger, LTR_ISOLATE, POP_ISOLATE } from '../../../../shared/i18n/format';
 import { parseHubUrl } from '../../../../shared/sync/hub/fetchTransport';
 import { useBridge, useLanguage, useStore } from '../../app/context';
+import { useChangeCount } from '../../components/useChangeCount';
 import { hubRunner, type HubStatus } from './hubRunner';
 
 const ORG_CODE = /^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/;
@@ -36,7 +35,7 @@ export function HubPanel() {
     () => runner.current,
   );
   // Changes made or imported here alter what is waiting to be sent.
-  const changeCount = useLiveQuery(() => readChangeCount(store.db), [store]);
+  const changeCount = useChangeCount();
   useEffect(() => {
     void runner.refresh();
   }, [runner, changeCount]);

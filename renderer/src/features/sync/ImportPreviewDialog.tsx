@@ -14,7 +14,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
-import { useLanguage, useStore } from '../../app/context';
+import { useLanguage } from '../../app/context';
+import { useSyncedTableNames } from './useSyncData';
 import { BilingualName } from '../../components/BilingualName';
 import { issueMessage } from '../../components/issueMessage';
 import { pcLabel, usePcNames } from '../../components/PcName';
@@ -35,7 +36,7 @@ export function ImportPreviewDialog({
   onApply(): void;
 }) {
   const { t } = useTranslation('sync');
-  const store = useStore();
+  const tableNames = useSyncedTableNames();
   const { lang } = useLanguage();
   const names = usePcNames();
   const preview = review.preview;
@@ -100,7 +101,7 @@ export function ImportPreviewDialog({
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {store.db.syncTables.names.map((table) => {
+                  {tableNames.map((table) => {
                     const c = preview.perTable[table];
                     return (
                       <TableRow key={table} data-table={table}>

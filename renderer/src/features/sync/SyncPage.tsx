@@ -1,9 +1,7 @@
-import { readChangeCount } from '../../store/changeLog';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../app/context';
+import { useChangeCount } from '../../components/useChangeCount';
 import { BackupsCard } from './BackupsCard';
 import { ExportCard } from './ExportCard';
 import { ImportCard } from './ImportCard';
@@ -12,8 +10,7 @@ import { HubPanel } from './HubPanel';
 /** Data by USB drive: send, receive, back up, restore. */
 export function SyncPage() {
   const { t } = useTranslation('sync');
-  const store = useStore();
-  const changeCount = useLiveQuery(() => readChangeCount(store.db), [store]);
+  const changeCount = useChangeCount();
   return (
     <Stack spacing={3} sx={{ maxWidth: 960 }} data-testid="sync">
       <Typography variant="h4" component="h1">
