@@ -219,6 +219,8 @@ function deliveryOrder(items: Item[], delivery: Delivery): PreparedMaterial[] {
 }
 
 const reasonsSeen = new Set<string>();
+/** A seed whose forty histories alone reach acceptance and every refusal listed at the end (seed 1's do not). */
+const COVERING_SEED = 2;
 
 function summary(decisions: ReadonlyMap<string, Decision>): string[] {
   return [...decisions].map(([hash, d]) => `${hash} ${d.status === 'accepted' ? `accepted ${d.certificate}` : `refused ${d.reason} ${JSON.stringify(d.detail ?? {})}`}`).sort();
@@ -244,7 +246,9 @@ describe('trust decisions', () => {
           expect(summary(ledger.decisions())).toEqual(expected);
         }
       }),
-      { numRuns: 40 },
+      // Forty histories drawn with a fixed seed run first (examples count within numRuns), then forty
+      // random ones: the coverage below never rests on chance.
+      { numRuns: 80, examples: fc.sample(fc.tuple(arbPlan, fc.array(arbDelivery, { minLength: 3, maxLength: 3 })), { numRuns: 40, seed: COVERING_SEED }) },
     );
     // The generator reaches the cases that matter: acceptance, and every kind of refusal it can make.
     const refusals = [...reasonsSeen].filter((r) => r.startsWith('refused')).map((r) => r.split(' ')[1]);
