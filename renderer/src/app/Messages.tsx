@@ -5,12 +5,12 @@ import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppContextValue } from './context';
-import { currentRoute, useRoute, type Route } from './routes';
+import { currentRoute, useRoute } from './routes';
 
 type Message = Parameters<AppContextValue['notify']>[0];
 
 export function useMessages() {
-  const [current, setCurrent] = useState<(Message & { route: Route }) | null>(null);
+  const [current, setCurrent] = useState<(Message & { route: string }) | null>(null);
   const route = useRoute();
   const notify = useCallback((message: Message) => {
     // The technical cause goes to the log as well, where a technician may look for it later.

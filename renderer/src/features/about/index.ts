@@ -1,0 +1,21 @@
+import InfoOutlined from '@mui/icons-material/InfoOutlined';
+import { lazy } from 'react';
+import type { RendererFeature } from '../../app/feature';
+
+declare module '../../app/routes' {
+  interface RouteNames {
+    about: true;
+  }
+}
+
+export const aboutFeature: RendererFeature = {
+  id: 'about',
+  namespaces: ['about'],
+  routes: [
+    {
+      name: 'about',
+      Page: lazy(() => import('./AboutPage').then((m) => ({ default: m.AboutPage }))),
+      nav: { label: 'nav.about', icon: InfoOutlined, group: 'about', order: 1 },
+    },
+  ],
+};
