@@ -1,4 +1,4 @@
-import type { ComponentType, ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Route } from './routes';
 
 /*
@@ -37,4 +37,13 @@ export interface RendererFeature {
   /** locales/<lang>/<namespace>.json files its screens read besides the shell's own. */
   namespaces: readonly string[];
   routes: readonly FeatureRoute[];
+}
+
+/**
+ * A page loaded when first opened: `lazyPage(() => import('./JobsPage'), 'JobsPage')`. The
+ * `import()` stays in the feature's index, so the build makes the page a chunk of its own and the
+ * first screen's JavaScript stays small.
+ */
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
 }

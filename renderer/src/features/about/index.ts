@@ -1,6 +1,5 @@
 import InfoOutlined from '@mui/icons-material/InfoOutlined';
-import { lazy } from 'react';
-import type { RendererFeature } from '../../app/feature';
+import { lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -14,7 +13,7 @@ export const aboutFeature: RendererFeature = {
   routes: [
     {
       name: 'about',
-      Page: lazy(() => import('./AboutPage').then((m) => ({ default: m.AboutPage }))),
+      Page: lazyPage(() => import('./AboutPage'), 'AboutPage'),
       nav: { label: 'nav.about', icon: InfoOutlined, group: 'about', order: 1 },
     },
   ],

@@ -1,9 +1,9 @@
 import CallSplitOutlined from '@mui/icons-material/CallSplitOutlined';
 import Badge from '@mui/material/Badge';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useStore } from '../../app/context';
-import type { RendererFeature } from '../../app/feature';
+import { lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -28,7 +28,7 @@ export const conflictsFeature: RendererFeature = {
   routes: [
     {
       name: 'conflicts',
-      Page: lazy(() => import('./ConflictsPage').then((m) => ({ default: m.ConflictsPage }))),
+      Page: lazyPage(() => import('./ConflictsPage'), 'ConflictsPage'),
       nav: { label: 'nav.conflicts', icon: CallSplitOutlined, group: 'data', order: 2, Badge: ConflictCount },
     },
   ],

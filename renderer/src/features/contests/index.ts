@@ -1,6 +1,5 @@
 import EmojiEventsOutlined from '@mui/icons-material/EmojiEventsOutlined';
-import { lazy } from 'react';
-import type { RendererFeature } from '../../app/feature';
+import { lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -14,7 +13,7 @@ export const contestsFeature: RendererFeature = {
   routes: [
     {
       name: 'contests',
-      Page: lazy(() => import('./ContestsPage').then((m) => ({ default: m.ContestsPage }))),
+      Page: lazyPage(() => import('./ContestsPage'), 'ContestsPage'),
       nav: { label: 'nav.contests', icon: EmojiEventsOutlined, group: 'county', order: 2 },
     },
   ],

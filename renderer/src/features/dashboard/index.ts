@@ -1,6 +1,5 @@
 import InsertChartOutlined from '@mui/icons-material/InsertChartOutlined';
-import { lazy } from 'react';
-import type { RendererFeature } from '../../app/feature';
+import { lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -15,10 +14,10 @@ export const dashboardFeature: RendererFeature = {
   routes: [
     {
       name: 'dashboard',
-      Page: lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+      Page: lazyPage(() => import('./DashboardPage'), 'DashboardPage'),
       nav: { label: 'nav.dashboard', icon: InsertChartOutlined, group: 'stats', order: 4 },
     },
     // Opened from the dashboard ("print the bulletin"), not from the navigation.
-    { name: 'bulletin', Page: lazy(() => import('./BulletinPage').then((m) => ({ default: m.BulletinPage }))) },
+    { name: 'bulletin', Page: lazyPage(() => import('./BulletinPage'), 'BulletinPage') },
   ],
 };

@@ -1,6 +1,5 @@
 import WorkOutlineOutlined from '@mui/icons-material/WorkOutlineOutlined';
-import { lazy } from 'react';
-import type { RendererFeature } from '../../app/feature';
+import { lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -14,7 +13,7 @@ export const jobsFeature: RendererFeature = {
   routes: [
     {
       name: 'jobs',
-      Page: lazy(() => import('./JobsPage').then((m) => ({ default: m.JobsPage }))),
+      Page: lazyPage(() => import('./JobsPage'), 'JobsPage'),
       nav: { label: 'nav.jobs', icon: WorkOutlineOutlined, group: 'county', order: 1 },
     },
   ],

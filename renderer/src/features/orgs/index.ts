@@ -1,6 +1,5 @@
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
-import { lazy } from 'react';
-import type { RendererFeature } from '../../app/feature';
+import { lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -14,7 +13,7 @@ export const orgsFeature: RendererFeature = {
   routes: [
     {
       name: 'orgs',
-      Page: lazy(() => import('./OrgsPage').then((m) => ({ default: m.OrgsPage }))),
+      Page: lazyPage(() => import('./OrgsPage'), 'OrgsPage'),
       nav: { label: 'nav.orgs', icon: AccountTreeOutlined, group: 'work', order: 2 },
     },
   ],

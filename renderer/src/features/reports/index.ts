@@ -1,6 +1,5 @@
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
-import { lazy } from 'react';
-import type { RendererFeature } from '../../app/feature';
+import { lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -14,7 +13,7 @@ export const reportsFeature: RendererFeature = {
   routes: [
     {
       name: 'reports',
-      Page: lazy(() => import('./ReportsPage').then((m) => ({ default: m.ReportsPage }))),
+      Page: lazyPage(() => import('./ReportsPage'), 'ReportsPage'),
       nav: { label: 'nav.reports', icon: DescriptionOutlined, group: 'stats', order: 5 },
     },
   ],

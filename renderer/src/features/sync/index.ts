@@ -1,6 +1,5 @@
 import UsbOutlined from '@mui/icons-material/UsbOutlined';
-import { lazy } from 'react';
-import type { RendererFeature } from '../../app/feature';
+import { lazyPage, type RendererFeature } from '../../app/feature';
 
 export { hubRunner, HUB_INTERVAL_MS } from './hubRunner';
 
@@ -22,7 +21,7 @@ export const syncFeature: RendererFeature = {
   routes: [
     {
       name: 'sync',
-      Page: lazy(() => import('./SyncPage').then((m) => ({ default: m.SyncPage }))),
+      Page: lazyPage(() => import('./SyncPage'), 'SyncPage'),
       nav: { label: 'nav.sync', icon: UsbOutlined, group: 'data', order: 1 },
     },
   ],
