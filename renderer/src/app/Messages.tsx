@@ -23,6 +23,17 @@ export function useMessages() {
   useEffect(() => {
     if (current && current.severity !== 'error' && current.route !== route) setCurrent(null);
   }, [current, route]);
+  // Likewise when a dialog opens: the message sits at the bottom, over the dialog's buttons ("saved
+  // to the drive" covered the import preview's Cancel). A dialog that closes after its action leaves it.
+  useEffect(() => {
+    if (!current || current.severity === 'error') return;
+    const observer = new MutationObserver((changes) => {
+      const opened = changes.some((c) => [...c.addedNodes].some((n) => n instanceof Element && (n.matches('[role="dialog"]') || n.querySelector('[role="dialog"]'))));
+      if (opened) setCurrent(null);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [current]);
   return { current, notify, close };
 }
 

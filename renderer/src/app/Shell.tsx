@@ -53,11 +53,11 @@ function NavLink({ item, selected }: { item: NavItem; selected: boolean }) {
         selected={selected}
         aria-current={selected ? 'page' : undefined}
         data-testid={`nav-${item.route}`}
-        sx={{ py: 0.5, minHeight: 40 }}
+        sx={{ py: 0.25, minHeight: 36 }}
       >
         <ListItemIcon sx={{ minWidth: 40 }}>{item.Badge ? <item.Badge>{icon}</item.Badge> : icon}</ListItemIcon>
         {/* A long label wraps between words, never cut: the whole label is what a person reads. */}
-        <ListItemText primary={t(item.label)} slotProps={{ primary: { sx: { lineHeight: 1.35, overflowWrap: 'normal', wordBreak: 'normal' } } }} sx={{ my: 0.25 }} />
+        <ListItemText primary={t(item.label)} slotProps={{ primary: { sx: { lineHeight: 1.35, overflowWrap: 'normal', wordBreak: 'normal' } } }} sx={{ my: 0 }} />
       </ListItemButton>
     </ListItem>
   );
@@ -112,7 +112,7 @@ export function Shell() {
                   subheader={
                     // The last group is About alone: a heading would only repeat its one label.
                     group === 'about' ? undefined : (
-                      <ListSubheader id={`nav-group-${group}`} disableSticky sx={{ lineHeight: 2.25, pt: 0.5, fontWeight: 600, color: 'text.secondary' }}>
+                      <ListSubheader id={`nav-group-${group}`} disableSticky sx={{ lineHeight: 2, pt: 0.5, fontWeight: 600, color: 'text.secondary' }}>
                         {t(`nav.group.${group}`)}
                       </ListSubheader>
                     )
