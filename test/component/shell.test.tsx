@@ -50,6 +50,8 @@ describe('the shell', () => {
       null,
     ]);
     expect(within(nav).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(navigation().flatMap((g) => g.items.map((i) => `#/${i.route}`)));
+    // Each a link in reading order that the Tab key reaches, About too.
+    for (const link of within(nav).getAllByRole('link')) expect(link.tabIndex).toBe(0);
     expect(screen.getByTestId('nav-overview').getAttribute('aria-current')).toBe('page');
     go('#/about');
     await screen.findByTestId('about');
