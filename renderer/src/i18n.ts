@@ -2,15 +2,14 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { MESSAGE_FORMATS } from '../../shared/i18n/interpolate';
 import { DEFAULT_LANG, directionOf, isLang, type Lang } from '../../shared/i18n/lang';
-
-/** The renderer's namespaces; locales/<lang>/<namespace>.json, kept in step by the locale check. */
-export const NAMESPACES = ['common', 'welcome', 'overview', 'about', 'errors', 'sync', 'conflicts', 'bundle', 'stats', 'dashboard', 'reports', 'orgs', 'jobs', 'contests', 'hub'] as const;
+import { APP_NAMESPACES } from './app/features';
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/*.json', { eager: true });
 
 function resourcesFor(lang: Lang): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const ns of NAMESPACES) {
+  // The shell's namespaces and those its features declare (app/features.ts).
+  for (const ns of APP_NAMESPACES) {
     const file = files[`../../locales/${lang}/${ns}.json`];
     if (!file) throw new Error(`missing locale file locales/${lang}/${ns}.json`);
     out[ns] = file.default;
@@ -42,7 +41,7 @@ export async function createI18n(lang: Lang): Promise<I18n> {
     lng: lang,
     fallbackLng: false,
     supportedLngs: ['zh-CN', 'ug'],
-    ns: [...NAMESPACES],
+    ns: [...APP_NAMESPACES],
     defaultNS: 'common',
     resources: { 'zh-CN': resourcesFor('zh-CN'), ug: resourcesFor('ug') },
     interpolation: { escapeValue: false },

@@ -19,7 +19,10 @@
  *   shared/report/**                the report engine (tables, CSV, xlsx, print HTML): only itself and
  *                                   the basics; no feature, no domain (features build its tables)
  *   renderer/src/features/<a>/**    never renderer/src/features/<b>: shared pieces live in
- *                                   renderer/src/components/ or shared/
+ *                                   renderer/src/components/ or shared/; of renderer/src/app/ only
+ *                                   the services and contracts a feature is given (APP_SERVICES)
+ *   renderer/src/app/**             a feature only through its index (features/<x>/index.ts), where
+ *                                   it declares its routes, navigation and namespaces
  *
  * Import cycles between files are found by cycles.js (test/unit/lint/cycles.test.ts).
  */
@@ -65,6 +68,14 @@ const CORES = [
 ];
 
 const FEATURES = 'renderer/src/features/';
+const APP = 'renderer/src/app/';
+
+/**
+ * What a feature may take from the shell: the narrow services, the routes, the shared write and
+ * headline hooks, and the contract its index declares itself with. Never the shell itself or the
+ * composition list (app/features.ts), which imports the features.
+ */
+const APP_SERVICES = ['context', 'routes', 'feature', 'useWrite', 'useStatsWrite', 'useHeadline'].map((f) => `${APP}${f}`);
 
 /** The path of a file relative to the root, with '/' separators. */
 function relativePath(file, root) {
@@ -89,6 +100,12 @@ function boundaryProblem(from, to) {
   const a = featureOf(from);
   const b = featureOf(to);
   if (a && b && a !== b) return { messageId: 'feature', data: { from: a, to: b } };
+  const target = to.replace(/\.(ts|tsx|js)$/, '');
+  if (a && to.startsWith(APP) && !APP_SERVICES.includes(target)) return { messageId: 'featureToApp', data: { from: a, to } };
+  if (from.startsWith(APP) && to.startsWith(FEATURES)) {
+    const [feature, ...inside] = target.slice(FEATURES.length).split('/');
+    if (inside.length > 0 && inside.join('/') !== 'index') return { messageId: 'appToFeature', data: { to, feature } };
+  }
   return null;
 }
 
@@ -120,6 +137,8 @@ export const importDirection = {
       package: 'shared/ may not import "{{name}}": shared/ is pure (layer rule).',
       core: '{{core}} may not import {{to}}: the cores are handed what the features declare (layer rule, docs/ARCHITECTURE.md "Features").',
       feature: 'features/{{from}} may not import features/{{to}}: move the shared piece to renderer/src/components/ or shared/ (layer rule).',
+      featureToApp: 'features/{{from}} may not import {{to}}: a feature takes only the services of app/context, app/routes, app/feature and the shared write/headline hooks (layer rule).',
+      appToFeature: 'the shell may not import {{to}}: compose features through their index (features/{{feature}}/index.ts) and app/features.ts (layer rule, docs/ARCHITECTURE.md "Features").',
     },
   },
   create(context) {

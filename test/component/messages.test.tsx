@@ -1,5 +1,6 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { useEffect } from 'react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import Dialog from '@mui/material/Dialog';
+import { useEffect, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Messages, useMessages } from '../../renderer/src/app/Messages';
 import { describeStoreError } from '../../renderer/src/store/errors';
@@ -61,5 +62,59 @@ describe('a message once read', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(screen.getByTestId('app-message').getAttribute('data-key')).toBe('stats:workflow.locked');
+  });
+
+  it('"已保存到 U 盘" goes when a dialog opens over the page (it would cover the dialog\'s buttons); an error stays', async () => {
+    for (const severity of ['success', 'info', 'error'] as const) {
+      let open: (o: boolean) => void = () => {};
+      const message = { severity, key: 'stats:rounds.opened' };
+      function WithDialog() {
+        const [shown, setShown] = useState(false);
+        open = setShown;
+        return (
+          <>
+            <Notifier message={message} />
+            <Dialog open={shown}>
+              <button type="button">取消</button>
+            </Dialog>
+          </>
+        );
+      }
+      await renderInApp(<WithDialog />);
+      await screen.findByTestId('app-message');
+      await act(async () => open(true));
+      await screen.findByRole('dialog');
+      if (severity === 'error') expect(screen.getByTestId('app-message')).toBeTruthy();
+      // Well before a success message would fade by itself (6 s).
+      else await waitFor(() => expect(screen.queryByTestId('app-message')).toBeNull(), { timeout: 1500 });
+      cleanup();
+    }
+  });
+
+  it('a message a dialog\'s own action gives stays while that dialog closes', async () => {
+    function SaveDialog() {
+      const state = useMessages();
+      const [shown, setShown] = useState(true);
+      return (
+        <>
+          <Dialog open={shown}>
+            <button
+              type="button"
+              onClick={() => {
+                state.notify({ severity: 'success', key: 'stats:rounds.opened' });
+                setShown(false);
+              }}
+            >
+              保存
+            </button>
+          </Dialog>
+          <Messages state={state} />
+        </>
+      );
+    }
+    await renderInApp(<SaveDialog />);
+    await act(async () => fireEvent.click(screen.getByText('保存')));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByTestId('app-message').textContent).toContain('已开启新一轮报表');
   });
 });

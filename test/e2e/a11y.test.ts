@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { LANGS, type Lang } from '../../shared/i18n/lang';
-import { ROUTES, type Route } from '../../renderer/src/app/routes';
+import { APP_ROUTES } from '../../renderer/src/app/features';
+import type { Route } from '../../renderer/src/app/routes';
 import { chooseFiles, usePcs } from './browser';
 import { exportFull, loadDemo } from './flows';
 
@@ -14,6 +15,8 @@ import { exportFull, loadDemo } from './flows';
  */
 
 const open = usePcs(inject('baseUrl'), { downloads: true });
+/** Every registered page (app/features.ts). */
+const ROUTES = [...APP_ROUTES.keys()] as Route[];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeResult {

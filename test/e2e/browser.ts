@@ -63,12 +63,13 @@ export async function openWatchedPage(
   return { context, page, offHostRequests, consoleErrors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves the whole page, or with `fullPage: false` what the window shows. */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   // Let fonts finish so the picture shows the real glyphs, not fallbacks.
   await page.evaluate(() => document.fonts.ready);
   // Dialogs fade in: finish transitions so the picture shows the settled screen.
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
 /**

@@ -7,7 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Bridge } from '../../../shared/bridge';
 import { directionOf, type Lang } from '../../../shared/i18n/lang';
 import { applyDocumentLang, rememberLang } from '../i18n';
-import { hubRunner, HUB_INTERVAL_MS } from '../features/sync/hubRunner';
+import { hubRunner, HUB_INTERVAL_MS } from '../features/sync';
 import { backupIfDue } from '../store/backups';
 import { describeStoreError } from '../store/errors';
 import { keepPcNameWritten } from '../store/pcName';

@@ -5,12 +5,12 @@ import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppContextValue } from './context';
-import { currentRoute, useRoute, type Route } from './routes';
+import { currentRoute, useRoute } from './routes';
 
 type Message = Parameters<AppContextValue['notify']>[0];
 
 export function useMessages() {
-  const [current, setCurrent] = useState<(Message & { route: Route }) | null>(null);
+  const [current, setCurrent] = useState<(Message & { route: string }) | null>(null);
   const route = useRoute();
   const notify = useCallback((message: Message) => {
     // The technical cause goes to the log as well, where a technician may look for it later.
@@ -23,6 +23,17 @@ export function useMessages() {
   useEffect(() => {
     if (current && current.severity !== 'error' && current.route !== route) setCurrent(null);
   }, [current, route]);
+  // Likewise when a dialog opens: the message sits at the bottom, over the dialog's buttons ("saved
+  // to the drive" covered the import preview's Cancel). A dialog that closes after its action leaves it.
+  useEffect(() => {
+    if (!current || current.severity === 'error') return;
+    const observer = new MutationObserver((changes) => {
+      const opened = changes.some((c) => [...c.addedNodes].some((n) => n instanceof Element && (n.matches('[role="dialog"]') || n.querySelector('[role="dialog"]'))));
+      if (opened) setCurrent(null);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [current]);
   return { current, notify, close };
 }
 

@@ -1,81 +1,76 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
+import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
-import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
-import CallSplitOutlined from '@mui/icons-material/CallSplitOutlined';
-import InfoOutlined from '@mui/icons-material/InfoOutlined';
-import UsbOutlined from '@mui/icons-material/UsbOutlined';
-import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
-import InsertChartOutlined from '@mui/icons-material/InsertChartOutlined';
-import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
-import TuneOutlined from '@mui/icons-material/TuneOutlined';
-import GridOnOutlined from '@mui/icons-material/GridOnOutlined';
-import WorkOutlineOutlined from '@mui/icons-material/WorkOutlineOutlined';
-import EmojiEventsOutlined from '@mui/icons-material/EmojiEventsOutlined';
-import Badge from '@mui/material/Badge';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Fragment, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import { FirstStart } from '../features/welcome/FirstStart';
+import { FirstStart } from '../features/welcome';
 import { setupChoice } from '../store/store';
-import { useStore } from './context';
+import { useLanguage, useStore } from './context';
+import { APP_ROUTES, HOME_ROUTE, navigation, type NavItem } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LatinTypingSwitch } from './LatinTypingSwitch';
-import { routeHref, useRoute, type Route } from './routes';
+import { routeHref, useRoute } from './routes';
 import { StorageBanner } from './StorageBanner';
 
-/**
- * Pages other than the first screen load when first opened, so the first screen's JavaScript stays
- * small (measured by `npm run bench` startup). Each is a chunk of the same build: nothing is fetched
- * from outside the app.
+/*
+ * The shell: app bar, navigation and the page the address names, all read from the composition
+ * list (app/features.ts). Pages other than the first screen are lazy in their feature's index, so
+ * the first screen's JavaScript stays small (measured by `npm run bench` startup); each is a chunk
+ * of the same build, nothing is fetched from outside the app.
  */
-const AboutPage = lazy(() => import('../features/about/AboutPage').then((m) => ({ default: m.AboutPage })));
-const ConflictsPage = lazy(() => import('../features/conflicts/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
-const ContestsPage = lazy(() => import('../features/contests/ContestsPage').then((m) => ({ default: m.ContestsPage })));
-const JobsPage = lazy(() => import('../features/jobs/JobsPage').then((m) => ({ default: m.JobsPage })));
-const BulletinPage = lazy(() => import('../features/dashboard/BulletinPage').then((m) => ({ default: m.BulletinPage })));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const OrgsPage = lazy(() => import('../features/orgs/OrgsPage').then((m) => ({ default: m.OrgsPage })));
-const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
-const EntryPage = lazy(() => import('../features/stats/EntryPage').then((m) => ({ default: m.EntryPage })));
-const TargetsPage = lazy(() => import('../features/stats/TargetsPage').then((m) => ({ default: m.TargetsPage })));
-const RoundsPage = lazy(() => import('../features/stats/RoundsPage').then((m) => ({ default: m.RoundsPage })));
-const SyncPage = lazy(() => import('../features/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 
-const DRAWER_WIDTH = 232;
+/** Wide enough for the longest Uyghur label on two lines; narrow enough to leave 1280 px pages room. */
+const DRAWER_WIDTH = 240;
+const NAV = navigation();
 
-const NAV: { route: Route; icon: ReactNode }[] = [
-  { route: 'overview', icon: <DashboardOutlined /> },
-  { route: 'orgs', icon: <AccountTreeOutlined /> },
-  { route: 'dashboard', icon: <InsertChartOutlined /> },
-  { route: 'rounds', icon: <EventNoteOutlined /> },
-  { route: 'entry', icon: <GridOnOutlined /> },
-  { route: 'targets', icon: <TuneOutlined /> },
-  { route: 'reports', icon: <DescriptionOutlined /> },
-  { route: 'jobs', icon: <WorkOutlineOutlined /> },
-  { route: 'contests', icon: <EmojiEventsOutlined /> },
-  { route: 'sync', icon: <UsbOutlined /> },
-  { route: 'conflicts', icon: <CallSplitOutlined /> },
-  { route: 'about', icon: <InfoOutlined /> },
-];
+/** One navigation link; the selected one is scrolled into view if the drawer had to scroll. */
+function NavLink({ item, selected }: { item: NavItem; selected: boolean }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+  const Icon = item.icon;
+  const icon = <Icon />;
+  return (
+    <ListItem disablePadding>
+      <ListItemButton
+        ref={ref}
+        component="a"
+        href={routeHref(item.route)}
+        selected={selected}
+        aria-current={selected ? 'page' : undefined}
+        data-testid={`nav-${item.route}`}
+        sx={{ py: 0.25, minHeight: 36 }}
+      >
+        <ListItemIcon sx={{ minWidth: 40 }}>{item.Badge ? <item.Badge>{icon}</item.Badge> : icon}</ListItemIcon>
+        {/* A long label wraps between words, never cut: the whole label is what a person reads. */}
+        <ListItemText primary={t(item.label)} slotProps={{ primary: { sx: { lineHeight: 1.35, overflowWrap: 'normal', wordBreak: 'normal' } } }} sx={{ my: 0 }} />
+      </ListItemButton>
+    </ListItem>
+  );
+}
 
 export function Shell() {
   const { t } = useTranslation();
   const store = useStore();
-  const route = useRoute();
+  const { lang } = useLanguage();
+  // An address that names no registered route shows the first screen.
+  const route = APP_ROUTES.get(useRoute()) ?? APP_ROUTES.get(HOME_ROUTE)!;
+  const Page = route.Page;
   const setup = useLiveQuery(async () => ({ choice: await setupChoice(store.db) }), [store]);
-  const conflictCount = useLiveQuery(() => store.db.conflicts.count(), [store]) ?? 0;
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -94,7 +89,8 @@ export function Shell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }} data-testid="app-title">
             {t('app.title')}
           </Typography>
-          <LatinTypingSwitch />
+          {/* Latin-script typing turns Latin into Uyghur: offered where Uyghur is the working language. */}
+          {lang === 'ug' ? <LatinTypingSwitch /> : null}
           <LanguageSwitch />
         </Toolbar>
       </AppBar>
@@ -106,31 +102,31 @@ export function Shell() {
           sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
         >
           <Toolbar />
-          <nav aria-label={t('nav.label')}>
-            <List>
-              {NAV.map((item) => (
-                <ListItem key={item.route} disablePadding>
-                  <ListItemButton
-                    component="a"
-                    href={routeHref(item.route)}
-                    selected={route === item.route}
-                    data-testid={`nav-${item.route}`}
-                  >
-                    <ListItemIcon>
-                      {item.route === 'conflicts' ? (
-                        <Badge color="warning" badgeContent={conflictCount} data-testid="conflict-count">
-                          {item.icon}
-                        </Badge>
-                      ) : (
-                        item.icon
-                      )}
-                    </ListItemIcon>
-                    <ListItemText primary={t(`nav.${item.route}`)} />
-                  </ListItemButton>
-                </ListItem>
-              ))}
-            </List>
-          </nav>
+          <Box component="nav" aria-label={t('nav.label')} sx={{ pb: 1 }}>
+            {NAV.map(({ group, items }, i) => (
+              <Fragment key={group}>
+                {i > 0 ? <Divider component="div" role="presentation" /> : null}
+                <List
+                  dense
+                  aria-labelledby={group === 'about' ? undefined : `nav-group-${group}`}
+                  subheader={
+                    // The last group is About alone: a heading would only repeat its one label.
+                    group === 'about' ? undefined : (
+                      <ListSubheader id={`nav-group-${group}`} disableSticky sx={{ lineHeight: 2, pt: 0.5, fontWeight: 600, color: 'text.secondary' }}>
+                        {t(`nav.group.${group}`)}
+                      </ListSubheader>
+                    )
+                  }
+                  sx={{ py: 0.25 }}
+                  data-testid={`nav-group-${group}`}
+                >
+                  {items.map((item) => (
+                    <NavLink key={item.route} item={item} selected={route.name === item.route} />
+                  ))}
+                </List>
+              </Fragment>
+            ))}
+          </Box>
         </Drawer>
       ) : null}
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
@@ -143,33 +139,7 @@ export function Shell() {
           <FirstStart />
         ) : (
           <Suspense fallback={<CircularProgress aria-label={t('loading')} />}>
-            {route === 'about' ? (
-              <AboutPage />
-            ) : route === 'orgs' ? (
-              <OrgsPage />
-            ) : route === 'dashboard' ? (
-              <DashboardPage />
-            ) : route === 'bulletin' ? (
-              <BulletinPage />
-            ) : route === 'targets' ? (
-              <TargetsPage />
-            ) : route === 'reports' ? (
-              <ReportsPage />
-            ) : route === 'rounds' ? (
-              <RoundsPage />
-            ) : route === 'entry' ? (
-              <EntryPage />
-            ) : route === 'jobs' ? (
-              <JobsPage />
-            ) : route === 'contests' ? (
-              <ContestsPage />
-            ) : route === 'sync' ? (
-              <SyncPage />
-            ) : route === 'conflicts' ? (
-              <ConflictsPage />
-            ) : (
-              <OverviewPage />
-            )}
+            <Page />
           </Suspense>
         )}
       </Box>

@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatInteger } from '../../../shared/i18n/format';
 import { useSaveReport } from '../components/useSaveAndReport';
+import { loadFullCopy } from '../features/sync';
 import { requestPersistentStorage } from '../platform/persist';
 import { describeStoreError } from '../store/errors';
 import { useBridge, useLanguage, useNotify, useStore } from './context';
@@ -54,7 +55,7 @@ export function StorageBanner({ isPersisted = requestPersistentStorage }: { isPe
     setProgress(0);
     try {
       // The exporter (and its zip and hash code) loads only when a copy is made.
-      const [{ saveFullCopy }, { SyncExportError }] = await Promise.all([import('../features/sync/fullCopy'), import('../features/sync/syncService')]);
+      const { saveFullCopy, SyncExportError } = await loadFullCopy();
       try {
         report(await saveFullCopy(store, bridge, (done, total) => setProgress(total ? (100 * done) / total : 100)));
       } catch (error) {

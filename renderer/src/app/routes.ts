@@ -1,13 +1,20 @@
 import { useSyncExternalStore } from 'react';
 
-/** The screens that exist. Only these appear in the navigation: no placeholder pages. */
-export const ROUTES = ['overview', 'orgs', 'dashboard', 'bulletin', 'rounds', 'entry', 'targets', 'reports', 'jobs', 'contests', 'sync', 'conflicts', 'about'] as const;
-export type Route = (typeof ROUTES)[number];
+/**
+ * The names of the screens. Each feature adds its own in its `index.ts`, beside the page it
+ * registers (`declare module '../../app/routes' { interface RouteNames { jobs: true } }`), so a
+ * link to a screen no feature declares does not compile, and this file lists no feature.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RouteNames {}
+export type Route = keyof RouteNames & string;
 
-/** The page the address names now (outside React: what `useRoute` subscribes to). */
-export function currentRoute(): Route {
-  const name = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'overview';
+/**
+ * The route name the address holds now, unchecked (outside React: what `useRoute` subscribes to);
+ * the shell shows its first screen for a name no feature registered.
+ */
+export function currentRoute(): string {
+  return window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -15,7 +22,7 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-export function useRoute(): Route {
+export function useRoute(): string {
   return useSyncExternalStore(subscribe, currentRoute);
 }
 

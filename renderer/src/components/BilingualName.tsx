@@ -13,7 +13,8 @@ export function BilingualName({ text, lang }: { text: BilingualText; lang: Lang 
   if (translated) return <>{shown}</>;
   const otherLang = lang === 'ug' ? 'zh-CN' : 'ug';
   return (
-    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'baseline', gap: 0.5 }}>
+    // In a narrow column the mark goes under the name rather than squeezing it to a character a line.
+    <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 0.5 }}>
       <bdi lang={otherLang}>{shown}</bdi>
       <Tooltip title={t('notTranslated.hint')}>
         <Box

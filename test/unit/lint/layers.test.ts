@@ -29,7 +29,11 @@ tester.run('layers/import-direction', importDirection, {
     // A feature uses its own files, the common components, the store and shared/; the composition root uses any feature.
     { filename: at('renderer/src/features/jobs/FiguresView.tsx'), code: "import { a } from './useJobsData'; import { b } from '../../components/chartDirection'; import { c } from '../../store/db'; import { d } from '../../../../shared/jobs/figures';", options },
     { filename: at('renderer/src/features/stats/grid/Row.tsx'), code: "import { a } from '../EntryGrid'; import { b } from '../../../components/ListTable';", options },
-    { filename: at('renderer/src/app/Shell.tsx'), code: "import { a } from '../features/jobs/JobsPage'; import { b } from '../features/stats/StatsPage';", options },
+    // The shell composes features through their index files; a feature takes the shell's services and contract.
+    { filename: at('renderer/src/app/features.ts'), code: "import { jobsFeature } from '../features/jobs'; import { statsFeature } from '../features/stats/index'; import { x } from '../features/conflicts/index.tsx';", options },
+    { filename: at('renderer/src/app/StorageBanner.tsx'), code: "const { loadFullCopy } = await import('../features/sync');", options },
+    { filename: at('renderer/src/features/jobs/index.ts'), code: "import type { RendererFeature } from '../../app/feature'; import { lazy } from 'react';", options },
+    { filename: at('renderer/src/features/jobs/NoticeList.tsx'), code: "import { useStore } from '../../app/context'; import { setRouteParams } from '../../app/routes'; import { useWrite } from '../../app/useWrite';", options },
     { filename: at('shared/app/registry.ts'), code: "import { a } from '../jobs/feature'; import { b } from '../sync/tables';", options },
   ],
   invalid: [
@@ -64,5 +68,13 @@ tester.run('layers/import-direction', importDirection, {
     { filename: at('renderer/src/features/reports/SummarySection.tsx'), code: "import { useSaveReport } from '../sync/useSaveAndReport';", options, errors: [{ messageId: 'feature' }] },
     { filename: at('renderer/src/features/stats/grid/Row.tsx'), code: "import { x } from '../../dashboard/charts/Trend';", options, errors: [{ messageId: 'feature' }] },
     { filename: at('renderer/src/features/jobs/FiguresView.tsx'), code: "export * from '../dashboard/chartDirection';", options, errors: [{ messageId: 'feature' }] },
+    // The shell never reaches past a feature's index, statically or lazily: pages are registered there.
+    { filename: at('renderer/src/app/Shell.tsx'), code: "import { JobsPage } from '../features/jobs/JobsPage';", options, errors: [{ messageId: 'appToFeature' }] },
+    { filename: at('renderer/src/app/Shell.tsx'), code: "const Page = lazy(() => import('../features/stats/EntryPage'));", options, errors: [{ messageId: 'appToFeature' }] },
+    { filename: at('renderer/src/app/App.tsx'), code: "import { hubRunner } from '../features/sync/hubRunner';", options, errors: [{ messageId: 'appToFeature' }] },
+    // A feature takes services from the shell, never the shell or the composition list (which imports it).
+    { filename: at('renderer/src/features/jobs/index.ts'), code: "import { APP_FEATURES } from '../../app/features';", options, errors: [{ messageId: 'featureToApp' }] },
+    { filename: at('renderer/src/features/about/AboutPage.tsx'), code: "import { LanguageSwitch } from '../../app/LanguageSwitch';", options, errors: [{ messageId: 'featureToApp' }] },
+    { filename: at('renderer/src/features/stats/grid/Row.tsx'), code: "import { Shell } from '../../../app/Shell';", options, errors: [{ messageId: 'featureToApp' }] },
   ],
 });

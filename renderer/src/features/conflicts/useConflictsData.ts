@@ -7,3 +7,9 @@ export function useConflictContext(): ConflictContext | undefined {
   const store = useStore();
   return useLiveQuery(() => readConflictContext(store.db), [store]);
 }
+
+/** How many conflicts wait for a decision, kept live (the navigation's badge); 0 until read. */
+export function useConflictCount(): number {
+  const store = useStore();
+  return useLiveQuery(() => store.db.conflicts.count(), [store]) ?? 0;
+}

@@ -142,10 +142,11 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
             <TextField label={t('form.openings')} sx={{ width: 140 }} {...text('openings', 'ltr', 'notice-openings', { inputMode: 'numeric' })} {...fieldProps('openings')} />
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField label={t('form.ageMin')} {...text('ageMin', 'ltr', 'notice-age-min', { inputMode: 'numeric' })} {...fieldProps('age')} />
-            <TextField label={t('form.ageMax')} {...text('ageMax', 'ltr', 'notice-age-max', { inputMode: 'numeric' })} error={issueOf('age') !== undefined} />
-            <TextField label={t('form.payMin')} {...text('payMin', 'ltr', 'notice-pay-min', { inputMode: 'numeric' })} {...fieldProps('pay')} />
-            <TextField label={t('form.payMax')} {...text('payMax', 'ltr', 'notice-pay-max', { inputMode: 'numeric' })} error={issueOf('pay') !== undefined} />
+            {/* The pay labels are the longest in Uyghur: those fields take more of the row than the ages. */}
+            <TextField label={t('form.ageMin')} sx={{ flex: 1 }} {...text('ageMin', 'ltr', 'notice-age-min', { inputMode: 'numeric' })} {...fieldProps('age')} />
+            <TextField label={t('form.ageMax')} sx={{ flex: 1 }} {...text('ageMax', 'ltr', 'notice-age-max', { inputMode: 'numeric' })} error={issueOf('age') !== undefined} />
+            <TextField label={t('form.payMin')} sx={{ flex: 1.5 }} {...text('payMin', 'ltr', 'notice-pay-min', { inputMode: 'numeric' })} {...fieldProps('pay')} />
+            <TextField label={t('form.payMax')} sx={{ flex: 1.5 }} {...text('payMax', 'ltr', 'notice-pay-max', { inputMode: 'numeric' })} error={issueOf('pay') !== undefined} />
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
             <TextField select label={t('form.education')} value={state.education} onChange={(e) => set('education')(e.target.value as NoticeFormState['education'])} sx={{ minWidth: 180 }} slotProps={{ htmlInput: { 'data-testid': 'notice-education' } }}>

@@ -165,7 +165,8 @@ export function NoticeList({ data }: { data: JobsData }) {
       ) : (
         <Paper variant="outlined">
           <TableContainer>
-            <Table size="small" data-testid="notice-table">
+            {/* Nine columns fit a 1280 px window in both languages with narrower cell padding; names wrap, figures and dates do not. */}
+            <Table size="small" data-testid="notice-table" sx={{ '& .MuiTableCell-root': { px: 1.25 } }}>
               <TableHead>
                 <TableRow>
                   {COLUMNS.map((c) => (
@@ -193,7 +194,7 @@ export function NoticeList({ data }: { data: JobsData }) {
                         <BilingualName text={notice.title} lang={lang} />
                       </Link>
                     </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{notice.townshipId ? <BilingualName text={data.townshipName(notice.townshipId) ?? {}} lang={lang} /> : t('form.noTownship')}</TableCell>
+                    <TableCell sx={{ minWidth: 120 }}>{notice.townshipId ? <BilingualName text={data.townshipName(notice.townshipId) ?? {}} lang={lang} /> : t('form.noTownship')}</TableCell>
                     <TableCell align="right">{int(notice.openings)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                       {payRange(notice.payMin, notice.payMax)}

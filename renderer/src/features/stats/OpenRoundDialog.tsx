@@ -130,7 +130,7 @@ export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county
             helperText={t('rounds.changeThresholdHelp')}
             value={threshold}
             onChange={(e) => setThreshold(e.target.value)}
-            sx={{ width: 260 }}
+            sx={{ width: '100%', maxWidth: 440 }}
             slotProps={{ htmlInput: { min: 0, max: 1000, dir: 'ltr' } }}
           />
           <TextField
@@ -140,7 +140,7 @@ export function OpenRoundDialog({ orgs, county, onClose }: { orgs: Org[]; county
             value={floor}
             error={!floorValid}
             onChange={(e) => setFloor(e.target.value)}
-            sx={{ width: 260 }}
+            sx={{ width: '100%', maxWidth: 440 }}
             slotProps={{ htmlInput: { min: 0, step: 1, dir: 'ltr', 'data-testid': 'round-change-floor' } }}
           />
           <FormLabel>{t('rounds.reporting', { count: reporting.length })}</FormLabel>

@@ -1,0 +1,20 @@
+import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
+import { lazyPage, type RendererFeature } from '../../app/feature';
+
+declare module '../../app/routes' {
+  interface RouteNames {
+    orgs: true;
+  }
+}
+
+export const orgsFeature: RendererFeature = {
+  id: 'orgs',
+  namespaces: ['orgs'],
+  routes: [
+    {
+      name: 'orgs',
+      Page: lazyPage(() => import('./OrgsPage'), 'OrgsPage'),
+      nav: { label: 'nav.orgs', icon: AccountTreeOutlined, group: 'work', order: 2 },
+    },
+  ],
+};

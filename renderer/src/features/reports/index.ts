@@ -1,0 +1,20 @@
+import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
+import { lazyPage, type RendererFeature } from '../../app/feature';
+
+declare module '../../app/routes' {
+  interface RouteNames {
+    reports: true;
+  }
+}
+
+export const reportsFeature: RendererFeature = {
+  id: 'reports',
+  namespaces: ['reports', 'stats'],
+  routes: [
+    {
+      name: 'reports',
+      Page: lazyPage(() => import('./ReportsPage'), 'ReportsPage'),
+      nav: { label: 'nav.reports', icon: DescriptionOutlined, group: 'stats', order: 5 },
+    },
+  ],
+};
