@@ -1,7 +1,10 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
-import '@fontsource/noto-naskh-arabic/400.css';
-import '@fontsource/noto-naskh-arabic/700.css';
+// Only the Arabic-script part of Noto Naskh: its Latin digits and punctuation draw "." like a comma
+// (a score of 88.50 read as 88,50), so digits, Latin punctuation and Latin letters in Uyghur text
+// come from Noto Sans SC, next in the font stack (app/theme.ts), as they do on Chinese screens.
+import '@fontsource/noto-naskh-arabic/arabic-400.css';
+import '@fontsource/noto-naskh-arabic/arabic-700.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createI18n, rememberedLang } from './i18n';

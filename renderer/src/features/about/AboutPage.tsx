@@ -95,8 +95,7 @@ export function AboutPage() {
                   {t(`fields.${key}`)}
                 </TableCell>
                 <TableCell>
-                  {/* Naskh draws Latin punctuation in its own style (0.1.0 reads as 0,1,0): technical values use the Latin face. */}
-                  <Box component="bdi" dir={technical ? 'ltr' : undefined} sx={technical ? { fontFamily: '"Noto Sans SC", sans-serif' } : undefined}>
+                  <Box component="bdi" dir={technical ? 'ltr' : undefined}>
                     {value}
                   </Box>
                 </TableCell>
