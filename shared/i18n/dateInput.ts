@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { formatDate, isIsoCalendarDate } from './format';
 import type { Lang } from './lang';
 
 /**
@@ -27,15 +27,8 @@ export function parseDateInput(text: string): string | null {
 
 /** The calendar date as ISO text, or null when it does not exist (years 1000–9999). */
 export function isoDate(year: number, month: number, day: number): string | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > days) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** How a date field shows an ISO date while it is not being edited: the numeric form, the same in both languages. */
-export function dateInputText(iso: string): string {
-  return parseDateInput(iso) ?? iso;
+  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return year >= 1000 && year <= 9999 && isIsoCalendarDate(text) ? text : null;
 }
 
 /** The date in words under a date field, confirming what was understood ("2026年12月7日", "2026-يىلى 12-ئاينىڭ 7-كۈنى"). */

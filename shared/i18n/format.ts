@@ -109,6 +109,11 @@ function calendarDateOf(date: Date | string): CalendarDate | null {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
 
+/** Whether text is a calendar date `yyyy-mm-dd` that exists (no 2026-02-30): the one check behind every date field and schema. */
+export function isIsoCalendarDate(text: string): boolean {
+  return calendarDateOf(text) !== null;
+}
+
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
 const zhDateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { isIsoCalendarDate } from '../i18n/format';
 
 /** A calendar date `yyyy-mm-dd` that exists (no 2026-02-30). Compared as text: the format sorts. */
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'not-a-date' });
 
 export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return isIsoCalendarDate(text);
 }
 
 /** Days from `a` to `b` (both yyyy-mm-dd), whole days, negative when b is earlier. */
