@@ -3,9 +3,8 @@ import { generateDemoCounty } from '../../../shared/demo/luntai';
 import { issueCertificate } from '../../../shared/trust/certificate';
 import { demoCounty } from '../../../shared/trust/demo';
 import { createEnrollmentRequest } from '../../../shared/trust/enrollment';
-import { inTransaction } from './tx';
 import type { Store } from './store';
-import { pinHomeAuthority, putTrustRecords, TRUST_STORE, trustEntry } from './trustStore';
+import { holdTrustRecords, pinHomeAuthority } from './trustStore';
 
 /**
  * Loads the demo county (Luntai's published figures) through the repository, so it is ordinary
@@ -34,9 +33,7 @@ export async function loadDemoCounty(store: Store): Promise<void> {
       now,
     );
     if (!issued.ok) throw new Error(`demo certificate: ${issued.reason}`);
-    await inTransaction(store.db, 'rw', [TRUST_STORE], (tx) =>
-      putTrustRecords(tx, [trustEntry('certificate', demo.device.certificate), trustEntry('certificate', issued.value)]),
-    );
+    await holdTrustRecords(store.db, [demo.device.certificate, issued.value]);
   }
   await store.repo.write(store.db.registry.demoWrites(generateDemoCounty()), [{ key: 'setup', value: 'demo' }]);
 }

@@ -1,5 +1,6 @@
 import type { Change } from '../../../shared/sync/change';
 import type { AuthorityRecord } from '../../../shared/trust/authorityRecords';
+import { carriedKind, type CarriedKind } from '../../../shared/trust/carried';
 import { generateKeyPair, type KeyPair } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, type TrustMaterial } from '../../../shared/trust/material';
 import type { ChangeReason } from '../../../shared/trust/reasons';
@@ -31,8 +32,7 @@ export interface DeviceKeyEntry {
   created: string;
 }
 
-export const TRUST_KINDS = ['succession', 'certificate', 'revocation', 'seal'] as const;
-export type TrustKind = (typeof TRUST_KINDS)[number];
+export type TrustKind = CarriedKind;
 
 export interface TrustEntry {
   /** recordId(record). */
@@ -124,9 +124,63 @@ export async function putTrustRecords(tx: StoreTx, entries: readonly TrustEntry[
   if (fresh.length > 0) await table.bulkAdd(fresh);
 }
 
+/** Carried records (a bundle's trust lines) as the store keeps them; records of no known kind are left out. */
+export function trustEntries(records: readonly object[]): TrustEntry[] {
+  return records.flatMap((record) => {
+    const kind = carriedKind(record as { format?: unknown });
+    return kind === undefined ? [] : [trustEntry(kind, record)];
+  });
+}
+
+/** Keeps carried records (a certificate handed over at enrollment, a revocation), in a transaction of its own. */
+export async function holdTrustRecords(db: LeagueDeskDb, records: readonly object[]): Promise<void> {
+  await inTransaction(db, 'rw', [TRUST_STORE], (tx) => putTrustRecords(tx, trustEntries(records)));
+}
+
 /** Every trust record held, by kind, as the trust core takes them (unparsed: prepareMaterial checks them). */
 export async function readTrustMaterial(tx: StoreTx): Promise<Required<Omit<TrustMaterial, 'changes'>>> {
   const all = await trustTable(tx).toArray();
   const of = (kind: TrustKind) => all.filter((e) => e.kind === kind).map((e) => e.record);
   return { successions: of('succession'), certificates: of('certificate'), revocations: of('revocation'), seals: of('seal') };
+}
+
+/**
+ * The trust records an export carries: every succession, certificate and revocation held (few, and
+ * a receiver needs them to judge anything), and the seals that cover the exported changes — a seal
+ * of a device whose span holds an exported change of that device. `'all'` (a full bundle, a
+ * backup): every record held.
+ */
+export async function trustRecordsFor(tx: StoreTx, changes: readonly Change[] | 'all'): Promise<object[]> {
+  const all = await trustTable(tx).toArray();
+  return (changes === 'all' ? all : covering(all, changes)).map((e) => e.record as object);
+}
+
+/** Every succession, certificate and revocation, and the seals whose span holds one of `changes`. */
+export function covering(entries: readonly TrustEntry[], changes: readonly Change[]): TrustEntry[] {
+  const stamps = new Map<string, string[]>();
+  for (const change of changes) {
+    const list = stamps.get(change.device);
+    if (list) list.push(change.hlc);
+    else stamps.set(change.device, [change.hlc]);
+  }
+  for (const list of stamps.values()) list.sort();
+  return entries.filter((e) => {
+      if (e.kind !== 'seal') return true;
+      const seal = e.record as { device: string; first: string; last: string };
+      const list = stamps.get(seal.device);
+      if (!list) return false;
+      const at = firstAtOrAfter(list, seal.first);
+      return at < list.length && list[at]! <= seal.last;
+  });
+}
+
+function firstAtOrAfter(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

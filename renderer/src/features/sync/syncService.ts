@@ -19,6 +19,9 @@ import { BLOB_STORE, blobsForBundle, storeReceivedBlobs } from '../../store/blob
 import { encodeFullBundle } from '../../store/fullBundle';
 import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
+import { sealUnsealed } from '../../store/sealing';
+import { TRUST_STORE, trustRecordsFor } from '../../store/trustStore';
+import { carriedRecordProblem } from '../../../../shared/trust/carried';
 
 
 export interface ExportedBundle {
@@ -50,22 +53,23 @@ export async function exportBundle(
     return { bytes: full.bytes, fileName: `${full.county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: full.changes };
   }
   const peer = options.peer;
+  await sealUnsealed(db, store.device);
   // A bundle for a peer carries only the photos its changes refer to (read in the same transaction,
   // so they match).
-  const [county, changes, vector, blobs] = await inSyncTransaction(
+  const [county, changes, vector, blobs, trust] = await inSyncTransaction(
     db,
     'r',
     async (access, tx) => {
       const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
       const picked: Change[] = changesMissingFrom(believedPeerVector(peer.vector, held, identity.device), all);
-      return [home, picked, held, await blobsForBundle(tx, picked)] as const;
+      return [home, picked, held, await blobsForBundle(tx, picked), await trustRecordsFor(tx, picked)] as const;
     },
-    [BLOB_STORE],
+    [BLOB_STORE, TRUST_STORE],
   );
   if (!county) throw new SyncExportError('no-county');
   const bytes = await encodeBundle(
-    { ...sender(county), kind: 'changes', changes, vector, blobs, created: now.toISOString() },
-    { tables: db.syncTables, onProgress: options.onProgress },
+    { ...sender(county), kind: 'changes', changes, vector, blobs, created: now.toISOString(), trust },
+    { tables: db.syncTables, onProgress: options.onProgress, trustRecord: carriedRecordProblem },
   );
   return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-to-${peer.device.slice(0, 6)}-${stamp(now)}.leaguesync`, changes: changes.length };
 }
@@ -118,7 +122,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
   const county = await inTransaction(store.db, 'r', ['org'], readHomeCounty);
   const reviews: FileReview[] = [];
   for (const file of files) {
-    const decoded = await decodeBundle(file.data, { tables: store.db.syncTables, expectedCounty: county?.code });
+    const decoded = await decodeBundle(file.data, { tables: store.db.syncTables, expectedCounty: county?.code, trustRecord: carriedRecordProblem });
     if (!decoded.ok) {
       reviews.push({ name: file.name, refusal: decoded });
       continue;
