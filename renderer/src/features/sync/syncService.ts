@@ -20,7 +20,9 @@ import { encodeFullBundle } from '../../store/fullBundle';
 import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
 import { sealUnsealed } from '../../store/sealing';
-import { TRUST_STORE, trustRecordsFor } from '../../store/trustStore';
+import { REFUSED_STORE, TRUST_STORE, trustRecordsFor } from '../../store/trustStore';
+import { decideImport, keepDecisions, prepareImportTrust, type PreparedImportTrust } from '../../store/importTrust';
+import type { WriterTrust } from '../../../../shared/trust/summary';
 import { carriedRecordProblem } from '../../../../shared/trust/carried';
 
 
@@ -90,6 +92,8 @@ export interface FileReview {
   blobs?: ReadonlyMap<string, Uint8Array>;
   /** Changes authored by the sender outside the sender's own organisation scope. */
   outsideScope?: number;
+  /** Trust records the file carries (format 3). */
+  trust?: readonly object[];
 }
 
 /** A report the import would change whose figures disagree with one another (members above youth 14–28 …). */
@@ -111,6 +115,14 @@ export interface ImportReview {
    * county checks them when it reviews.
    */
   disagreeing?: DisagreeingReport[];
+  /**
+   * Per PC that wrote the new changes: how many are authorized, refused (by reason) or unverified
+   * (this PC has no county authority pinned). Changes kept aside by earlier imports are decided
+   * again and counted here too.
+   */
+  trust?: WriterTrust[];
+  /** The checked material, reused by applyReviewedImport (WebCrypto is not run twice). */
+  prepared?: PreparedImportTrust;
 }
 
 /**
@@ -131,7 +143,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     const outsideScope = sender.scope
       ? decoded.changes.filter((c) => c.author === sender.account && !isWithinScope(c.scope, sender.scope!)).length
       : 0;
-    reviews.push({ name: file.name, manifest: decoded.manifest, changes: decoded.changes, blobs: decoded.blobs, outsideScope });
+    reviews.push({ name: file.name, manifest: decoded.manifest, changes: decoded.changes, blobs: decoded.blobs, outsideScope, trust: decoded.trust });
   }
   const accepted = reviews.filter((r) => r.changes);
   if (accepted.length === 0) return { files: reviews };
@@ -148,9 +160,12 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     }
   }
   const records = reviews.flatMap((r) => r.changes ?? []);
-  return inSyncTransaction(store.db, 'r', async (access) => {
-    const preview = await planImport(records, access, { now, ownDevice: store.identity.device });
-    return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access) };
+  // Every signature is checked and every change hashed here, before the transaction.
+  const prepared = await prepareImportTrust(store.db, records, reviews.flatMap((r) => r.trust ?? []));
+  return inSyncTransaction(store.db, 'r', async (access, tx) => {
+    const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
+    const preview = await planImport(store.enforceTrust ? decided.authorized : records, access, { now, ownDevice: store.identity.device });
+    return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access), trust: decided.summary, prepared };
   });
 }
 
@@ -172,6 +187,8 @@ export interface ImportOutcome {
   applied: number;
   alreadyApplied: number;
   conflicts: number;
+  /** New changes not authorized, kept aside (present when the store enforces trust). */
+  refused?: number;
 }
 
 /**
@@ -182,6 +199,7 @@ export interface ImportOutcome {
 export async function applyReviewedImport(store: Store, review: ImportReview, now = Date.now()): Promise<ImportOutcome> {
   const accepted = review.files.filter((f) => f.changes && f.manifest);
   const records = accepted.flatMap((f) => f.changes!);
+  const prepared = review.prepared ?? (await prepareImportTrust(store.db, records, accepted.flatMap((f) => f.trust ?? [])));
   await makeBackup(store, 'before-import');
   return inSyncTransaction(
     store.db,
@@ -189,8 +207,11 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     async (access, tx) => {
       const peers = tx.table<PeerEntry, string>('peers');
       const meta = tx.table<MetaEntry, string>('meta');
-      const plan = await planImport(records, access, { now, ownDevice: store.identity.device });
+      // Decided again inside the transaction, against the rows as they are now.
+      const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
+      const plan = await planImport(store.enforceTrust ? decided.authorized : records, access, { now, ownDevice: store.identity.device });
       await applyImport(plan, access);
+      await keepDecisions(tx, prepared, decided, store.enforceTrust);
       // In the same transaction as the changes: a row never arrives without the photos it shows.
       // Only the photos some accepted change shows: a blob no change refers to is not kept.
       for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs, records);
@@ -204,8 +225,8 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
         }
       }
       if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
-      return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length };
+      return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}) };
     },
-    ['peers', BLOB_STORE],
+    ['peers', BLOB_STORE, TRUST_STORE, REFUSED_STORE],
   );
 }
