@@ -11,7 +11,7 @@ import type { ExportedBundle } from '../../../../renderer/src/features/sync/sync
 import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, refusedTable, readTrustMaterial, type RefusedEntry } from '../../../../renderer/src/store/trustStore';
 import { makeCounty, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
-import { readAll } from '../fakeDb';
+import { freshDb, readAll } from '../fakeDb';
 import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, report, review, writeSmallCounty } from './trustPcs';
 
 /*
@@ -222,5 +222,17 @@ describe('order and repetition', () => {
     expect(reviewed.trust![0]).toMatchObject({ refused: { 'status-not-allowed': 1 } });
     expect(outcome).toEqual({ applied: 1, alreadyApplied: expect.any(Number), conflicts: 0 });
     expect(await reportRow(lenient, 'LT-03')).toMatchObject({ status: 'approved' });
+  });
+
+  it('a PC with no county authority pinned decides nothing: every new change is unverified and applied', async () => {
+    const { countyPc, lt03 } = await world();
+    const written = await submit(lt03, 'LT-03', 33);
+    const alone = await openStore(freshDb(), { enforceTrust: true });
+    const { review: reviewed, outcome } = await importFiles(alone, await fullFile(lt03));
+    expect(outcome.refused).toBe(0);
+    const byDevice = new Map(reviewed.trust!.map((w) => [w.device, w]));
+    expect(byDevice.get(lt03.device.id)).toEqual({ device: lt03.device.id, authorized: 0, unverified: written.length, refused: {} });
+    expect(byDevice.get(countyPc.device.id)?.unverified).toBeGreaterThan(0);
+    expect(await reportRow(alone, 'LT-03')).toMatchObject({ members: 33 });
   });
 });
