@@ -6,6 +6,9 @@ import { countOrgsByKind } from '../../shared/demo/summary';
 import { leagueYouthRatio, sumFigures } from '../../shared/stats/totals';
 import { encodeBundle } from '../../shared/sync/bundle/index';
 import { demoBundleInput } from '../../shared/app/demo';
+import { carriedRecordProblem } from '../../shared/trust/carried';
+import { demoCounty } from '../../shared/trust/demo';
+import { sealChanges } from '../../shared/trust/seal';
 import { EXIT_FAILURE, EXIT_OK, writeLines } from '../io';
 import { writeFileOrReport } from './bundleSupport';
 import type { Command } from './command';
@@ -29,7 +32,11 @@ export const demoCommand: Command = {
     const out = options['out'];
     if (typeof out === 'string') {
       const input = demoBundleInput();
-      const bytes = await encodeBundle(input, { tables: registry.tables });
+      // The demo PC's certificate and its seal of every demo change (shared/trust/demo.ts): Ed25519
+      // signs deterministically, so the file stays byte-identical.
+      const county = await demoCounty();
+      const trust = [county.device.certificate, await sealChanges(input.changes, county.device)];
+      const bytes = await encodeBundle({ ...input, trust }, { tables: registry.tables, trustRecord: carriedRecordProblem });
       if (!writeFileOrReport(io, t, out, bytes)) return EXIT_FAILURE;
       // With --json, stdout stays pure JSON for scripts; the file is the confirmation.
       if (options['json'] !== true) {

@@ -40,18 +40,25 @@ export interface DecisionInputs {
   rules: RuleRegistry;
 }
 
-/** The rows formed by accepted changes, applied in stamp order (the merge's own per-field rule). */
+/**
+ * The rows formed by accepted changes, applied in stamp order (the merge's own per-field rule).
+ * `held`, where given, answers for rows no change here has touched: a store deciding new changes
+ * on top of the rows it holds (which hold only accepted changes) starts from them.
+ */
 export class AcceptedRows {
   readonly #tables = new Map<string, Map<string, MergedRow>>();
 
+  constructor(private readonly held?: (table: string, id: string) => MergedRow | undefined) {}
+
   get(table: string, id: string): MergedRow | undefined {
-    return this.#tables.get(table)?.get(id);
+    const rows = this.#tables.get(table);
+    return rows?.has(id) ? rows.get(id) : this.held?.(table, id);
   }
 
   apply(change: Change): void {
     let rows = this.#tables.get(change.table);
     if (rows === undefined) this.#tables.set(change.table, (rows = new Map()));
-    rows.set(change.row, applyChangeToRow(rows.get(change.row), change).row);
+    rows.set(change.row, applyChangeToRow(this.get(change.table, change.row), change).row);
   }
 }
 

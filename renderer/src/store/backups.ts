@@ -80,7 +80,7 @@ export async function backupBundle(store: Store, entry: BackupEntry): Promise<Ui
   if (!decoded.ok) throw new Error(`backup ${entry.id} does not decode: ${decoded.reason}`);
   const blobs = await inTransaction(store.db, 'r', [BLOB_STORE], (tx) => blobsByHash(tx, entry.blobs!));
   const { county, sender, kind, vector, created } = decoded.manifest;
-  return encodeBundle({ county, sender, kind, changes: decoded.changes, vector, blobs, created }, { tables: store.db.syncTables });
+  return encodeBundle({ county, sender, kind, changes: decoded.changes, vector, blobs, created, trust: decoded.trust }, { tables: store.db.syncTables });
 }
 
 /** The daily backup: made at start when the newest backup is a day old or older. */

@@ -7,6 +7,7 @@ import type { MergedRow } from '../../../shared/sync/row';
 import { syncTables as makeSyncTables, type SyncedTableDef, type SyncTables } from '../../../shared/sync/tables';
 import { LOG_COUNT_KEY, LOG_STORE, LOG_STORE_SCHEMA, toPages, type LogPage } from './logPages';
 import { joinRowsUnderCanonicalIds } from './rowIds';
+import { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustStore';
 
 export interface MetaEntry {
   key: string;
@@ -111,6 +112,14 @@ const LOCAL_STEPS: SchemaStep[] = [
     version: 9,
     stores: {},
     upgrade: (tx, tables) => joinRowsUnderCanonicalIds(tx, tables.rowIds),
+  },
+  {
+    // Version 10: trust (issue 14, trustStore.ts). This PC's key pair (local, never exported), the
+    // trust records it holds (certificates, revocations, successions, seals; by record id, seals
+    // also by device) and the changes set aside as not authorized (by change hash). Stores only:
+    // nothing held before is touched.
+    version: 10,
+    stores: { [DEVICE_KEY_STORE]: 'id', [TRUST_STORE]: 'id, kind, [kind+device]', [REFUSED_STORE]: 'hash, device' },
   },
 ];
 

@@ -7,6 +7,9 @@ import { readHomeCounty } from './county';
 import { readChangeLog } from './dexieAccess';
 import type { Store } from './store';
 import { inTransaction } from './tx';
+import { carriedRecordProblem } from '../../../shared/trust/carried';
+import { sealUnsealed } from './sealing';
+import { TRUST_STORE, trustRecordsFor } from './trustStore';
 
 export interface FullBundle {
   bytes: Uint8Array;
@@ -31,7 +34,9 @@ export async function encodeFullBundle(
   options: { now: Date; onProgress?: (done: number, total: number) => void; blobs?: 'carry' | 'refer' },
 ): Promise<FullBundle | null> {
   const { db, identity } = store;
-  const county = await inTransaction(db, 'r', ['org'], readHomeCounty);
+  // Own changes a crash left unsealed are sealed first, so the file vouches for all of them.
+  await sealUnsealed(db, store.device);
+  const [county, trust] = await inTransaction(db, 'r', ['org', TRUST_STORE], async (tx) => [await readHomeCounty(tx), await trustRecordsFor(tx, 'all')] as const);
   const log = readChangeLog(db);
   const vector = await log.vector;
   if (Object.keys(vector).length === 0) return null;
@@ -65,8 +70,9 @@ export async function encodeFullBundle(
       vector,
       blobs,
       created: options.now.toISOString(),
+      trust,
     },
-    { tables: db.syncTables, onProgress: options.onProgress },
+    { tables: db.syncTables, onProgress: options.onProgress, trustRecord: carriedRecordProblem },
   );
   return { bytes, changes: count, county, blobHashes: [...blobHashes].sort() };
 }

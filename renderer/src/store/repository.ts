@@ -34,7 +34,18 @@ export class Repository {
     private readonly db: LeagueDeskDb,
     private readonly identity: Identity,
     private readonly now: () => number = () => Date.now(),
+    /**
+     * Runs after each batch has committed, with its changes: the store seals them here
+     * (sealing.ts). It may await WebCrypto, which a transaction may not. A failure does not undo the
+     * write (it is committed); the changes stay unsealed until the next sweep seals them.
+     */
+    private readonly afterWrite?: (changes: Change[]) => Promise<unknown>,
   ) {}
+
+  private async committed(changes: Change[]): Promise<Change[]> {
+    if (this.afterWrite) await this.afterWrite(changes).catch(() => undefined);
+    return changes;
+  }
 
   /**
    * Writes a batch. `localMeta` entries (this PC's own settings, never synced) are stored in the
@@ -42,7 +53,7 @@ export class Repository {
    */
   async write(specs: WriteSpec[], localMeta: MetaEntry[] = []): Promise<Change[]> {
     const tables = this.db.syncTables;
-    return inSyncTransaction(this.db, 'rw', async (access, tx) => {
+    const written = await inSyncTransaction(this.db, 'rw', async (access, tx) => {
       const { changes, plan } = await writeLocally(access, specs, this.identity, this.now()).catch((error: unknown) => {
         // A value of the wrong shape is refused by the change-level check before any row is built.
         if (error instanceof SyncError && error.reason === 'import-refused') {
@@ -67,6 +78,7 @@ export class Repository {
       if (localMeta.length > 0) await tx.table<MetaEntry, string>('meta').bulkPut(localMeta);
       return changes;
     });
+    return this.committed(written);
   }
 
   /**
@@ -74,10 +86,12 @@ export class Repository {
    * and removes it from the list, in one transaction.
    */
   async resolveConflict(conflict: Conflict, chosen: unknown): Promise<Change> {
-    return inSyncTransaction(this.db, 'rw', async (access, tx) => {
+    const change = await inSyncTransaction(this.db, 'rw', async (access, tx) => {
       const change = await resolveConflict(access, conflict, chosen, this.identity, this.now());
       await tx.table<Conflict, string>('conflicts').delete(conflict.id);
       return change;
     });
+    await this.committed([change]);
+    return change;
   }
 }

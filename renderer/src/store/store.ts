@@ -7,6 +7,8 @@ import { countyCodeOf } from '../../../shared/sync/county';
 import { vectorOf } from '../../../shared/sync/vector';
 import { loadIdentity, type Identity } from './identity';
 import { Repository } from './repository';
+import { sealUnsealed, sealWritten, type SealingDevice } from './sealing';
+import { loadDeviceKeys } from './trustStore';
 import { inTransaction } from './tx';
 
 /** The open local database, the repository every write goes through, and who writes. */
@@ -14,6 +16,22 @@ export interface Store {
   db: LeagueDeskDb;
   repo: Repository;
   identity: Identity;
+  /** This PC as it signs: its device id and key pair (the private key non-extractable). */
+  device: SealingDevice;
+  /**
+   * Whether imports keep changes that are not authorized aside instead of applying them
+   * (`StoreOptions.enforceTrust`). Decisions are made and shown either way.
+   */
+  enforceTrust: boolean;
+}
+
+export interface StoreOptions {
+  /**
+   * Trust enforcement at import (issue 14): refused changes are kept aside, not applied. Off by
+   * default on this branch while enrollment has no screens yet; the import preview counts
+   * verified and refused changes per sending PC whether it is on or not.
+   */
+  enforceTrust?: boolean;
 }
 
 /** The database was written by a newer build of League Desk; this build must not touch it. */
@@ -63,7 +81,7 @@ async function snapshotBeforeUpgrade(db: LeagueDeskDb, from: number): Promise<{ 
   }
 }
 
-export async function openStore(db: LeagueDeskDb): Promise<Store> {
+export async function openStore(db: LeagueDeskDb, options: StoreOptions = {}): Promise<Store> {
   const latest = db.versions.at(-1)!.version;
   const installed = await installedVersion(db);
   const snapshot = installed > 0 && installed < latest ? await snapshotBeforeUpgrade(db, installed) : null;
@@ -81,7 +99,11 @@ export async function openStore(db: LeagueDeskDb): Promise<Store> {
     throw new NewerDatabaseError(opened, latest);
   }
   const identity = await loadIdentity(db);
-  return { db, repo: new Repository(db, identity), identity };
+  const device: SealingDevice = { id: identity.device, keys: await loadDeviceKeys(db, identity.device) };
+  // Own changes a crash left unsealed (written, not yet sealed) are sealed before anything else.
+  await sealUnsealed(db, device);
+  const repo = new Repository(db, identity, undefined, (changes) => sealWritten(db, device, changes));
+  return { db, repo, identity, device, enforceTrust: options.enforceTrust ?? false };
 }
 
 export type SetupChoice = 'demo' | 'empty' | 'imported';

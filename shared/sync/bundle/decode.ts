@@ -6,7 +6,8 @@ import type { ProgressCallback } from './encode';
 import { sha256Hex } from './hash';
 import type { BundleLimits } from './limits';
 import type { BundleManifest } from './manifest';
-import { blobHashOf, CHANGES_ENTRY, MANIFEST_ENTRY } from './names';
+import { blobHashOf, CHANGES_ENTRY, MANIFEST_ENTRY, TRUST_ENTRY } from './names';
+import { parseTrustLines, type TrustRecordCheck } from './trustLines';
 import { readManifest } from './readManifest';
 import { parseChanges } from './records';
 import { printableName, refuse, type BundleRefusal } from './refusal';
@@ -24,6 +25,8 @@ export interface DecodeOptions extends Partial<BundleLimits> {
   known?: KnownSchema;
   /** Changes the file may carry that this build would park (default PARKING_BUDGET). */
   parkingBudget?: number;
+  /** Whether a trust record is one this build reads (the trust core's, handed in: trustLines.ts). */
+  trustRecord?: TrustRecordCheck;
 }
 
 export interface DecodedBundle {
@@ -33,6 +36,8 @@ export interface DecodedBundle {
   changes: Change[];
   /** Attachments by sha-256 (already checked against it). */
   blobs: Map<string, Uint8Array>;
+  /** Trust records (version 3; none in earlier versions), each a JSON object with format and version. */
+  trust: Record<string, unknown>[];
 }
 
 /**
@@ -62,6 +67,11 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions): P
   if (!parts.ok) return parts;
   const parsed = parseChanges(parts.changes, manifest.county.code, options.tables);
   if (!parsed.ok) return parsed;
+  const trust = parts.trust ? parseTrustLines(parts.trust, options.trustRecord) : { ok: true as const, records: [] };
+  if (!trust.ok) return trust;
+  if ((manifest.counts.trust ?? 0) !== (parts.trust ? trustLineCount(parts.trust) : 0)) {
+    return refuse('manifest-invalid', { problem: `counts.trust is ${manifest.counts.trust ?? 0}, ${TRUST_ENTRY} has ${trust.records.length} lines` });
+  }
 
   const counted = countsProblem(manifest, parsed.lines, parsed.byTable);
   if (counted) return refuse('manifest-invalid', { problem: counted });
@@ -70,7 +80,16 @@ export async function decodeBundle(bytes: Uint8Array, options: DecodeOptions): P
   const limit = options.parkingBudget ?? PARKING_BUDGET;
   const parked = countParkable(parsed.changes, options.known ?? knownSchema(options.tables));
   if (parked > limit) return refuse('too-many-parked', { problem: `${parked} changes this build would park, at most ${limit} per file`, parked, limit });
-  return { ok: true, manifest, changes: parsed.changes, blobs: parts.blobs };
+  return { ok: true, manifest, changes: parsed.changes, blobs: parts.blobs, trust: trust.records };
+}
+
+function trustLineCount(data: Uint8Array): number {
+  let lines = 0;
+  for (let start = 0; start < data.length; lines++) {
+    const newline = data.indexOf(0x0a, start);
+    start = newline === -1 ? data.length : newline + 1;
+  }
+  return lines;
 }
 
 /**
@@ -92,7 +111,7 @@ function checkListedParts(manifest: BundleManifest, entries: ReadonlyMap<string,
   return null;
 }
 
-type PartsRead = { ok: true; changes: Uint8Array; blobs: Map<string, Uint8Array> } | BundleRefusal;
+type PartsRead = { ok: true; changes: Uint8Array; trust?: Uint8Array; blobs: Map<string, Uint8Array> } | BundleRefusal;
 
 /** Inflates each listed part (the change log first) and checks it against its sha-256. */
 async function readParts(zip: Uint8Array, manifest: BundleManifest, entries: ReadonlyMap<string, ZipEntry>, onProgress?: ProgressCallback): Promise<PartsRead> {
@@ -100,6 +119,7 @@ async function readParts(zip: Uint8Array, manifest: BundleManifest, entries: Rea
   const total = names.reduce((sum, name) => sum + entries.get(name)!.size, 0);
   let done = 0;
   let changes: Uint8Array = new Uint8Array(0);
+  let trust: Uint8Array | undefined;
   const blobs = new Map<string, Uint8Array>();
   for (const name of names) {
     const entry = entries.get(name)!;
@@ -109,12 +129,13 @@ async function readParts(zip: Uint8Array, manifest: BundleManifest, entries: Rea
       return refuse('hash-mismatch', { problem: `${name} does not match its sha-256 in the manifest`, entry: name });
     }
     const blobHash = blobHashOf(name);
-    if (blobHash === null) changes = read.data;
+    if (name === TRUST_ENTRY) trust = read.data;
+    else if (blobHash === null) changes = read.data;
     else blobs.set(blobHash, read.data);
     done += entry.size;
     onProgress?.(done, total);
   }
-  return { ok: true, changes, blobs };
+  return { ok: true, changes, ...(trust ? { trust } : {}), blobs };
 }
 
 function countsProblem(manifest: BundleManifest, lines: number, byTable: ReadonlyMap<string, number>): string | null {

@@ -7,7 +7,8 @@ import { crc32 } from './crc32';
 import { NdjsonBytes } from './ndjsonBytes';
 import { sha256Hex } from './hash';
 import { BUNDLE_FORMAT, bundleVersionFor, manifestSchema, type BundleKind, type BundleManifest } from './manifest';
-import { blobEntryName, CHANGES_ENTRY, MANIFEST_ENTRY } from './names';
+import { blobEntryName, CHANGES_ENTRY, MANIFEST_ENTRY, TRUST_ENTRY } from './names';
+import { trustLines, type TrustRecordCheck } from './trustLines';
 import { changeProblem } from './records';
 import { vectorProblem } from './vectorCheck';
 import { assembleZip, prepareEntry, type PreparedEntry } from './zipWrite';
@@ -25,6 +26,8 @@ export interface BundleInput {
   vector: Readonly<Record<string, string>>;
   /** ISO time of the export. Passed in, not read from a clock, so the same export gives the same bytes. */
   created: string;
+  /** Trust records (seals, certificates, revocations, successions): trust.ndjson, format version 3. */
+  trust?: readonly object[];
 }
 
 /**
@@ -50,7 +53,10 @@ export class BundleEncodeError extends Error {
  * Checks everything the reader checks and throws BundleEncodeError rather than write a bundle that
  * would be refused on the other PC.
  */
-export async function encodeBundle(input: BundleInput | StreamedBundleInput, options: { tables: SyncTables; onProgress?: ProgressCallback }): Promise<Uint8Array> {
+export async function encodeBundle(
+  input: BundleInput | StreamedBundleInput,
+  options: { tables: SyncTables; onProgress?: ProgressCallback; trustRecord?: TrustRecordCheck },
+): Promise<Uint8Array> {
   const log = new ChangeLogWriter(input.county.code, options.tables);
   if (isBatches(input.changes)) for await (const batch of input.changes) log.add(batch);
   else log.add(input.changes);
@@ -66,8 +72,12 @@ export async function encodeBundle(input: BundleInput | StreamedBundleInput, opt
   const blobNames = [...blobs.keys()].sort();
   const total = changesBytes.length + blobNames.reduce((sum, hash) => sum + blobs.get(hash)!.length, 0);
   const changesEntry = prepareEntry(CHANGES_ENTRY, changesBytes, changesCrc);
+  const trust = input.trust && input.trust.length > 0 ? trustLines(input.trust, options.trustRecord) : undefined;
+  if (trust && !trust.ok) throw new BundleEncodeError(`trust records: ${trust.problem}`);
+  const trustBytes = trust?.ok ? new TextEncoder().encode(trust.lines.map((l) => `${l}\n`).join('')) : undefined;
 
   const parts: Record<string, string> = { [CHANGES_ENTRY]: await changesHash };
+  if (trustBytes) parts[TRUST_ENTRY] = await sha256Hex(trustBytes);
   for (const hash of blobNames) parts[blobEntryName(hash)] = hash;
   const tally = new Map<string, number>();
   for (const change of changes) tally.set(change.table, (tally.get(change.table) ?? 0) + 1);
@@ -76,14 +86,15 @@ export async function encodeBundle(input: BundleInput | StreamedBundleInput, opt
   // version 1, which an older League Desk still reads.
   const { name, ...sender } = input.sender;
   const named: BundleInput['sender'] = name === undefined ? sender : { ...sender, name };
+  const counts = { changes: changes.length, blobs: blobs.size, byTable, ...(trust?.ok ? { trust: trust.lines.length } : {}) };
   const manifest = checkedManifest({
     format: BUNDLE_FORMAT,
-    version: bundleVersionFor({ sender: named }),
+    version: bundleVersionFor({ sender: named, counts }),
     county: input.county,
     sender: named,
     created: input.created,
     kind: input.kind,
-    counts: { changes: changes.length, blobs: blobs.size, byTable },
+    counts,
     parts,
     vector: sortedRecord(input.vector),
   });
@@ -97,6 +108,7 @@ export async function encodeBundle(input: BundleInput | StreamedBundleInput, opt
   prepared.push(changesEntry);
   done += changesBytes.length;
   options.onProgress?.(done, all);
+  if (trustBytes) prepared.push(prepareEntry(TRUST_ENTRY, trustBytes));
   for (const hash of blobNames) {
     const blob = blobs.get(hash)!;
     prepared.push(prepareEntry(blobEntryName(hash), blob));

@@ -4,17 +4,17 @@ import { DEVICE_ID_PATTERN, HLC_PATTERN } from '../hlc';
 import { deviceNameSchema } from '../pcName';
 import { orgCodeSchema } from '../scope';
 import { SHA256_HEX_PATTERN } from './hash';
-import { blobHashOf, CHANGES_ENTRY, isPartName, TABLE_NAME_PATTERN } from './names';
+import { blobHashOf, CHANGES_ENTRY, isPartName, TABLE_NAME_PATTERN, TRUST_ENTRY } from './names';
 
 export const BUNDLE_FORMAT = 'league-desk-bundle';
 /** The highest bundle format version this build writes and reads (docs/FORMATS.md). */
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 /**
- * Every version this build reads. Version 2 adds the sender's PC name; a bundle is written in the
- * lowest version that carries its manifest (`bundleVersionFor`), so a PC without a name still
- * writes files an older League Desk reads.
+ * Every version this build reads. Version 2 adds the sender's PC name, version 3 the trust records
+ * (trust.ndjson); a bundle is written in the lowest version that carries its manifest
+ * (`bundleVersionFor`), so a file without trust records is still one an older League Desk reads.
  */
-export const BUNDLE_VERSIONS = [1, 2] as const;
+export const BUNDLE_VERSIONS = [1, 2, 3] as const;
 export type BundleVersion = (typeof BUNDLE_VERSIONS)[number];
 
 export const BUNDLE_KINDS = ['changes', 'full'] as const;
@@ -49,6 +49,8 @@ export const manifestSchema = z
       blobs: z.int().nonnegative(),
       /** Lines of changes.ndjson per table; tables with none are left out. */
       byTable: z.record(tableNameSchema, z.int().positive()),
+      /** Version 3: lines of trust.ndjson; present exactly when the part is. */
+      trust: z.int().positive().optional(),
     }),
     /** Every part but the manifest, with the sha-256 of its uncompressed bytes. */
     parts: z
@@ -63,11 +65,16 @@ export const manifestSchema = z
       .record(deviceSchema, z.string().regex(HLC_PATTERN))
       .refine((vector) => Object.entries(vector).every(([device, stamp]) => stamp.endsWith(`-${device}`)), 'a stamp is filed under another device'),
   })
-  .refine((manifest) => manifest.version >= bundleVersionFor(manifest), { path: ['version'], message: 'sender.name needs format version 2' });
+  .refine((manifest) => manifest.version >= bundleVersionFor(manifest), { path: ['version'], message: 'sender.name needs format version 2, trust records version 3' })
+  .refine((manifest) => (manifest.counts.trust !== undefined) === (manifest.parts[TRUST_ENTRY] !== undefined), {
+    path: ['counts', 'trust'],
+    message: `counts.trust is given exactly when ${TRUST_ENTRY} is listed`,
+  });
 
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
-/** The lowest format version that carries a manifest: 2 when the sender is named, else 1. */
-export function bundleVersionFor(manifest: { sender: { name?: string } }): BundleVersion {
+/** The lowest format version that carries a manifest: 3 with trust records, 2 when the sender is named, else 1. */
+export function bundleVersionFor(manifest: { sender: { name?: string }; counts?: { trust?: number } }): BundleVersion {
+  if (manifest.counts?.trust !== undefined) return 3;
   return manifest.sender.name === undefined ? 1 : 2;
 }

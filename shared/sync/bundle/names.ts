@@ -3,6 +3,8 @@ import { SHA256_HEX_PATTERN } from './hash';
 /** The fixed entry names of a version-1 bundle; blobs are `blobs/<sha-256 hex>`. */
 export const MANIFEST_ENTRY = 'manifest.json';
 export const CHANGES_ENTRY = 'changes.ndjson';
+/** Version 3: the trust records that vouch for the changes (docs/FORMATS.md, "trust.ndjson"). */
+export const TRUST_ENTRY = 'trust.ndjson';
 export const BLOB_PREFIX = 'blobs/';
 
 /**
@@ -20,9 +22,9 @@ export function blobHashOf(name: string): string | null {
   return SHA256_HEX_PATTERN.test(hash) ? hash : null;
 }
 
-/** A part is anything the manifest lists with a checksum: the change log and the blobs. */
+/** A part is anything the manifest lists with a checksum: the change log, the trust records and the blobs. */
 export function isPartName(name: string): boolean {
-  return name === CHANGES_ENTRY || blobHashOf(name) !== null;
+  return name === CHANGES_ENTRY || name === TRUST_ENTRY || blobHashOf(name) !== null;
 }
 
 /**

@@ -24,7 +24,7 @@ export function changeProblem(change: Change, countyCode: string, tables: SyncTa
 }
 
 /** Without recursion, so a hostile nesting cannot overflow the stack of the check meant to stop it. */
-function withinDepth(value: unknown, max: number): boolean {
+export function withinDepth(value: unknown, max: number): boolean {
   const stack: Array<[unknown, number]> = [[value, 0]];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [node, depth] = item;

@@ -35,6 +35,8 @@ export interface RefusalDetails {
   'wrong-county': { problem: string; expected: string; found: string };
   /** An entry the manifest does not list. */
   'unexpected-entry': { problem: string; entry: string };
+  /** A line of trust.ndjson is not a trust record this build can read (version 3). Lines count from 1. */
+  'trust-invalid': { problem: string; line: number };
   /** More changes this build would park (newer schema, unknown table or field) than one sender may leave here. */
   'too-many-parked': { problem: string; parked: number; limit: number };
 }
@@ -58,6 +60,7 @@ export const REFUSAL_REASONS = [
   'hash-mismatch',
   'record-invalid',
   'duplicate-change',
+  'trust-invalid',
   'too-many-parked',
 ] as const satisfies readonly RefusalReason[];
 

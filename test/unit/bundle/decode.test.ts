@@ -122,7 +122,7 @@ const CASES: Array<[string, RefusalReason, () => Promise<Uint8Array>, object?]> 
   ['another program\'s manifest', 'unknown-format', async () => rebuild(good, (_, m) => void (m['format'] = 'other-app'))],
   ['format version 0', 'unknown-format', async () => rebuild(good, (_, m) => void (m['version'] = 0))],
   ['format version "1"', 'unknown-format', async () => rebuild(good, (_, m) => void (m['version'] = '1'))],
-  ['format version 3', 'newer-format', async () => rebuild(good, (_, m) => void (m['version'] = 3))],
+  ['format version 4', 'newer-format', async () => rebuild(good, (_, m) => void (m['version'] = 4))],
   ['a version-1 manifest naming its sender', 'manifest-invalid', async () => rebuild(good, (_, m) => void ((m['sender'] as Record<string, unknown>)['name'] = '县团委 1号机'))],
   ['a sender name carrying direction characters', 'manifest-invalid', async () =>
     rebuild(good, (_, m) => {
@@ -178,6 +178,13 @@ const CASES: Array<[string, RefusalReason, () => Promise<Uint8Array>, object?]> 
     twin['author'] = 'someone-else';
     return [l[0]!, JSON.stringify(twin), ...l.slice(1)];
   })],
+  ['a trust record that is no JSON', 'trust-invalid', async () =>
+    rebuild(good, (e, m) => {
+      e['trust.ndjson'] = utf8('{"format":"league-desk-seal"\n');
+      Object.assign(m, { version: 3 });
+      Object.assign(m.counts, { trust: 1 });
+      m.parts['trust.ndjson'] = '';
+    }, { rehash: true })],
   ['another county', 'wrong-county', async () => good, { expectedCounty: 'KC' }],
   ['an unlisted entry', 'unexpected-entry', async () => rebuild(good, (e) => void (e['notes.txt'] = utf8('x')))],
   ['a directory entry', 'unexpected-entry', async () => rebuild(good, (e) => void (e['blobs/'] = new Uint8Array(0)))],

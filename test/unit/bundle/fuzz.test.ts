@@ -13,6 +13,9 @@ import { MUTATIONS, type Pristine } from './fuzzMutations';
 import { APP_TABLES } from '../../../shared/app/registry';
 import { DEMO_CLOCK_START } from '../../../shared/demo/writer';
 import { demoBundleInput } from '../../../shared/app/demo';
+import { carriedRecordProblem } from '../../../shared/trust/carried';
+import { demoCounty } from '../../../shared/trust/demo';
+import { sealChanges } from '../../../shared/trust/seal';
 
 /**
  * Fuzzing the reader: many damaged and hostile variants of two small bundles, each of which must be
@@ -35,7 +38,16 @@ async function pristineBundles(): Promise<{ full: BundleInput; bundles: Pristine
     const hlc = formatStamp(DEMO_CLOCK_START + 86_400_000, i, OTHER_DEVICE);
     return { ...report, id: hlc, hlc, device: OTHER_DEVICE, author: 'township-clerk', fields: { members: 40 + i }, base: { members: '' } };
   });
-  const full: BundleInput = { ...demo, changes: [...own, ...edits], vector: { ...vectorOf([...own, ...edits]) }, blobs: [utf8('a letter'), utf8('a photo')] };
+  // The demo county's trust records for the demo PC's changes: its certificate and a seal of them.
+  const county = await demoCounty();
+  const seal = await sealChanges(own, county.device);
+  const full: BundleInput = {
+    ...demo,
+    changes: [...own, ...edits],
+    vector: { ...vectorOf([...own, ...edits]) },
+    blobs: [utf8('a letter'), utf8('a photo')],
+    trust: [county.device.certificate, seal],
+  };
   const delta: BundleInput = {
     ...demo,
     kind: 'changes',
@@ -44,7 +56,7 @@ async function pristineBundles(): Promise<{ full: BundleInput; bundles: Pristine
     vector: { ...vectorOf([...own, ...edits]) },
   };
   const bundles = await Promise.all([full, delta].map(async (input) => {
-    const bytes = await encodeBundle(input, { tables: APP_TABLES });
+    const bytes = await encodeBundle(input, { tables: APP_TABLES, trustRecord: carriedRecordProblem });
     return { bytes, entries: entriesOf(bytes) };
   }));
   return { full, bundles };
@@ -109,6 +121,7 @@ const ALLOWED: Record<string, ReadonlyArray<RefusalReason | 'ok'>> = {
   unexpectedEntry: ['unexpected-entry'],
   alterWithoutRehash: ['hash-mismatch'],
   alterRecords: ['ok', 'record-invalid', 'duplicate-change', 'manifest-invalid'],
+  alterTrust: ['ok', 'trust-invalid', 'manifest-invalid'],
 };
 
 describe('decodeBundle under fuzzing', () => {
@@ -124,9 +137,11 @@ describe('decodeBundle under fuzzing', () => {
       const bytes = await MUTATIONS[kind]!(base, prng);
       let outcome: string;
       try {
-        const result = await decodeBundle(bytes, { tables: APP_TABLES, expectedCounty: 'LT', maxEntryBytes: 8 * 1024 * 1024 });
+        const result = await decodeBundle(bytes, { tables: APP_TABLES, expectedCounty: 'LT', maxEntryBytes: 8 * 1024 * 1024, trustRecord: carriedRecordProblem });
         if (result.ok) {
           expect(result.changes.every((c) => changeSchema.safeParse(c).success)).toBe(true);
+          // Every trust record that came through is one the trust core reads (or a newer version of one).
+          expect(result.trust.map(carriedRecordProblem).filter((p) => p !== null)).toEqual([]);
           // Every other round of mutations meets a store that already holds the pristine bundle.
           const preloaded = Math.floor(i / kinds.length) % 2 === 0;
           outcome = `ok/${await expectImportSafe(result, preloaded ? preload : [])}`;

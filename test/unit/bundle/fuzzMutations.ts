@@ -129,6 +129,49 @@ export const MUTATIONS: Record<string, Mutation> = {
     return zip(entries, m, true);
   },
 
+  /**
+   * Trust records edited by hand, re-hashed (a bundle of version 3): a signature, key or field
+   * changed, a field removed, a record of another kind, a line that is no JSON, a line added or
+   * dropped. A bundle without trust records gets some. Only the record schemas and the counts can
+   * catch these; a changed signature or hash still parses (the import's decisions refuse its changes).
+   */
+  async alterTrust(base, prng) {
+    const m = manifestOf(base);
+    const lines = base.entries['trust.ndjson'] ? text(base.entries['trust.ndjson']).split('\n').filter((l) => l !== '') : [];
+    const edited = [...lines];
+    const i = prng.intBetween(0, Math.max(0, lines.length - 1));
+    const record = lines[i] ? (JSON.parse(lines[i]) as Record<string, unknown>) : { format: 'league-desk-seal', version: 1 };
+    const keys = Object.keys(record);
+    const edits: Array<() => void> = [
+      () => delete record[pick(prng, keys)],
+      () => (record[pick(prng, keys)] = randomValue(prng)),
+      () => (record['signature'] = `${hex(prng, 8)}${String(record['signature'] ?? '').slice(8)}`),
+      () => (record['format'] = pick(prng, ['league-desk-seal', 'league-desk-certificate', 'league-desk-revocation', 'league-desk-authority', 'other'])),
+      () => (record['version'] = pick(prng, [0, 1, 2, '1', 1.5])),
+      () => (record['extra'] = 1),
+    ];
+    for (let n = prng.intBetween(1, 2); n > 0; n--) pick(prng, edits)();
+    switch (prng.intBetween(0, 3)) {
+      case 0: edited[i] = JSON.stringify(record); break;
+      case 1: edited.splice(i, 0, JSON.stringify(record)); break;
+      case 2: edited.splice(i, 1); break;
+      default: edited[i] = pick(prng, ['{', '[]', '"seal"', 'null']);
+    }
+    const counted = prng.intBetween(0, 4) > 0;
+    const entries: Record<string, Uint8Array> = { ...base.entries, 'trust.ndjson': utf8(edited.map((l) => `${l}\n`).join('')) };
+    const counts = m.counts as Manifest['counts'] & { trust?: number };
+    if (edited.length === 0) {
+      delete entries['trust.ndjson'];
+      delete m.parts['trust.ndjson'];
+      delete counts.trust;
+    } else {
+      m.parts['trust.ndjson'] = '';
+      counts.trust = counted ? edited.length : edited.length + 1;
+      (m as Record<string, unknown>)['version'] = 3;
+    }
+    return zip(entries, m, true);
+  },
+
   /** Changed bytes without a new hash: what damage in transit looks like once the zip is intact. */
   async alterWithoutRehash(base, prng) {
     const lines = linesOf(base);

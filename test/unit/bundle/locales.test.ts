@@ -20,6 +20,7 @@ const FIELDS = {
   'bundle-too-large': ['size', 'limit'],
   'compression-bomb': ['entry'],
   'duplicate-change': ['id', 'line'],
+  'trust-invalid': ['line'],
   'wrong-county': ['expected', 'found'],
   'unexpected-entry': ['entry'],
   'too-many-parked': ['parked', 'limit'],

@@ -30,6 +30,7 @@ const SHIPPED = [
   { version: 7, stores: { changes: null } },
   { version: 8, stores: { device: 'id' } },
   { version: 9, stores: {} },
+  { version: 10, stores: { deviceKey: 'id', trust: 'id, kind, [kind+device]', refused: 'hash, device' } },
 ];
 
 describe('schema versions', () => {
@@ -42,8 +43,8 @@ describe('schema versions', () => {
   });
 
   it('a new feature table with a version of its own adds that version and nothing else', () => {
-    const withPolls = composeRegistry([...APP_REGISTRY.features, { name: 'polls', tables: [{ name: 'poll', row: z.object({ id: z.string() }), indexes: { 10: 'id' }, rule: countyTable }] }]);
+    const withPolls = composeRegistry([...APP_REGISTRY.features, { name: 'polls', tables: [{ name: 'poll', row: z.object({ id: z.string() }), indexes: { 11: 'id' }, rule: countyTable }] }]);
     const versions = schemaVersions(withPolls.tables).map(({ version, stores }) => ({ version, stores }));
-    expect(versions).toEqual([...SHIPPED, { version: 10, stores: { poll: 'id' } }]);
+    expect(versions).toEqual([...SHIPPED, { version: 11, stores: { poll: 'id' } }]);
   });
 });

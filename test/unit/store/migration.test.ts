@@ -53,7 +53,7 @@ describe('database schema versions', () => {
     expect((await readAll(latest, (tx) => changesByIds(tx, [changes[2]!.id, 'unknown']))).get(changes[2]!.id)).toEqual(changes[2]);
   });
 
-  it('opens a version-7 database at version 8 with the PC-name table added and the log and rows kept', async () => {
+  it('opens a version-7 database with the PC-name table (version 8) added and the log and rows kept', async () => {
     const factory = new IDBFactory();
     const v7 = freshDb(7, factory);
     await v7.open();
@@ -63,8 +63,9 @@ describe('database schema versions', () => {
     await v7.table('org').put({ id: 'o1', code: 'LT', _clock: {} });
     v7.close();
 
-    const store = await openStore(freshDb(8, factory));
-    expect(store.db.verno).toBe(8);
+    // The store opens at the latest version: it needs the trust stores of version 10 (this PC's key).
+    const store = await openStore(freshDb(Infinity, factory));
+    expect(store.db.verno).toBe(store.db.versions.at(-1)!.version);
     expect(await store.db.table('device').count()).toBe(0);
     expect(await readAll(store.db, allChanges)).toEqual(changes);
     expect(await store.db.rows(ORG_TABLE).get('o1')).toEqual({ id: 'o1', code: 'LT', _clock: {} });

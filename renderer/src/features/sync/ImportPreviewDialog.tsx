@@ -114,6 +114,7 @@ export function ImportPreviewDialog({
                   })}
                 </TableBody>
               </Table>
+              <TrustCounts review={review} />
               {nothingNew ? <Alert severity="info" data-testid="preview-already">{t('preview.alreadyApplied')}</Alert> : null}
               {preview.alreadyApplied > 0 && !nothingNew ? <Alert severity="info">{t('preview.someAlreadyApplied', { count: preview.alreadyApplied })}</Alert> : null}
               {preview.conflicts.length > 0 ? <Alert severity="warning" data-testid="preview-conflicts">{t('preview.conflicts', { count: preview.conflicts.length })}</Alert> : null}
@@ -163,5 +164,50 @@ function DisagreeingReports({ reports }: { reports: readonly DisagreeingReport[]
       </Box>
       {reports.length > NAMED ? t('preview.disagreeingMore', { count: reports.length - NAMED }) : null}
     </Alert>
+  );
+}
+
+/**
+ * Per PC that wrote the new changes: how many are authorized and how many refused, with the
+ * reasons (issue 14). Changes decided for nothing (this PC has no county yet) are counted once.
+ */
+function TrustCounts({ review }: { review: ImportReview }) {
+  const { t } = useTranslation('sync');
+  const { lang } = useLanguage();
+  const names = usePcNames();
+  const writers = review.trust ?? [];
+  const decided = writers.filter((w) => w.authorized > 0 || Object.keys(w.refused).length > 0);
+  const unverified = writers.reduce((sum, w) => sum + w.unverified, 0);
+  const n = (value: number) => formatInteger(value, lang);
+  return (
+    <>
+      {decided.length > 0 ? (
+        <Table size="small" data-testid="preview-trust" aria-label={t('trust.title')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('trust.pc')}</TableCell>
+              <TableCell align="right">{t('trust.authorized')}</TableCell>
+              <TableCell>{t('trust.refused')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {decided.map((w) => (
+              <TableRow key={w.device} data-device={w.device}>
+                <TableCell>{pcLabel(w.device, names, t, lang)}</TableCell>
+                <TableCell align="right">{n(w.authorized)}</TableCell>
+                <TableCell>
+                  {Object.entries(w.refused).map(([reason, count]) => (
+                    <div key={reason} data-reason={reason}>
+                      {t('trust.reasonCount', { reason: t(`trust.reason.${reason}`), count: n(count ?? 0) })}
+                    </div>
+                  ))}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      {unverified > 0 ? <Alert severity="info">{t('trust.unverified', { count: unverified })}</Alert> : null}
+    </>
   );
 }

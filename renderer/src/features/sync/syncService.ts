@@ -19,6 +19,11 @@ import { BLOB_STORE, blobsForBundle, storeReceivedBlobs } from '../../store/blob
 import { encodeFullBundle } from '../../store/fullBundle';
 import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
+import { sealUnsealed } from '../../store/sealing';
+import { REFUSED_STORE, TRUST_STORE, trustRecordsFor } from '../../store/trustStore';
+import { decideImport, keepDecisions, prepareImportTrust, type PreparedImportTrust } from '../../store/importTrust';
+import type { WriterTrust } from '../../../../shared/trust/summary';
+import { carriedRecordProblem } from '../../../../shared/trust/carried';
 
 
 export interface ExportedBundle {
@@ -50,22 +55,23 @@ export async function exportBundle(
     return { bytes: full.bytes, fileName: `${full.county.code}-${identity.device.slice(0, 6)}-full-${stamp(now)}.leaguesync`, changes: full.changes };
   }
   const peer = options.peer;
+  await sealUnsealed(db, store.device);
   // A bundle for a peer carries only the photos its changes refer to (read in the same transaction,
   // so they match).
-  const [county, changes, vector, blobs] = await inSyncTransaction(
+  const [county, changes, vector, blobs, trust] = await inSyncTransaction(
     db,
     'r',
     async (access, tx) => {
       const [home, all, held] = await Promise.all([readHomeCounty(tx), access.allChanges(), access.getVector()]);
       const picked: Change[] = changesMissingFrom(believedPeerVector(peer.vector, held, identity.device), all);
-      return [home, picked, held, await blobsForBundle(tx, picked)] as const;
+      return [home, picked, held, await blobsForBundle(tx, picked), await trustRecordsFor(tx, picked)] as const;
     },
-    [BLOB_STORE],
+    [BLOB_STORE, TRUST_STORE],
   );
   if (!county) throw new SyncExportError('no-county');
   const bytes = await encodeBundle(
-    { ...sender(county), kind: 'changes', changes, vector, blobs, created: now.toISOString() },
-    { tables: db.syncTables, onProgress: options.onProgress },
+    { ...sender(county), kind: 'changes', changes, vector, blobs, created: now.toISOString(), trust },
+    { tables: db.syncTables, onProgress: options.onProgress, trustRecord: carriedRecordProblem },
   );
   return { bytes, fileName: `${county.code}-${identity.device.slice(0, 6)}-to-${peer.device.slice(0, 6)}-${stamp(now)}.leaguesync`, changes: changes.length };
 }
@@ -86,6 +92,8 @@ export interface FileReview {
   blobs?: ReadonlyMap<string, Uint8Array>;
   /** Changes authored by the sender outside the sender's own organisation scope. */
   outsideScope?: number;
+  /** Trust records the file carries (format 3). */
+  trust?: readonly object[];
 }
 
 /** A report the import would change whose figures disagree with one another (members above youth 14–28 …). */
@@ -107,6 +115,14 @@ export interface ImportReview {
    * county checks them when it reviews.
    */
   disagreeing?: DisagreeingReport[];
+  /**
+   * Per PC that wrote the new changes: how many are authorized, refused (by reason) or unverified
+   * (this PC has no county authority pinned). Changes kept aside by earlier imports are decided
+   * again and counted here too.
+   */
+  trust?: WriterTrust[];
+  /** The checked material, reused by applyReviewedImport (WebCrypto is not run twice). */
+  prepared?: PreparedImportTrust;
 }
 
 /**
@@ -118,7 +134,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
   const county = await inTransaction(store.db, 'r', ['org'], readHomeCounty);
   const reviews: FileReview[] = [];
   for (const file of files) {
-    const decoded = await decodeBundle(file.data, { tables: store.db.syncTables, expectedCounty: county?.code });
+    const decoded = await decodeBundle(file.data, { tables: store.db.syncTables, expectedCounty: county?.code, trustRecord: carriedRecordProblem });
     if (!decoded.ok) {
       reviews.push({ name: file.name, refusal: decoded });
       continue;
@@ -127,7 +143,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     const outsideScope = sender.scope
       ? decoded.changes.filter((c) => c.author === sender.account && !isWithinScope(c.scope, sender.scope!)).length
       : 0;
-    reviews.push({ name: file.name, manifest: decoded.manifest, changes: decoded.changes, blobs: decoded.blobs, outsideScope });
+    reviews.push({ name: file.name, manifest: decoded.manifest, changes: decoded.changes, blobs: decoded.blobs, outsideScope, trust: decoded.trust });
   }
   const accepted = reviews.filter((r) => r.changes);
   if (accepted.length === 0) return { files: reviews };
@@ -144,9 +160,12 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     }
   }
   const records = reviews.flatMap((r) => r.changes ?? []);
-  return inSyncTransaction(store.db, 'r', async (access) => {
-    const preview = await planImport(records, access, { now, ownDevice: store.identity.device });
-    return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access) };
+  // Every signature is checked and every change hashed here, before the transaction.
+  const prepared = await prepareImportTrust(store.db, records, reviews.flatMap((r) => r.trust ?? []));
+  return inSyncTransaction(store.db, 'r', async (access, tx) => {
+    const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
+    const preview = await planImport(store.enforceTrust ? decided.authorized : records, access, { now, ownDevice: store.identity.device });
+    return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access), trust: decided.summary, prepared };
   });
 }
 
@@ -168,6 +187,8 @@ export interface ImportOutcome {
   applied: number;
   alreadyApplied: number;
   conflicts: number;
+  /** New changes not authorized, kept aside (present when the store enforces trust). */
+  refused?: number;
 }
 
 /**
@@ -178,6 +199,7 @@ export interface ImportOutcome {
 export async function applyReviewedImport(store: Store, review: ImportReview, now = Date.now()): Promise<ImportOutcome> {
   const accepted = review.files.filter((f) => f.changes && f.manifest);
   const records = accepted.flatMap((f) => f.changes!);
+  const prepared = review.prepared ?? (await prepareImportTrust(store.db, records, accepted.flatMap((f) => f.trust ?? [])));
   await makeBackup(store, 'before-import');
   return inSyncTransaction(
     store.db,
@@ -185,8 +207,11 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     async (access, tx) => {
       const peers = tx.table<PeerEntry, string>('peers');
       const meta = tx.table<MetaEntry, string>('meta');
-      const plan = await planImport(records, access, { now, ownDevice: store.identity.device });
+      // Decided again inside the transaction, against the rows as they are now.
+      const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
+      const plan = await planImport(store.enforceTrust ? decided.authorized : records, access, { now, ownDevice: store.identity.device });
       await applyImport(plan, access);
+      await keepDecisions(tx, prepared, decided, store.enforceTrust);
       // In the same transaction as the changes: a row never arrives without the photos it shows.
       // Only the photos some accepted change shows: a blob no change refers to is not kept.
       for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs, records);
@@ -200,8 +225,8 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
         }
       }
       if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
-      return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length };
+      return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}) };
     },
-    ['peers', BLOB_STORE],
+    ['peers', BLOB_STORE, TRUST_STORE, REFUSED_STORE],
   );
 }

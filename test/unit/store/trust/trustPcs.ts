@@ -1,0 +1,61 @@
+import { issueCertificate, type Certificate, type CertificateTerms } from '../../../../shared/trust/certificate';
+import { createEnrollmentRequest } from '../../../../shared/trust/enrollment';
+import { applyReviewedImport, exportBundle, reviewImport, type ExportedBundle, type ImportOutcome, type ImportReview } from '../../../../renderer/src/features/sync/syncService';
+import { openStore, type Store } from '../../../../renderer/src/store/store';
+import { holdTrustRecords, pinHomeAuthority } from '../../../../renderer/src/store/trustStore';
+import { DEFAULT_VALIDITY, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
+import { freshDb } from '../fakeDb';
+
+/**
+ * PCs of one county as stores (fake-indexeddb), enforcing trust: each pins the county's authority
+ * and, when enrolled, holds its own certificate, as enrollment will leave it.
+ */
+
+export async function countyPcStore(county: County): Promise<Store> {
+  const store = await openStore(freshDb(), { enforceTrust: true });
+  const pinned = await pinHomeAuthority(store.db, county.created.record);
+  if (!pinned.ok) throw new Error(pinned.reason);
+  return store;
+}
+
+/** The certificate the county issues for a store's own key. */
+export async function certificateFor(county: County, store: Store, terms: Partial<CertificateTerms> & Pick<CertificateTerms, 'role' | 'scope'>): Promise<Certificate> {
+  const request = await createEnrollmentRequest({ id: store.device.id, name: `PC ${store.device.id}`, keys: store.device.keys }, ISO(T0 - 6 * DAY));
+  const issued = await issueCertificate(request, { ...DEFAULT_VALIDITY, validFrom: ISO(T0 - 365 * DAY), validTo: ISO(T0 + 3650 * DAY), ...terms }, county.authority, ISO(T0 - 5 * DAY));
+  if (!issued.ok) throw new Error(issued.reason);
+  return issued.value;
+}
+
+export async function enrolledPc(county: County, terms: Partial<CertificateTerms> & Pick<CertificateTerms, 'role' | 'scope'>): Promise<{ store: Store; certificate: Certificate }> {
+  const store = await countyPcStore(county);
+  const certificate = await certificateFor(county, store, terms);
+  await holdTrustRecords(store.db, [certificate]);
+  return { store, certificate };
+}
+
+/** The small county the county PC writes: LT with townships LT-03 and LT-05, an open round, a draft report each. */
+export const ROUND = 'round-2026';
+export const report = (code: string) => `${ROUND}:org-${code}`;
+
+export async function writeSmallCounty(store: Store): Promise<void> {
+  const townships = ['LT-03', 'LT-05'];
+  await store.repo.write([
+    { table: 'org', row: 'org-LT', scope: 'LT', fields: { code: 'LT', name: { zh: '团县委' }, kind: 'county', parentId: null, archived: false } },
+    ...townships.map((code) => ({ table: 'org', row: `org-${code}`, scope: code, fields: { code, name: { zh: code }, kind: 'township', parentId: 'org-LT', archived: false } })),
+    { table: 'round', row: ROUND, scope: 'LT', fields: { period: '2026', deadline: '2027-01-20', status: 'open', orgIds: townships.map((c) => `org-${c}`), figures: ['members', 'youth1428'] } },
+    ...townships.map((code) => ({ table: 'statReport', row: report(code), scope: code, fields: { roundId: ROUND, orgId: `org-${code}`, period: '2026', status: 'draft', members: 10, youth1428: 40 } })),
+  ]);
+}
+
+export async function review(store: Store, ...files: ExportedBundle[]): Promise<ImportReview> {
+  return reviewImport(store, files.map((f, i) => ({ name: f.fileName || `file-${i}`, data: f.bytes })));
+}
+
+export async function importFiles(store: Store, ...files: ExportedBundle[]): Promise<{ review: ImportReview; outcome: ImportOutcome }> {
+  const reviewed = await review(store, ...files);
+  const refused = reviewed.files.filter((f) => f.refusal);
+  if (refused.length > 0) throw new Error(`refused: ${refused.map((f) => `${f.name} ${f.refusal!.reason} ${f.refusal!.detail.problem}`).join(', ')}`);
+  return { review: reviewed, outcome: await applyReviewedImport(store, reviewed) };
+}
+
+export const fullFile = (store: Store) => exportBundle(store);
