@@ -13,12 +13,13 @@ import { putTrustRecords, TRUST_STORE, trustEntry, trustTable } from './trustSto
  * the two leaves own changes unsealed, so at start and before every export `sealUnsealed` seals
  * whatever own changes no seal lists yet.
  *
- * To keep that sweep small it starts from a mark (`meta.sealedThrough`): the greatest own stamp
- * below which every own change is known sealed. Only a sweep moves the mark, since seals of
- * concurrent writes may be stored out of order.
+ * To keep that sweep small it starts from a mark (`meta.sealedThroughPage`): the change-log page
+ * (pages are numbered in the order they are written and never rewritten) up to which every own
+ * change is known sealed. Only a sweep moves the mark, since seals of concurrent writes may be
+ * stored out of order; a page written while a sweep runs has a greater number than any it read.
  */
 
-export const SEALED_THROUGH_KEY = 'sealedThrough';
+export const SEALED_THROUGH_KEY = 'sealedThroughPage';
 
 export interface SealingDevice {
   id: string;
@@ -36,24 +37,24 @@ export async function sealWritten(db: LeagueDeskDb, device: SealingDevice, chang
 
 /** Seals every own change no held seal lists; returns how many it sealed. */
 export async function sealUnsealed(db: LeagueDeskDb, device: SealingDevice): Promise<number> {
-  const { mark, own, sealed } = await inTransaction(db, 'r', ['meta', LOG_STORE, TRUST_STORE], async (tx) => {
-    const mark = ((await tx.table<MetaEntry, string>('meta').get(SEALED_THROUGH_KEY))?.value as string | undefined) ?? '';
-    // Change ids are their stamps, which sort as text: pages holding an id above the mark.
-    const pages = await tx.table<LogPage, number>(LOG_STORE).where('ids').above(mark).distinct().toArray();
-    const own = pages.flatMap((p) => p.changes).filter((c) => c.device === device.id && c.hlc > mark);
+  const { read, own, sealed } = await inTransaction(db, 'r', ['meta', LOG_STORE, TRUST_STORE], async (tx) => {
+    const mark = ((await tx.table<MetaEntry, string>('meta').get(SEALED_THROUGH_KEY))?.value as number | undefined) ?? 0;
+    // A range of the primary key: pages written after the mark.
+    const pages = await tx.table<LogPage, number>(LOG_STORE).where(':id').above(mark).toArray();
+    const read = pages.reduce((max, p) => Math.max(max, p.seq ?? 0), mark);
+    const own = pages.flatMap((p) => p.changes).filter((c) => c.device === device.id);
+    if (own.length === 0) return { read, own, sealed: new Set<string>() };
+    const earliest = own.reduce((min, c) => (c.hlc < min ? c.hlc : min), own[0]!.hlc);
     const seals = await trustTable(tx).where('[kind+device]').equals(['seal', device.id]).toArray();
-    const sealed = new Set(seals.filter((e) => (e.last ?? '') > mark).flatMap((e) => (e.record as Seal).hashes));
-    return { mark, own, sealed };
+    const sealed = new Set(seals.filter((e) => (e.last ?? '') >= earliest).flatMap((e) => (e.record as Seal).hashes));
+    return { read, own, sealed };
   });
   const unsealed = own.filter((c) => !sealed.has(changeHash(c)));
   if (unsealed.length > 0) await sealWritten(db, device, unsealed);
-  const greatest = own.reduce((max, c) => (c.hlc > max ? c.hlc : max), mark);
-  if (greatest > mark) {
-    await inTransaction(db, 'rw', ['meta'], async (tx) => {
-      const meta = tx.table<MetaEntry, string>('meta');
-      const now = ((await meta.get(SEALED_THROUGH_KEY))?.value as string | undefined) ?? '';
-      if (greatest > now) await meta.put({ key: SEALED_THROUGH_KEY, value: greatest });
-    });
-  }
+  await inTransaction(db, 'rw', ['meta'], async (tx) => {
+    const meta = tx.table<MetaEntry, string>('meta');
+    const now = ((await meta.get(SEALED_THROUGH_KEY))?.value as number | undefined) ?? 0;
+    if (read > now) await meta.put({ key: SEALED_THROUGH_KEY, value: read });
+  });
   return unsealed.length;
 }
