@@ -77,6 +77,12 @@ export function pcStates(makeDb: DbMaker) {
     // The upgrade kept the log whole, in pages.
     const pages = await inTransaction(store.db, 'r', LOG_STORES, (tx) => tx.table('log').count());
     if (pages !== toPages(decoded.changes).length) throw new Error(`upgrade wrote ${pages} log pages`);
+    // An older build kept no certificates or seals. After the upgrade the PC imports its county's
+    // file again: that brings them (nothing else changes) and, the file being the demo county's,
+    // joins this PC to it — otherwise what it writes from now on, and the changes it relays, would
+    // be kept aside by the county's PCs (test/unit/store/trust).
+    const again = await importFiles(store, file);
+    if (again.applied !== 0) throw new Error(`the county's file again applied ${again.applied}`);
     return store;
   }
 

@@ -7,7 +7,7 @@ import type { MergedRow } from '../../../shared/sync/row';
 import { syncTables as makeSyncTables, type SyncedTableDef, type SyncTables } from '../../../shared/sync/tables';
 import { LOG_COUNT_KEY, LOG_STORE, LOG_STORE_SCHEMA, toPages, type LogPage } from './logPages';
 import { joinRowsUnderCanonicalIds } from './rowIds';
-import { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustStore';
+import { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustTables';
 
 export interface MetaEntry {
   key: string;

@@ -27,9 +27,10 @@ export interface Store {
 
 export interface StoreOptions {
   /**
-   * Trust enforcement at import (issue 14): refused changes are kept aside, not applied. Off by
-   * default on this branch while enrollment has no screens yet; the import preview counts
-   * verified and refused changes per sending PC whether it is on or not.
+   * Trust enforcement at import (issue 14), on unless a test turns it off: changes that are not
+   * authorized are kept aside, not applied. A PC with no county authority pinned (working alone)
+   * decides nothing and applies every change; the import preview counts verified and refused
+   * changes per sending PC either way.
    */
   enforceTrust?: boolean;
 }
@@ -103,7 +104,7 @@ export async function openStore(db: LeagueDeskDb, options: StoreOptions = {}): P
   // Own changes a crash left unsealed (written, not yet sealed) are sealed before anything else.
   await sealUnsealed(db, device);
   const repo = new Repository(db, identity, undefined, (changes) => sealWritten(db, device, changes));
-  return { db, repo, identity, device, enforceTrust: options.enforceTrust ?? false };
+  return { db, repo, identity, device, enforceTrust: options.enforceTrust ?? true };
 }
 
 export type SetupChoice = 'demo' | 'empty' | 'imported';

@@ -7,6 +7,7 @@ import type { ChangeReason } from '../../../shared/trust/reasons';
 import { recordId } from '../../../shared/trust/signed';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inTransaction, type StoreTx } from './tx';
+import { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustTables';
 
 /*
  * What this PC keeps of trust (issue 14; docs/ARCHITECTURE.md, "Trust"):
@@ -19,9 +20,7 @@ import { inTransaction, type StoreTx } from './tx';
  * - the home authority, pinned in `meta` at setup or enrollment: data never replaces it.
  */
 
-export const DEVICE_KEY_STORE = 'deviceKey';
-export const TRUST_STORE = 'trust';
-export const REFUSED_STORE = 'refused';
+export { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustTables';
 export const HOME_AUTHORITY_KEY = 'homeAuthority';
 
 export interface DeviceKeyEntry {

@@ -10,6 +10,8 @@ import { memoryAccess } from '../../../shared/sync/memoryAccess';
 import type { RowIdRules } from '../../../shared/sync/row';
 import { changesOfRow, readRowHistory } from '../../../renderer/src/store/changeLog';
 import { openStore } from '../../../renderer/src/store/store';
+import { Repository } from '../../../renderer/src/store/repository';
+import { loadIdentity } from '../../../renderer/src/store/identity';
 import { freshDb, readAll, withAccess } from '../store/fakeDb';
 import { change, DEVICES, splitAt, stamp, T0 } from '../sync/mergeFixtures';
 import { APP_REGISTRY, APP_TABLES } from '../../../shared/app/registry';
@@ -188,7 +190,10 @@ describe('a demo county loaded by a build before issue 12, upgraded', () => {
 
   it('keeps one row per report under the app id, with the same figures, and a history that starts at the demo load', async () => {
     const factory = new IDBFactory();
-    const before = await openStore(freshDb(8, factory));
+    // What a build of schema 8 was: the database, its identity and the repository (no keys, no seals).
+    const oldDb = freshDb(8, factory);
+    await oldDb.open();
+    const before = { db: oldDb, repo: new Repository(oldDb, await loadIdentity(oldDb)) };
     await before.repo.write(oldDemoWrites());
     const oldRows = new Map((await before.db.rows(STAT_REPORT_TABLE).toArray()).map((r) => [canonicalReportId(r.id), r]));
     expect([...oldRows.keys()].every((id) => id.startsWith('demo-round-2025:'))).toBe(true);

@@ -88,11 +88,11 @@ describe('naming this PC', () => {
     const county = await newPc();
     await loadDemoCounty(county);
     const before = await decodeBundle((await exportBundle(county)).bytes, { tables: APP_TABLES });
-    expect(before.ok && before.manifest).toMatchObject({ version: 1, sender: { device: county.identity.device } });
+    expect(before.ok && before.manifest).toMatchObject({ version: 3, sender: { device: county.identity.device } });
     expect(before.ok && before.manifest.sender.name).toBeUndefined();
     await nameThisPc(county, '县团委 1号机');
     const after = await decodeBundle((await exportBundle(county)).bytes, { tables: APP_TABLES });
-    expect(after.ok && after.manifest).toMatchObject({ version: 2, sender: { name: '县团委 1号机' } });
+    expect(after.ok && after.manifest).toMatchObject({ version: 3, sender: { name: '县团委 1号机' } });
     const peer = { device: '00000000000000b2', account: 'local-00000000000000b2', vector: {}, lastSeen: '2026-01-01T00:00:00.000Z' };
     const forPeer = await decodeBundle((await exportBundle(county, { peer })).bytes, { tables: APP_TABLES });
     expect(forPeer.ok && forPeer.manifest.sender.name).toBe('县团委 1号机');

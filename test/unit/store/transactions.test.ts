@@ -59,7 +59,7 @@ describe('transactions', () => {
     const townshipFile = await exportBundle(township);
     const review = await reviewImport(county, [{ name: townshipFile.fileName, data: townshipFile.bytes }]);
     expect(review.preview).toMatchObject({ refused: false, alreadyApplied: countyFile.changes });
-    expect(await applyReviewedImport(county, review)).toEqual({ applied: 3, alreadyApplied: countyFile.changes, conflicts: 0 });
+    expect(await applyReviewedImport(county, review)).toEqual({ applied: 3, alreadyApplied: countyFile.changes, conflicts: 0, refused: 0 });
     // A third PC that only restored the county's file imports the township's too.
     const third = await restoredFrom(countyFile.bytes);
     expect(await applyReviewedImport(third, await reviewImport(third, [{ name: 'b', data: townshipFile.bytes }]))).toMatchObject({ applied: 3 });

@@ -20,8 +20,9 @@ import { encodeFullBundle } from '../../store/fullBundle';
 import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
 import { sealUnsealed } from '../../store/sealing';
+import { carriesDemoCounty, joinDemoCounty } from '../../store/demo';
 import { REFUSED_STORE, TRUST_STORE, trustRecordsFor } from '../../store/trustStore';
-import { decideImport, keepDecisions, prepareImportTrust, type PreparedImportTrust } from '../../store/importTrust';
+import { decideImport, keepDecisions, prepareImportTrust, type ImportDecisions, type PreparedImportTrust } from '../../store/importTrust';
 import type { WriterTrust } from '../../../../shared/trust/summary';
 import { carriedRecordProblem } from '../../../../shared/trust/carried';
 
@@ -164,7 +165,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
   const prepared = await prepareImportTrust(store.db, records, reviews.flatMap((r) => r.trust ?? []));
   return inSyncTransaction(store.db, 'r', async (access, tx) => {
     const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
-    const preview = await planImport(store.enforceTrust ? decided.authorized : records, access, { now, ownDevice: store.identity.device });
+    const preview = await planImport(admitted(store, records, decided), access, { now, ownDevice: store.identity.device });
     return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access), trust: decided.summary, prepared };
   });
 }
@@ -181,6 +182,13 @@ async function disagreeingReports(plan: ImportPlan, access: SyncAccess): Promise
   const stored = liveRows<Org>(ORG_TABLE, (await access.getRows(ORG_TABLE.name, held)).filter((row) => row !== undefined));
   for (const org of stored) orgs.set(org.id, org);
   return found.map(({ report, issues }) => ({ id: report.id, period: report.period, org: orgs.get(report.orgId), issues }));
+}
+
+/** The changes an import goes on with: all of them, less those refused when the store enforces trust (held ones stay, to be counted as already here). */
+function admitted(store: Store, records: readonly Change[], decided: ImportDecisions): Change[] {
+  if (!store.enforceTrust || decided.refused.length === 0) return [...records];
+  const refused = new Set(decided.refused.map((r) => r.change.id));
+  return records.filter((c) => !refused.has(c.id));
 }
 
 export interface ImportOutcome {
@@ -201,7 +209,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
   const records = accepted.flatMap((f) => f.changes!);
   const prepared = review.prepared ?? (await prepareImportTrust(store.db, records, accepted.flatMap((f) => f.trust ?? [])));
   await makeBackup(store, 'before-import');
-  return inSyncTransaction(
+  const { outcome, restored } = await inSyncTransaction(
     store.db,
     'rw',
     async (access, tx) => {
@@ -209,7 +217,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
       const meta = tx.table<MetaEntry, string>('meta');
       // Decided again inside the transaction, against the rows as they are now.
       const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
-      const plan = await planImport(store.enforceTrust ? decided.authorized : records, access, { now, ownDevice: store.identity.device });
+      const plan = await planImport(admitted(store, records, decided), access, { now, ownDevice: store.identity.device });
       await applyImport(plan, access);
       await keepDecisions(tx, prepared, decided, store.enforceTrust);
       // In the same transaction as the changes: a row never arrives without the photos it shows.
@@ -224,9 +232,15 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
           await peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, name: m.sender.name, vector: { ...m.vector }, lastSeen: m.created });
         }
       }
-      if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
-      return { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}) };
+      const restored = !(await meta.get('setup'));
+      if (restored) await meta.put({ key: 'setup', value: 'imported' });
+      const outcome: ImportOutcome = { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}) };
+      return { outcome, restored: restored && prepared.home === undefined };
     },
     ['peers', BLOB_STORE, TRUST_STORE, REFUSED_STORE],
   );
+  // A fresh PC restoring a demo county's file joins the demo county (store/demo.ts), after the
+  // transaction: issuing its certificate signs with WebCrypto.
+  if (restored && (await carriesDemoCounty(prepared.carried.map((e) => e.record as object)))) await joinDemoCounty(store);
+  return outcome;
 }

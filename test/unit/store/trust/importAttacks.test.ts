@@ -217,7 +217,7 @@ describe('order and repetition', () => {
   it('without enforcement the same refusals are counted in the preview, and everything is applied as before', async () => {
     const { countyPc, lt03 } = await world();
     await lt03.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
-    const lenient = await openStore(countyPc.db);
+    const lenient = await openStore(countyPc.db, { enforceTrust: false });
     const { review: reviewed, outcome } = await importFiles(lenient, await fullFile(lt03));
     expect(reviewed.trust![0]).toMatchObject({ refused: { 'status-not-allowed': 1 } });
     expect(outcome).toEqual({ applied: 1, alreadyApplied: expect.any(Number), conflicts: 0 });
