@@ -20,7 +20,7 @@ const { entries } = demoContestRows(generateDemoCounty());
 describe('blind judging of the demo contest', () => {
   it('shows the entry by code with the judge\'s points, never a name or township, and saves typed points from the keyboard', async () => {
     const store = await renderAt(`#/contests?contest=${DEMO_CONTEST_ID}&view=judging&judge=j2&at=E-003`);
-    const card = await screen.findByTestId('scoring-card', {}, { timeout: 10_000 });
+    const card = await screen.findByTestId('scoring-card', {}, { timeout: 25_000 });
     expect(card.getAttribute('data-code')).toBe('E-003');
     for (const e of entries) expect(card.textContent).not.toContain(e.entrantName);
     expect(card.textContent).not.toContain('团委');
@@ -43,7 +43,7 @@ describe('blind judging of the demo contest', () => {
 
   it('refuses points above a criterion\'s maximum and does not save them', async () => {
     const store = await renderAt(`#/contests?contest=${DEMO_CONTEST_ID}&view=judging&judge=j1&at=E-001`, 'ug');
-    await screen.findByTestId('scoring-card', {}, { timeout: 10_000 });
+    await screen.findByTestId('scoring-card', {}, { timeout: 25_000 });
     const changesBefore = await readChangeCount(store.db);
     fireEvent.change(screen.getByTestId('score-0'), { target: { value: '11' } });
     expect((screen.getByTestId('score-save') as HTMLButtonElement).disabled).toBe(true);
@@ -55,7 +55,7 @@ describe('blind judging of the demo contest', () => {
 
   it('ranks the 30 demo entries and hands out 1 first, 3 second, 5 third and 10 excellence awards', async () => {
     await renderAt(`#/contests?contest=${DEMO_CONTEST_ID}&view=ranking`);
-    await waitFor(() => expect(screen.getAllByTestId('ranking-row')).toHaveLength(30), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getAllByTestId('ranking-row')).toHaveLength(30), { timeout: 25_000 });
     const awards = screen.getAllByTestId('ranking-row').map((r) => r.getAttribute('data-award'));
     expect(awards.filter((a) => a === 'first')).toHaveLength(1);
     expect(awards.filter((a) => a === 'second')).toHaveLength(3);
