@@ -18,13 +18,13 @@ let databases = 0;
 
 /**
  * Renders a piece of the app as the app frames it (theme, translations, app context) over a fresh
- * in-memory database of its own, with the demo county loaded when asked.
+ * in-memory database of its own (or the store given), with the demo county loaded when asked.
  */
 export async function renderInApp(
   ui: ReactElement,
-  { lang = 'zh-CN', demo = false, bridge = {} }: { lang?: Lang; demo?: boolean; bridge?: Partial<Bridge> } = {},
+  { lang = 'zh-CN', demo = false, bridge = {}, store: given }: { lang?: Lang; demo?: boolean; bridge?: Partial<Bridge>; store?: Store } = {},
 ) {
-  const store: Store = await openStore(new LeagueDeskDb(APP_REGISTRY, `component-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+  const store: Store = given ?? await openStore(new LeagueDeskDb(APP_REGISTRY, `component-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
   if (demo) await loadDemoCounty(store);
   const i18n = await createI18n(lang);
   const notify = vi.fn<AppContextValue['notify']>();

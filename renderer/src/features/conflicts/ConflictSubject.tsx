@@ -10,13 +10,13 @@ import type { MergedRow } from '../../../../shared/sync/row';
 import { BilingualName } from '../../components/BilingualName';
 import { periodLabel } from '../../components/periodLabel';
 import { PcName, type PcNames } from '../../components/PcName';
-import { rowKeyOf, type ConflictContext } from './conflictContext';
+import { rowKeyOf, type ConflictContext, type RowContext } from './conflictContext';
 
 const bilingual = (value: unknown): BilingualText => (typeof value === 'object' && value !== null ? (value as BilingualText) : {});
 const ltr = (code: unknown) => <bdi dir="ltr">{String(code)}</bdi>;
 
 /** What a row is called, and the period it belongs to when it has one. */
-function describe(c: Conflict, row: MergedRow | undefined, context: ConflictContext, names: PcNames | undefined, lang: Lang, t: TFunction): { subject: ReactNode; period?: string } {
+function describe(c: { table: string; row: string }, row: MergedRow | undefined, context: RowContext, names: PcNames | undefined, lang: Lang, t: TFunction): { subject: ReactNode; period?: string } {
   const orgName = (id: unknown) => {
     const org = typeof id === 'string' ? context.orgs.get(id) : undefined;
     return org ? <BilingualName text={org.name} lang={lang} /> : null;
@@ -65,26 +65,35 @@ export function fieldLabel(table: string, field: string, t: TFunction): string {
  * language, then the kind of data, the period and the figure — never a row id.
  */
 export function ConflictSubject({ conflict, context, names, lang }: { conflict: Conflict; context: ConflictContext; names: PcNames | undefined; lang: Lang }) {
+  return <RowSubject target={conflict} field={conflict.field} context={context} names={names} lang={lang} />;
+}
+
+/** The "what" of a row a change writes (a conflict's, a refused change's), and of one of its fields when given. */
+export function RowSubject({ target, field, context, names, lang }: { target: { table: string; row: string }; field?: string; context: RowContext; names: PcNames | undefined; lang: Lang }) {
   const { t } = useTranslation('conflicts');
-  const row = context.rows.get(rowKeyOf(conflict.table, conflict.row));
-  const { subject, period } = describe(conflict, row, context, names, lang, t);
+  const row = context.rows.get(rowKeyOf(target.table, target.row));
+  const { subject, period } = describe(target, row, context, names, lang, t);
   return (
     <>
       <Typography component="div" data-testid="conflict-subject">
         {subject}
       </Typography>
       <Typography variant="body2" color="text.secondary" component="div">
-        <span data-testid="conflict-table">{t(`common:tables.${conflict.table}`)}</span>
+        <span data-testid="conflict-table">{t(`common:tables.${target.table}`)}</span>
         {period ? (
           <>
             {' · '}
             <span data-testid="conflict-period">{period}</span>
           </>
         ) : null}
-        {' · '}
-        <Box component="span" data-testid="conflict-field" sx={{ fontWeight: 'bold', color: 'text.primary' }}>
-          {fieldLabel(conflict.table, conflict.field, t)}
-        </Box>
+        {field === undefined ? null : (
+          <>
+            {' · '}
+            <Box component="span" data-testid="conflict-field" sx={{ fontWeight: 'bold', color: 'text.primary' }}>
+              {fieldLabel(target.table, field, t)}
+            </Box>
+          </>
+        )}
       </Typography>
     </>
   );

@@ -1,12 +1,14 @@
+import GppMaybeOutlined from '@mui/icons-material/GppMaybeOutlined';
 import CallSplitOutlined from '@mui/icons-material/CallSplitOutlined';
 import Badge from '@mui/material/Badge';
 import type { ReactNode } from 'react';
 import { lazyPage, type RendererFeature } from '../../app/feature';
-import { useConflictCount } from './useConflictsData';
+import { useConflictCount, useRefusedCount } from './useConflictsData';
 
 declare module '../../app/routes' {
   interface RouteNames {
     conflicts: true;
+    refused: true;
   }
 }
 
@@ -20,14 +22,29 @@ function ConflictCount({ children }: { children: ReactNode }) {
   );
 }
 
+/** The navigation's count of changes kept aside as not authorized. */
+function RefusedCount({ children }: { children: ReactNode }) {
+  const count = useRefusedCount();
+  return (
+    <Badge color="error" badgeContent={count} data-testid="refused-count">
+      {children}
+    </Badge>
+  );
+}
+
 export const conflictsFeature: RendererFeature = {
   id: 'conflicts',
-  namespaces: ['conflicts'],
+  namespaces: ['conflicts', 'trust'],
   routes: [
     {
       name: 'conflicts',
       Page: lazyPage(() => import('./ConflictsPage'), 'ConflictsPage'),
       nav: { label: 'nav.conflicts', icon: CallSplitOutlined, group: 'data', order: 2, Badge: ConflictCount },
+    },
+    {
+      name: 'refused',
+      Page: lazyPage(() => import('./RefusedPage'), 'RefusedPage'),
+      nav: { label: 'nav.refused', icon: GppMaybeOutlined, group: 'data', order: 3, Badge: RefusedCount },
     },
   ],
 };

@@ -198,7 +198,7 @@ function TrustCounts({ review }: { review: ImportReview }) {
                 <TableCell>
                   {Object.entries(w.refused).map(([reason, count]) => (
                     <div key={reason} data-reason={reason}>
-                      {t('trust.reasonCount', { reason: t(`trust.reason.${reason}`), count: n(count ?? 0) })}
+                      {t('trust.reasonCount', { reason: t(`trust:reason.${reason}`), count: n(count ?? 0) })}
                     </div>
                   ))}
                 </TableCell>

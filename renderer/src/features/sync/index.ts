@@ -17,7 +17,7 @@ declare module '../../app/routes' {
 
 export const syncFeature: RendererFeature = {
   id: 'sync',
-  namespaces: ['sync', 'hub', 'bundle'],
+  namespaces: ['sync', 'hub', 'bundle', 'trust'],
   routes: [
     {
       name: 'sync',
