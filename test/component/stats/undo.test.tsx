@@ -32,7 +32,7 @@ async function newRound(): Promise<{ store: Store; notify: Awaited<ReturnType<ty
   if (!opened.ok) throw new Error(opened.reason);
   await store.repo.write(opened.writes);
   // The page shows the demo's round until the new one is read.
-  await waitFor(() => expect((screen.getByTestId('entry-round') as HTMLInputElement).value).toBe(ROUND), { timeout: 5000 });
+  await waitFor(() => expect((screen.getByTestId('entry-round') as HTMLInputElement).value).toBe(ROUND), { timeout: 15_000 });
   const orgAt = async (row: number) => orgs.find((o) => o.code === rowOf(row).getAttribute('data-code'))!;
   return { store, notify: rendered.notify, orgAt };
 }
@@ -58,20 +58,20 @@ describe('undo and redo of a cell', () => {
     const { store, orgAt } = await newRound();
     const org = await orgAt(0);
     type(0, 0, '40');
-    await waitFor(async () => expect((await stored(store, org))?.members).toBe(40), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.members).toBe(40), { timeout: 15_000 });
     type(0, 0, '45');
-    await waitFor(async () => expect((await stored(store, org))?.members).toBe(45), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.members).toBe(45), { timeout: 15_000 });
 
     act(() => cell(0, 0).focus());
     ctrl('z');
-    await waitFor(async () => expect((await stored(store, org))?.members).toBe(40), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.members).toBe(40), { timeout: 15_000 });
     await waitFor(() => expect(cell(0, 0).value).toBe('40'));
     ctrl('z');
-    await waitFor(async () => expect((await stored(store, org))?.members).toBeNull(), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.members).toBeNull(), { timeout: 15_000 });
     ctrl('y');
-    await waitFor(async () => expect((await stored(store, org))?.members).toBe(40), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.members).toBe(40), { timeout: 15_000 });
     ctrl('z', true); // Ctrl+Shift+Z redoes too
-    await waitFor(async () => expect((await stored(store, org))?.members).toBe(45), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.members).toBe(45), { timeout: 15_000 });
 
     // Every step is a change like any edit, so it syncs: 40, 45, back to 40, back to empty, 40, 45.
     const history = await readRowHistory(store.db, 'statReport', reportId(ROUND, org.id));
@@ -82,7 +82,7 @@ describe('undo and redo of a cell', () => {
     const { store, orgAt } = await newRound();
     const org = await orgAt(1);
     type(1, 2, '300');
-    await waitFor(async () => expect((await stored(store, org))?.youth1435).toBe(300), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.youth1435).toBe(300), { timeout: 15_000 });
     const input = cell(1, 2);
     act(() => input.focus());
     fireEvent.change(input, { target: { value: '3000' } });
@@ -96,12 +96,12 @@ describe('undo and redo of a cell', () => {
     const org = await orgAt(0);
     expect((screen.getByTestId('undo') as HTMLButtonElement).disabled).toBe(true);
     type(0, 4, '3');
-    await waitFor(() => expect((screen.getByTestId('undo') as HTMLButtonElement).disabled).toBe(false), { timeout: 5000 });
+    await waitFor(() => expect((screen.getByTestId('undo') as HTMLButtonElement).disabled).toBe(false), { timeout: 15_000 });
     fireEvent.click(screen.getByTestId('undo'));
-    await waitFor(async () => expect((await stored(store, org))?.cadres).toBeNull(), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.cadres).toBeNull(), { timeout: 15_000 });
     await waitFor(() => expect((screen.getByTestId('redo') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('redo'));
-    await waitFor(async () => expect((await stored(store, org))?.cadres).toBe(3), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.cadres).toBe(3), { timeout: 15_000 });
   }, 60_000);
 });
 
@@ -110,21 +110,21 @@ describe('undo and redo of a pasted block', () => {
     const { store, orgAt } = await newRound();
     const [first, second] = [await orgAt(0), await orgAt(1)];
     type(0, 0, '7');
-    await waitFor(async () => expect((await stored(store, first))?.members).toBe(7), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, first))?.members).toBe(7), { timeout: 15_000 });
     const input = cell(0, 0);
     act(() => input.focus());
     fireEvent.paste(input, { clipboardData: { getData: () => '80\t8\t400\t180\n95\t9\t420\t200\n' } });
-    await waitFor(async () => expect((await stored(store, second))?.youth1428).toBe(200), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, second))?.youth1428).toBe(200), { timeout: 15_000 });
     expect(await stored(store, first)).toMatchObject({ members: 80, newMembers: 8, youth1435: 400, youth1428: 180 });
 
     act(() => cell(0, 0).focus());
     ctrl('z');
-    await waitFor(async () => expect((await stored(store, second))?.youth1428).toBeNull(), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, second))?.youth1428).toBeNull(), { timeout: 15_000 });
     expect(await stored(store, first)).toMatchObject({ members: 7, newMembers: null, youth1435: null, youth1428: null });
     expect(await stored(store, second)).toMatchObject({ members: null, newMembers: null, youth1435: null });
 
     ctrl('y');
-    await waitFor(async () => expect((await stored(store, second))?.youth1428).toBe(200), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, second))?.youth1428).toBe(200), { timeout: 15_000 });
     expect(await stored(store, first)).toMatchObject({ members: 80, newMembers: 8, youth1435: 400, youth1428: 180 });
     expect(await stored(store, second)).toMatchObject({ members: 95, newMembers: 9, youth1435: 420, youth1428: 200 });
   }, 60_000);
@@ -135,16 +135,16 @@ describe('undo where an edit is refused', () => {
     const { store, notify, orgAt } = await newRound();
     const org = await orgAt(0);
     type(0, 0, '50');
-    await waitFor(async () => expect((await stored(store, org))?.members).toBe(50), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.members).toBe(50), { timeout: 15_000 });
     const round = rowValues<ReportingRound>((await store.db.rows(ROUND_TABLE).get(ROUND))!);
     const submit = reviewWrites({ round, org, report: await stored(store, org) }, 'submit', { now: new Date() });
     if (!submit.ok) throw new Error(submit.reason);
     await store.repo.write(submit.writes);
-    await waitFor(() => expect(rowOf(0).getAttribute('data-status')).toBe('submitted'), { timeout: 5000 });
+    await waitFor(() => expect(rowOf(0).getAttribute('data-status')).toBe('submitted'), { timeout: 15_000 });
 
     act(() => cell(0, 0).focus());
     ctrl('z');
-    await waitFor(() => expect(notify).toHaveBeenCalledWith(expect.objectContaining({ key: 'stats:undo.refused' })), { timeout: 5000 });
+    await waitFor(() => expect(notify).toHaveBeenCalledWith(expect.objectContaining({ key: 'stats:undo.refused' })), { timeout: 15_000 });
     const message = notify.mock.calls.find(([m]) => m.key === 'stats:undo.refused')![0];
     expect(message.values).toMatchObject({ reason: '这份报表已上报、正在审核，暂时不能修改。' });
     expect(String(message.values!['org'])).toContain(org.code);
@@ -153,10 +153,10 @@ describe('undo where an edit is refused', () => {
     const returned = reviewWrites({ round, org, report: await stored(store, org) }, 'return', { now: new Date(), comment: '请核对' });
     if (!returned.ok) throw new Error(returned.reason);
     await store.repo.write(returned.writes);
-    await waitFor(() => expect(rowOf(0).getAttribute('data-status')).toBe('returned'), { timeout: 5000 });
+    await waitFor(() => expect(rowOf(0).getAttribute('data-status')).toBe('returned'), { timeout: 15_000 });
     act(() => cell(0, 0).focus());
     ctrl('z');
-    await waitFor(async () => expect((await stored(store, org))?.members).toBeNull(), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, org))?.members).toBeNull(), { timeout: 15_000 });
   }, 60_000);
 });
 
@@ -169,7 +169,7 @@ describe('submitting straight after a paste', () => {
     // Complete figures for two branches (this round asks six), and 提交 at once, before the writes land.
     fireEvent.paste(input, { clipboardData: { getData: () => '80\t8\t400\t180\t2\t1\n95\t9\t420\t200\t2\t1\n' } });
     fireEvent.click(screen.getByTestId('submit-all'));
-    await waitFor(async () => expect((await stored(store, second))?.status).toBe('submitted'), { timeout: 5000 });
+    await waitFor(async () => expect((await stored(store, second))?.status).toBe('submitted'), { timeout: 15_000 });
     expect(await stored(store, first)).toMatchObject({ status: 'submitted', members: 80 });
   }, 60_000);
 });
