@@ -104,7 +104,7 @@ describe('league-desk bundle info', () => {
     const info = JSON.parse(stdout) as { manifest: { counts: { byTable: Record<string, number> } }; entries: Array<{ name: string }> };
     expect(info.manifest.counts.byTable).toMatchObject({ org: 263, round: 1, statReport: 245 });
     expect(Object.values(info.manifest.counts.byTable).reduce((a, b) => a + b, 0)).toBe(DEMO_CHANGES);
-    expect(info.entries.map((e) => e.name)).toEqual(['manifest.json', 'changes.ndjson']);
+    expect(info.entries.map((e) => e.name)).toEqual(['manifest.json', 'changes.ndjson', 'trust.ndjson']);
   });
 
   it('refuses a file that is no bundle, with exit 1', async () => {
