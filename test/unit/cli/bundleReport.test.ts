@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../cli/commands/csv';
-import { run } from '../../../cli/main';
+import { cli, tempDir } from './cliRun';
 import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
 import type { Change } from '../../../shared/sync/change';
 import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
@@ -13,15 +12,7 @@ import { APP_TABLES } from '../../../shared/app/registry';
 import { DEMO_CLOCK_START } from '../../../shared/demo/writer';
 import { demoBundleInput } from '../../../shared/app/demo';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-report-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, {});
-  return { code, stdout, stderr };
-}
+const dir = tempDir('league-desk-cli-report-');
 
 async function bundleFile(name: string, input: BundleInput): Promise<string> {
   const file = path.join(dir, name);

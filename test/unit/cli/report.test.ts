@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../../cli/main';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './cliRun';
 import type { CountySummary } from '../../../shared/stats/report/countySummary';
 import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
 import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
@@ -13,15 +12,7 @@ import { APP_TABLES } from '../../../shared/app/registry';
 import { DEMO_CLOCK_START } from '../../../shared/demo/writer';
 import { demoBundleInput } from '../../../shared/app/demo';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-report-demo-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, {});
-  return { code, stdout, stderr };
-}
+const dir = tempDir('league-desk-cli-report-demo-');
 
 async function workbook(file: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();

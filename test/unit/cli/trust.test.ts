@@ -5,11 +5,10 @@
  * county, is refused with its reason code and the app's message, and nothing honest in the file
  * is lost.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../../cli/main';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, tempDir } from './cliRun';
 import { demoBundleInput } from '../../../shared/app/demo';
 import { APP_TABLES } from '../../../shared/app/registry';
 import { DEMO_CLOCK_START, DEMO_DEVICE } from '../../../shared/demo/writer';
@@ -24,15 +23,7 @@ import type { Certificate } from '../../../shared/trust/certificate';
 import type { Seal } from '../../../shared/trust/seal';
 import { certify, makeCounty, makePc, revoke, seal, type County, type Pc } from '../trust/trustFixtures';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-trust-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, {});
-  return { code, stdout, stderr };
-}
+const dir = tempDir('league-desk-cli-trust-');
 
 const file = (name: string, text: string | Uint8Array): string => {
   const at = path.join(dir, name);
@@ -159,6 +150,14 @@ interface Attack {
   make(): Promise<{ bundle: string; refused: Record<string, number>; authorized: number; writer: string }>;
 }
 
+/** A file from a PC certified by another authority (a forger's "LT", or county KC) raising LT-02's figures. */
+async function foreignPcFile(name: string, countyCode: string, device: string, scope: string, reason: string) {
+  const pc = await makePc(device);
+  const certificate = await certify(await makeCounty(countyCode), pc, { role: 'countyAdmin', scope, ...VALID });
+  const changes = writes(pc.id, [{ table: 'statReport', row: lt02Report.row, scope: 'LT', fields: { members: 1_000_000 } }], 3);
+  return { bundle: await bundleFile(`${name}.leaguesync`, changesBundle(pc.id, changes), [certificate, await seal(pc, changes)]), refused: { [reason]: 1 }, authorized: 0, writer: pc.id };
+}
+
 const ATTACKS: Attack[] = [
   {
     name: 'a township approving its own report (edits of an approved report are locked; a new draft’s approval refused)',
@@ -234,23 +233,11 @@ const ATTACKS: Attack[] = [
   },
   {
     name: 'a certificate whose chain does not reach the county (a foreign authority claiming LT)',
-    async make() {
-      const foreign = await makeCounty('LT');
-      const pc = await makePc('0000000000000f01');
-      const certificate = await certify(foreign, pc, { role: 'countyAdmin', scope: 'LT', ...VALID });
-      const changes = writes(pc.id, [{ table: 'statReport', row: lt02Report.row, scope: 'LT', fields: { members: 1_000_000 } }], 3);
-      return { bundle: await bundleFile('foreign-authority.leaguesync', changesBundle(pc.id, changes), [certificate, await seal(pc, changes)]), refused: { 'certificate-untrusted': 1 }, authorized: 0, writer: pc.id };
-    },
+    make: () => foreignPcFile('foreign-authority', 'LT', '0000000000000f01', 'LT', 'certificate-untrusted'),
   },
   {
     name: 'a PC of another county, its changes inside a file that claims this county',
-    async make() {
-      const other = await makeCounty('KC');
-      const pc = await makePc('0000000000000c01');
-      const certificate = await certify(other, pc, { role: 'countyAdmin', scope: 'KC', ...VALID });
-      const changes = writes(pc.id, [{ table: 'statReport', row: lt02Report.row, scope: 'LT', fields: { members: 1_000_000 } }], 3);
-      return { bundle: await bundleFile('other-county-pc.leaguesync', changesBundle(pc.id, changes), [certificate, await seal(pc, changes)]), refused: { 'other-county': 1 }, authorized: 0, writer: pc.id };
-    },
+    make: () => foreignPcFile('other-county-pc', 'KC', '0000000000000c01', 'KC', 'other-county'),
   },
 ];
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../../cli/main';
+import { cli } from '../cli/cliRun';
 import type { Certificate } from '../../../shared/trust/certificate';
 import { certify, makeCounty, makePc, type County } from '../trust/trustFixtures';
 import { ADMIN, dbTransport, startTestHub, type TestHub } from './hubServer';
@@ -23,12 +23,6 @@ let authorityFile: string;
 let township: Certificate;
 const TOWN_PASSWORD = 'town02-pass-1';
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, {});
-  return { code, stdout, stderr };
-}
 const file = (name: string, value: unknown): string => {
   const at = path.join(dir, name);
   writeFileSync(at, JSON.stringify(value));
