@@ -1,7 +1,8 @@
 import { APP_HUB_POLICY } from '../../shared/app/hub';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { escapeControls } from '../../shared/sync/bundle/index';
+import { decodeBundle, escapeControls } from '../../shared/sync/bundle/index';
+import { carriedMaterial, carriedRecordProblem } from '../../shared/trust/carried';
 import type { Certificate } from '../../shared/trust/certificate';
 import { checkCertificateFile } from '../../shared/trust/homeRecord';
 import { HUB_ERROR_REASONS, HubError, hubErrorReason, type HubErrorReason } from '../../shared/sync/hub/errors';
@@ -11,6 +12,7 @@ import { addDevice, setupHub, type DeviceAccount, type ServerAccess, type StepOu
 import type { MessageKey, Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo, type Env } from '../io';
 import type { Command, CommandContext } from './command';
+import { readFileOrReport, reportRefusal } from './bundleSupport';
 import { homeFromOptions, TRUST_OPTIONS } from './trustSupport';
 
 const SUBCOMMANDS = ['setup', 'add-device'] as const;
@@ -51,6 +53,7 @@ export function createHubCommand(fetchFn: FetchLike = (url, init) => fetch(url, 
       password: { type: 'string', valueHint: '<password>', descriptionKey: 'options.hubPassword' },
       'admin-password-file': { type: 'string', valueHint: '<file>', descriptionKey: 'options.hubAdminPasswordFile' },
       certificate: { type: 'string', valueHint: '<file>', descriptionKey: 'options.hubCertificate' },
+      held: { type: 'string', valueHint: '<file>', descriptionKey: 'options.hubHeld' },
       ...TRUST_OPTIONS,
       json: { type: 'boolean', descriptionKey: 'options.json' },
     },
@@ -135,6 +138,22 @@ export function createHubCommand(fetchFn: FetchLike = (url, init) => fetch(url, 
 
 export const hubCommand = createHubCommand();
 
+/** The revocations and successions of the county's full export (`--held`), or none; the exit code when it cannot be read. */
+async function heldTrust({ io, t, lang, options, registry }: CommandContext, county: string): Promise<{ revocations: readonly unknown[]; successions: readonly unknown[] } | number> {
+  const file = options['held'];
+  if (typeof file !== 'string') return { revocations: [], successions: [] };
+  const bytes = readFileOrReport(io, t, file);
+  if (!bytes) return EXIT_FAILURE;
+  const decoded = await decodeBundle(bytes, { tables: registry.tables, trustRecord: carriedRecordProblem, expectedCounty: county });
+  if (!decoded.ok) {
+    reportRefusal(io, t, lang, decoded, file);
+    return EXIT_FAILURE;
+  }
+  const readable = decoded.trust.filter((r) => carriedRecordProblem(r) === null);
+  const { revocations, successions } = carriedMaterial(readable);
+  return { revocations, successions };
+}
+
 /**
  * The account `hub add-device --certificate` issues: the certificate checked against the county's
  * authority (as every PC checks it), its scope, device and role taken from it, named `pc-<device>`
@@ -156,7 +175,9 @@ async function certifiedAccount(context: CommandContext, file: string): Promise<
     writeLines(io.stderr, [t('errors.fileNotFound', { file })]);
     return EXIT_FAILURE;
   }
-  const checked = await checkCertificateFile(text, choice, new Date());
+  const held = await heldTrust(context, choice.home.record.county);
+  if (typeof held === 'number') return held;
+  const checked = await checkCertificateFile(text, { home: choice.home, successions: [...choice.successions, ...held.successions] }, new Date(), held.revocations);
   if (!checked.ok) {
     writeLines(io.stderr, [t('hub.certificateRefused', { file, reason: checked.reason, message: t(`hub.certificateProblems.${checked.reason}`) }), `  (${checked.problem})`]);
     return EXIT_FAILURE;

@@ -57,7 +57,7 @@ export type CertificateFileRefusal = HomeRecordRefusal | StandingReason | 'revok
  */
 export async function checkCertificateFile(
   text: string,
-  authority: HomeAuthority,
+  authority: { home: Checked<AuthorityRecord>; successions: readonly unknown[] },
   now: Date,
   revocations: readonly unknown[] = [],
 ): Promise<{ ok: true; value: Certificate } | { ok: false; reason: CertificateFileRefusal; problem: string }> {

@@ -10,7 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../cli/cliRun';
 import type { Certificate } from '../../../shared/trust/certificate';
-import { certify, makeCounty, makePc, type County } from '../trust/trustFixtures';
+import { APP_TABLES } from '../../../shared/app/registry';
+import { encodeBundle } from '../../../shared/sync/bundle/index';
+import { carriedRecordProblem } from '../../../shared/trust/carried';
+import { certify, makeCounty, makePc, revoke, type County } from '../trust/trustFixtures';
 import { ADMIN, dbTransport, startTestHub, type TestHub } from './hubServer';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -88,6 +91,17 @@ describe('hub add-device --certificate', () => {
         expect(stderr, name).toContain(reason);
       }
     }
+    // A PC the county revoked: its full export carries the revocation.
+    const revoked = await makePc('0000000000000a09');
+    const revokedCertificate = await certify(county, revoked, { role: 'townshipOfficer', scope: 'LT-09', ...VALID });
+    const revocation = await revoke(county, revoked, '2026-03-01T00:00:00.000Z-0000-0000000000000a09', []);
+    const full = path.join(dir, 'county-full.leaguesync');
+    const input = { county: { code: 'LT' }, sender: { device: '00000000000000c0', account: 'county', scope: 'LT' }, kind: 'full' as const, changes: [], vector: {}, created: '2026-03-01T00:00:00.000Z' };
+    writeFileSync(full, await encodeBundle({ ...input, trust: [revokedCertificate, revocation] }, { tables: APP_TABLES, trustRecord: carriedRecordProblem }));
+    const revokedArgs = ['hub', 'add-device', adminUrl(), '--certificate', file('revoked.json', revokedCertificate), '--authority', authorityFile, '--password', 'some-pass-1'];
+    expect((await cli([...revokedArgs, '--held', full])).stderr).toContain('revoked');
+    expect((await cli([...revokedArgs, '--held', full])).code).toBe(1);
+
     const unchecked = await cli(['hub', 'add-device', adminUrl(), '--certificate', file('town02.json', township), '--password', 'some-pass-1']);
     expect(unchecked.code).toBe(2);
     expect(unchecked.stderr).toContain('--authority');
