@@ -6,6 +6,7 @@
 // The page is served from the app's own origin, so the hub allows that origin by CORS
 // (`httpd.enable_cors`, `cors.origins` = the page's origin, credentials allowed): both measured
 // clients talk to the hub directly, through the same path, with the same device account.
+import { APP_HUB_POLICY } from '../../shared/app/hub';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -107,7 +108,7 @@ export async function startBenchHub(origin: string): Promise<BenchHub> {
       adminName: ADMIN.name,
       adminPassword: ADMIN.password,
     };
-    await setupHub(server, HUB_DB);
+    await setupHub(server, HUB_DB, APP_HUB_POLICY);
     await addDevice(server, HUB_DB, DEVICE_LOGIN, fetchTransport({ base: url, user: DEVICE_LOGIN.name, password: DEVICE_LOGIN.password }, fetch));
     // CORS really answers for the page's origin (a preflight with credentials), or the bench stops here.
     const preflight = await fetch(`${url}${HUB_DB}/_changes`, {

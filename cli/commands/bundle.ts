@@ -1,11 +1,14 @@
 import ugCommon from '../../locales/ug/common.json' with { type: 'json' };
 import zhCommon from '../../locales/zh-CN/common.json' with { type: 'json' };
 import { pickText, type Lang } from '../../shared/i18n/lang';
-import { bundleInfo, escapeControls, verifyBundle, type BundleInfo } from '../../shared/sync/bundle/index';
+import { bundleInfo, decodeBundle, escapeControls, type BundleInfo } from '../../shared/sync/bundle/index';
+import type { Change } from '../../shared/sync/change';
+import { carriedRecordProblem } from '../../shared/trust/carried';
 import type { MessageKey, Translate } from '../i18n';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
+import { EXIT_FAILURE, EXIT_NOT_AUTHENTIC, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
 import { readFileOrReport, refusalMessage, reportRefusal } from './bundleSupport';
 import type { Command, CommandContext } from './command';
+import { decideFiles, homeFromOptions, homeLines, homeOf, refusedCount, TRUST_OPTIONS, writerLines } from './trustSupport';
 
 const SUBCOMMANDS = ['info', 'verify'] as const;
 
@@ -17,9 +20,11 @@ const TABLE_NAMES: Record<Lang, Readonly<Record<string, string>>> = { 'zh-CN': z
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /**
- * `league-desk bundle info|verify FILE`: what a `.leaguesync` file is, and whether it is intact.
- * `verify` exits 0 only for a bundle the app would import; anything else exits 1 with the reason
- * code and the same localized message the import screen shows.
+ * `league-desk bundle info|verify FILE`: what a `.leaguesync` file is, whether it is intact, and
+ * (with a county authority: trustSupport.ts) whether its changes are authentic. `verify` exits 1
+ * for a bundle the app would refuse, with the reason code and the import screen's message; 3 for
+ * an intact bundle some of whose changes the county's PCs would refuse (listed per writing PC, per
+ * reason); 0 otherwise.
  */
 export const bundleCommand: Command = {
   name: 'bundle',
@@ -28,6 +33,8 @@ export const bundleCommand: Command = {
   options: {
     json: { type: 'boolean', descriptionKey: 'options.json' },
     county: { type: 'string', valueHint: '<LT>', descriptionKey: 'options.county' },
+    ...TRUST_OPTIONS,
+    held: { type: 'string', valueHint: '<FILE>', descriptionKey: 'options.held' },
   },
   maxPositionals: 2,
   async run(context) {
@@ -66,9 +73,16 @@ async function info(context: CommandContext, file: string, bytes: Uint8Array): P
   return EXIT_OK;
 }
 
-async function verify({ io, t, lang, options, registry }: CommandContext, file: string, bytes: Uint8Array): Promise<number> {
-  const county = options['county'];
-  const result = await verifyBundle(bytes, { tables: registry.tables, ...(typeof county === 'string' ? { expectedCounty: county } : {}) });
+/**
+ * Integrity first (the file is what its sender wrote), then authenticity: every change decided
+ * against the county authority given, as the app's import decides it, and counted per writing PC.
+ */
+async function verify(context: CommandContext, file: string, bytes: Uint8Array): Promise<number> {
+  const { io, t, lang, options, registry } = context;
+  const choice = await homeFromOptions(context);
+  if (typeof choice === 'number') return choice;
+  const county = typeof options['county'] === 'string' ? options['county'] : homeOf(choice)?.record.county;
+  const result = await decodeBundle(bytes, { tables: registry.tables, trustRecord: carriedRecordProblem, ...(county === undefined ? {} : { expectedCounty: county }) });
   const json = options['json'] === true;
   if (!result.ok) {
     if (json) {
@@ -78,12 +92,33 @@ async function verify({ io, t, lang, options, registry }: CommandContext, file: 
     reportRefusal(io, t, lang, result, file);
     return EXIT_FAILURE;
   }
-  if (json) {
-    io.stdout(`${JSON.stringify({ file, ok: true, changes: result.changes, blobs: result.blobs, manifest: result.manifest }, null, 2)}\n`);
-  } else {
-    writeLines(io.stdout, [t('bundle.intact', { code: result.manifest.county.code, changes: result.changes, blobs: result.blobs })]);
+  let held: { records: Record<string, unknown>[]; changes: Change[] } | undefined;
+  if (typeof options['held'] === 'string') {
+    const heldBytes = readFileOrReport(io, t, options['held']);
+    if (!heldBytes) return EXIT_FAILURE;
+    const heldBundle = await decodeBundle(heldBytes, { tables: registry.tables, trustRecord: carriedRecordProblem, expectedCounty: result.manifest.county.code });
+    if (!heldBundle.ok) {
+      reportRefusal(io, t, lang, heldBundle, options['held']);
+      return EXIT_FAILURE;
+    }
+    held = { records: heldBundle.trust, changes: heldBundle.changes };
   }
-  return EXIT_OK;
+  const decided = await decideFiles(choice, result.trust, result.changes, registry.rules, held);
+  const refused = decided.summary.reduce((n, w) => n + refusedCount(w), 0);
+  const authentic = choice.kind === 'home' ? refused === 0 : null;
+  const changes = result.changes.length;
+  if (json) {
+    const trust = { checked: choice.kind === 'home', ...(choice.kind === 'home' ? { county: choice.home.record.county, demo: choice.home.record.demo } : {}), authentic, writers: decided.summary };
+    io.stdout(`${JSON.stringify({ file, ok: true, changes, blobs: result.blobs.size, manifest: result.manifest, trust }, null, 2)}\n`);
+  } else {
+    writeLines(io.stdout, [
+      t('bundle.intact', { code: result.manifest.county.code, changes, blobs: result.blobs.size }),
+      ...homeLines(t, choice, changes),
+      ...writerLines(t, lang, decided),
+      ...(authentic === null ? [] : [authentic ? t('trust.authentic', { count: changes }) : t('trust.notAuthentic', { refused })]),
+    ]);
+  }
+  return authentic === false ? EXIT_NOT_AUTHENTIC : EXIT_OK;
 }
 
 /** `bundle info` for people. Manifest text is escaped: it comes from a file and may be hostile. */

@@ -17,7 +17,8 @@ import type { Translate } from '../i18n';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeLines, type CliIo } from '../io';
 import { writeFileOrReport } from './bundleSupport';
 import type { Command, OptionValues } from './command';
-import { bundleSource, demoSource } from './reportSources';
+import { bundleSource, demoSource, type ReportSource } from './reportSources';
+import { homeFromOptions, TRUST_OPTIONS } from './trustSupport';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,9 +34,10 @@ const kindNames = (kinds: readonly ReportKind[]): string[] => [STATS_KIND, ...ki
 const REPORT_LOCALES: ReportLocales = { 'zh-CN': zhReport, ug: ugReport };
 
 /**
- * `league-desk report (FILE… | --demo) [--format json|csv|xlsx] [--out FILE] [--period P] [--kind stats]`:
+ * `league-desk report (FILE… | --demo) [--authority FILE | --demo-authority] [--format json|csv|xlsx] [--out FILE] [--period P] [--kind stats]`:
  * the county summary of one round (approved reports only), from merged bundles or from the demo
- * county: the app's summary, the same columns in every format. Without --period, the round the app's
+ * county: the app's summary, the same columns in every format. Over files with a county authority,
+ * only the changes the county's PCs would authorize are counted (reportSources.ts). Without --period, the round the app's
  * Overview shows by default (shared/stats/headline.ts); stderr says which and how complete it is.
  */
 export const reportCommand: Command = {
@@ -48,6 +50,7 @@ export const reportCommand: Command = {
     demo: { type: 'boolean', descriptionKey: 'options.demo' },
     period: { type: 'string', valueHint: '<2025|2025H1|2025Q3|2025M07>', descriptionKey: 'options.period' },
     kind: { type: 'string', valueHint: `<${kindNames(APP_REGISTRY.reports).join('|')}>`, descriptionKey: 'options.kind' },
+    ...TRUST_OPTIONS,
   },
   maxPositionals: Number.POSITIVE_INFINITY,
   async run(context) {
@@ -59,7 +62,13 @@ export const reportCommand: Command = {
       if (!request.demo) return fail(io, t('report.kindNeedsDemo', { kind: request.kind }));
       return emit(io, t, await render(kind.demo(generateDemoCounty(), lang, namespaceLocales(kind.namespace)), request.format), request.out);
     }
-    const source = request.demo ? demoSource() : await bundleSource(context, positionals);
+    let source: ReportSource | null;
+    if (request.demo) source = demoSource();
+    else {
+      const choice = await homeFromOptions(context);
+      if (typeof choice === 'number') return choice;
+      source = await bundleSource(context, positionals, choice);
+    }
     if (!source) return EXIT_FAILURE;
     const summary = buildCountySummary({ ...source, ...(request.period === undefined ? {} : { period: request.period }) });
     if (summary === 'no-county') return fail(io, t('report.noCounty', { code: source.countyCode }));

@@ -196,6 +196,12 @@ function bulkResults(answer: Answer, where: string): { created: number; already:
       already += 1;
       continue;
     }
+    // An account made from a certificate takes only its own PC's changes (design.ts): a change this
+    // PC relays for another is that PC's to send, and the hub gets it from there. Not an error.
+    if (error === 'forbidden' && reason === 'not-own-device') {
+      already += 1;
+      continue;
+    }
     // A hub whose limits are lower than ours: this document can never go; the others still do.
     if (error === 'forbidden' && (reason === 'too-large' || reason === 'attachment-unexpected')) {
       tooLarge += 1;

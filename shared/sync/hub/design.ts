@@ -4,7 +4,7 @@ import { DATA_SCHEMA_VERSION } from '../change';
 export const DESIGN_DOC_ID = '_design/league';
 
 /** Bumped when the validation rules below change; setup replaces an older design document. */
-export const HUB_SETUP_VERSION = 2;
+export const HUB_SETUP_VERSION = 3;
 
 /**
  * Size limits, the same on the hub and in the client (docs/HUB.md, "Limits"). A change document
@@ -32,18 +32,62 @@ export function scopeRole(scope: string): string {
   return `scope:${scope}`;
 }
 
+/** The role naming the one PC (device id) an account made from a certificate writes as. */
+export function deviceRole(device: string): string {
+  return `device:${device}`;
+}
+
+/** The role carrying the certificate's role and grants (policy.ts `roleKey`). */
+export function leagueRole(key: string): string {
+  return `league-role:${key}`;
+}
+
+/** `role` or `role+grant+…` (grants sorted): how an account's roles name its certificate's terms. */
+export function roleKey(role: string, grants: readonly string[]): string {
+  return [role, ...[...new Set(grants)].sort()].join('+');
+}
+
+/**
+ * What validate_doc_update holds certificate accounts to, derived from the trust rules every PC
+ * applies (shared/trust/hubPolicy.ts) and handed in by the composition root (shared/app/hub.ts).
+ */
+export interface HubPolicy {
+  /** The table of organisations, whose rows carry their own code. */
+  orgTable: string;
+  /** Per table, the role keys that may write it. A table not listed: nobody but the server admin. */
+  tables: Record<string, string[]>;
+  /** Per table and role key, the status values that role may never write there. */
+  statuses: Record<string, Record<string, string[]>>;
+}
+
+/** Roles `hub add-device` sets from a certificate, replaced whenever the account is issued again. */
+export const CERTIFICATE_ROLE_PREFIXES = ['scope:', 'device:', 'league-role:'] as const;
+
 /**
  * Runs on the hub (CouchDB's JavaScript engine or pouchdb-server's), so it is ES5 source text.
  * Change documents are immutable: created once, never updated or deleted (an update's `oldDoc` is
  * set, a delete has `_deleted`). A change's `_id` must be its `id`, a blob's must be `blob:<hash>`.
- * A writer without `_admin` must hold `scope:<code>` for the document's scope or an ancestor of it
- * (whole code segments: `LT-1` does not cover `LT-10`). Sizes are held to the limits above, for
- * everyone: a change document's JSON without attachments (UTF-8 bytes), and each attachment — a
- * blob has exactly one, named `data`; a change has none. CouchDB shows an attachment as a stub with
- * its `length`; pouchdb-server shows inline base64 `data` (or the bytes of a single upload).
+ * Sizes are held to the limits above, for everyone: a change document's JSON without attachments
+ * (UTF-8 bytes), and each attachment — a blob has exactly one, named `data`; a change has none.
+ * CouchDB shows an attachment as a stub with its `length`; pouchdb-server shows inline base64
+ * `data` (or the bytes of a single upload).
+ *
+ * A writer without `_admin`:
+ * - made from a certificate (`hub add-device --certificate`: roles `device:<id>`,
+ *   `league-role:<role>`, `scope:<code>`) writes only changes its own PC wrote (`not-own-device`),
+ *   only to tables its role may write (`role-not-allowed`), never a status its role may not give
+ *   (`status-not-allowed`: a township approving), and an organisation row only with a code inside
+ *   its scope (`outside-scope`). The change's own `scope` field, which its writer chose, decides
+ *   nothing. The table and status lists are the trust rules' own (policy.ts).
+ * - made before certificates (no `device:` role) is held, as before, to `scope:<code>` for the
+ *   document's `scope` field or an ancestor of it (whole code segments: `LT-1` does not cover
+ *   `LT-10`). Re-issue such accounts from certificates (docs/HUB.md).
+ * Blobs (photos, named by their hash) are held to the account's scope by their `scope` field.
  * Reasons are fixed words the client maps.
  */
-export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
+export function validateDocUpdate(policy: HubPolicy): string {
+  return `function (newDoc, oldDoc, userCtx, secObj) {
+  var POLICY = ${JSON.stringify(policy)};
   var roles = (userCtx && userCtx.roles) || [];
   var admin = roles.indexOf('_admin') !== -1;
   if (newDoc._id.indexOf('_design/') === 0) {
@@ -84,15 +128,38 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
     throw({ forbidden: 'id-mismatch' });
   }
   if (admin) return;
+  var scopes = [];
+  var device = null;
+  var roleKey = null;
   for (var i = 0; i < roles.length; i++) {
     var role = roles[i];
-    if (typeof role === 'string' && role.indexOf('scope:') === 0) {
-      var own = role.slice(6);
-      if (scope === own || scope.indexOf(own + '-') === 0) return;
-    }
+    if (typeof role !== 'string') continue;
+    if (role.indexOf('scope:') === 0) scopes.push(role.slice(6));
+    else if (role.indexOf('device:') === 0) device = role.slice(7);
+    else if (role.indexOf('league-role:') === 0) roleKey = role.slice(12);
   }
-  throw({ forbidden: 'outside-scope' });
+  function within(code) {
+    if (typeof code !== 'string') return false;
+    for (var j = 0; j < scopes.length; j++) {
+      if (code === scopes[j] || code.indexOf(scopes[j] + '-') === 0) return true;
+    }
+    return false;
+  }
+  if (newDoc.kind === 'blob' || device === null) {
+    if (within(scope)) return;
+    throw({ forbidden: 'outside-scope' });
+  }
+  if (newDoc.device !== device) throw({ forbidden: 'not-own-device' });
+  var table = newDoc.table;
+  var fields = newDoc.fields;
+  if (typeof table !== 'string' || typeof fields !== 'object' || fields === null) throw({ forbidden: 'not-a-change' });
+  var allowed = Object.prototype.hasOwnProperty.call(POLICY.tables, table) ? POLICY.tables[table] : [];
+  if (roleKey === null || allowed.indexOf(roleKey) === -1) throw({ forbidden: 'role-not-allowed' });
+  var statuses = Object.prototype.hasOwnProperty.call(POLICY.statuses, table) && Object.prototype.hasOwnProperty.call(POLICY.statuses[table], roleKey) ? POLICY.statuses[table][roleKey] : [];
+  if (Object.prototype.hasOwnProperty.call(fields, 'status') && statuses.indexOf(fields.status) !== -1) throw({ forbidden: 'status-not-allowed' });
+  if (table === POLICY.orgTable && Object.prototype.hasOwnProperty.call(fields, 'code') && !within(fields.code)) throw({ forbidden: 'outside-scope' });
 }`;
+}
 
 /** What setup puts in the design document besides the validation. */
 export interface HubDesignMeta {
@@ -101,10 +168,10 @@ export interface HubDesignMeta {
   setupVersion: number;
 }
 
-export function designDoc(): { _id: string; validate_doc_update: string; leagueDesk: HubDesignMeta } {
+export function designDoc(policy: HubPolicy): { _id: string; validate_doc_update: string; leagueDesk: HubDesignMeta } {
   return {
     _id: DESIGN_DOC_ID,
-    validate_doc_update: VALIDATE_DOC_UPDATE,
+    validate_doc_update: validateDocUpdate(policy),
     leagueDesk: { schema: DATA_SCHEMA_VERSION, setupVersion: HUB_SETUP_VERSION },
   };
 }

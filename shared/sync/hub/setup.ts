@@ -1,7 +1,7 @@
 import { canonicalJson } from '../canonical';
 import { DATA_SCHEMA_VERSION } from '../change';
 import { HubError } from './errors';
-import { DB_NAME_PATTERN, DESIGN_DOC_ID, DEVICE_NAME_PATTERN, designDoc, memberRole, scopeRole, securityDoc } from './design';
+import { CERTIFICATE_ROLE_PREFIXES, DB_NAME_PATTERN, DESIGN_DOC_ID, DEVICE_NAME_PATTERN, designDoc, deviceRole, leagueRole, memberRole, scopeRole, securityDoc, type HubPolicy } from './design';
 import { errorWord, isObject, send, unexpected, type Answer } from './http';
 import type { HubTransport } from './protocol';
 
@@ -29,16 +29,17 @@ const ORG_CODE_PATTERN = /^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/;
 
 /**
  * Prepares a county database on a CouchDB-protocol hub (`league-desk hub setup`). Idempotent: each
- * step reads first and writes only what differs, so a second run changes nothing.
+ * step reads first and writes only what differs, so a second run changes nothing. `policy`: the
+ * app's (shared/app/hub.ts `APP_HUB_POLICY`).
  */
-export async function setupHub(server: ServerAccess, db: string): Promise<SetupReport> {
+export async function setupHub(server: ServerAccess, db: string, policy: HubPolicy): Promise<SetupReport> {
   if (!DB_NAME_PATTERN.test(db)) throw new HubError('wrong-address', { problem: 'database name' });
   await expectCouch(server.admin);
   const admin = await ensureAdmin(server);
   const users = await ensureDatabase(server.admin, '_users');
   const database = await ensureDatabase(server.admin, db);
   const security = await ensureSecurity(server.admin, db);
-  const design = await ensureDesign(server.admin, db);
+  const design = await ensureDesign(server.admin, db, policy);
   return { admin, users, database, security, design };
 }
 
@@ -47,6 +48,12 @@ export interface DeviceAccount {
   password: string;
   /** The organisation code the device may write (and everything under it). */
   scope: string;
+  /**
+   * From the PC's certificate (`hub add-device --certificate`): the one device id the account
+   * writes as, and its role key (policy.ts `roleKey`). Without them the account is held only to
+   * `scope` (accounts made before certificates).
+   */
+  certified?: { device: string; role: string };
 }
 
 /** Creates or corrects a device account (`league-desk hub add-device`). Idempotent. */
@@ -61,8 +68,11 @@ export async function addDevice(server: ServerAccess, db: string, device: Device
   if (existing.status !== 200 && existing.status !== 404) throw unexpected(existing, 'user');
   const held = existing.status === 200 && isObject(existing.body) ? existing.body : undefined;
   const heldRoles = Array.isArray(held?.['roles']) ? (held['roles'] as unknown[]).filter((r): r is string => typeof r === 'string') : [];
-  // Keep roles for other databases; the scope is replaced (an account has one scope).
-  const roles = [...new Set([...heldRoles.filter((r) => !r.startsWith('scope:')), memberRole(db), scopeRole(device.scope)])].sort();
+  // Keep roles for other databases; the scope and the certificate's terms are replaced (an account
+  // has one scope, and is one PC).
+  const fromCertificate = device.certified ? [deviceRole(device.certified.device), leagueRole(device.certified.role)] : [];
+  const kept = heldRoles.filter((r) => !CERTIFICATE_ROLE_PREFIXES.some((prefix) => r.startsWith(prefix)));
+  const roles = [...new Set([...kept, memberRole(db), scopeRole(device.scope), ...fromCertificate])].sort();
   if (held) {
     const sameRoles = canonicalJson([...heldRoles].sort()) === canonicalJson(roles);
     if (sameRoles && (await passwordWorks(checkLogin, device.name))) return 'unchanged';
@@ -158,11 +168,11 @@ async function ensureSecurity(transport: HubTransport, db: string): Promise<Step
   return Object.keys(heldMembers).length === 0 && Object.keys(held.body ?? {}).length === 0 ? 'created' : 'updated';
 }
 
-async function ensureDesign(transport: HubTransport, db: string): Promise<StepOutcome> {
+async function ensureDesign(transport: HubTransport, db: string, policy: HubPolicy): Promise<StepOutcome> {
   const path = `${encodeURIComponent(db)}/${DESIGN_DOC_ID}`;
   const held = await send(transport, { method: 'GET', path });
   if (held.status !== 200 && held.status !== 404) throw unexpected(held, 'design');
-  const wanted = designDoc();
+  const wanted = designDoc(policy);
   if (held.status === 200 && isObject(held.body)) {
     const meta = isObject(held.body['leagueDesk']) ? held.body['leagueDesk'] : {};
     if (typeof meta['schema'] === 'number' && meta['schema'] > DATA_SCHEMA_VERSION) throw new HubError('app-older', { schema: meta['schema'] });

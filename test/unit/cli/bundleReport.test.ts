@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../cli/commands/csv';
-import { run } from '../../../cli/main';
+import { cli, tempDir } from './cliRun';
 import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
 import type { Change } from '../../../shared/sync/change';
 import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
@@ -13,15 +12,7 @@ import { APP_TABLES } from '../../../shared/app/registry';
 import { DEMO_CLOCK_START } from '../../../shared/demo/writer';
 import { demoBundleInput } from '../../../shared/app/demo';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-report-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, {});
-  return { code, stdout, stderr };
-}
+const dir = tempDir('league-desk-cli-report-');
 
 async function bundleFile(name: string, input: BundleInput): Promise<string> {
   const file = path.join(dir, name);
@@ -72,7 +63,7 @@ describe('league-desk report', () => {
     const { code, stdout, stderr } = await cli(['report', demoFile]);
     expect(code).toBe(0);
     // Which round it took, and why, on stderr; the summary alone on stdout.
-    expect(stderr).toBe('汇总的报表期：2025年度（应报 245 个单位，已审核 245 个）——最近一个已审核报表达到应报数九成的报表期。用 --period 可以选择其他报表期。\n');
+    expect(stderr).toBe(`未核验真实性：没有给出县的授权（--authority <文件> 或 --demo-authority），${demo.changes.length} 条变更都算作未核验。\n` + '汇总的报表期：2025年度（应报 245 个单位，已审核 245 个）——最近一个已审核报表达到应报数九成的报表期。用 --period 可以选择其他报表期。\n');
     const summary = JSON.parse(stdout) as Summary;
     expect(summary.round.id).toBe('demo-round-2025');
     expect(summary.totals).toMatchObject({ members: 5849, youth1435: 26328, youth1428: 12028, reports: 245 });

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../../cli/main';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './cliRun';
 import type { CountySummary } from '../../../shared/stats/report/countySummary';
 import { encodeBundle, type BundleInput } from '../../../shared/sync/bundle/index';
 import { INITIAL_CLOCK } from '../../../shared/sync/hlc';
@@ -13,15 +12,7 @@ import { APP_TABLES } from '../../../shared/app/registry';
 import { DEMO_CLOCK_START } from '../../../shared/demo/writer';
 import { demoBundleInput } from '../../../shared/app/demo';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'league-desk-cli-report-demo-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, {});
-  return { code, stdout, stderr };
-}
+const dir = tempDir('league-desk-cli-report-demo-');
 
 async function workbook(file: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -168,6 +159,9 @@ function newRoundBundle(): BundleInput {
   return { county: { code: 'LT' }, sender: { device, account: 'county-clerk', scope: 'LT' }, kind: 'changes', changes, vector: vectorOf(changes), created: new Date(at).toISOString() };
 }
 
+/** stderr without its first line: what the files were checked against (trustSupport.ts). */
+const withoutTrustLine = (stderr: string): string => stderr.slice(stderr.indexOf('\n') + 1);
+
 describe('league-desk report FILE… after a new round opened', () => {
   it('keeps to the round that stands for the county, says so, and marks a chosen partial round as partial', async () => {
     const demoFile = path.join(dir, 'demo-before-2026.leaguesync');
@@ -178,11 +172,14 @@ describe('league-desk report FILE… after a new round opened', () => {
     const byDefault = await cli(['report', demoFile, newRound]);
     expect(byDefault.code).toBe(0);
     expect(JSON.parse(byDefault.stdout)).toMatchObject({ round: { id: 'demo-round-2025' }, choice: 'complete', totals: { members: 5849 } });
-    expect(byDefault.stderr).toBe('汇总的报表期：2025年度（应报 245 个单位，已审核 245 个）——最近一个已审核报表达到应报数九成的报表期。用 --period 可以选择其他报表期。\n');
+    // Files checked against no county authority: first it says every change is unverified.
+    expect(byDefault.stderr.split('\n')[0]).toMatch(/^未核验真实性：/);
+    expect(withoutTrustLine(byDefault.stderr)).toBe('汇总的报表期：2025年度（应报 245 个单位，已审核 245 个）——最近一个已审核报表达到应报数九成的报表期。用 --period 可以选择其他报表期。\n');
 
     const chosen = await cli(['report', demoFile, newRound, '--period', '2026', '--lang', 'ug']);
     expect(JSON.parse(chosen.stdout)).toMatchObject({ round: { id: 'round-2026' }, choice: 'chosen', coverage: { approved: 1, expected: 245, partial: true }, totals: { members: 25 } });
-    expect(chosen.stderr.split('\n')).toEqual([
+    expect(chosen.stderr.split('\n')[0]).toMatch(/^ھەقىقىيلىقى دەلىللەنمىدى/);
+    expect(withoutTrustLine(chosen.stderr).split('\n')).toEqual([
       'يىغىندىسى چىقىرىلغان دوكلات مەزگىلى: 2026-يىللىق (245 ئورۇن تاپشۇرۇشى كېرەك، 1 ئورۇننىڭ دوكلاتى تەستىقلاندى).',
       'دىققەت: سانلىق مەلۇمات تولۇق ئەمەس — تەستىقلانغان دوكلاتلار ئوندىن توققۇزغا يەتمىدى، جەمئىي سان پۈتۈن ناھىيەگە ۋەكىللىك قىلالمايدۇ.',
       '',
@@ -212,7 +209,7 @@ describe('league-desk report FILE…', () => {
     const fromBundle = await cli(['report', bundle]);
     const fromDemo = await cli(['report', '--demo']);
     expect(JSON.parse(fromBundle.stdout)).toEqual(JSON.parse(fromDemo.stdout));
-    expect(fromBundle.stderr).toBe(fromDemo.stderr);
+    expect(withoutTrustLine(fromBundle.stderr)).toBe(fromDemo.stderr);
     expect((await cli(['report', bundle, '--format', 'csv'])).stdout).toBe((await cli(['report', '--demo', '--format', 'csv'])).stdout);
 
     const [a, b] = [path.join(dir, 'a.xlsx'), path.join(dir, 'b.xlsx')];

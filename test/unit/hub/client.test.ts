@@ -6,7 +6,7 @@ import { fromBase64, toBase64 } from '../../../shared/sync/hub/base64';
 import { syncWithHub, type HubProgress } from '../../../shared/sync/hub/client';
 import { HubError, HUB_ERROR_REASONS, type HubErrorReason } from '../../../shared/sync/hub/errors';
 import { memoryHubLocal } from '../../../shared/sync/hub/memoryLocal';
-import type { HubRequest, HubResponse } from '../../../shared/sync/hub/protocol';
+import type { HubRequest, HubResponse, HubTransport } from '../../../shared/sync/hub/protocol';
 import { sha256Hex } from '../../../shared/sync/bundle/hash';
 import { FakeHub } from './fakeHub';
 import { edit, orgWrite, T0 } from './hubFixtures';
@@ -53,6 +53,30 @@ describe('hub client against a fake hub', () => {
       await syncWithHub(hub.transport, pc, { hub: HUB, now: () => T0 });
       expect(hub.requests.filter((r) => r.path === '_bulk_docs')).toHaveLength(0);
     }
+  });
+
+  it('leaves a relayed change to its writer when the account takes only its own PC’s (forbidden: not-own-device)', async () => {
+    const hub = new FakeHub();
+    const b = await pcWith(B, 'LT-04', 2);
+    await syncWithHub(hub.transport, b, { hub: HUB, now: () => T0 });
+    const a = await pcWith(A, 'LT', 3);
+    await syncWithHub(hub.transport, a, { hub: HUB, now: () => T0 });
+    // A third PC holding both, whose account is its own device only (design.ts): B's are refused.
+    const relay = new FakeHub();
+    const own: HubTransport = async (request) => {
+      const docs = (request.body as { docs?: { _id: string; device?: string }[] } | undefined)?.docs;
+      if (request.path !== '_bulk_docs' || docs === undefined) return relay.transport(request);
+      const mine = docs.filter((d) => d.device === undefined || d.device === A);
+      const answer = await relay.transport({ ...request, body: { docs: mine } });
+      const refused = docs.filter((d) => !mine.includes(d)).map((d) => ({ id: d._id, error: 'forbidden', reason: 'not-own-device' }));
+      return answer.ok ? { ...answer, body: [...(answer.body as unknown[]), ...refused] } : answer;
+    };
+    const both = memoryHubLocal(memoryAccess({ tables: APP_TABLES, now: () => T0 }), { device: A, scope: 'LT' });
+    await syncWithHub(hub.transport, both, { hub: HUB, now: () => T0 });
+    // The sync finishes (no `no-right`), B's two are not sent again, and nothing of B's is on the relay hub.
+    const outcome = await syncWithHub(own, both, { hub: 'http://relay.test/league-lt', now: () => T0 });
+    expect(outcome).toMatchObject({ alreadyOnHub: 2 });
+    expect([...relay.docs.values()].filter((d) => d.doc['device'] === B)).toEqual([]);
   });
 
   it('pulls with the stored checkpoint and applies through the bundle import', async () => {

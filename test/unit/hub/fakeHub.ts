@@ -1,4 +1,5 @@
 /** A small in-memory CouchDB database behind a HubTransport: enough protocol for the client. */
+import { APP_HUB_POLICY } from '../../../shared/app/hub';
 import { designDoc } from '../../../shared/sync/hub/design';
 import type { HubRequest, HubResponse, HubTransport } from '../../../shared/sync/hub/protocol';
 
@@ -18,7 +19,7 @@ export class FakeHub {
   date?: number;
 
   constructor(withDesign = true) {
-    if (withDesign) this.put(designDoc() as unknown as Record<string, unknown>);
+    if (withDesign) this.put(designDoc(APP_HUB_POLICY) as unknown as Record<string, unknown>);
   }
 
   put(doc: Record<string, unknown>): void {

@@ -4,6 +4,7 @@
  * its admins, holds documents and requests to their limits, stores passwords with a current work
  * factor, and comes back by itself when its process dies.
  */
+import { APP_HUB_POLICY } from '../../../shared/app/hub';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -72,7 +73,7 @@ async function expectCountyServed(): Promise<void> {
   const outcome = await syncWithHub(dbTransport(hub.url, DB, TOWN.name, TOWN.password), local, { hub: `served-${device}`, now: () => Date.now() });
   expect(outcome.pushed).toBe(1);
   const design = await serverAccess(hub.url).admin({ method: 'GET', path: `${DB}/${DESIGN_DOC_ID}` });
-  expect(design).toMatchObject({ ok: true, status: 200, body: { validate_doc_update: designDoc().validate_doc_update } });
+  expect(design).toMatchObject({ ok: true, status: 200, body: { validate_doc_update: designDoc(APP_HUB_POLICY).validate_doc_update } });
   const security = await serverAccess(hub.url).admin({ method: 'GET', path: `${DB}/_security` });
   expect(security).toMatchObject({ ok: true, status: 200, body: { members: { roles: [`league-device:${DB}`] } } });
 }

@@ -2,6 +2,7 @@
  * Starts the real embedded hub on a free port, in a temp folder, the way `npm run hub` does: the
  * supervisor (scripts/hubSupervisor.ts) running scripts/hub.ts, pouchdb-server's engine.
  */
+import { APP_HUB_POLICY } from '../../../shared/app/hub';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,6 @@ export interface DeviceLogin {
 
 /** A county database, set up, with these device accounts. */
 export async function prepareCounty(url: string, db: string, devices: readonly DeviceLogin[]): Promise<void> {
-  await setupHub(serverAccess(url), db);
+  await setupHub(serverAccess(url), db, APP_HUB_POLICY);
   for (const d of devices) await addDevice(serverAccess(url), db, d, fetchTransport({ base: url, user: d.name, password: d.password }, fetch));
 }

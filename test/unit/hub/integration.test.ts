@@ -3,6 +3,7 @@
  * disk), started by the test on a free port: setup and add-device, the hub's own refusals through
  * its HTTP API, and sync between PCs with connections cut at random points.
  */
+import { APP_HUB_POLICY } from '../../../shared/app/hub';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { canonicalState } from '../../../shared/sync/canonical';
@@ -53,7 +54,7 @@ async function allDocIds(db: string): Promise<string[]> {
 
 describe('league-desk hub setup / add-device against the embedded hub', () => {
   it('is idempotent: a second run changes nothing', async () => {
-    const again = await setupHub(serverAccess(hub.url), 'league-lt');
+    const again = await setupHub(serverAccess(hub.url), 'league-lt', APP_HUB_POLICY);
     expect(again).toEqual({ admin: 'unchanged', users: 'unchanged', database: 'unchanged', security: 'unchanged', design: 'unchanged' });
     const login = fetchTransport({ base: hub.url, user: TOWN3.name, password: TOWN3.password }, fetch);
     expect(await addDevice(serverAccess(hub.url), 'league-lt', TOWN3, login)).toBe('unchanged');
@@ -62,13 +63,13 @@ describe('league-desk hub setup / add-device against the embedded hub', () => {
   it('a fresh hub gets its admin from the URL, once', async () => {
     const fresh = await startTestHub();
     try {
-      const first = await setupHub(serverAccess(fresh.url), 'league-x');
+      const first = await setupHub(serverAccess(fresh.url), 'league-x', APP_HUB_POLICY);
       expect(first).toMatchObject({ admin: 'created', database: 'created', security: 'created', design: 'created' });
       // Anonymous requests are no longer admin.
       const anon = await fetchTransport({ base: fresh.url }, fetch)({ method: 'PUT', path: 'league-y' });
       expect(anon).toMatchObject({ ok: true, status: 401 });
       const wrong = { ...serverAccess(fresh.url), admin: fetchTransport({ base: fresh.url, user: ADMIN.name, password: 'nope' }, fetch) };
-      await expect(setupHub(wrong, 'league-x')).rejects.toMatchObject({ reason: 'wrong-password' });
+      await expect(setupHub(wrong, 'league-x', APP_HUB_POLICY)).rejects.toMatchObject({ reason: 'wrong-password' });
     } finally {
       await fresh.stop();
     }

@@ -1,4 +1,5 @@
 /** Setup against scripted CouchDB 3 answers (the embedded hub is covered by integration.test.ts). */
+import { APP_HUB_POLICY } from '../../../shared/app/hub';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designDoc, memberRole, securityDoc } from '../../../shared/sync/hub/design';
@@ -27,10 +28,10 @@ describe('hub setup on CouchDB 3', () => {
       if (r.method === 'PUT' && (r.path === '_users' || r.path === 'league-lt')) return [412, { error: 'file_exists' }];
       if (r.path === 'league-lt/_security' && r.method === 'GET') return [200, held];
       if (r.path === 'league-lt/_security' && r.method === 'PUT') return [200, { ok: true }];
-      if (r.path === 'league-lt/_design/league') return [200, { ...designDoc(), _rev: '3-abc' }];
+      if (r.path === 'league-lt/_design/league') return [200, { ...designDoc(APP_HUB_POLICY), _rev: '3-abc' }];
       return [500, { error: 'unexpected' }];
     });
-    const report = await setupHub({ admin: admin.transport, anonymous: admin.transport, adminName: 'admin', adminPassword: 'x' }, 'league-lt');
+    const report = await setupHub({ admin: admin.transport, anonymous: admin.transport, adminName: 'admin', adminPassword: 'x' }, 'league-lt', APP_HUB_POLICY);
     expect(report).toEqual({ admin: 'unchanged', users: 'unchanged', database: 'unchanged', security: 'updated', design: 'unchanged' });
     const put = admin.seen.find((r) => r.method === 'PUT' && r.path === 'league-lt/_security');
     expect(put?.body).toEqual({ admins: held.admins, members: { names: ['auditor'], roles: ['prefecture', memberRole('league-lt')] } });
@@ -57,7 +58,7 @@ describe('hub setup on CouchDB 3', () => {
     };
     const admin = scripted(answer(true));
     const anonymous = scripted(answer(false));
-    const report = await setupHub({ admin: admin.transport, anonymous: anonymous.transport, adminName: 'admin', adminPassword: 's3cret' }, 'league-lt');
+    const report = await setupHub({ admin: admin.transport, anonymous: anonymous.transport, adminName: 'admin', adminPassword: 's3cret' }, 'league-lt', APP_HUB_POLICY);
     expect(report).toEqual({ admin: 'created', users: 'created', database: 'created', security: 'created', design: 'created' });
     expect(anonymous.seen.filter((r) => r.method === 'PUT').map((r) => [r.path, r.body])).toEqual([
       ['_config/admins/admin', 's3cret'],
@@ -70,10 +71,10 @@ describe('hub setup on CouchDB 3', () => {
       if (r.path === '') return [200, { couchdb: 'Welcome' }];
       if (r.path === '_session') return [200, { userCtx: { name: 'admin', roles: ['_admin'] } }];
       if (r.path.endsWith('/_security')) return [200, { members: { roles: ['league-device:league-lt'] } }];
-      if (r.path.endsWith('/_design/league')) return [200, { ...designDoc(), leagueDesk: { schema: 99, setupVersion: 9 }, _rev: '9-x' }];
+      if (r.path.endsWith('/_design/league')) return [200, { ...designDoc(APP_HUB_POLICY), leagueDesk: { schema: 99, setupVersion: 9 }, _rev: '9-x' }];
       return [412, { error: 'file_exists' }];
     });
-    await expect(setupHub({ admin: admin.transport, anonymous: admin.transport, adminName: 'admin' }, 'league-lt')).rejects.toMatchObject({ reason: 'app-older' });
+    await expect(setupHub({ admin: admin.transport, anonymous: admin.transport, adminName: 'admin' }, 'league-lt', APP_HUB_POLICY)).rejects.toMatchObject({ reason: 'app-older' });
     expect(admin.seen.some((r) => r.method === 'PUT' && r.path.endsWith('_design/league'))).toBe(false);
   });
 });
