@@ -88,6 +88,19 @@ export function mayWrite(standing: Standing, rules: RuleRegistry, intent: WriteI
   return checkRule(change, standing.certificate, rules, { county: standing.county, before: intent.before, row });
 }
 
+/**
+ * Whether this PC's role may write a table at all (the rule's first question, `may`): for what is
+ * offered before any row is chosen — a "new round" button, the organisation tree's edit actions.
+ */
+export function mayWriteTable(standing: Standing, rules: RuleRegistry, table: string): RuleVerdict | undefined {
+  if (!isGoverned(standing)) return undefined;
+  if (standing.state !== 'enrolled') return { reason: standing.reason };
+  const rule = rules.rule(table);
+  if (rule === undefined) return { reason: 'no-rule', detail: { table } };
+  const barred = rule.may(standing.certificate);
+  return barred === undefined ? undefined : { reason: barred.reason, detail: { role: standing.role, table } };
+}
+
 export interface LocalRefusal {
   change: Change;
   reason: ChangeReason;

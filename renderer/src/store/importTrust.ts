@@ -83,8 +83,8 @@ export async function decideImport(tx: StoreTx, access: SyncAccess, prepared: Pr
   return { authorized, refused, summary: summarizeDecisions(fresh, decisions), decisions };
 }
 
-/** The held rows the new changes write, and every organisation (rules place rows by their organisation's code). Also the local write gate's (repository.ts). */
-export async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly { change: Pick<Change, 'table' | 'row'> }[]): Promise<Map<string, Map<string, MergedRow>>> {
+/** The held rows the new changes write, and every organisation (rules place rows by their organisation's code). */
+async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly HashedChange[]): Promise<Map<string, Map<string, MergedRow>>> {
   const wanted = new Map<string, Set<string>>();
   for (const { change } of fresh) {
     if (!access.tables.get(change.table)) continue;

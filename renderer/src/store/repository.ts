@@ -12,8 +12,8 @@ import type { SyncAccess } from '../../../shared/sync/access';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inSyncTransaction } from './dexieAccess';
 import type { Identity } from './identity';
-import { heldRows } from './importTrust';
-import type { StoreTx } from './tx';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
+import type { MergedRow } from '../../../shared/sync/row';
 
 export type { WriteSpec };
 
@@ -46,6 +46,36 @@ export interface LocalGate {
   inputs(): Promise<StandingInputs>;
   rules: RuleRegistry;
 }
+
+/**
+ * The rows a batch writes as held, and the organisations they name (a rule places a report or a
+ * notice by its organisation's code): every string of those rows and of the batch's values that is
+ * the id of an organisation. A few keys read by id, not the whole tree: a write stays quick.
+ */
+async function rowsAsHeld(access: SyncAccess, targets: readonly { table: string; row: string; fields?: Readonly<Record<string, unknown>> }[]): Promise<Map<string, Map<string, MergedRow>>> {
+  const out = new Map<string, Map<string, MergedRow>>();
+  const byTable = new Map<string, Set<string>>();
+  for (const { table, row } of targets) if (access.tables.get(table)) byTable.set(table, (byTable.get(table) ?? new Set()).add(row));
+  const strings = new Set<string>();
+  for (const { fields } of targets) for (const value of Object.values(fields ?? {})) if (typeof value === 'string') strings.add(value);
+  for (const [table, ids] of byTable) {
+    const list = [...ids];
+    const rows = await access.getRows(table, list);
+    const found = new Map<string, MergedRow>();
+    rows.forEach((row, i) => {
+      if (!row) return;
+      found.set(list[i]!, row);
+      for (const value of Object.values(row)) if (typeof value === 'string') strings.add(value);
+    });
+    out.set(table, found);
+  }
+  const orgs = out.get(ORG_TABLE.name) ?? new Map<string, MergedRow>();
+  const wanted = [...strings].filter((id) => !orgs.has(id));
+  if (wanted.length > 0) (await access.getRows(ORG_TABLE.name, wanted)).forEach((row, i) => row && orgs.set(wanted[i]!, row));
+  out.set(ORG_TABLE.name, orgs);
+  return out;
+}
+
 
 /**
  * The only way the app writes synced data. Each write becomes a change record (clock stamp,
@@ -89,12 +119,11 @@ export class Repository {
   private async gated(
     inputs: StandingInputs | undefined,
     access: SyncAccess,
-    tx: StoreTx,
     targets: readonly { table: string; row: string }[],
     write: (decide: (changes: readonly Change[]) => void) => Promise<Change[]>,
   ): Promise<Change[]> {
     if (inputs === undefined) return write(() => undefined);
-    const held = await heldRows(tx, access, targets.map((change) => ({ change })));
+    const held = await rowsAsHeld(access, targets);
     return write((changes) => {
       const refused = localRefusal(changes, { ...inputs, rules: this.gate!.rules, held: (table, id) => held.get(table)?.get(id) });
       if (refused !== undefined) throw new WriteNotAuthorizedError(refused.reason, { ...refused.detail, table: refused.change.table, row: refused.change.row });
@@ -114,7 +143,7 @@ export class Repository {
     const tables = this.db.syncTables;
     const inputs = await this.governing();
     const written = await inSyncTransaction(this.db, 'rw', async (access, tx) => {
-      const changes = await this.gated(inputs, access, tx, specs, (decide) => this.writeChecked(access, specs, tables, decide));
+      const changes = await this.gated(inputs, access, specs, (decide) => this.writeChecked(access, specs, tables, decide));
       if (localMeta.length > 0) await tx.table<MetaEntry, string>('meta').bulkPut(localMeta);
       return changes;
     });
@@ -155,7 +184,7 @@ export class Repository {
   async resolveConflict(conflict: Conflict, chosen: unknown): Promise<Change> {
     const inputs = await this.governing();
     const change = await inSyncTransaction(this.db, 'rw', async (access, tx) => {
-      const [change] = await this.gated(inputs, access, tx, [conflict], async (decide) => {
+      const [change] = await this.gated(inputs, access, [conflict], async (decide) => {
         const settled = [await resolveConflict(access, conflict, chosen, this.identity, this.now())];
         decide(settled);
         return settled;

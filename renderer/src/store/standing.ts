@@ -1,3 +1,4 @@
+import type { MergedRow } from '../../../shared/sync/row';
 import type { AuthorityRecord } from '../../../shared/trust/authorityRecords';
 import { trustView } from '../../../shared/trust/chain';
 import { checkAuthorityRecord, prepareMaterial } from '../../../shared/trust/material';
@@ -74,4 +75,10 @@ async function checkStandingRecords(records: StandingRecords, device: SealingDev
   const [home, material] = await Promise.all([checkAuthorityRecord(records.home), prepareMaterial(records)]);
   if (!home.ok || home.value.signature !== 'valid') return { ...base, trust: undefined };
   return { ...base, trust: trustView(home.value, material) };
+}
+
+/** The organisations as held, by id: what the rules place a row by (its organisation's code). */
+export async function readOrgRows(db: LeagueDeskDb): Promise<ReadonlyMap<string, MergedRow>> {
+  const rows = await inTransaction(db, 'r', ['org'], (tx) => tx.table<MergedRow, string>('org').toArray());
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -20,7 +20,10 @@ export interface GridRow {
   /** The cells' values as far as they parse (drafts included): what the rules and totals see. */
   values: Partial<Record<AnyFigure, number | null>>;
   issues: Issue[];
+  /** Its figures may be typed: the round and report allow it, and so does this PC's role and scope. */
   editable: boolean;
+  /** This PC may approve, return or reopen it (the county's): otherwise no review action is shown. */
+  reviewable: boolean;
 }
 
 export interface CellAddress {
@@ -330,7 +333,7 @@ const GridRowView = memo(
         })}
         <td data-col="ratio" data-testid="row-ratio">{ratioText(r.values.members, r.values.youth1428, lang)}</td>
         <td data-col="actions">
-          {status === 'submitted' ? (
+          {!r.reviewable ? null : status === 'submitted' ? (
             <>
               <Button size="small" onClick={() => handlers.onApprove(row)} data-testid="approve" aria-label={`${t('review.approve')} ${r.org.code}`} sx={ACTION_SX}>
                 {t('review.approve')}

@@ -24,6 +24,8 @@ import { editRefusal, type ReviewAction } from '../../../../shared/stats/workflo
 import type { EditStep } from '../../../../shared/stats/undo';
 import { useLanguage, useNotify } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
+import { useStanding } from '../../app/useStanding';
+import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
 import { BlockedReports, type BlockedReport } from './BlockedReports';
 import { CellDetails } from './CellDetails';
 import { cellId, EntryGrid, type CellAddress, type GridRow } from './EntryGrid';
@@ -83,6 +85,7 @@ export function EntryPage() {
   // Its own memo: the row cache compares inputs by identity, so an index rebuilt on every keystroke
   // would invalidate every row (it did: the whole grid re-rendered and re-validated per key).
   const targets = useMemo(() => (data ? indexTargets(data.targets) : null), [data]);
+  const { can } = useStanding();
   const rows: GridRow[] = useMemo(() => {
     if (!round) return [];
     const cache = rowCache.current;
@@ -90,7 +93,7 @@ export function EntryPage() {
       const report = reports?.get(org.id);
       const previous = previousReports?.get(org.id);
       const draftTexts = figures.map((f) => drafts.get(`${org.id}|${f}`));
-      const inputs = [report, previous, round, figures, targets, ...draftTexts];
+      const inputs = [report, previous, round, figures, targets, can, ...draftTexts];
       const hit = cache.get(org.id);
       if (hit && hit.inputs.length === inputs.length && hit.inputs.every((v, i) => v === inputs[i])) return hit.row;
       const cells: Partial<Record<AnyFigure, string>> = {};
@@ -105,11 +108,15 @@ export function EntryPage() {
         else parseIssues.push({ figure: f, severity: 'error', code: parsed.code });
       });
       const issues = [...parseIssues, ...reportIssues(round, org, values, previous, targets, data!.orgById)];
-      const row: GridRow = { org, report, cells, values, issues, editable: editRefusal(round, report) === null };
+      // What this PC may write here: the rules its writes are decided by (a township its own scope, never a review).
+      const held = report ?? { orgId: org.id };
+      const editable = editRefusal(round, report) === null && can({ table: STAT_REPORT_TABLE.name, fields: { orgId: org.id, members: 0 }, before: report });
+      const reviewable = can({ table: STAT_REPORT_TABLE.name, fields: { status: 'approved' }, before: held });
+      const row: GridRow = { org, report, cells, values, issues, editable, reviewable };
       cache.set(org.id, { inputs, row });
       return row;
     });
-  }, [orgs, reports, previousReports, figures, drafts, round, data, targets]);
+  }, [orgs, reports, previousReports, figures, drafts, round, data, targets, can]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const draftsRef = useRef(drafts);
@@ -290,7 +297,7 @@ export function EntryPage() {
   }
   const focusedRow = focused ? rows[focused.row] : undefined;
   const focusedFigure = focused ? figures[focused.col] : undefined;
-  const submitted = rows.filter((r) => r.report?.status === 'submitted');
+  const submitted = rows.filter((r) => r.report?.status === 'submitted' && r.reviewable);
   const returned = rows.filter((r) => r.report?.status === 'returned');
 
   return (
@@ -313,9 +320,11 @@ export function EntryPage() {
             </MenuItem>
           ))}
         </TextField>
-        <Button variant="contained" onClick={submitAll} disabled={round.status !== 'open'} data-testid="submit-all">
-          {t('entry.submitAll')}
-        </Button>
+        {rows.some((r) => r.editable) || round.status !== 'open' ? (
+          <Button variant="contained" onClick={submitAll} disabled={round.status !== 'open'} data-testid="submit-all">
+            {t('entry.submitAll')}
+          </Button>
+        ) : null}
         {submitted.length > 0 ? (
           <Button variant="outlined" color="success" data-testid="approve-all" onClick={() => void review(submitted, 'approve')}>
             {t('review.approveAll', { count: submitted.length })}
