@@ -26,6 +26,7 @@ import { useLanguage, useNotify } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
 import { useStanding } from '../../app/useStanding';
 import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
+import { isWithinScope } from '../../../../shared/sync/scope';
 import { BlockedReports, type BlockedReport } from './BlockedReports';
 import { CellDetails } from './CellDetails';
 import { cellId, EntryGrid, type CellAddress, type GridRow } from './EntryGrid';
@@ -69,7 +70,10 @@ export function EntryPage() {
   const [showBlocked, setShowBlocked] = useState(false);
 
   const units = useMemo(() => (data && round ? entryUnits(data, round) : []), [data, round]);
-  const unit = units.find((u) => u.id === params.get('unit')) ?? units[0];
+  const { can, standing } = useStanding();
+  // A township PC opens on its own township's reports.
+  const own = standing?.state === 'enrolled' ? units.find((u) => isWithinScope(standing.scope, u.code)) : undefined;
+  const unit = units.find((u) => u.id === params.get('unit')) ?? own ?? units[0];
   const orgs = useMemo(() => (data && round && unit ? entryOrgs(data, round, unit.id) : []), [data, round, unit]);
   // The grid's columns: the round's figures, each split figure followed by male and female when the round asks.
   const figures: AnyFigure[] = useMemo(() => (round ? roundColumns(round) : []), [round]);
@@ -85,7 +89,6 @@ export function EntryPage() {
   // Its own memo: the row cache compares inputs by identity, so an index rebuilt on every keystroke
   // would invalidate every row (it did: the whole grid re-rendered and re-validated per key).
   const targets = useMemo(() => (data ? indexTargets(data.targets) : null), [data]);
-  const { can } = useStanding();
   const rows: GridRow[] = useMemo(() => {
     if (!round) return [];
     const cache = rowCache.current;
