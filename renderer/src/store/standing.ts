@@ -48,6 +48,7 @@ export async function readStandingRecords(db: LeagueDeskDb, device: string): Pro
  */
 export class StandingReader {
   #last: { key: string; inputs: Promise<StandingInputs> } | undefined;
+  #settled: StandingInputs | undefined;
 
   constructor(
     private readonly db: LeagueDeskDb,
@@ -60,8 +61,19 @@ export class StandingReader {
 
   /** The inputs for records already read (a live query's), reusing the last check when they are the same. */
   inputsFrom(records: StandingRecords): Promise<StandingInputs> {
-    if (this.#last?.key !== records.key) this.#last = { key: records.key, inputs: checkStandingRecords(records, this.device) };
+    if (this.#last?.key !== records.key) {
+      const inputs = checkStandingRecords(records, this.device);
+      this.#last = { key: records.key, inputs };
+      void inputs.then((settled) => {
+        if (this.#last?.inputs === inputs) this.#settled = settled;
+      });
+    }
     return this.#last.inputs;
+  }
+
+  /** The inputs last checked, at once (a screen opening shows what the PC was last known to be). */
+  latest(): StandingInputs | undefined {
+    return this.#settled;
   }
 
   async standing(now: number = Date.now()): Promise<Standing> {
