@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import ugSync from '../../locales/ug/sync.json' with { type: 'json' };
-import zhSync from '../../locales/zh-CN/sync.json' with { type: 'json' };
+import ugTrust from '../../locales/ug/trust.json' with { type: 'json' };
+import zhTrust from '../../locales/zh-CN/trust.json' with { type: 'json' };
 import type { Lang } from '../../shared/i18n/lang';
 import { escapeControls } from '../../shared/sync/bundle/index';
 import type { Change } from '../../shared/sync/change';
@@ -31,8 +31,8 @@ export const TRUST_OPTIONS: OptionSpecs = {
   'demo-authority': { type: 'boolean', descriptionKey: 'options.demoAuthority' },
 };
 
-/** The app's own words for every refusal (locales/<lang>/sync.json `trust.reason`). */
-const REASON_MESSAGES: Record<Lang, Record<ChangeReason, string>> = { 'zh-CN': zhSync.trust.reason, ug: ugSync.trust.reason };
+/** The app's own words for every refusal (locales/<lang>/trust.json `reason`). */
+const REASON_MESSAGES: Record<Lang, Record<ChangeReason, string>> = { 'zh-CN': zhTrust.reason, ug: ugTrust.reason };
 
 export type HomeChoice = { kind: 'none' } | ({ kind: 'home' } & HomeAuthority);
 

@@ -75,7 +75,7 @@ const APP = 'renderer/src/app/';
  * headline hooks, and the contract its index declares itself with. Never the shell itself or the
  * composition list (app/features.ts), which imports the features.
  */
-const APP_SERVICES = ['context', 'routes', 'feature', 'useWrite', 'useStatsWrite', 'useHeadline'].map((f) => `${APP}${f}`);
+const APP_SERVICES = ['context', 'routes', 'feature', 'useWrite', 'useStatsWrite', 'useHeadline', 'useStanding'].map((f) => `${APP}${f}`);
 
 /** The path of a file relative to the root, with '/' separators. */
 function relativePath(file, root) {
@@ -137,7 +137,7 @@ export const importDirection = {
       package: 'shared/ may not import "{{name}}": shared/ is pure (layer rule).',
       core: '{{core}} may not import {{to}}: the cores are handed what the features declare (layer rule, docs/ARCHITECTURE.md "Features").',
       feature: 'features/{{from}} may not import features/{{to}}: move the shared piece to renderer/src/components/ or shared/ (layer rule).',
-      featureToApp: 'features/{{from}} may not import {{to}}: a feature takes only the services of app/context, app/routes, app/feature and the shared write/headline hooks (layer rule).',
+      featureToApp: 'features/{{from}} may not import {{to}}: a feature takes only the services of app/context, app/routes, app/feature the shared write/headline hooks and useStanding (layer rule).',
       appToFeature: 'the shell may not import {{to}}: compose features through their index (features/{{feature}}/index.ts) and app/features.ts (layer rule, docs/ARCHITECTURE.md "Features").',
     },
   },

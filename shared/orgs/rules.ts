@@ -1,14 +1,13 @@
 import { valuesEqual } from '../sync/canonical';
-import type { Change } from '../sync/change';
 import { after, refuse, roles } from '../trust/ruleParts';
-import type { Placement, RowFacts, TableRule } from '../trust/rules';
+import type { Placement, RowFacts, RuleChange, TableRule } from '../trust/rules';
 
 /**
  * The codes of the organisations a row is tied to through `field` (an organisation id), before and
  * after the change; `null` stands for the county itself (a county-wide notice). For the rules of
  * every feature whose rows belong to an organisation (a report, a notice).
  */
-export function orgCodesThrough(change: Change, facts: RowFacts, field: string): Placement {
+export function orgCodesThrough(change: RuleChange, facts: RowFacts, field: string): Placement {
   const ids = new Set<unknown>([facts.before?.[field], change.fields[field]].filter((id) => id !== undefined));
   if (ids.size === 0) return { ok: false, reason: 'row-org-unknown' };
   const codes: string[] = [];

@@ -6,7 +6,7 @@ import { keyId, type PublicKey } from './keys';
 import type { Checked } from './material';
 import type { ChangeReason, StandingReason } from './reasons';
 import type { Revocation } from './revocation';
-import type { RowFacts, RuleRegistry } from './rules';
+import type { RowFacts, RuleChange, RuleRegistry } from './rules';
 import { stampTime } from './schemas';
 
 /*
@@ -48,27 +48,42 @@ export interface AuthorizeContext {
 export function authorize(change: Change, context: AuthorizeContext): Verdict {
   const author = authenticate(change, context.sealed, context.trust);
   if (!author.ok) return author;
-  const certificate = author.certificate.record;
-  const rule = context.rules.rule(change.table);
-  if (rule === undefined) return { ok: false, reason: 'no-rule', detail: { table: change.table } };
+  const refused = checkRule(change, author.certificate.record, context.rules, context.facts);
+  return refused === undefined ? author : { ok: false, ...refused };
+}
+
+export interface RuleVerdict {
+  reason: ChangeReason;
+  detail?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Step 4 alone: whether a certified author may write this change — the table's rule, and every
+ * organisation the row belongs to inside the county and the author's scope. The UI asks it of a
+ * write it has not made yet (standing.ts `mayWrite`), so a button shows exactly when the write
+ * would be authorized.
+ */
+export function checkRule(change: RuleChange, certificate: Certificate, rules: RuleRegistry, facts: RowFacts): RuleVerdict | undefined {
+  const rule = rules.rule(change.table);
+  if (rule === undefined) return { reason: 'no-rule', detail: { table: change.table } };
   const barred = rule.may(certificate);
-  if (barred !== undefined) return { ok: false, reason: barred.reason, detail: { role: certificate.role, table: change.table } };
-  const placed = rule.place(change, context.facts);
-  if (!placed.ok) return { ok: false, reason: placed.reason };
+  if (barred !== undefined) return { reason: barred.reason, detail: { role: certificate.role, table: change.table } };
+  const placed = rule.place(change, facts);
+  if (!placed.ok) return { reason: placed.reason };
   for (const code of placed.codes) {
-    if (!isWithinScope(code, context.trust.county)) return { ok: false, reason: 'outside-county', detail: { code } };
-    if (!isWithinScope(code, certificate.scope)) return { ok: false, reason: 'outside-scope', detail: { code, scope: certificate.scope } };
+    if (!isWithinScope(code, facts.county)) return { reason: 'outside-county', detail: { code } };
+    if (!isWithinScope(code, certificate.scope)) return { reason: 'outside-scope', detail: { code, scope: certificate.scope } };
   }
-  const refused = rule.allow(change, certificate, context.facts);
-  if (refused !== undefined) return { ok: false, reason: refused.reason, detail: refused.field === undefined ? { role: certificate.role } : { role: certificate.role, field: refused.field } };
-  return author;
+  const refused = rule.allow(change, certificate, facts);
+  if (refused !== undefined) return { reason: refused.reason, detail: refused.field === undefined ? { role: certificate.role } : { role: certificate.role, field: refused.field } };
+  return undefined;
 }
 
 /**
  * Steps 1–3: the certificate the change is written under, or why there is none. Of several that
  * fit, the latest issued governs (the county's last word on that PC), ties broken by serial and id.
  */
-export function authenticate(change: Change, sealed: Sealed, trust: TrustView): Verdict {
+export function authenticate(change: Pick<Change, 'device' | 'hlc'>, sealed: Sealed, trust: TrustView): Verdict {
   const held = trust.certificates.get(change.device);
   if (held === undefined || held.length === 0) return { ok: false, reason: 'unknown-device' };
   const standing = held.filter((c) => c.standing.trusted);
@@ -91,7 +106,7 @@ export function authenticate(change: Change, sealed: Sealed, trust: TrustView): 
 }
 
 /** Why a change falls on the far side of a revocation, if it does. */
-function revokedAt(change: Change, sealed: Sealed, revocation: Revocation): 'revoked' | 'revoked-unseen' | undefined {
+function revokedAt(change: Pick<Change, 'hlc'>, sealed: Sealed, revocation: Revocation): 'revoked' | 'revoked-unseen' | undefined {
   if (revocation.frontier === '' || change.hlc > revocation.frontier) return 'revoked';
   return sealed.seals.some((id) => seenSet(revocation).has(id)) ? undefined : 'revoked-unseen';
 }

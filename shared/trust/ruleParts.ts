@@ -1,6 +1,5 @@
-import type { Change } from '../sync/change';
 import type { Certificate } from './certificate';
-import type { Placement, RowFacts, RuleRefusal, TableRule } from './rules';
+import type { Placement, RowFacts, RuleChange, RuleRefusal, TableRule } from './rules';
 
 /*
  * The pieces table rules are made of (rules.ts). Each feature writes its tables' rules from these,
@@ -11,12 +10,12 @@ import type { Placement, RowFacts, RuleRefusal, TableRule } from './rules';
 export const refuse = (reason: RuleRefusal['reason'], field?: string): RuleRefusal => (field === undefined ? { reason } : { reason, field });
 
 /** The value a change leaves a field at: its own if it writes it, else the row's. */
-export function after(change: Change, facts: RowFacts, field: string): unknown {
+export function after(change: RuleChange, facts: RowFacts, field: string): unknown {
   return Object.hasOwn(change.fields, field) ? change.fields[field] : facts.before?.[field];
 }
 
 /** Rows of county-wide tables belong to the county. */
-export const atCounty = (_change: Change, facts: RowFacts): Placement => ({ ok: true, codes: [facts.county] });
+export const atCounty = (_change: RuleChange, facts: RowFacts): Placement => ({ ok: true, codes: [facts.county] });
 /** A row tied to no organisation (a PC's own name, a judge's score): its rule decides alone. */
 export const nowhere = (): Placement => ({ ok: true, codes: [] });
 

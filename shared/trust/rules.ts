@@ -39,10 +39,17 @@ export interface RuleRefusal {
 
 export type Placement = { ok: true; codes: string[] } | ({ ok: false } & RuleRefusal);
 
+/**
+ * What a rule reads of a change: which row, what it writes, and which PC names it (a PC's own row).
+ * Narrower than a change, so the UI can ask the same rules about a write it has not made yet
+ * (shared/trust/standing.ts `mayWrite`).
+ */
+export type RuleChange = Pick<Change, 'table' | 'row' | 'device' | 'fields'>;
+
 export interface TableRule {
   may(author: Certificate): RuleRefusal | undefined;
-  place(change: Change, facts: RowFacts): Placement;
-  allow(change: Change, author: Certificate, facts: RowFacts): RuleRefusal | undefined;
+  place(change: RuleChange, facts: RowFacts): Placement;
+  allow(change: RuleChange, author: Certificate, facts: RowFacts): RuleRefusal | undefined;
 }
 
 export interface RuleRegistry {

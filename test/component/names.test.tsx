@@ -107,7 +107,7 @@ describe("a cell's history", () => {
   async function renderCell(lang: Lang) {
     const rendered = await renderInApp(<div />, { demo: true, lang });
     const { b, report, org } = await conflictOnA(rendered.store);
-    const row: GridRow = { org, report, cells: {}, values: {}, issues: [], editable: true };
+    const row: GridRow = { org, report, cells: {}, values: {}, issues: [], editable: true, reviewable: true };
     const round = (await rendered.store.db.rows(ROUND_TABLE).get(report.roundId)) as unknown as ReportingRound;
     const { store } = await renderInApp(<CellDetails row={row} figure="members" round={round} onNote={() => undefined} />, { lang });
     // The same history in the PC that shows it: import A's full file.

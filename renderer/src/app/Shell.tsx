@@ -22,6 +22,7 @@ import { APP_ROUTES, HOME_ROUTE, navigation, type NavItem } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LatinTypingSwitch } from './LatinTypingSwitch';
 import { routeHref, useRoute } from './routes';
+import { StandingBadge } from './StandingBadge';
 import { StorageBanner } from './StorageBanner';
 
 /*
@@ -91,6 +92,7 @@ export function Shell() {
           </Typography>
           {/* Latin-script typing turns Latin into Uyghur: offered where Uyghur is the working language. */}
           {lang === 'ug' ? <LatinTypingSwitch /> : null}
+          {setup?.choice ? <StandingBadge /> : null}
           <LanguageSwitch />
         </Toolbar>
       </AppBar>

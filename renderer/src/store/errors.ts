@@ -1,5 +1,9 @@
 import { SyncError } from '../../../shared/sync/errors';
-import { WriteRefusedError } from './repository';
+import { RULE_REASONS, type ChangeReason } from '../../../shared/trust/reasons';
+import { WriteNotAuthorizedError, WriteRefusedError } from './repository';
+
+/** The reasons a local write can be refused for (a PC not enrolled is not decided), each with its message. */
+const LOCAL_REFUSALS: ReadonlySet<ChangeReason> = new Set<ChangeReason>(['revoked', 'revoked-unseen', 'certificate-expired', 'certificate-not-yet-valid', ...RULE_REASONS]);
 
 /** What to tell a person about a failure: a message key (errors namespace) and, for a fault, its technical cause. */
 export interface ErrorMessage {
@@ -19,6 +23,11 @@ export function describeStoreError(error: unknown): ErrorMessage {
   const name = (error as { name?: string } | null)?.name;
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return { severity: 'error', key: 'errors:store.diskFull' };
+  // A write this PC's role may not make: what the county's rule says, in the person's language.
+  if (error instanceof WriteNotAuthorizedError) {
+    const reason = LOCAL_REFUSALS.has(error.reason) ? error.reason : 'other';
+    return { severity: 'error', key: `errors:store.notAuthorized.${reason}`, detail: error.message };
+  }
   if (error instanceof WriteRefusedError) return { severity: 'error', key: 'errors:store.rowInvalid', detail: error.message };
   if (error instanceof SyncError) return { severity: 'error', key: `errors:sync.${error.reason}` };
   if (name === 'VersionError' || name === 'NewerDatabaseError') return { severity: 'error', key: 'errors:store.newerDatabase' };

@@ -5,9 +5,15 @@ import type { Conflict } from '../../../shared/sync/conflict';
 import { rowValues } from '../../../shared/sync/row';
 import { storedRowSchema } from '../../../shared/sync/tables';
 import type { WriteSpec } from '../../../shared/sync/write';
+import type { ChangeReason } from '../../../shared/trust/reasons';
+import type { RuleRegistry } from '../../../shared/trust/rules';
+import { deviceStanding, isGoverned, localRefusal, type StandingInputs } from '../../../shared/trust/standing';
+import type { SyncAccess } from '../../../shared/sync/access';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inSyncTransaction } from './dexieAccess';
 import type { Identity } from './identity';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
+import type { MergedRow } from '../../../shared/sync/row';
 
 export type { WriteSpec };
 
@@ -20,6 +26,56 @@ export class WriteRefusedError extends Error {
     super(`${reason}: ${detail.table}/${detail.row}: ${detail.issues.join('; ')}`);
   }
 }
+
+/**
+ * A write this PC's standing does not allow (shared/trust/standing.ts `localRefusal`: the import's
+ * own `authorize`): nothing of the batch is written. The reason is the trust core's code.
+ */
+export class WriteNotAuthorizedError extends Error {
+  override readonly name = 'WriteNotAuthorizedError';
+  constructor(
+    readonly reason: ChangeReason,
+    readonly detail: { table: string; row: string } & Readonly<Record<string, string>>,
+  ) {
+    super(`${reason}: ${detail.table}/${detail.row}`);
+  }
+}
+
+/** What the local write gate needs: this PC's standing inputs (asked before each batch) and the table rules. */
+export interface LocalGate {
+  inputs(): Promise<StandingInputs>;
+  rules: RuleRegistry;
+}
+
+/**
+ * The rows a batch writes as held, and the organisations they name (a rule places a report or a
+ * notice by its organisation's code): every string of those rows and of the batch's values that is
+ * the id of an organisation. A few keys read by id, not the whole tree: a write stays quick.
+ */
+async function rowsAsHeld(access: SyncAccess, targets: readonly { table: string; row: string; fields?: Readonly<Record<string, unknown>> }[]): Promise<Map<string, Map<string, MergedRow>>> {
+  const out = new Map<string, Map<string, MergedRow>>();
+  const byTable = new Map<string, Set<string>>();
+  for (const { table, row } of targets) if (access.tables.get(table)) byTable.set(table, (byTable.get(table) ?? new Set()).add(row));
+  const strings = new Set<string>();
+  for (const { fields } of targets) for (const value of Object.values(fields ?? {})) if (typeof value === 'string') strings.add(value);
+  for (const [table, ids] of byTable) {
+    const list = [...ids];
+    const rows = await access.getRows(table, list);
+    const found = new Map<string, MergedRow>();
+    rows.forEach((row, i) => {
+      if (!row) return;
+      found.set(list[i]!, row);
+      for (const value of Object.values(row)) if (typeof value === 'string') strings.add(value);
+    });
+    out.set(table, found);
+  }
+  const orgs = out.get(ORG_TABLE.name) ?? new Map<string, MergedRow>();
+  const wanted = [...strings].filter((id) => !orgs.has(id));
+  if (wanted.length > 0) (await access.getRows(ORG_TABLE.name, wanted)).forEach((row, i) => row && orgs.set(wanted[i]!, row));
+  out.set(ORG_TABLE.name, orgs);
+  return out;
+}
+
 
 /**
  * The only way the app writes synced data. Each write becomes a change record (clock stamp,
@@ -40,7 +96,39 @@ export class Repository {
      * write (it is committed); the changes stay unsealed until the next sweep seals them.
      */
     private readonly afterWrite?: (changes: Change[]) => Promise<unknown>,
+    /**
+     * Decides each batch before it commits, as an import would decide it (`authorize` with this
+     * PC's certificate, against the rows as held): a batch with a change this PC may not write is
+     * refused whole (WriteNotAuthorizedError). None, or a PC that works alone: every write goes.
+     */
+    private readonly gate?: LocalGate,
   ) {}
+
+  /** The standing inputs when this PC's writes are decided (asked outside any transaction: it may check signatures). */
+  private async governing(): Promise<StandingInputs | undefined> {
+    if (!this.gate) return undefined;
+    const inputs = await this.gate.inputs();
+    return isGoverned(deviceStanding(inputs, this.now())) ? inputs : undefined;
+  }
+
+  /**
+   * Runs `write` in the transaction, handing it the gate's decision for the changes it makes
+   * (throwing rolls everything back). Asked before a row's schema is checked: a write this PC may
+   * not make at all is told so, not that a value is malformed.
+   */
+  private async gated(
+    inputs: StandingInputs | undefined,
+    access: SyncAccess,
+    targets: readonly { table: string; row: string }[],
+    write: (decide: (changes: readonly Change[]) => void) => Promise<Change[]>,
+  ): Promise<Change[]> {
+    if (inputs === undefined) return write(() => undefined);
+    const held = await rowsAsHeld(access, targets);
+    return write((changes) => {
+      const refused = localRefusal(changes, { ...inputs, rules: this.gate!.rules, held: (table, id) => held.get(table)?.get(id) });
+      if (refused !== undefined) throw new WriteNotAuthorizedError(refused.reason, { ...refused.detail, table: refused.change.table, row: refused.change.row });
+    });
+  }
 
   private async committed(changes: Change[]): Promise<Change[]> {
     if (this.afterWrite) await this.afterWrite(changes).catch(() => undefined);
@@ -53,32 +141,40 @@ export class Repository {
    */
   async write(specs: WriteSpec[], localMeta: MetaEntry[] = []): Promise<Change[]> {
     const tables = this.db.syncTables;
+    const inputs = await this.governing();
     const written = await inSyncTransaction(this.db, 'rw', async (access, tx) => {
-      const { changes, plan } = await writeLocally(access, specs, this.identity, this.now()).catch((error: unknown) => {
-        // A value of the wrong shape is refused by the change-level check before any row is built.
-        if (error instanceof SyncError && error.reason === 'import-refused') {
-          throw new WriteRefusedError('row-invalid', { table: specs[0]?.table ?? '', row: specs[0]?.row ?? '', issues: [error.message] });
-        }
-        throw error;
-      });
-      for (const { table, rows } of plan.rowsToPut) {
-        for (const row of rows) {
-          // writeLocally parks nothing of this build's own, so every table written is registered.
-          const checked = storedRowSchema(tables.get(table)!).safeParse(rowValues(row));
-          if (!checked.success) {
-            // Throwing inside the transaction rolls back everything the batch wrote.
-            throw new WriteRefusedError('row-invalid', {
-              table,
-              row: row.id,
-              issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-            });
-          }
-        }
-      }
+      const changes = await this.gated(inputs, access, specs, (decide) => this.writeChecked(access, specs, tables, decide));
       if (localMeta.length > 0) await tx.table<MetaEntry, string>('meta').bulkPut(localMeta);
       return changes;
     });
     return this.committed(written);
+  }
+
+  /** The batch through the merge core, each row it leaves checked against its table's schema. */
+  private async writeChecked(access: SyncAccess, specs: WriteSpec[], tables: LeagueDeskDb['syncTables'], decide: (changes: readonly Change[]) => void): Promise<Change[]> {
+    const { changes, plan } = await writeLocally(access, specs, this.identity, this.now()).catch((error: unknown) => {
+      // A value of the wrong shape is refused by the change-level check before any row is built.
+      if (error instanceof SyncError && error.reason === 'import-refused') {
+        throw new WriteRefusedError('row-invalid', { table: specs[0]?.table ?? '', row: specs[0]?.row ?? '', issues: [error.message] });
+      }
+      throw error;
+    });
+    decide(changes);
+    for (const { table, rows } of plan.rowsToPut) {
+      for (const row of rows) {
+        // writeLocally parks nothing of this build's own, so every table written is registered.
+        const checked = storedRowSchema(tables.get(table)!).safeParse(rowValues(row));
+        if (!checked.success) {
+          // Throwing inside the transaction rolls back everything the batch wrote.
+          throw new WriteRefusedError('row-invalid', {
+            table,
+            row: row.id,
+            issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+          });
+        }
+      }
+    }
+    return changes;
   }
 
   /**
@@ -86,10 +182,15 @@ export class Repository {
    * and removes it from the list, in one transaction.
    */
   async resolveConflict(conflict: Conflict, chosen: unknown): Promise<Change> {
+    const inputs = await this.governing();
     const change = await inSyncTransaction(this.db, 'rw', async (access, tx) => {
-      const change = await resolveConflict(access, conflict, chosen, this.identity, this.now());
+      const [change] = await this.gated(inputs, access, [conflict], async (decide) => {
+        const settled = [await resolveConflict(access, conflict, chosen, this.identity, this.now())];
+        decide(settled);
+        return settled;
+      });
       await tx.table<Conflict, string>('conflicts').delete(conflict.id);
-      return change;
+      return change!;
     });
     await this.committed([change]);
     return change;

@@ -8,6 +8,7 @@ import { vectorOf } from '../../../shared/sync/vector';
 import { loadIdentity, type Identity } from './identity';
 import { Repository } from './repository';
 import { sealUnsealed, sealWritten, type SealingDevice } from './sealing';
+import { StandingReader } from './standing';
 import { loadDeviceKeys } from './trustStore';
 import { inTransaction } from './tx';
 
@@ -23,6 +24,8 @@ export interface Store {
    * (`StoreOptions.enforceTrust`). Decisions are made and shown either way.
    */
   enforceTrust: boolean;
+  /** This PC's standing: its role and scope from the county's records held (store/standing.ts). */
+  standing: StandingReader;
 }
 
 export interface StoreOptions {
@@ -103,8 +106,10 @@ export async function openStore(db: LeagueDeskDb, options: StoreOptions = {}): P
   const device: SealingDevice = { id: identity.device, keys: await loadDeviceKeys(db, identity.device) };
   // Own changes a crash left unsealed (written, not yet sealed) are sealed before anything else.
   await sealUnsealed(db, device);
-  const repo = new Repository(db, identity, undefined, (changes) => sealWritten(db, device, changes));
-  return { db, repo, identity, device, enforceTrust: options.enforceTrust ?? true };
+  const standing = new StandingReader(db, device);
+  // Every local write is decided as an import would decide it, with this PC's certificate.
+  const repo = new Repository(db, identity, undefined, (changes) => sealWritten(db, device, changes), { inputs: () => standing.inputs(), rules: db.registry.rules });
+  return { db, repo, identity, device, enforceTrust: options.enforceTrust ?? true, standing };
 }
 
 export type SetupChoice = 'demo' | 'empty' | 'imported';

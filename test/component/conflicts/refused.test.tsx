@@ -4,7 +4,7 @@ import { RefusedPage } from '../../../renderer/src/features/conflicts/RefusedPag
 import type { Store } from '../../../renderer/src/store/store';
 import { holdTrustRecords } from '../../../renderer/src/store/trustStore';
 import { makeCounty } from '../../unit/trust/trustFixtures';
-import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, report, writeSmallCounty } from '../../unit/store/trust/trustPcs';
+import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, writeSmallCounty } from '../../unit/store/trust/trustPcs';
 import { renderInApp } from '../renderInApp';
 import zhTrust from '../../../locales/zh-CN/trust.json';
 import ugTrust from '../../../locales/ug/trust.json';
@@ -25,8 +25,9 @@ async function countyWithRefusals(): Promise<Store> {
   await writeSmallCounty(countyPc);
   const { store: lt03 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-03' });
   await importFiles(lt03, await fullFile(countyPc));
-  await lt03.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
-  await lt03.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 1 } }]);
+  // What an altered app would write: the honest one refuses both at the township already.
+  await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
+  await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 1 } }]);
   const { outcome } = await importFiles(countyPc, await fullFile(lt03));
   expect(outcome.refused).toBe(2);
   return countyPc;

@@ -64,7 +64,7 @@ describe('rounds without a county', () => {
     window.location.hash = '#/rounds';
     const { store } = await renderInApp(<RoundsPage />);
     await screen.findByTestId('rounds-empty');
-    expect((screen.getByTestId('open-round') as HTMLButtonElement).disabled).toBe(true);
+    expect(((await screen.findByTestId('open-round')) as HTMLButtonElement).disabled).toBe(true);
     expect(await store.db.rows(ROUND_TABLE).count()).toBe(0);
   }, 30_000);
 });

@@ -6,6 +6,8 @@ import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { useStanding } from '../../app/useStanding';
+import { CONTEST_TABLE } from '../../../../shared/contests/tables';
 import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
@@ -35,6 +37,7 @@ function ContestList() {
   const { lang } = useLanguage();
   const data = useContests();
   const [creating, setCreating] = useState(false);
+  const mayRun = useStanding().canWriteTable(CONTEST_TABLE.name);
   if (!data) return null;
   return (
     <Stack spacing={2} data-testid="contests">
@@ -42,9 +45,11 @@ function ContestList() {
         <Typography variant="h4" component="h1">
           {t('title')}
         </Typography>
-        <Button variant="contained" disabled={data.countyCode === null} onClick={() => setCreating(true)} data-testid="contest-new">
-          {t('list.new')}
-        </Button>
+        {mayRun ? (
+          <Button variant="contained" disabled={data.countyCode === null} onClick={() => setCreating(true)} data-testid="contest-new">
+            {t('list.new')}
+          </Button>
+        ) : null}
       </Stack>
       <ListTable
         count={data.contests.length}
@@ -92,6 +97,8 @@ function ContestDetail({ contestId, view }: { contestId: string; view: View }) {
   const { lang } = useLanguage();
   const data = useContestData(contestId);
   const [editing, setEditing] = useState(false);
+  // Contests are the county's to run; a judge's PC only scores.
+  const mayRun = useStanding().canWriteTable(CONTEST_TABLE.name);
   if (data === undefined) return null;
   if (data === null) {
     return (
@@ -112,9 +119,11 @@ function ContestDetail({ contestId, view }: { contestId: string; view: View }) {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           <BilingualName text={data.contest.title} lang={lang} /> · {t(`kinds.${data.contest.kind}`)}
         </Typography>
-        <Button onClick={() => setEditing(true)} data-testid="contest-edit">
-          {t('form.edit')}
-        </Button>
+        {mayRun ? (
+          <Button onClick={() => setEditing(true)} data-testid="contest-edit">
+            {t('form.edit')}
+          </Button>
+        ) : null}
       </Stack>
       <Tabs value={views.includes(view) ? view : 'entries'} onChange={(_, v: View) => setRouteParams('contests', { contest: contestId, view: v })} className="no-print">
         {views.map((v) => (

@@ -19,6 +19,8 @@ import { useLanguage, useNotify, useStore } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
 import { storeErrorKey } from '../../store/errors';
 import { PhotoThumb } from './PhotoThumb';
+import { useStanding } from '../../app/useStanding';
+import { SCORE_TABLE } from '../../../../shared/contests/tables';
 import { ScoreSheetButtons } from './ScoreSheetButtons';
 import type { ContestData } from './useContestData';
 import { scoreWrites } from '../../../../shared/contests/writes';
@@ -33,13 +35,16 @@ export function JudgingView({ data, scope }: { data: ContestData; scope: string 
   const { lang } = useLanguage();
   const params = useRouteParams();
   const { contest } = data;
+  const { can } = useStanding();
+  // A judge's PC scores only as the judges its certificate names; the county's as any.
+  const judges = contest.judges.filter((j) => can({ table: SCORE_TABLE.name, fields: { contestId: contest.id, judgeId: j.id } }));
   const judgeId = params.get('judge') ?? '';
-  const judge = contest.judges.find((j) => j.id === judgeId);
+  const judge = judges.find((j) => j.id === judgeId);
   const toJudge = data.entries.filter((e) => !hasError(data.problems.get(e.id)));
   const progress = judgeProgress(contest, toJudge.map((e) => e.id), data.scores);
   const go = (patch: Record<string, string | undefined>) => setRouteParams('contests', { contest: contest.id, view: 'judging', judge: judgeId || undefined, ...patch });
 
-  if (contest.judges.length === 0) return <Typography color="text.secondary">{t('judging.noJudges')}</Typography>;
+  if (judges.length === 0) return <Typography color="text.secondary">{t('judging.noJudges')}</Typography>;
   if (toJudge.length === 0) return <Typography color="text.secondary">{t('judging.noEntries')}</Typography>;
 
   const mine = new Map(data.scores.filter((s) => s.judgeId === judgeId).map((s) => [s.entryId, s]));
@@ -55,13 +60,13 @@ export function JudgingView({ data, scope }: { data: ContestData; scope: string 
     <Stack spacing={2} data-testid="judging">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
         <TextField select size="small" label={t('judging.chooseJudge')} value={judge ? judgeId : ''} onChange={(e) => go({ judge: e.target.value, at: undefined })} sx={{ minWidth: 200 }} slotProps={{ htmlInput: { 'data-testid': 'judge-select' } }}>
-          {contest.judges.map((j) => (
+          {judges.map((j) => (
             <MenuItem key={j.id} value={j.id} data-testid={`judge-option-${j.id}`}>
               {j.name}
             </MenuItem>
           ))}
         </TextField>
-        {contest.judges.map((j) => (
+        {judges.map((j) => (
           <Chip
             key={j.id}
             data-testid="judge-progress"

@@ -27,6 +27,8 @@ import { useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
 import { NoticeFormDialog } from './NoticeFormDialog';
+import { useStanding } from '../../app/useStanding';
+import { NOTICE_TABLE } from '../../../../shared/jobs/tables';
 import { PlacementDialog } from './PlacementDialog';
 import { StatusChip } from './StatusChip';
 import type { JobsData } from './useJobsData';
@@ -53,6 +55,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
   const [deleting, setDeleting] = useState(false);
   const { busy, write } = useWrite();
   const notice = data.noticeById.get(noticeId);
+  const { can } = useStanding();
   const back = () => setRouteParams('jobs', {});
   if (!notice) {
     return (
@@ -63,6 +66,8 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
     );
   }
   const today = localToday(new Date());
+  // Notices and placements are the county's, or a township's granted jobs, for its own township.
+  const mayWrite = can({ table: NOTICE_TABLE.name, row: notice.id, fields: { townshipId: notice.townshipId }, before: notice });
   const placements = [...(data.placementsByNotice.get(notice.id) ?? [])].sort((a, b) => (a.hiredOn < b.hiredOn ? -1 : a.hiredOn > b.hiredOn ? 1 : 0));
   const scope = data.county?.code ?? 'LT';
   const title = pickText(notice.title, lang).text;
@@ -106,6 +111,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
         </Typography>
         <StatusChip status={shownStatus(notice, today)} />
       </Stack>
+      {mayWrite ? (
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {NOTICE_TRANSITIONS[notice.status].map((to) => (
           <Button key={to} variant={to === 'published' ? 'contained' : 'outlined'} disabled={busy} onClick={() => void move(to)} data-testid={`notice-move-${to}`}>
@@ -119,6 +125,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
           {t('actions.delete')}
         </Button>
       </Stack>
+      ) : null}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack spacing={0.5}>
           {fact(t('details.openings'), int(notice.openings))}
@@ -156,9 +163,11 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
           <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
             {t('details.placements')} ({int(placements.length)})
           </Typography>
-          <Button variant="outlined" disabled={busy} onClick={() => setPlacementDialog({})} data-testid="placement-add">
-            {t('actions.addPlacement')}
-          </Button>
+          {mayWrite ? (
+            <Button variant="outlined" disabled={busy} onClick={() => setPlacementDialog({})} data-testid="placement-add">
+              {t('actions.addPlacement')}
+            </Button>
+          ) : null}
         </Stack>
         {placements.length === 0 ? (
           <Typography color="text.secondary">{t('details.noPlacements')}</Typography>
@@ -191,6 +200,8 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
                     </bdi>
                   </TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {mayWrite ? (
+                    <>
                     <Button size="small" onClick={() => setPlacementDialog({ placement: p })}>
                       {t('actions.edit')}
                     </Button>
@@ -205,6 +216,8 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
                     >
                       {t('placement.delete')}
                     </Button>
+                    </>
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}

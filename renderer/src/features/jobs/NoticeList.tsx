@@ -27,6 +27,8 @@ import { setRouteParams } from '../../app/routes';
 import { useLanguage, useNotify, useStore } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { NoticeFormDialog } from './NoticeFormDialog';
+import { useStanding } from '../../app/useStanding';
+import { NOTICE_TABLE } from '../../../../shared/jobs/tables';
 import { StatusChip } from './StatusChip';
 import type { JobsData } from './useJobsData';
 import { DateField } from '../../components/DateField';
@@ -60,6 +62,7 @@ export function NoticeList({ data }: { data: JobsData }) {
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(25);
   const [creating, setCreating] = useState(false);
+  const mayCreate = useStanding().canWriteTable(NOTICE_TABLE.name);
   const deferredQuery = useDeferredValue(query);
   const today = localToday(new Date());
 
@@ -133,9 +136,11 @@ export function NoticeList({ data }: { data: JobsData }) {
             {t('list.clear')}
           </Button>
         ) : null}
-        <Button variant="contained" onClick={() => setCreating(true)} data-testid="notice-new">
-          {t('actions.new')}
-        </Button>
+        {mayCreate ? (
+          <Button variant="contained" onClick={() => setCreating(true)} data-testid="notice-new">
+            {t('actions.new')}
+          </Button>
+        ) : null}
       </Stack>
       {orphanNotices.length > 0 ? (
         <Alert

@@ -31,7 +31,8 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
 }
 
 /** Everything about one organisation, and what can be done with it. */
-export function OrgDetails({ org, data, lang, onAction }: { org: Org; data: OrgTreeData; lang: Lang; onAction(action: OrgAction): void }) {
+/** `onAction` absent: this PC may not edit the tree (only the county's PC does), and no action is offered. */
+export function OrgDetails({ org, data, lang, onAction }: { org: Org; data: OrgTreeData; lang: Lang; onAction?: (action: OrgAction) => void }) {
   const { t } = useTranslation('orgs');
   const parent = org.parentId === null ? undefined : data.byId.get(org.parentId);
   const direct = data.children.get(org.id)?.length ?? 0;
@@ -83,6 +84,7 @@ export function OrgDetails({ org, data, lang, onAction }: { org: Org; data: OrgT
             {t('details.childrenValue', { direct: formatInteger(direct, lang), total: formatInteger(total, lang) })}
           </Field>
         </Box>
+        {onAction ? (
         <Stack direction="row" role="group" aria-label={t('actions.label')} sx={{ flexWrap: 'wrap', gap: 1 }}>
           {canHaveChildren(org.kind) ? (
             <Button variant="contained" disabled={org.archived} onClick={() => onAction('createChild')} data-testid="org-create-child">
@@ -107,6 +109,7 @@ export function OrgDetails({ org, data, lang, onAction }: { org: Org; data: OrgT
             </Button>
           )}
         </Stack>
+        ) : null}
       </Stack>
     </Paper>
   );

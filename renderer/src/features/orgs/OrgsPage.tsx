@@ -26,6 +26,8 @@ import { OrgSearchResults } from './OrgSearchResults';
 import { OrgsEmpty } from './OrgsEmpty';
 import { OrgTree } from './OrgTree';
 import { useOrgTree } from './useOrgTree';
+import { useStanding } from '../../app/useStanding';
+import { ORG_TABLE } from '../../../../shared/orgs/tables';
 import { unreachableCount } from './visibleRows';
 
 type Dialog = { kind: 'form'; mode: FormMode } | { kind: 'move'; id: string } | { kind: 'archive'; id: string; restore: boolean } | null;
@@ -50,6 +52,8 @@ export function OrgsPage() {
   // just created is only after the write has come back through the live query.
   const [reveal, setReveal] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // The tree is the county's: elsewhere it is for reading.
+  const mayEdit = useStanding().canWriteTable(ORG_TABLE.name);
   const [undo, setUndo] = useState<string[] | null>(null);
   // Stable, so the snackbar keeps its Escape listener when the page re-renders in the middle of
   // a key press (another message closing on the same Escape re-renders it).
@@ -89,7 +93,7 @@ export function OrgsPage() {
   const closeDialog = () => setDialog(null);
 
   const onAction = (action: OrgAction) => {
-    if (!selected) return;
+    if (!selected || !mayEdit) return;
     if (action === 'createChild') setDialog({ kind: 'form', mode: { kind: 'create', parent: selected } });
     else if (action === 'edit') setDialog({ kind: 'form', mode: { kind: 'edit', org: selected } });
     else if (action === 'move') setDialog({ kind: 'move', id: selected.id });
@@ -208,7 +212,7 @@ export function OrgsPage() {
           ) : null}
         </Paper>
         {selected ? (
-          <OrgDetails org={selected} data={data} lang={lang} onAction={onAction} />
+          <OrgDetails org={selected} data={data} lang={lang} onAction={mayEdit ? onAction : undefined} />
         ) : (
           <Typography color="text.secondary">{t('details.noSelection')}</Typography>
         )}

@@ -20,7 +20,10 @@ export interface GridRow {
   /** The cells' values as far as they parse (drafts included): what the rules and totals see. */
   values: Partial<Record<AnyFigure, number | null>>;
   issues: Issue[];
+  /** Its figures may be typed: the round and report allow it, and so does this PC's role and scope. */
   editable: boolean;
+  /** This PC may approve, return or reopen it (the county's): otherwise no review action is shown. */
+  reviewable: boolean;
 }
 
 export interface CellAddress {
@@ -132,7 +135,8 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
   const { rows, figures, lang, totals } = props;
   const { t } = useTranslation('stats');
   const tableRef = useRef<HTMLTableElement>(null);
-  useStickyWidths(tableRef);
+  const reviewing = rows.some((r) => r.reviewable);
+  useStickyWidths(tableRef, reviewing);
 
   const { onCellCommit, onUndoKey, figures: columns } = props;
   /** Moves to a cell; false when there is none to move to (the edge). */
@@ -202,9 +206,12 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
             <th data-col="ratio" scope="col">
               <span>{t('figures.ratio')}</span>
             </th>
-            <th data-col="actions" scope="col">
-              <span>{t('grid.review')}</span>
-            </th>
+            {/* Review is the county's: on a PC that may review nothing here, the column is absent. */}
+            {reviewing ? (
+              <th data-col="actions" scope="col">
+                <span>{t('grid.review')}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -221,7 +228,7 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
               </td>
             ))}
             <td data-col="ratio" data-testid="grid-total-ratio">{ratioText(totals.members, totals.youth1428, lang)}</td>
-            <td data-col="actions" />
+            {reviewing ? <td data-col="actions" /> : null}
           </tr>
         </tfoot>
       </Box>
@@ -233,7 +240,7 @@ export const EntryGrid = memo(function EntryGrid(props: Props) {
  * The widths the sticky columns' offsets are made of, measured from the header cells (a table
  * column is as wide as its widest cell, in either language) and kept up to date as they change.
  */
-function useStickyWidths(tableRef: RefObject<HTMLTableElement | null>) {
+function useStickyWidths(tableRef: RefObject<HTMLTableElement | null>, reviewing: boolean) {
   useLayoutEffect(() => {
     const table = tableRef.current;
     if (!table || typeof ResizeObserver === 'undefined') return;
@@ -253,7 +260,7 @@ function useStickyWidths(tableRef: RefObject<HTMLTableElement | null>) {
     }
     measure();
     return () => observer.disconnect();
-  }, [tableRef]);
+  }, [tableRef, reviewing]);
 }
 
 function ratioText(members: number | null | undefined, youth: number | null | undefined, lang: Lang): string {
@@ -329,6 +336,7 @@ const GridRowView = memo(
           );
         })}
         <td data-col="ratio" data-testid="row-ratio">{ratioText(r.values.members, r.values.youth1428, lang)}</td>
+        {r.reviewable ? (
         <td data-col="actions">
           {status === 'submitted' ? (
             <>
@@ -345,6 +353,7 @@ const GridRowView = memo(
             </Button>
           ) : null}
         </td>
+        ) : null}
       </tr>
     );
   },

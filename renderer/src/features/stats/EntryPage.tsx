@@ -24,6 +24,9 @@ import { editRefusal, type ReviewAction } from '../../../../shared/stats/workflo
 import type { EditStep } from '../../../../shared/stats/undo';
 import { useLanguage, useNotify } from '../../app/context';
 import { setRouteParams, useRouteParams } from '../../app/routes';
+import { useStanding } from '../../app/useStanding';
+import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
+import { isWithinScope } from '../../../../shared/sync/scope';
 import { BlockedReports, type BlockedReport } from './BlockedReports';
 import { CellDetails } from './CellDetails';
 import { cellId, EntryGrid, type CellAddress, type GridRow } from './EntryGrid';
@@ -67,7 +70,10 @@ export function EntryPage() {
   const [showBlocked, setShowBlocked] = useState(false);
 
   const units = useMemo(() => (data && round ? entryUnits(data, round) : []), [data, round]);
-  const unit = units.find((u) => u.id === params.get('unit')) ?? units[0];
+  const { can, standing } = useStanding();
+  // A township PC opens on its own township's reports.
+  const own = standing?.state === 'enrolled' ? units.find((u) => isWithinScope(standing.scope, u.code)) : undefined;
+  const unit = units.find((u) => u.id === params.get('unit')) ?? own ?? units[0];
   const orgs = useMemo(() => (data && round && unit ? entryOrgs(data, round, unit.id) : []), [data, round, unit]);
   // The grid's columns: the round's figures, each split figure followed by male and female when the round asks.
   const figures: AnyFigure[] = useMemo(() => (round ? roundColumns(round) : []), [round]);
@@ -90,7 +96,7 @@ export function EntryPage() {
       const report = reports?.get(org.id);
       const previous = previousReports?.get(org.id);
       const draftTexts = figures.map((f) => drafts.get(`${org.id}|${f}`));
-      const inputs = [report, previous, round, figures, targets, ...draftTexts];
+      const inputs = [report, previous, round, figures, targets, can, ...draftTexts];
       const hit = cache.get(org.id);
       if (hit && hit.inputs.length === inputs.length && hit.inputs.every((v, i) => v === inputs[i])) return hit.row;
       const cells: Partial<Record<AnyFigure, string>> = {};
@@ -105,11 +111,15 @@ export function EntryPage() {
         else parseIssues.push({ figure: f, severity: 'error', code: parsed.code });
       });
       const issues = [...parseIssues, ...reportIssues(round, org, values, previous, targets, data!.orgById)];
-      const row: GridRow = { org, report, cells, values, issues, editable: editRefusal(round, report) === null };
+      // What this PC may write here: the rules its writes are decided by (a township its own scope, never a review).
+      const held = report ?? { orgId: org.id };
+      const editable = editRefusal(round, report) === null && can({ table: STAT_REPORT_TABLE.name, fields: { orgId: org.id, members: 0 }, before: report });
+      const reviewable = can({ table: STAT_REPORT_TABLE.name, fields: { status: 'approved' }, before: held });
+      const row: GridRow = { org, report, cells, values, issues, editable, reviewable };
       cache.set(org.id, { inputs, row });
       return row;
     });
-  }, [orgs, reports, previousReports, figures, drafts, round, data, targets]);
+  }, [orgs, reports, previousReports, figures, drafts, round, data, targets, can]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const draftsRef = useRef(drafts);
@@ -290,7 +300,7 @@ export function EntryPage() {
   }
   const focusedRow = focused ? rows[focused.row] : undefined;
   const focusedFigure = focused ? figures[focused.col] : undefined;
-  const submitted = rows.filter((r) => r.report?.status === 'submitted');
+  const submitted = rows.filter((r) => r.report?.status === 'submitted' && r.reviewable);
   const returned = rows.filter((r) => r.report?.status === 'returned');
 
   return (
@@ -313,9 +323,11 @@ export function EntryPage() {
             </MenuItem>
           ))}
         </TextField>
-        <Button variant="contained" onClick={submitAll} disabled={round.status !== 'open'} data-testid="submit-all">
-          {t('entry.submitAll')}
-        </Button>
+        {rows.some((r) => r.editable) || round.status !== 'open' ? (
+          <Button variant="contained" onClick={submitAll} disabled={round.status !== 'open'} data-testid="submit-all">
+            {t('entry.submitAll')}
+          </Button>
+        ) : null}
         {submitted.length > 0 ? (
           <Button variant="outlined" color="success" data-testid="approve-all" onClick={() => void review(submitted, 'approve')}>
             {t('review.approveAll', { count: submitted.length })}

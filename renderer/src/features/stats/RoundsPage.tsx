@@ -13,6 +13,8 @@ import { roundStatusWrites } from '../../../../shared/stats/writes';
 import { useLanguage } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { useStatsData } from './useStatsData';
+import { useStanding } from '../../app/useStanding';
+import { ROUND_TABLE } from '../../../../shared/stats/tables';
 import { OpenRoundDialog } from './OpenRoundDialog';
 import { periodLabel } from '../../components/periodLabel';
 
@@ -33,6 +35,8 @@ export function RoundsPage() {
     return byRound;
   }, [data]);
   const [opening, setOpening] = useState(false);
+  // Rounds are the county's: elsewhere the list is for reading.
+  const mayOpen = useStanding().canWriteTable(ROUND_TABLE.name);
 
   if (!data) return null;
   const county = data.county;
@@ -47,9 +51,11 @@ export function RoundsPage() {
         <Typography variant="h4" component="h1">
           {t('rounds.title')}
         </Typography>
-        <Button variant="contained" disabled={!county} onClick={() => setOpening(true)} data-testid="open-round">
-          {t('rounds.openAction')}
-        </Button>
+        {mayOpen ? (
+          <Button variant="contained" disabled={!county} onClick={() => setOpening(true)} data-testid="open-round">
+            {t('rounds.openAction')}
+          </Button>
+        ) : null}
       </Stack>
       <ListTable
         count={data.rounds.length}
@@ -84,9 +90,11 @@ export function RoundsPage() {
                 <Button size="small" href={`#/entry?round=${encodeURIComponent(round.id)}`} data-testid="round-enter">
                   {t('rounds.enter')}
                 </Button>
-                <Button size="small" onClick={() => setStatus(round, round.status === 'open' ? 'closed' : 'open')} data-testid="round-toggle">
-                  {t(round.status === 'open' ? 'rounds.close' : 'rounds.reopen')}
-                </Button>
+                {mayOpen ? (
+                  <Button size="small" onClick={() => setStatus(round, round.status === 'open' ? 'closed' : 'open')} data-testid="round-toggle">
+                    {t(round.status === 'open' ? 'rounds.close' : 'rounds.reopen')}
+                  </Button>
+                ) : null}
               </TableCell>
             </TableRow>
           );

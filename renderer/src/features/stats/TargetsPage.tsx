@@ -20,6 +20,8 @@ import { targetWrites } from '../../../../shared/stats/writes';
 import { useLanguage, useNotify } from '../../app/context';
 import { useStatsWrite } from '../../app/useStatsWrite';
 import { useStatsData } from './useStatsData';
+import { useStanding } from '../../app/useStanding';
+import { TARGET_TABLE } from '../../../../shared/stats/tables';
 
 /** A percentage as typed ("30", "30%", "٣٠") → a fraction, or null for an empty field; undefined when not a percentage. */
 function parsePercent(text: string): number | null | undefined {
@@ -41,6 +43,8 @@ export function TargetsPage() {
   const writeStats = useStatsWrite();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [orgId, setOrgId] = useState('');
+  // Targets are the county's: elsewhere they are shown, not offered for editing.
+  const mayEdit = useStanding().canWriteTable(TARGET_TABLE.name);
   if (!data) return null;
   const county = data.county;
   const byId = new Map(data.targets.map((x) => [x.id, x]));
@@ -74,14 +78,16 @@ export function TargetsPage() {
             dir="ltr"
             value={value}
             onChange={(e) => setDrafts((d) => ({ ...d, [id]: e.target.value }))}
-            slotProps={{ htmlInput: { inputMode: 'decimal', dir: 'ltr', 'aria-label': label, style: { width: 80 } }, input: { endAdornment: '%' } }}
+            slotProps={{ htmlInput: { inputMode: 'decimal', dir: 'ltr', 'aria-label': label, readOnly: !mayEdit, style: { width: 80 } }, input: { endAdornment: '%' } }}
           />
         </TableCell>
-        <TableCell>
-          <Button size="small" disabled={drafts[id] === undefined} onClick={() => save(appliesTo, subject)}>
-            {t('targets.save')}
-          </Button>
-        </TableCell>
+        {mayEdit ? (
+          <TableCell>
+            <Button size="small" disabled={drafts[id] === undefined} onClick={() => save(appliesTo, subject)}>
+              {t('targets.save')}
+            </Button>
+          </TableCell>
+        ) : null}
       </TableRow>
     );
   };
@@ -99,7 +105,7 @@ export function TargetsPage() {
               <TableCell>{t('targets.subject')}</TableCell>
               <TableCell>{t('targets.source')}</TableCell>
               <TableCell>{t('targets.maxRatio')}</TableCell>
-              <TableCell>{t('common:columns.actions')}</TableCell>
+              {mayEdit ? <TableCell>{t('common:columns.actions')}</TableCell> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -116,6 +122,7 @@ export function TargetsPage() {
           </TableBody>
         </Table>
       </Paper>
+      {mayEdit ? (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <TextField select size="small" label={t('targets.addOrg')} value={orgId} onChange={(e) => setOrgId(e.target.value)} sx={{ minWidth: 300 }}>
           {data.orgs
@@ -138,6 +145,7 @@ export function TargetsPage() {
           {t('targets.add')}
         </Button>
       </Stack>
+      ) : null}
     </Stack>
   );
 }

@@ -12,7 +12,7 @@ import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, refusedTable, readTrustMaterial, type RefusedEntry } from '../../../../renderer/src/store/trustStore';
 import { makeCounty, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
-import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, report, review, writeSmallCounty } from './trustPcs';
+import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, review, writeSmallCounty } from './trustPcs';
 
 /*
  * Issue 14's attacks as journeys between stores that enforce trust: the county PC, two township
@@ -74,7 +74,7 @@ describe('attacks at import, between stores', () => {
   it('a township file approving its own report: the approval is refused (status-not-allowed), its figures are applied', async () => {
     const { countyPc, lt03 } = await world();
     await submit(lt03, 'LT-03', 33);
-    await lt03.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
+    await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
     const { review: reviewed, outcome } = await importFiles(countyPc, await fullFile(lt03));
     expect(outcome.refused).toBe(1);
     expect(reviewed.trust![0]).toMatchObject({ device: lt03.device.id, authorized: 1, refused: { 'status-not-allowed': 1 } });
@@ -85,7 +85,7 @@ describe('attacks at import, between stores', () => {
   it('editing another township’s figures is refused (outside-scope); its own are applied', async () => {
     const { countyPc, lt03 } = await world();
     await submit(lt03, 'LT-03', 33);
-    await lt03.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-03', fields: { members: 1 } }]);
+    await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-05'), scope: 'LT-03', fields: { members: 1 } }]);
     const { outcome } = await importFiles(countyPc, await fullFile(lt03));
     expect(outcome).toMatchObject({ applied: 1, refused: 1 });
     expect(await reportRow(countyPc, 'LT-05')).toMatchObject({ members: 10 });
@@ -204,7 +204,7 @@ describe('order and repetition', () => {
   it('importing the same file twice refuses the same changes once, and applies nothing more', async () => {
     const { countyPc, lt03 } = await world();
     await submit(lt03, 'LT-03', 33);
-    await lt03.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
+    await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
     const file = await fullFile(lt03);
     await importFiles(countyPc, file);
     const again = await importFiles(countyPc, file);
@@ -216,7 +216,7 @@ describe('order and repetition', () => {
 
   it('without enforcement the same refusals are counted in the preview, and everything is applied as before', async () => {
     const { countyPc, lt03 } = await world();
-    await lt03.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
+    await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
     const lenient = await openStore(countyPc.db, { enforceTrust: false });
     const { review: reviewed, outcome } = await importFiles(lenient, await fullFile(lt03));
     expect(reviewed.trust![0]).toMatchObject({ refused: { 'status-not-allowed': 1 } });

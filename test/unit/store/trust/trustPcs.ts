@@ -5,6 +5,11 @@ import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, pinHomeAuthority } from '../../../../renderer/src/store/trustStore';
 import { DEFAULT_VALIDITY, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
 import { freshDb } from '../fakeDb';
+import type { Change } from '../../../../shared/sync/change';
+import { writeLocally } from '../../../../shared/sync/localWrite';
+import type { WriteSpec } from '../../../../shared/sync/write';
+import { inSyncTransaction } from '../../../../renderer/src/store/dexieAccess';
+import { sealWritten } from '../../../../renderer/src/store/sealing';
 
 /**
  * PCs of one county as stores (fake-indexeddb), enforcing trust: each pins the county's authority
@@ -59,3 +64,14 @@ export async function importFiles(store: Store, ...files: ExportedBundle[]): Pro
 }
 
 export const fullFile = (store: Store) => exportBundle(store);
+
+/**
+ * A write the PC's own gate would refuse, made as an altered copy of the app would make it: through
+ * the merge core straight into the store, then sealed with the PC's key. What other PCs must refuse
+ * at import (the honest app refuses it at write: test/unit/store/trust/localGate.test.ts).
+ */
+export async function pastTheGate(store: Store, specs: WriteSpec[]): Promise<Change[]> {
+  const { changes } = await inSyncTransaction(store.db, 'rw', (access) => writeLocally(access, specs, store.identity, Date.now()));
+  await sealWritten(store.db, store.device, changes);
+  return changes;
+}
