@@ -10,7 +10,13 @@ import { fingerprint, sameKey, type KeyPair } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, prepareMaterial } from '../../../shared/trust/material';
 import { revokeDevice, type RevocationCause } from '../../../shared/trust/revocation';
 import type { Role } from '../../../shared/trust/certificate';
+import type { Org } from '../../../shared/domain/org';
+import type { BilingualText } from '../../../shared/i18n/lang';
+import { ORG_TABLE } from '../../../shared/orgs/tables';
+import { createOrgWrites } from '../../../shared/orgs/writes';
+import { rowValues } from '../../../shared/sync/row';
 import { readVector } from './dexieAccess';
+import { startEmpty } from './demo';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import type { Store } from './store';
 import { pinHomeAuthority, putTrustRecords, readHomeAuthority, trustEntries, trustEntry, trustRecordsFor, trustTable, TRUST_STORE } from './trustStore';
@@ -120,6 +126,21 @@ async function becomeCountyPc(
   return { ok: true, certificate: issued.value };
 }
 
+/**
+ * After the county's PC is set up and its recovery code written down: the county's root
+ * organisation (its code the authority's, so the tree and the authority agree) and the first-start
+ * choice, in one write. A PC whose tree already has a root (a restored county PC that imported the
+ * county's file) only records the choice.
+ */
+export async function startCountyTree(store: Store, county: string, name: BilingualText): Promise<void> {
+  const orgs = (await store.db.rows(ORG_TABLE).toArray()).filter((r) => r._deleted !== true).map((r) => rowValues<Org>(r));
+  if (orgs.some((o) => o.parentId === null)) return startEmpty(store);
+  const setup: MetaEntry[] = [{ key: 'setup', value: 'empty' }];
+  const root = createOrgWrites({ id: `org-${county}`, code: county, name, kind: 'county', parentId: null }, orgs);
+  if (!root.ok) throw new Error(`county root: ${root.issues.map((i) => i.reason).join(', ')}`);
+  await store.repo.write(root.writes, setup);
+}
+
 /** The held authority opened with its passphrase (to sign), or why not. */
 async function openHeldAuthority(db: LeagueDeskDb, passphrase: string): Promise<{ ok: true; file: AuthorityFile; keys: KeyPair; county: string } | { ok: false; reason: AuthorityFileRefusal | 'no-authority' }> {
   const file = await inTransaction(db, 'r', ['meta'], readHeldAuthority);
@@ -133,8 +154,8 @@ async function openHeldAuthority(db: LeagueDeskDb, passphrase: string): Promise<
  * The authority file's text to save to a USB drive, after the passphrase is checked (a drive with a
  * file nobody can open would be no backup), with the name to suggest.
  */
-export async function authorityBackup(db: LeagueDeskDb, passphrase: string): Promise<{ ok: true; text: string; fileName: string } | { ok: false; reason: AuthorityFileRefusal | 'no-authority' }> {
-  const opened = await openHeldAuthority(db, passphrase);
+export async function authorityBackup(store: Store, passphrase: string): Promise<{ ok: true; text: string; fileName: string } | { ok: false; reason: AuthorityFileRefusal | 'no-authority' }> {
+  const opened = await openHeldAuthority(store.db, passphrase);
   if (!opened.ok) return opened;
   return { ok: true, text: writeAuthorityFile(opened.file), fileName: `${opened.county}-authority.leaguekey` };
 }
@@ -279,11 +300,26 @@ export interface EnrolledPc {
  * checked after the read transaction.
  */
 export async function readEnrolledPcs(store: Store, now = new Date()): Promise<EnrolledPc[]> {
-  const held = await inTransaction(store.db, 'r', ['meta', 'vector', TRUST_STORE], async (tx) => ({
+  return judgeEnrolledPcs(store, await readPcsHeld(store), now);
+}
+
+/** What the PCs list is made of, read in one transaction (a live query re-reads it on every change). */
+export interface PcsHeld {
+  home: AuthorityRecord | undefined;
+  vector: Readonly<Record<string, string>>;
+  records: object[];
+}
+
+export function readPcsHeld(store: Store): Promise<PcsHeld> {
+  return inTransaction(store.db, 'r', ['meta', 'vector', TRUST_STORE], async (tx) => ({
     home: await readHomeAuthority(tx),
     vector: await readVector(tx),
     records: await trustRecordsFor(tx, []),
   }));
+}
+
+/** The PCs list from what was read: signatures are checked here, outside any transaction. */
+export async function judgeEnrolledPcs(store: Store, held: PcsHeld, now = new Date()): Promise<EnrolledPc[]> {
   if (held.home === undefined) return [];
   const home = await checkAuthorityRecord(held.home);
   if (!home.ok) return [];

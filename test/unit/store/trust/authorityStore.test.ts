@@ -57,10 +57,10 @@ describe('setting up the county’s PC', () => {
     expect(home?.county).toBe('LT');
     const where = await readEnrollment(store);
     expect(where).toMatchObject({ state: 'county', county: 'LT', certificate: { role: 'countyAdmin', scope: 'LT', device: store.device.id } });
-    const backup = await authorityBackup(store.db, PASSPHRASE);
+    const backup = await authorityBackup(store, PASSPHRASE);
     expect(backup).toMatchObject({ ok: true, fileName: 'LT-authority.leaguekey' });
     if (backup.ok) expect((await readAuthorityFile(backup.text, PASSPHRASE)).ok).toBe(true);
-    expect(await authorityBackup(store.db, 'not the passphrase at all')).toEqual({ ok: false, reason: 'wrong-passphrase' });
+    expect(await authorityBackup(store, 'not the passphrase at all')).toEqual({ ok: false, reason: 'wrong-passphrase' });
   });
 
   it('refuses a weak passphrase and a malformed county code, making nothing', async () => {
@@ -82,7 +82,7 @@ describe('setting up the county’s PC', () => {
   it('never puts the authority in a full bundle or a backup', async () => {
     const { store } = await countyPc();
     await writeSmallCounty(store);
-    const held = await authorityBackup(store.db, PASSPHRASE);
+    const held = await authorityBackup(store, PASSPHRASE);
     if (!held.ok) throw new Error(held.reason);
     const ciphertext = (JSON.parse(held.text) as { sealed: { ciphertext: string } }).sealed.ciphertext;
     const full = await encodeFullBundle(store, { now: NOW });
@@ -101,7 +101,7 @@ describe('restoring the county’s PC from its authority file', () => {
   it('on a new PC: pins the same county, keeps the file, certifies the new PC; the old PC’s certificates still stand', async () => {
     const { store: old } = await countyPc();
     const { store: township } = await enroll(old);
-    const file = await authorityBackup(old.db, PASSPHRASE);
+    const file = await authorityBackup(old, PASSPHRASE);
     if (!file.ok) throw new Error(file.reason);
     const fresh = await openStore(freshDb(), { enforceTrust: true });
     expect(await restoreCountyPc(fresh, file.text, 'wrong passphrase!!')).toEqual({ ok: false, reason: 'wrong-passphrase' });
@@ -120,7 +120,7 @@ describe('restoring the county’s PC from its authority file', () => {
 
   it('is refused on a PC pinned to another county', async () => {
     const { store: lt } = await countyPc();
-    const file = await authorityBackup(lt.db, PASSPHRASE);
+    const file = await authorityBackup(lt, PASSPHRASE);
     if (!file.ok) throw new Error(file.reason);
     const demo = await openStore(freshDb());
     await loadDemoCounty(demo);
@@ -162,7 +162,7 @@ describe('joining a county', () => {
     await township.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { members: 12 } }]);
     await township.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 1 } }]);
     const { review } = await importFiles(county, await fullFile(township));
-    const fromTownship = review.trust.find((s) => s.device === township.device.id);
+    const fromTownship = review.trust?.find((s) => s.device === township.device.id);
     expect(fromTownship?.authorized).toBe(1);
     expect(Object.values(fromTownship?.refused ?? {}).reduce((a, b) => a + b, 0)).toBe(1);
   });
