@@ -174,7 +174,7 @@ export async function requestToJoin(store: Store, now = new Date()): Promise<{ t
 /** This PC's place in its county: the county's PC, enrolled (its certificate), asked to join, or alone. */
 export type Enrollment =
   | { state: 'county'; county: string; certificate?: Certificate }
-  | { state: 'enrolled'; county: string; demo: boolean; certificate: Certificate }
+  | { state: 'enrolled'; county: string; countyName?: AuthorityRecord['name']; demo: boolean; certificate: Certificate }
   | { state: 'requested'; pending: PendingEnrollment }
   | { state: 'alone' };
 
@@ -188,7 +188,7 @@ export async function readEnrollment(store: Store): Promise<Enrollment> {
   }));
   const mine = held.certificates.filter((c) => sameKey(c.key, store.device.keys.publicKey)).sort((a, b) => (a.issued < b.issued ? 1 : -1))[0];
   if (held.authority && held.home) return { state: 'county', county: held.home.county, ...(mine ? { certificate: mine } : {}) };
-  if (held.home && mine) return { state: 'enrolled', county: held.home.county, demo: held.home.demo, certificate: mine };
+  if (held.home && mine) return { state: 'enrolled', county: held.home.county, ...(held.home.name ? { countyName: held.home.name } : {}), demo: held.home.demo, certificate: mine };
   if (held.pending) return { state: 'requested', pending: held.pending };
   return { state: 'alone' };
 }

@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
  */
 export function CodeGroups({ code, label, testId, size = 'large' }: { code: string; label: string; testId: string; size?: 'large' | 'medium' }) {
   return (
-    <Stack spacing={0.5}>
+    // Each group on the page's start side, the code itself left to right in either language.
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
       <Typography variant="subtitle2" color="text.secondary">
         {label}
       </Typography>
@@ -19,7 +20,8 @@ export function CodeGroups({ code, label, testId, size = 'large' }: { code: stri
         aria-label={label}
         data-testid={testId}
         data-code={code}
-        sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, justifyContent: 'flex-start', direction: 'ltr' }}
+        // The `dir` attribute, not a `direction` style: the theme's right-to-left plugin would flip the style.
+        sx={{ display: 'inline-flex', flexWrap: 'wrap', gap: 1 }}
       >
         {code.split('-').map((group, i) => (
           <Box
@@ -27,9 +29,9 @@ export function CodeGroups({ code, label, testId, size = 'large' }: { code: stri
             component="span"
             sx={{
               fontFamily: '"DejaVu Sans Mono", "Consolas", monospace',
-              fontSize: size === 'large' ? '2rem' : '1.4rem',
+              fontSize: size === 'large' ? '1.75rem' : '1.4rem',
               fontWeight: 600,
-              letterSpacing: '0.12em',
+              letterSpacing: '0.08em',
               px: 1,
               border: 1,
               borderColor: 'divider',

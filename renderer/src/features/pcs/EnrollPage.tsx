@@ -9,7 +9,8 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAGUECERT_FILTERS } from '../../../../shared/bridge';
-import { isolateLtr } from '../../../../shared/i18n/format';
+import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
+import { pickText } from '../../../../shared/i18n/lang';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { fileText } from '../../components/trust/files';
 import { Fingerprint } from '../../components/trust/Fingerprint';
@@ -23,7 +24,6 @@ import { certificateLine } from './labels';
 /** Opens the county's answer file (`.leaguecert`) and takes it if it certifies this PC. */
 function OpenAnswer({ primary }: { primary: boolean }) {
   const { t } = useTranslation('pcs');
-  const { lang } = useLanguage();
   const store = useStore();
   const bridge = useBridge();
   const notify = useNotify();
@@ -37,7 +37,7 @@ function OpenAnswer({ primary }: { primary: boolean }) {
     try {
       const taken = await importEnrollmentAnswer(store, fileText(opened.files[0]!.data));
       if (!taken.ok) return notify({ severity: 'error', key: `pcs:refusal.${taken.reason}` });
-      notify({ severity: 'success', key: 'pcs:answer.done', values: { line: certificateLine(t, lang, taken.certificate) } });
+      notify({ severity: 'success', key: 'pcs:answer.done' });
     } catch (error) {
       notify(describeStoreError(error));
     } finally {
@@ -48,7 +48,7 @@ function OpenAnswer({ primary }: { primary: boolean }) {
   return (
     <div>
       <Button variant={primary ? 'contained' : 'outlined'} startIcon={<FolderOpenOutlined />} onClick={open} disabled={busy} data-testid="open-answer">
-        {t('answer.open', { extension: isolateLtr('.leaguecert', lang) })}
+        {t('answer.open')}
       </Button>
     </div>
   );
@@ -62,7 +62,7 @@ export function EnrollPage() {
   if (!enrollment) return <CircularProgress aria-label={t('loading')} />;
 
   return (
-    <Stack spacing={3} sx={{ maxWidth: 880 }} data-testid="enroll-page">
+    <Stack spacing={3} sx={{ maxWidth: 880 }} data-testid="enroll">
       <Typography variant="h4" component="h1">
         {t('enroll.title')}
       </Typography>
@@ -71,7 +71,7 @@ export function EnrollPage() {
           <CardContent>
             <Stack spacing={1.5}>
               <Alert severity={enrollment.demo ? 'info' : 'success'}>
-                {enrollment.demo ? t('enroll.demo') : t('enroll.enrolled', { county: isolateLtr(enrollment.county, lang) })}
+                {enrollment.demo ? t('enroll.demo') : t('enroll.enrolled', { county: enrollment.countyName ? isolateName(pickText(enrollment.countyName, lang).text) : isolateLtr(enrollment.county, lang) })}
               </Alert>
               <Typography variant="h6" component="h2" data-testid="enrolled-role">
                 {certificateLine(t, lang, enrollment.certificate)}

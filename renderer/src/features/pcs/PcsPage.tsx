@@ -46,7 +46,7 @@ export function PcsPage() {
   if (holds === undefined || (holds && pcs === undefined)) return <CircularProgress aria-label={t('loading')} />;
   if (!holds) {
     return (
-      <EmptyPage title={t('page.title')} testId="pcs-not-county">
+      <EmptyPage title={t('page.title')} testId="pcs-empty">
         {t('page.notCounty')}
       </EmptyPage>
     );
@@ -78,20 +78,20 @@ export function PcsPage() {
   ];
 
   return (
-    <Stack spacing={3} data-testid="pcs-page">
+    <Stack spacing={3} data-testid="pcs">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
           {t('page.title')}
         </Typography>
         <Button variant="contained" startIcon={<FolderOpenOutlined />} onClick={openRequest} data-testid="open-request">
-          {t('page.openRequest', { extension: isolateLtr('.leaguejoin', lang) })}
+          {t('page.openRequest')}
         </Button>
         <Button variant="outlined" startIcon={<SaveOutlined />} onClick={() => setBackingUp(true)} data-testid="save-authority">
           {t('page.saveAuthority')}
         </Button>
       </Stack>
       <Typography color="text.secondary">{t('page.explain')}</Typography>
-      <ListTable count={pcs?.length ?? 0} empty={t('page.empty')} emptyTestId="pcs-empty" columns={columns} scroll>
+      <ListTable count={pcs?.length ?? 0} empty={t('page.empty')} emptyTestId="pcs-table-empty" columns={columns} scroll>
         {(pcs ?? []).map((pc) => (
           <TableRow key={pc.device} data-testid={`pc-${pc.device}`}>
             <TableCell>
@@ -110,7 +110,7 @@ export function PcsPage() {
                 {pc.fingerprint}
               </Box>
             </TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('table.until', { date: formatDate(pc.validTo, lang) })}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('table.until', { date: formatDate(new Date(pc.validTo), lang) })}</TableCell>
             <TableCell>{pc.lastSeen ? formatDateTime(new Date(stampTime(pc.lastSeen)), lang) : t('table.nothingYet')}</TableCell>
             <TableCell>
               <Chip size="small" color={STATUS_COLOR[pc.status]} label={pc.revocation ? t('status.revokedFor', { cause: t(`revoke.causes.${pc.revocation.cause}`) }) : t(`status.${pc.status}`)} data-testid="pc-status" />

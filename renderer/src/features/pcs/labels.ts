@@ -8,7 +8,7 @@ export function certificateLine(t: TFunction, lang: Lang, cert: Pick<Certificate
   return t('pcs:certificate.line', {
     role: t(`pcs:role.${cert.role}`),
     scope: isolateLtr(cert.scope, lang),
-    until: formatDate(cert.validTo, lang),
+    until: formatDate(new Date(cert.validTo), lang),
     grants: cert.grants.includes('jobs') ? t('pcs:certificate.withJobs') : '',
   });
 }
