@@ -5,7 +5,7 @@ import type { Certificate } from './certificate';
 import { trustView } from './chain';
 import { sameKey, type PublicKey } from './keys';
 import { checkAuthorityRecord, prepareMaterial } from './material';
-import { parseRecord } from './records';
+import { parseRecordFile } from './records';
 import { countyCodeSchema, deviceIdSchema, isoInstantSchema } from './schemas';
 
 /*
@@ -72,14 +72,8 @@ export async function readEnrollmentAnswer(
   text: string,
   pc: { device: string; key: PublicKey },
 ): Promise<{ ok: true; value: ReadAnswer } | { ok: false; reason: AnswerRefusal; problem: string }> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not-json', problem: 'the file is not JSON' };
-  }
-  const parsed = parseRecord(answerSchema, ANSWER_FORMAT, ANSWER_VERSION, json);
-  if (!parsed.ok) return { ok: false, reason: parsed.reason === 'record-invalid' ? 'file-invalid' : parsed.reason, problem: parsed.problem };
+  const parsed = parseRecordFile(answerSchema, ANSWER_FORMAT, ANSWER_VERSION, text);
+  if (!parsed.ok) return parsed;
   const answer = parsed.value;
   const home = await checkAuthorityRecord(answer.home);
   if (!home.ok || home.value.signature !== 'valid' || answer.county !== answer.home.county) {

@@ -1,8 +1,6 @@
 import Autocomplete from '@mui/material/Autocomplete';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -23,10 +21,11 @@ import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { DateField } from '../../components/DateField';
 import { textBytes } from '../../components/trust/files';
 import { Fingerprint } from '../../components/trust/Fingerprint';
+import { DialogButtons } from '../../components/trust/DialogButtons';
 import { PassphraseField } from '../../components/trust/PassphraseField';
+import { usePassphraseStep } from '../../components/trust/usePassphraseStep';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import { issueForRequest } from '../../store/authorityStore';
-import { describeStoreError } from '../../store/errors';
 import { useCountyOrgs } from './usePcsData';
 
 function inYears(years: number): string {
@@ -57,40 +56,30 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
   const [scope, setScope] = useState<Org | null>(null);
   const [until, setUntil] = useState(inYears(DEFAULT_YEARS));
   const [jobs, setJobs] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [wrong, setWrong] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const step = usePassphraseStep();
+  const busy = step.busy;
 
   const wholeCounty = role === 'countyAdmin';
   const scopeCode = wholeCounty ? county?.code : scope?.code;
-  const ready = matches && scopeCode !== undefined && until !== '' && passphrase !== '';
+  const ready = matches && scopeCode !== undefined && until !== '' && step.passphrase !== '';
   const orgLabel = (o: Org) => `${o.code} ${pickText(o.name, lang).text}`;
 
-  async function issue() {
-    if (!ready || scopeCode === undefined) return;
-    setBusy(true);
-    setWrong(false);
-    try {
-      const validTo = new Date(`${until}T00:00:00`).toISOString();
-      const issued = await issueForRequest(
-        store,
-        request,
-        { role, scope: scopeCode, validFrom: new Date().toISOString(), validTo, ...(role === 'townshipOfficer' && jobs ? { grants: ['jobs'] } : {}) },
-        passphrase,
-      );
-      if (!issued.ok) {
-        if (issued.reason === 'wrong-passphrase') return setWrong(true);
-        return notify({ severity: 'error', key: `pcs:refusal.${issued.reason}` });
-      }
-      report(await bridge.saveFile({ suggestedName: issued.answer.fileName, data: textBytes(issued.answer.text), filters: LEAGUECERT_FILTERS }));
-      notify({ severity: 'success', key: 'pcs:issue.done', values: { name: isolateName(request.name), extension: isolateLtr('.leaguecert', lang) } });
-      onClose();
-    } catch (error) {
-      notify(describeStoreError(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const issue = () =>
+    scopeCode !== undefined &&
+    step.run(
+      (passphrase) =>
+        issueForRequest(
+          store,
+          request,
+          { role, scope: scopeCode, validFrom: new Date().toISOString(), validTo: new Date(`${until}T00:00:00`).toISOString(), ...(role === 'townshipOfficer' && jobs ? { grants: ['jobs'] } : {}) },
+          passphrase,
+        ),
+      async (issued) => {
+        report(await bridge.saveFile({ suggestedName: issued.answer.fileName, data: textBytes(issued.answer.text), filters: LEAGUECERT_FILTERS }));
+        notify({ severity: 'success', key: 'pcs:issue.done', values: { name: isolateName(request.name), extension: isolateLtr('.leaguecert', lang) } });
+        onClose();
+      },
+    );
 
   return (
     <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="issue-title" data-testid="issue-dialog">
@@ -129,18 +118,11 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
           {role === 'townshipOfficer' ? (
             <FormControlLabel control={<Checkbox checked={jobs} onChange={(e) => setJobs(e.target.checked)} />} label={t('issue.grantJobs')} />
           ) : null}
-          <PassphraseField kind="enter" value={passphrase} onChange={(v) => (setPassphrase(v), setWrong(false))} problem={wrong ? 'wrong' : undefined} disabled={busy} testId="issue-passphrase" />
+          <PassphraseField kind="enter" {...step.field} testId="issue-passphrase" />
           {busy ? <LinearProgress aria-label={t('issue.working')} /> : null}
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {t('cancel')}
-        </Button>
-        <Button variant="contained" onClick={issue} disabled={busy || !ready} data-testid="issue-go">
-          {t('issue.action')}
-        </Button>
-      </DialogActions>
+      <DialogButtons onCancel={onClose} busy={busy} action={{ label: t('issue.action'), onClick: () => void issue(), disabled: !ready, testId: 'issue-go' }} />
     </Dialog>
   );
 }

@@ -1,7 +1,6 @@
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -13,10 +12,11 @@ import { LEAGUEKEY_FILTERS } from '../../../../shared/bridge';
 import { isolateLtr } from '../../../../shared/i18n/format';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { fileText } from '../../components/trust/files';
+import { DialogButtons } from '../../components/trust/DialogButtons';
 import { PassphraseField } from '../../components/trust/PassphraseField';
+import { usePassphraseStep } from '../../components/trust/usePassphraseStep';
 import { restoreCountyPc } from '../../store/authorityStore';
 import { startEmpty } from '../../store/demo';
-import { describeStoreError } from '../../store/errors';
 
 /**
  * "Restore the county's PC from its authority file": the file saved on a USB drive and its
@@ -30,9 +30,8 @@ export function RestoreCountyDialog({ open, onClose, before }: { open: boolean; 
   const notify = useNotify();
   const { lang } = useLanguage();
   const [file, setFile] = useState<{ name: string; text: string } | undefined>();
-  const [passphrase, setPassphrase] = useState('');
-  const [wrong, setWrong] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const step = usePassphraseStep();
+  const busy = step.busy;
 
   async function choose() {
     const opened = await bridge.openFiles({ multiple: false, filters: LEAGUEKEY_FILTERS });
@@ -43,25 +42,16 @@ export function RestoreCountyDialog({ open, onClose, before }: { open: boolean; 
   }
 
   async function restore() {
-    if (!file) return;
-    setBusy(true);
-    setWrong(false);
-    try {
-      if (!(await before())) return;
-      const restored = await restoreCountyPc(store, file.text, passphrase);
-      if (!restored.ok) {
-        if (restored.reason === 'wrong-passphrase') setWrong(true);
-        else notify({ severity: 'error', key: `pcs:refusal.${restored.reason}` });
-        return;
-      }
-      await startEmpty(store);
-      notify({ severity: 'success', key: 'pcs:restore.done' });
-      window.location.hash = '#/sync';
-    } catch (error) {
-      notify(describeStoreError(error));
-    } finally {
-      setBusy(false);
-    }
+    // The PC is named first (the field on the first screen says what is wrong with a name).
+    if (file === undefined || !(await before())) return;
+    await step.run(
+      (passphrase) => restoreCountyPc(store, file.text, passphrase),
+      async () => {
+        await startEmpty(store);
+        notify({ severity: 'success', key: 'pcs:restore.done' });
+        window.location.hash = '#/sync';
+      },
+    );
   }
 
   return (
@@ -80,18 +70,11 @@ export function RestoreCountyDialog({ open, onClose, before }: { open: boolean; 
               {file.name}
             </Typography>
           ) : null}
-          <PassphraseField kind="enter" value={passphrase} onChange={(v) => (setPassphrase(v), setWrong(false))} problem={wrong ? 'wrong' : undefined} disabled={busy || !file} testId="restore-passphrase" />
+          <PassphraseField kind="enter" {...step.field} disabled={busy || !file} testId="restore-passphrase" />
           {busy ? <LinearProgress aria-label={t('restore.working')} /> : null}
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {t('cancel')}
-        </Button>
-        <Button variant="contained" onClick={restore} disabled={busy || !file || passphrase === ''} data-testid="restore-go">
-          {t('restore.action')}
-        </Button>
-      </DialogActions>
+      <DialogButtons onCancel={onClose} busy={busy} action={{ label: t('restore.action'), onClick: () => void restore(), disabled: !file || step.passphrase === '', testId: 'restore-go' }} />
     </Dialog>
   );
 }
