@@ -11,7 +11,7 @@ export function CodeGroups({ code, label, testId, size = 'large' }: { code: stri
   return (
     // Each group on the page's start side, the code itself left to right in either language.
     <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-      <Typography variant="subtitle2" color="text.secondary">
+      <Typography variant="subtitle2" component="div" color="text.secondary">
         {label}
       </Typography>
       <Box
