@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { violations } from './axe';
 import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
 
 /*
@@ -43,12 +44,15 @@ async function addTownship(page: Page, code: string, zh: string): Promise<void> 
 
 describe('enrolling a township PC by USB drive', () => {
   it('county PC set up → township asks → county issues a township officer for LT-03 → township shows its role', async () => {
+    // Accessibility (axe) of every screen and dialog of the journey, checked at the end.
+    const found: string[] = [];
     // The county's PC.
     const county = (await pc()).page;
     await setUpCounty(county);
     const code = await county.getByTestId('recovery-code').getAttribute('data-code');
     expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
     await screenshot(county, 'enroll-recovery-code-zh', { fullPage: false });
+    found.push(...(await violations(county, 'recovery code')));
     // No going on before the code is written down.
     expect(await county.getByTestId('setup-finish').isDisabled()).toBe(true);
     await county.getByTestId('recovery-written').check();
@@ -73,8 +77,10 @@ describe('enrolling a township PC by USB drive', () => {
     const fingerprint = await township.getByTestId('own-fingerprint').getAttribute('data-code');
     expect(fingerprint).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     await screenshot(township, 'enroll-join-zh', { fullPage: false });
+    found.push(...(await violations(township, 'join (zh)')));
     await switchTo(township, 'ug');
     await screenshot(township, 'enroll-join-ug', { fullPage: false });
+    found.push(...(await violations(township, 'join (ug)')));
     await switchTo(township, 'zh-CN');
     await township.getByTestId('join-continue').click();
     await township.getByTestId('enroll').waitFor();
@@ -91,8 +97,10 @@ describe('enrolling a township PC by USB drive', () => {
     await county.getByRole('option', { name: /LT-03/ }).click();
     await county.getByTestId('issue-passphrase').fill(PASSPHRASE);
     await screenshot(county, 'enroll-issue-zh', { fullPage: false });
+    found.push(...(await violations(county, 'issue (zh)')));
     await switchTo(county, 'ug');
     await screenshot(county, 'enroll-issue-ug', { fullPage: false });
+    found.push(...(await violations(county, 'issue (ug)')));
     await switchTo(county, 'zh-CN');
     const answer: SavedFile = await download(county, 'issue-go');
     expect(answer.name).toMatch(/^LT-[0-9a-f]{16}\.leaguecert$/);
@@ -102,8 +110,10 @@ describe('enrolling a township PC by USB drive', () => {
     await expect(row.textContent()).resolves.toContain('LT-03');
     await expect(row.getByTestId('pc-status').textContent()).resolves.toBe('有效');
     await screenshot(county, 'enroll-pcs-zh');
+    found.push(...(await violations(county, 'PCs page (zh)')));
     await switchTo(county, 'ug');
     await screenshot(county, 'enroll-pcs-ug');
+    found.push(...(await violations(county, 'PCs page (ug)')));
     await switchTo(county, 'zh-CN');
 
     // The answer carried back: the township PC is enrolled, and says as what.
@@ -113,9 +123,11 @@ describe('enrolling a township PC by USB drive', () => {
     expect(line).toContain('乡镇团干部');
     expect(line).toContain('LT-03');
     await screenshot(township, 'enroll-enrolled-zh');
+    found.push(...(await violations(township, 'enrolled (zh)')));
     await switchTo(township, 'ug');
     await expect(township.getByTestId('enrolled-role').textContent()).resolves.toContain('يېزا-بازار ئىتتىپاق كادىرى');
     await screenshot(township, 'enroll-enrolled-ug');
+    found.push(...(await violations(township, 'enrolled (ug)')));
 
     // The county revokes the PC (a confirmation with a cause and the passphrase).
     await row.getByTestId('revoke-open').click();
@@ -130,5 +142,6 @@ describe('enrolling a township PC by USB drive', () => {
     await county.getByTestId('revoke-go').click();
     await county.getByTestId('revoke-dialog').waitFor({ state: 'detached' });
     await expect(row.getByTestId('pc-status').textContent()).resolves.toBe('已吊销（丢失）');
+    expect(found).toEqual([]);
   });
 });
