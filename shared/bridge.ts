@@ -22,13 +22,18 @@ export const suggestedFileNameSchema = z
 
 export const fileFilterSchema = z.object({
   /** A key in `fileTypes.*` (locales/<lang>/menu.json for the shell's dialogs), translated by the side that shows the dialog. */
-  nameKey: z.enum(['xlsx', 'pdf', 'csv', 'leaguesync', 'png', 'images', 'text', 'all']),
+  nameKey: z.enum(['xlsx', 'pdf', 'csv', 'leaguesync', 'png', 'images', 'text', 'leaguejoin', 'leaguecert', 'leaguekey', 'all']),
   extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$|^\*$/)).min(1),
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 
 /** The file type of sync files and backups (`*.leaguesync`), for save and open dialogs. */
 export const LEAGUESYNC_FILTERS: FileFilter[] = [{ nameKey: 'leaguesync', extensions: ['leaguesync'] }];
+
+/** Enrolment files (docs/FORMATS.md): a PC's request, the county's answer, the county's authority on a USB drive. */
+export const LEAGUEJOIN_FILTERS: FileFilter[] = [{ nameKey: 'leaguejoin', extensions: ['leaguejoin'] }];
+export const LEAGUECERT_FILTERS: FileFilter[] = [{ nameKey: 'leaguecert', extensions: ['leaguecert'] }];
+export const LEAGUEKEY_FILTERS: FileFilter[] = [{ nameKey: 'leaguekey', extensions: ['leaguekey'] }];
 
 export const saveFileRequestSchema = z.object({
   suggestedName: suggestedFileNameSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorityRecordSchema, generationAfter, successionSchema, type AuthorityRecord, type Succession } from './authorityRecords';
 import { publicKeySchema, sameKey, type KeyPair, type PublicKey } from './keys';
-import { parseRecord } from './records';
+import { parseRecordFile } from './records';
 import { openSealedKey, sealedKeySchema, type SealedKey } from './sealedKey';
 import { checkRecordSignature } from './signed';
 import { countyCodeSchema, isoInstantSchema } from './schemas';
@@ -72,14 +72,8 @@ export function writeAuthorityFile(file: AuthorityFile): string {
  * them; the ciphertext or its parameters edited), `wrong-passphrase`.
  */
 export async function readAuthorityFile(text: string, passphrase: string): Promise<{ ok: true; value: RestoredAuthority } | { ok: false; reason: AuthorityFileRefusal; problem: string }> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not-json', problem: 'the file is not JSON' };
-  }
-  const parsed = parseRecord(authorityFileSchema, AUTHORITY_FILE_FORMAT, AUTHORITY_FILE_VERSION, json);
-  if (!parsed.ok) return { ok: false, reason: parsed.reason === 'record-invalid' ? 'file-invalid' : parsed.reason, problem: parsed.problem };
+  const parsed = parseRecordFile(authorityFileSchema, AUTHORITY_FILE_FORMAT, AUTHORITY_FILE_VERSION, text);
+  if (!parsed.ok) return parsed;
   const file = parsed.value;
   const tampered = (problem: string) => ({ ok: false as const, reason: 'tampered' as const, problem });
   if (file.county !== file.home.county || file.demo !== file.home.demo) return tampered('county or demo mark differs from the home record');

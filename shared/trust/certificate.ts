@@ -70,7 +70,8 @@ export function parseCertificate(value: unknown): Parsed<Certificate> {
   return parseRecord(certificateSchema, CERTIFICATE_FORMAT, 1, value);
 }
 
-export type IssuingRefusal = 'scope-outside-county' | 'county-admin-scope' | 'validity-empty' | 'judging-only-for-judges';
+export const ISSUING_REFUSALS = ['scope-outside-county', 'county-admin-scope', 'validity-empty', 'judging-only-for-judges'] as const;
+export type IssuingRefusal = (typeof ISSUING_REFUSALS)[number];
 
 interface Terms {
   county: string;

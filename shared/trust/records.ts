@@ -25,3 +25,19 @@ export function parseRecord<S extends z.ZodType>(schema: S, format: string, vers
   }
   return { ok: true, value: parsed.data };
 }
+
+/** Why a trust file (JSON text: an authority file, an enrollment answer) is not read. */
+export type FileRefusal = 'not-json' | 'unknown-format' | 'newer-version' | 'file-invalid';
+
+/** A trust file's text parsed as JSON, then as its record: `not-json`, or the record's refusal (`record-invalid` as `file-invalid`). */
+export function parseRecordFile<S extends z.ZodType>(schema: S, format: string, version: number, text: string): { ok: true; value: z.infer<S> } | { ok: false; reason: FileRefusal; problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not-json', problem: 'the file is not JSON' };
+  }
+  const parsed = parseRecord(schema, format, version, json);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason === 'record-invalid' ? 'file-invalid' : parsed.reason, problem: parsed.problem };
+  return parsed;
+}

@@ -43,7 +43,7 @@ describe('app shell', () => {
     expect(document.documentElement.lang).toBe('ug');
     expect(localStorage.getItem('leagueDesk.lang')).toBe('ug');
     expect(bridge.setLanguage).toHaveBeenLastCalledWith('ug');
-    expect(screen.getByTestId('start-empty').textContent).toBe('بوش ھالەتتىن باشلاش');
+    expect(screen.getByTestId('start-empty').textContent).toBe('يالغۇز ئىشلىتىش');
   });
 
   it('follows a language chosen from the application menu', async () => {

@@ -24,7 +24,7 @@ export async function renderInApp(
   ui: ReactElement,
   { lang = 'zh-CN', demo = false, bridge = {}, store: given }: { lang?: Lang; demo?: boolean; bridge?: Partial<Bridge>; store?: Store } = {},
 ) {
-  const store: Store = given ?? await openStore(new LeagueDeskDb(APP_REGISTRY, `component-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+  const store: Store = given ?? (await openStore(new LeagueDeskDb(APP_REGISTRY, `component-${databases++}`, { indexedDB: new IDBFactory(), IDBKeyRange })));
   if (demo) await loadDemoCounty(store);
   const i18n = await createI18n(lang);
   const notify = vi.fn<AppContextValue['notify']>();

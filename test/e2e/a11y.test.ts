@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { LANGS, type Lang } from '../../shared/i18n/lang';
 import { APP_ROUTES } from '../../renderer/src/app/features';
 import type { Route } from '../../renderer/src/app/routes';
 import { chooseFiles, usePcs } from './browser';
+import { violations } from './axe';
 import { exportFull, loadDemo } from './flows';
 
 /*
@@ -17,26 +16,6 @@ import { exportFull, loadDemo } from './flows';
 const open = usePcs(inject('baseUrl'), { downloads: true });
 /** Every registered page (app/features.ts). */
 const ROUTES = [...APP_ROUTES.keys()] as Route[];
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeResult {
-  violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[];
-}
-
-/** axe's violations on the page as it is now, one line per rule and element, prefixed by `where`. */
-async function violations(page: Page, where: string): Promise<string[]> {
-  // Evaluated rather than added as a <script>: the app's Content-Security-Policy forbids inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  // Dialogs fade in: check the settled colours, not a frame of the fade (spinners never settle).
-  await page.evaluate(() =>
-    Promise.all([document.fonts.ready, ...document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => a))]),
-  );
-  const result = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run());
-  return result.violations.flatMap((v) =>
-    v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`),
-  );
-}
-
 /** The page's root element: its test id is the route's name (`jobs-page` for Jobs), `…-empty` with nothing to show. */
 async function visit(page: Page, route: Route): Promise<void> {
   await page.evaluate((r) => (window.location.hash = `#/${r}`), route);

@@ -122,9 +122,15 @@ export function Shell() {
                   sx={{ py: 0.25 }}
                   data-testid={`nav-group-${group}`}
                 >
-                  {items.map((item) => (
-                    <NavLink key={item.route} item={item} selected={route.name === item.route} />
-                  ))}
+                  {items.map((item) =>
+                    item.Gate ? (
+                      <item.Gate key={item.route}>
+                        <NavLink item={item} selected={route.name === item.route} />
+                      </item.Gate>
+                    ) : (
+                      <NavLink key={item.route} item={item} selected={route.name === item.route} />
+                    ),
+                  )}
                 </List>
               </Fragment>
             ))}

@@ -5,6 +5,7 @@ import { dashboardFeature } from '../features/dashboard';
 import { jobsFeature } from '../features/jobs';
 import { orgsFeature } from '../features/orgs';
 import { overviewFeature } from '../features/overview';
+import { pcsFeature } from '../features/pcs';
 import { reportsFeature } from '../features/reports';
 import { statsFeature } from '../features/stats';
 import { syncFeature } from '../features/sync';
@@ -25,6 +26,7 @@ export const APP_FEATURES: readonly RendererFeature[] = [
   jobsFeature,
   contestsFeature,
   syncFeature,
+  pcsFeature,
   conflictsFeature,
   aboutFeature,
   welcomeFeature,

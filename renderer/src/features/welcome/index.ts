@@ -5,6 +5,6 @@ export { FirstStart } from './FirstStart';
 
 export const welcomeFeature: RendererFeature = {
   id: 'welcome',
-  namespaces: ['welcome'],
+  namespaces: ['welcome', 'pcs'],
   routes: [],
 };
