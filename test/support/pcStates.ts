@@ -8,6 +8,7 @@ import type { LeagueDeskDb, PeerEntry } from '../../renderer/src/store/db';
 import { loadDemoCounty } from '../../renderer/src/store/demo';
 import { inSyncTransaction, readVector } from '../../renderer/src/store/dexieAccess';
 import { openStore, type Store } from '../../renderer/src/store/store';
+import { joinDemoCounty } from '../../renderer/src/store/demo';
 import { inTransaction } from '../../renderer/src/store/tx';
 import { APP_TABLES } from '../../shared/app/registry';
 import { STAT_REPORT_TABLE } from '../../shared/stats/tables';
@@ -78,11 +79,12 @@ export function pcStates(makeDb: DbMaker) {
     const pages = await inTransaction(store.db, 'r', LOG_STORES, (tx) => tx.table('log').count());
     if (pages !== toPages(decoded.changes).length) throw new Error(`upgrade wrote ${pages} log pages`);
     // An older build kept no certificates or seals. After the upgrade the PC imports its county's
-    // file again: that brings them (nothing else changes) and, the file being the demo county's,
-    // joins this PC to it — otherwise what it writes from now on, and the changes it relays, would
-    // be kept aside by the county's PCs (test/unit/store/trust).
+    // file again, which brings them (nothing else changes), and joins the demo county — otherwise
+    // what it writes from now on, and the changes it relays, would be kept aside by the county's
+    // PCs (test/unit/store/trust).
     const again = await importFiles(store, file);
     if (again.applied !== 0) throw new Error(`the county's file again applied ${again.applied}`);
+    await joinDemoCounty(store);
     return store;
   }
 

@@ -215,6 +215,8 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     async (access, tx) => {
       const peers = tx.table<PeerEntry, string>('peers');
       const meta = tx.table<MetaEntry, string>('meta');
+      // A PC holding no change yet (fresh, or "receive a file" chosen at first start) is restoring.
+      const empty = Object.keys(await access.getVector()).length === 0;
       // Decided again inside the transaction, against the rows as they are now.
       const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
       const plan = await planImport(admitted(store, records, decided), access, { now, ownDevice: store.identity.device });
@@ -232,10 +234,9 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
           await peers.put({ device: m.sender.device, account: m.sender.account, scope: m.sender.scope, name: m.sender.name, vector: { ...m.vector }, lastSeen: m.created });
         }
       }
-      const restored = !(await meta.get('setup'));
-      if (restored) await meta.put({ key: 'setup', value: 'imported' });
+      if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
       const outcome: ImportOutcome = { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}) };
-      return { outcome, restored: restored && prepared.home === undefined };
+      return { outcome, restored: empty && prepared.home === undefined };
     },
     ['peers', BLOB_STORE, TRUST_STORE, REFUSED_STORE],
   );
