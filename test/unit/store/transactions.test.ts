@@ -124,6 +124,10 @@ describe('transactions', () => {
       'renderer/src/store/demo.ts',
       // Deciding an import: run by test/unit/store/trust/importAttacks.test.ts.
       'renderer/src/store/importTrust.ts',
+      // The county's authority and enrolment: run by test/unit/store/trust/authorityStore.test.ts.
+      'renderer/src/store/authorityStore.ts',
+      // This PC's standing and the write gate: run by test/unit/store/trust/standing.test.ts and localGate.test.ts.
+      'renderer/src/store/standing.ts',
     ]);
     const opening = sourceFiles('renderer').filter((file) => /\binTransaction\(/.test(readFileSync(file, 'utf8')));
     expect(opening.filter((f) => !covered.has(f))).toEqual([]);

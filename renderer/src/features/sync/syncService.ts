@@ -21,6 +21,7 @@ import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
 import { sealUnsealed } from '../../store/sealing';
 import { carriesDemoCounty, joinDemoCounty } from '../../store/demo';
+import { ENROLLMENT_KEY } from '../../store/authorityStore';
 import { REFUSED_STORE, TRUST_STORE, trustRecordsFor } from '../../store/trustStore';
 import { decideImport, keepDecisions, prepareImportTrust, type ImportDecisions, type PreparedImportTrust } from '../../store/importTrust';
 import type { WriterTrust } from '../../../../shared/trust/summary';
@@ -184,11 +185,17 @@ async function disagreeingReports(plan: ImportPlan, access: SyncAccess): Promise
   return found.map(({ report, issues }) => ({ id: report.id, period: report.period, org: orgs.get(report.orgId), issues }));
 }
 
-/** The changes an import goes on with: all of them, less those refused when the store enforces trust (held ones stay, to be counted as already here). */
+/**
+ * The changes an import goes on with: all of the files' while trust is not enforced; enforced, the
+ * files' changes less those refused (held ones stay, to be counted as already here), plus changes
+ * kept aside by an earlier import that are authorized now — their certificate may come in a file
+ * that does not carry them again.
+ */
 function admitted(store: Store, records: readonly Change[], decided: ImportDecisions): Change[] {
-  if (!store.enforceTrust || decided.refused.length === 0) return [...records];
+  if (!store.enforceTrust) return [...records];
   const refused = new Set(decided.refused.map((r) => r.change.id));
-  return records.filter((c) => !refused.has(c.id));
+  const inFiles = new Set(records.map((c) => c.id));
+  return [...records.filter((c) => !refused.has(c.id)), ...decided.authorized.filter((c) => !inFiles.has(c.id))];
 }
 
 export interface ImportOutcome {
@@ -215,8 +222,9 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     async (access, tx) => {
       const peers = tx.table<PeerEntry, string>('peers');
       const meta = tx.table<MetaEntry, string>('meta');
-      // A PC holding no change yet (fresh, or "receive a file" chosen at first start) is restoring.
-      const empty = Object.keys(await access.getVector()).length === 0;
+      // A PC holding no change yet (fresh, or "receive a file" chosen at first start) is restoring;
+      // one that has asked a county to enroll it waits for that county, and joins no other.
+      const empty = Object.keys(await access.getVector()).length === 0 && !(await meta.get(ENROLLMENT_KEY));
       // Decided again inside the transaction, against the rows as they are now.
       const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
       const plan = await planImport(admitted(store, records, decided), access, { now, ownDevice: store.identity.device });

@@ -23,7 +23,7 @@ import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { readHomeAuthority } from '../../../../renderer/src/store/trustStore';
 import { ITERATIONS, PASSPHRASE } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
-import { importFiles, report, writeSmallCounty, fullFile } from './trustPcs';
+import { importFiles, pastTheGate, report, writeSmallCounty, fullFile } from './trustPcs';
 
 const NOW = new Date(Date.UTC(2026, 11, 7, 9));
 const VALIDITY = { validFrom: NOW.toISOString(), validTo: new Date(Date.UTC(2029, 0, 1)).toISOString() };
@@ -160,7 +160,10 @@ describe('joining a county', () => {
     const { store: township } = await enroll(county, 'LT-03');
     await importFiles(township, await fullFile(county));
     await township.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { members: 12 } }]);
-    await township.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 1 } }]);
+    // The township's own PC refuses to write another township's figures; an altered app would.
+    const other = [{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 1 } }];
+    await expect(township.repo.write(other)).rejects.toMatchObject({ reason: 'outside-scope' });
+    await pastTheGate(township, other);
     const { review } = await importFiles(county, await fullFile(township));
     const fromTownship = review.trust?.find((s) => s.device === township.device.id);
     expect(fromTownship?.authorized).toBe(1);
@@ -256,6 +259,20 @@ describe('the county’s PCs page', () => {
     // And an answer file from the county now says so.
     const asked = await requestToJoin(township, NOW);
     expect(asked.fingerprint).toBe(entry.fingerprint);
+  });
+
+  it('a fresh PC restoring a demo file joins the demo county; one waiting for its county’s answer does not', async () => {
+    const demo = await openStore(freshDb());
+    await loadDemoCounty(demo);
+    const demoFile = await fullFile(demo);
+    const fresh = await openStore(freshDb());
+    await importFiles(fresh, demoFile);
+    expect((await readAll(fresh.db, readHomeAuthority))?.demo).toBe(true);
+    const waiting = await openStore(freshDb());
+    await requestToJoin(waiting, NOW);
+    await importFiles(waiting, demoFile);
+    expect(await readAll(waiting.db, readHomeAuthority)).toBeUndefined();
+    expect((await readEnrollment(waiting)).state).toBe('requested');
   });
 
   it('on a demo PC lists the demo’s PCs; on a PC of no county, none', async () => {

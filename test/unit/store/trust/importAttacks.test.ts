@@ -183,6 +183,30 @@ describe('attacks at import, between stores', () => {
 });
 
 describe('order and repetition', () => {
+  it('a change kept aside is applied when its certificate arrives in a file that does not carry the change again', async () => {
+    const county = await makeCounty('LT');
+    const { store: countyPc } = await enrolledPc(county, { role: 'countyAdmin', scope: 'LT' });
+    await writeSmallCounty(countyPc);
+    // LT-03 works before the county has certified it; LT-05 is certified.
+    const lt03 = await countyPcStore(county);
+    const late = await certificateFor(county, lt03, { role: 'townshipOfficer', scope: 'LT-03' });
+    const { store: lt05 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-05' });
+    const tree = await fullFile(countyPc);
+    await importFiles(lt03, tree);
+    await importFiles(lt05, tree);
+    const written = await submit(lt03, 'LT-03', 33);
+    expect((await importFiles(countyPc, await fullFile(lt03))).outcome.refused).toBe(written.length);
+    expect(reasons(await refusedHeld(countyPc))).toEqual(['unknown-device']);
+    // LT-03's certificate reaches the county in LT-05's file, which holds none of LT-03's changes.
+    await holdTrustRecords(lt05.db, [late]);
+    await submit(lt05, 'LT-05', 21);
+    const { outcome } = await importFiles(countyPc, await fullFile(lt05));
+    expect(outcome).toMatchObject({ applied: 1 + written.length, refused: 0 });
+    expect(await reportRow(countyPc, 'LT-03')).toMatchObject({ members: 33, status: 'submitted' });
+    expect(await reportRow(countyPc, 'LT-05')).toMatchObject({ members: 21, status: 'submitted' });
+    expect(await refusedHeld(countyPc)).toEqual([]);
+  });
+
   it('changes that arrive before their writer’s certificate are kept aside (unknown-device), and let in when it arrives', async () => {
     const { county, countyPc } = await world();
     const pc = await countyPcStore(county);
