@@ -80,7 +80,7 @@ describe('roles in Chromium', () => {
     const township = (await page.locator('[data-testid="entry-grid"] tbody tr').first().getAttribute('data-code'))!.split('-').slice(0, 2).join('-');
 
     await becomeTownship(page, township);
-    await expect.poll(() => page.getByTestId('standing').textContent()).toBe(`示范 · 乡镇专干 · ${township}`);
+    await expect.poll(() => page.getByTestId('standing').textContent()).toBe(`示范 · 乡镇团干部 · ${township}`);
     await entryGrid(page);
     await expect.poll(() => page.locator('[data-testid="entry-grid"] tbody tr').first().getAttribute('data-code')).toMatch(new RegExp(`^${township}-`));
     expect(await page.getByTestId('reopen').count()).toBe(0);
@@ -90,7 +90,7 @@ describe('roles in Chromium', () => {
 
     await page.getByTestId('lang-ug').click();
     await page.waitForFunction(() => document.documentElement.lang === 'ug');
-    await expect.poll(() => page.getByTestId('standing').textContent()).toBe(`ئۈلگە · يېزا-بازار خادىمى · \u2066${township}\u2069`);
+    await expect.poll(() => page.getByTestId('standing').textContent()).toBe(`ئۈلگە · يېزا-بازار ئىتتىپاق كادىرى · \u2066${township}\u2069`);
     expect(await page.getByTestId('reopen').count()).toBe(0);
     await screenshot(page, 'roles-township-entry-ug', { fullPage: false });
 

@@ -24,7 +24,7 @@ export function standingText(standing: Standing, t: (key: string, values?: Recor
 }
 
 /**
- * This PC's role and scope, quietly in the app bar ("乡镇专干 · LT-03", "未加入县"), with "示范" on
+ * This PC's role and scope, quietly in the app bar ("乡镇团干部 · LT-03", "未加入县"), with "示范" on
  * the demo county: what the screens offer follows from it.
  */
 export function StandingBadge() {

@@ -100,8 +100,8 @@ describe('the statistics screens per role', () => {
 
   it.each([
     ['zh-CN', 'county', '示范 · 团县委管理员 · LT'],
-    ['zh-CN', 'township', '示范 · 乡镇专干 · LT-01'],
-    ['ug', 'township', 'ئۈلگە · يېزا-بازار خادىمى · \u2066LT-01\u2069'],
+    ['zh-CN', 'township', '示范 · 乡镇团干部 · LT-01'],
+    ['ug', 'township', 'ئۈلگە · يېزا-بازار ئىتتىپاق كادىرى · \u2066LT-01\u2069'],
   ] as const)('the app bar says the role and scope (%s, %s)', async (lang, who, text) => {
     const { store } = await renderInApp(<StandingBadge />, { demo: true, lang });
     if (who === 'township') await giveRole(store, { role: 'townshipOfficer', scope: 'LT-01' });

@@ -59,7 +59,7 @@ describe('hub add-device --certificate', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, name: 'pc-0000000000000a02', scope: 'LT-02', device: '0000000000000a02', role: 'townshipOfficer', outcome: 'created' });
     expect(JSON.parse((await cli(args)).stdout)).toMatchObject({ outcome: 'unchanged' });
     const text = await cli(args.slice(0, -1));
-    expect(text.stdout).toContain('角色 乡镇团委干部，可写范围 LT-02');
+    expect(text.stdout).toContain('角色 乡镇团干部，可写范围 LT-02');
 
     const post = (docs: object[]) => dbTransport(hub.url, DB, 'pc-0000000000000a02', TOWN_PASSWORD)({ method: 'POST', path: '_bulk_docs', body: { docs } });
     const own = change('0000000000000a02', 'statReport', { members: 33, status: 'submitted' }, 1, 'LT');

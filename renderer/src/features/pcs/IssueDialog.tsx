@@ -96,7 +96,7 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
           <TextField select label={t('issue.role')} value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={busy} slotProps={{ htmlInput: { 'data-testid': 'issue-role' } }}>
             {ROLES.map((r) => (
               <MenuItem key={r} value={r} data-testid={`role-${r}`}>
-                {t(`role.${r}`)} — {t(`roleHelp.${r}`)}
+                {t(`common:standing.role.${r}`)} — {t(`roleHelp.${r}`)}
               </MenuItem>
             ))}
           </TextField>

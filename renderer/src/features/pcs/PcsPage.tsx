@@ -99,7 +99,7 @@ export function PcsPage() {
               {pc.self ? <Typography variant="caption" color="text.secondary" component="div">{t('table.thisPc')}</Typography> : null}
             </TableCell>
             <TableCell>
-              {t(`role.${pc.role}`)}
+              {t(`common:standing.role.${pc.role}`)}
               {pc.grants.includes('jobs') ? <Typography variant="caption" color="text.secondary" component="div">{t('certificate.withJobs')}</Typography> : null}
             </TableCell>
             <TableCell>
