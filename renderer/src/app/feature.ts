@@ -21,7 +21,7 @@ export interface NavEntry {
   order: number;
   /** Wraps the icon with a count (a component, so it may read the store with hooks). */
   Badge?: ComponentType<{ children: ReactNode }>;
-  /** Shows the entry only on some PCs (a component, so it may read the store): renders its children or nothing. */
+  /** Shows the entry only on some PCs, or while it has something to show (a component, so it may read the store): renders its children or nothing. */
   Gate?: ComponentType<{ children: ReactNode }>;
 }
 

@@ -32,6 +32,11 @@ function RefusedCount({ children }: { children: ReactNode }) {
   );
 }
 
+/** The page of refused changes is in the navigation while there is something on it (the import preview counts refusals as they come). */
+function WhileRefused({ children }: { children: ReactNode }) {
+  return useRefusedCount() > 0 ? <>{children}</> : null;
+}
+
 export const conflictsFeature: RendererFeature = {
   id: 'conflicts',
   namespaces: ['conflicts', 'trust'],
@@ -44,7 +49,7 @@ export const conflictsFeature: RendererFeature = {
     {
       name: 'refused',
       Page: lazyPage(() => import('./RefusedPage'), 'RefusedPage'),
-      nav: { label: 'nav.refused', icon: GppMaybeOutlined, group: 'data', order: 3, Badge: RefusedCount },
+      nav: { label: 'nav.refused', icon: GppMaybeOutlined, group: 'data', order: 4, Badge: RefusedCount, Gate: WhileRefused },
     },
   ],
 };
