@@ -141,7 +141,8 @@ describe('enrolling a township PC by USB drive', () => {
     await county.getByTestId('revoke-passphrase').fill(PASSPHRASE);
     await county.getByTestId('revoke-go').click();
     await county.getByTestId('revoke-dialog').waitFor({ state: 'detached' });
-    await expect(row.getByTestId('pc-status').textContent()).resolves.toBe('已吊销（丢失）');
+    // The row says so once the page has read the revocation back (a live read, signatures checked after it).
+    await expect.poll(() => row.getByTestId('pc-status').textContent(), { timeout: 15_000 }).toBe('已吊销（丢失）');
     expect(found).toEqual([]);
   });
 });
