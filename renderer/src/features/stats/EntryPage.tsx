@@ -128,10 +128,21 @@ export function EntryPage() {
   // The totals row: the one roll-up (shared/stats/model.ts), over what the rows hold now.
   const totals = useMemo(() => (data && round && unit ? enteredTotals(data.orgs, unit.id, round.period, rows).figures : null), [data, round, unit, rows]);
 
+  /**
+   * Drafts being written now: no longer "typed and not saved" for Ctrl+Z, which then undoes their
+   * write once it lands (the undo is queued behind it) instead of dropping text already on its way.
+   */
+  const savingRef = useRef(new Set<string>());
+
   const dropDrafts = useCallback((keys: Iterable<string>) => {
+    const list = [...keys];
+    // The ref too, at once: a key pressed before the next render must not find a dropped draft.
+    const now = new Map(draftsRef.current);
+    for (const key of list) now.delete(key);
+    draftsRef.current = now;
     setDrafts((d) => {
       const next = new Map(d);
-      for (const key of keys) next.delete(key);
+      for (const key of list) next.delete(key);
       return next.size === d.size ? d : next;
     });
   }, []);
@@ -148,7 +159,13 @@ export function EntryPage() {
         saved.push(`${r.org.id}|${figure}`);
         values.set(r.org.id, { ...values.get(r.org.id), [figure]: parsed.value });
       }
-      if (values.size > 0 && (await writes.saveCells(values))) dropDrafts(saved);
+      if (values.size === 0) return;
+      for (const key of saved) savingRef.current.add(key);
+      try {
+        if (await writes.saveCells(values)) dropDrafts(saved);
+      } finally {
+        for (const key of saved) savingRef.current.delete(key);
+      }
     },
     [writes, dropDrafts],
   );
@@ -209,8 +226,9 @@ export function EntryPage() {
   const onUndoKey = useCallback(
     (at: CellAddress, redoing: boolean) => {
       const key = `${rowsRef.current[at.row]!.org.id}|${figures[at.col]!}`;
-      // Text typed into this cell and not saved yet is taken back first, as a spreadsheet does.
-      if (!redoing && draftsRef.current.has(key)) dropDrafts([key]);
+      // Text typed into this cell and not saved yet is taken back first, as a spreadsheet does; text
+      // being saved is the last step already.
+      if (!redoing && draftsRef.current.has(key) && !savingRef.current.has(key)) dropDrafts([key]);
       else undoOrRedo(redoing);
     },
     [figures, dropDrafts, undoOrRedo],
