@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { violations } from './axe';
 import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
+import { setUpCountyPc } from './flows';
 
 /*
  * Enrolment between two PCs in Chromium: the county office sets up the county's PC, a township PC
@@ -19,16 +20,7 @@ async function switchTo(page: Page, lang: 'ug' | 'zh-CN'): Promise<void> {
 }
 
 async function setUpCounty(page: Page): Promise<void> {
-  await page.getByTestId('pc-name-input').fill('团县委 1号机');
-  await page.getByTestId('setup-county').click();
-  await page.getByTestId('county-setup').waitFor();
-  await page.getByTestId('county-code').fill('LT');
-  await page.getByTestId('county-name-zh').fill('共青团轮台县委员会');
-  await page.getByTestId('county-name-ug').fill('كوممۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى');
-  await page.getByTestId('passphrase').fill(PASSPHRASE);
-  await page.getByTestId('passphrase-again').fill(PASSPHRASE);
-  await page.getByTestId('setup-create').click();
-  await page.getByTestId('recovery-code').waitFor({ timeout: 60_000 });
+  await setUpCountyPc(page, PASSPHRASE, { zh: '共青团轮台县委员会', ug: 'كوممۇنىستىك ياشلار ئىتتىپاقى بۈگۈر ناھىيەلىك كومىتېتى' });
 }
 
 async function addTownship(page: Page, code: string, zh: string): Promise<void> {

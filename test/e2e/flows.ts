@@ -49,3 +49,20 @@ export async function importThroughPreview(page: Page, files: SavedFile[], butto
   if (severity !== 'error') await page.getByTestId('import-preview').waitFor({ state: 'detached' });
   return severity;
 }
+
+/**
+ * First start as the county's PC: the PC's name, the county's code and names, the authority's
+ * passphrase twice; waits for the recovery code, shown once (the caller confirms it).
+ */
+export async function setUpCountyPc(page: Page, passphrase: string, names: { zh: string; ug?: string } = { zh: '共青团轮台县委员会' }): Promise<void> {
+  await page.getByTestId('pc-name-input').fill('团县委 1号机');
+  await page.getByTestId('setup-county').click();
+  await page.getByTestId('county-setup').waitFor();
+  await page.getByTestId('county-code').fill('LT');
+  await page.getByTestId('county-name-zh').fill(names.zh);
+  if (names.ug) await page.getByTestId('county-name-ug').fill(names.ug);
+  await page.getByTestId('passphrase').fill(passphrase);
+  await page.getByTestId('passphrase-again').fill(passphrase);
+  await page.getByTestId('setup-create').click();
+  await page.getByTestId('recovery-code').waitFor({ timeout: 60_000 });
+}

@@ -5,7 +5,7 @@ import { decodeBundle, encodeBundle } from '../../shared/sync/bundle/index';
 import { formatStamp, parseStamp } from '../../shared/sync/hlc';
 import { carriedRecordProblem } from '../../shared/trust/carried';
 import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
-import { exportFull, importThroughPreview, openRound } from './flows';
+import { exportFull, importThroughPreview, openRound, setUpCountyPc } from './flows';
 
 /*
  * The statistics loop between a real county's PCs once they are enrolled (issue 14), in Chromium:
@@ -20,15 +20,7 @@ const pc = usePcs(inject('baseUrl'), { downloads: true });
 const PASSPHRASE = '轮台县团委 授权口令 2026';
 
 async function setUpCounty(page: Page): Promise<void> {
-  await page.getByTestId('pc-name-input').fill('团县委 1号机');
-  await page.getByTestId('setup-county').click();
-  await page.getByTestId('county-setup').waitFor();
-  await page.getByTestId('county-code').fill('LT');
-  await page.getByTestId('county-name-zh').fill('共青团轮台县委员会');
-  await page.getByTestId('passphrase').fill(PASSPHRASE);
-  await page.getByTestId('passphrase-again').fill(PASSPHRASE);
-  await page.getByTestId('setup-create').click();
-  await page.getByTestId('recovery-code').waitFor({ timeout: 60_000 });
+  await setUpCountyPc(page, PASSPHRASE);
   await page.getByTestId('recovery-written').check();
   await page.getByTestId('setup-finish').click();
   await page.getByTestId('pcs').waitFor();
