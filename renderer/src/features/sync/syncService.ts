@@ -231,7 +231,8 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
       await applyImport(plan, access);
       await keepDecisions(tx, prepared, decided, store.enforceTrust);
       // In the same transaction as the changes: a row never arrives without the photos it shows.
-      // Only the photos some accepted change shows: a blob no change refers to is not kept.
+      // Only the photos some change of the files shows: a blob no change refers to is not kept. A
+      // change kept aside keeps its photo too, so that it still shows one when it is let in later.
       for (const f of accepted) if (f.blobs) await storeReceivedBlobs(tx, f.blobs, records);
       for (const f of accepted) {
         const m = f.manifest!;
