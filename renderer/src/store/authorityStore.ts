@@ -1,4 +1,5 @@
 import { createAuthority, type SetupRefusal } from '../../../shared/trust/authority';
+import { nameForCertificate } from '../../../shared/devices/names';
 import type { AuthorityRecord } from '../../../shared/trust/authorityRecords';
 import { readAuthorityFile, writeAuthorityFile, type AuthorityFile, type AuthorityFileRefusal } from '../../../shared/trust/authorityFile';
 import { carriedMaterial } from '../../../shared/trust/carried';
@@ -114,7 +115,7 @@ async function becomeCountyPc(
 ): Promise<{ ok: true; certificate: Certificate } | { ok: false; reason: 'home-fixed' }> {
   const pinned = await pinHomeAuthority(store.db, home);
   if (!pinned.ok) return { ok: false, reason: 'home-fixed' };
-  const request = await createEnrollmentRequest({ id: store.device.id, name: store.identity.name ?? `PC ${store.device.id}`, keys: store.device.keys }, at);
+  const request = await createEnrollmentRequest({ id: store.device.id, name: nameForCertificate(store.identity.name, store.device.id), keys: store.device.keys }, at);
   const issued = await issueCertificate(request, { role: 'countyAdmin', scope: home.county, validFrom: at, validTo: yearsAfter(at, SELF_VALIDITY_YEARS) }, { county: home.county, keys: authority }, at);
   // A county administrator over the county's own code cannot be refused (certificate.ts).
   if (!issued.ok) throw new Error(`county PC certificate: ${issued.reason}`);
@@ -164,7 +165,7 @@ export async function authorityBackup(store: Store, passphrase: string): Promise
 
 /** A PC asking to join: the request file's text, its name, and the fingerprint to read out. */
 export async function requestToJoin(store: Store, now = new Date()): Promise<{ text: string; fileName: string; fingerprint: string }> {
-  const name = store.identity.name ?? `PC ${store.device.id}`;
+  const name = nameForCertificate(store.identity.name, store.device.id);
   const request = await createEnrollmentRequest({ id: store.device.id, name, keys: store.device.keys }, now.toISOString());
   const pending: PendingEnrollment = { requested: request.created, name, fingerprint: fingerprint(request.key) };
   await inTransaction(store.db, 'rw', ['meta'], (tx) => meta(tx).put({ key: ENROLLMENT_KEY, value: pending }));

@@ -12,6 +12,7 @@ import { LEAGUECERT_FILTERS } from '../../../../shared/bridge';
 import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
+import { certifiedPcLabel } from '../../components/PcName';
 import { fileText } from '../../components/trust/files';
 import { Fingerprint } from '../../components/trust/Fingerprint';
 import { JoinRequest } from '../../components/trust/JoinRequest';
@@ -76,7 +77,7 @@ export function EnrollPage() {
               <Typography variant="h6" component="h2" data-testid="enrolled-role">
                 {certificateLine(t, lang, enrollment.certificate)}
               </Typography>
-              <Typography color="text.secondary">{t('enroll.name', { name: enrollment.certificate.name })}</Typography>
+              <Typography color="text.secondary">{t('enroll.name', { name: certifiedPcLabel(enrollment.certificate.name, enrollment.certificate.device, t, lang) })}</Typography>
               <Fingerprint value={fingerprint(enrollment.certificate.key)} size="medium" />
             </Stack>
           </CardContent>

@@ -15,6 +15,7 @@ import { formatDate, formatDateTime, isolateLtr } from '../../../../shared/i18n/
 import type { EnrollmentRequest } from '../../../../shared/trust/enrollment';
 import { stampTime } from '../../../../shared/trust/schemas';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
+import { certifiedPcLabel } from '../../components/PcName';
 import { EmptyPage } from '../../components/EmptyPage';
 import { ListTable } from '../../components/ListTable';
 import { fileText } from '../../components/trust/files';
@@ -95,7 +96,7 @@ export function PcsPage() {
         {(pcs ?? []).map((pc) => (
           <TableRow key={pc.device} data-testid={`pc-${pc.device}`}>
             <TableCell>
-              <bdi>{pc.name}</bdi>
+              {certifiedPcLabel(pc.name, pc.device, t, lang)}
               {pc.self ? <Typography variant="caption" color="text.secondary" component="div">{t('table.thisPc')}</Typography> : null}
             </TableCell>
             <TableCell>
