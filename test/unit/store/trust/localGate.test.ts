@@ -7,7 +7,8 @@ const REPORTS = STAT_REPORT_TABLE.name;
 import { describeStoreError } from '../../../../renderer/src/store/errors';
 import { WriteNotAuthorizedError } from '../../../../renderer/src/store/repository';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
-import { holdTrustRecords } from '../../../../renderer/src/store/trustStore';
+import { holdTrustRecords, pinHomeAuthority } from '../../../../renderer/src/store/trustStore';
+import type { AuthorityRecord } from '../../../../shared/trust/authorityRecords';
 import { makeCounty, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
 import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, report, ROUND, writeSmallCounty } from './trustPcs';
@@ -202,7 +203,9 @@ describe('a pinned county record that no longer verifies (damaged, or a signatur
     const aside = await readAll(pcs.countyPc.db, (tx) => tx.table<{ reason: string }, string>('refused').toArray());
     expect(new Set(aside.map((r) => r.reason))).toEqual(new Set(['home-unverified']));
 
-    await pcs.countyPc.db.meta.put({ key: 'homeAuthority', value: good });
+    // Pinning another county is still refused; the same county's good record sets it right.
+    expect(await pinHomeAuthority(pcs.countyPc.db, (await makeCounty('BG')).home.record)).toEqual({ ok: false, reason: 'home-fixed' });
+    expect(await pinHomeAuthority(pcs.countyPc.db, good as AuthorityRecord)).toEqual({ ok: true, pinned: 'now' });
     await importFiles(pcs.countyPc, file);
     expect(await pcs.countyPc.db.rows(STAT_REPORT_TABLE).get(report('LT-03'))).toMatchObject({ members: 33, status: 'submitted' });
     expect(await readAll(pcs.countyPc.db, (tx) => tx.table('refused').count())).toBe(0);
