@@ -6,7 +6,7 @@ import { carriedMaterial } from '../../../shared/trust/carried';
 import { issueCertificate, type Certificate, type CertificateTerms, type IssuingRefusal } from '../../../shared/trust/certificate';
 import { trustView } from '../../../shared/trust/chain';
 import { createEnrollmentRequest, readEnrollmentRequest, type EnrollmentRefusal, type EnrollmentRequest } from '../../../shared/trust/enrollment';
-import { enrollmentAnswer, readEnrollmentAnswer, writeEnrollmentAnswer, type AnswerRefusal } from '../../../shared/trust/enrollmentAnswer';
+import { enrollmentAnswer, readEnrollmentAnswer, writeEnrollmentAnswer, type AnswerRefusal, type ReadAnswer } from '../../../shared/trust/enrollmentAnswer';
 import { fingerprint, sameKey, type KeyPair } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, prepareMaterial } from '../../../shared/trust/material';
 import { revokeDevice, type RevocationCause } from '../../../shared/trust/revocation';
@@ -174,7 +174,7 @@ export async function requestToJoin(store: Store, now = new Date()): Promise<{ t
 
 /** This PC's place in its county: the county's PC, enrolled (its certificate), asked to join, or alone. */
 export type Enrollment =
-  | { state: 'county'; county: string; certificate?: Certificate }
+  | { state: 'county'; county: string; authorityFingerprint: string; certificate?: Certificate }
   | { state: 'enrolled'; county: string; countyName?: AuthorityRecord['name']; demo: boolean; certificate: Certificate }
   | { state: 'requested'; pending: PendingEnrollment }
   | { state: 'alone' };
@@ -188,30 +188,62 @@ export async function readEnrollment(store: Store): Promise<Enrollment> {
     certificates: (await trustTable(tx).where('[kind+device]').equals(['certificate', store.device.id]).toArray()).map((e) => e.record as Certificate),
   }));
   const mine = held.certificates.filter((c) => sameKey(c.key, store.device.keys.publicKey)).sort((a, b) => (a.issued < b.issued ? 1 : -1))[0];
-  if (held.authority && held.home) return { state: 'county', county: held.home.county, ...(mine ? { certificate: mine } : {}) };
+  if (held.authority && held.home) return { state: 'county', county: held.home.county, authorityFingerprint: fingerprint(held.home.key), ...(mine ? { certificate: mine } : {}) };
   if (held.home && mine) return { state: 'enrolled', county: held.home.county, ...(held.home.name ? { countyName: held.home.name } : {}), demo: held.home.demo, certificate: mine };
   if (held.pending) return { state: 'requested', pending: held.pending };
   return { state: 'alone' };
 }
 
-export type AnswerImportRefusal = AnswerRefusal | 'home-fixed';
+export type AnswerImportRefusal = AnswerRefusal | 'home-fixed' | 'not-requested';
+
+/** A county's answer, read and checked, before it is taken: what the person confirms. */
+export interface OpenedAnswer {
+  answer: ReadAnswer;
+  county: string;
+  countyName?: AuthorityRecord['name'];
+  /** The county authority's fingerprint, as the county's PCs page shows it. */
+  authorityFingerprint: string;
+  /**
+   * True when taking it makes this PC belong to a county for good (none pinned yet): a person
+   * first compares the authority's fingerprint with the one the county office reads out, so a
+   * forged answer cannot take the PC over. False for a renewal from the county already pinned.
+   */
+  confirm: boolean;
+}
 
 /**
- * Takes the county's answer: only if it holds a certificate for this PC's device id and key that
- * the county's authority signed; then the authority is pinned as home and every record of the file
- * kept. The same answer twice changes nothing; an answer of another county than the one pinned is
- * refused (`home-fixed`).
+ * Reads the county's answer: only one holding a certificate for this PC's device id and key that
+ * the county's authority signed; of another county than the one pinned it is refused
+ * (`home-fixed`); a PC that belongs to no county takes one only after asking (`not-requested`).
  */
-export async function importEnrollmentAnswer(store: Store, text: string): Promise<{ ok: true; certificate: Certificate; pinned: 'now' | 'already' } | { ok: false; reason: AnswerImportRefusal }> {
+export async function openEnrollmentAnswer(store: Store, text: string): Promise<{ ok: true; opened: OpenedAnswer } | { ok: false; reason: AnswerImportRefusal }> {
   const read = await readEnrollmentAnswer(text, { device: store.device.id, key: store.device.keys.publicKey });
   if (!read.ok) return { ok: false, reason: read.reason };
-  const pinned = await pinHomeAuthority(store.db, read.value.home);
+  const { home, pending } = await inTransaction(store.db, 'r', ['meta'], async (tx) => ({ home: await readHomeAuthority(tx), pending: await readMeta<PendingEnrollment>(tx, ENROLLMENT_KEY) }));
+  const answered = read.value.home;
+  if (home && !sameKey(home.key, answered.key)) return { ok: false, reason: 'home-fixed' };
+  if (!home && !pending) return { ok: false, reason: 'not-requested' };
+  return {
+    ok: true,
+    opened: { answer: read.value, county: answered.county, ...(answered.name ? { countyName: answered.name } : {}), authorityFingerprint: fingerprint(answered.key), confirm: !home },
+  };
+}
+
+/** Takes an opened answer: pins its authority as home and keeps every record of the file. The same answer twice changes nothing. */
+export async function takeEnrollmentAnswer(store: Store, { answer }: OpenedAnswer): Promise<{ ok: true; certificate: Certificate; pinned: 'now' | 'already' } | { ok: false; reason: AnswerImportRefusal }> {
+  const pinned = await pinHomeAuthority(store.db, answer.home);
   if (!pinned.ok) return { ok: false, reason: 'home-fixed' };
   await inTransaction(store.db, 'rw', ['meta', TRUST_STORE], async (tx) => {
-    await putTrustRecords(tx, trustEntries(read.value.records));
+    await putTrustRecords(tx, trustEntries(answer.records));
     await meta(tx).delete(ENROLLMENT_KEY);
   });
-  return { ok: true, certificate: read.value.certificate, pinned: pinned.pinned };
+  return { ok: true, certificate: answer.certificate, pinned: pinned.pinned };
+}
+
+/** Opens and takes an answer in one step (the confirmation being the caller's: tests, the command line). */
+export async function importEnrollmentAnswer(store: Store, text: string): Promise<{ ok: true; certificate: Certificate; pinned: 'now' | 'already' } | { ok: false; reason: AnswerImportRefusal }> {
+  const opened = await openEnrollmentAnswer(store, text);
+  return opened.ok ? takeEnrollmentAnswer(store, opened.opened) : opened;
 }
 
 // --- the county's PCs page ---

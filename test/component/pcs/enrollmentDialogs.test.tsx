@@ -175,7 +175,7 @@ describe('refusal messages', () => {
       ...AUTHORITY_FILE_REFUSALS,
       ...ANSWER_REFUSALS,
       ...ISSUING_REFUSALS,
-      ...['weak-passphrase', 'county-invalid', 'home-fixed', 'record-invalid', 'bad-signature', 'own-request', 'no-authority', 'own-pc'],
+      ...['weak-passphrase', 'county-invalid', 'home-fixed', 'record-invalid', 'bad-signature', 'own-request', 'no-authority', 'own-pc', 'not-requested'],
     ];
     for (const reason of reasons) {
       expect(zhPcs.refusal, reason).toHaveProperty([reason]);

@@ -19,6 +19,8 @@ import { certifiedPcLabel } from '../../components/PcName';
 import { EmptyPage } from '../../components/EmptyPage';
 import { ListTable } from '../../components/ListTable';
 import { fileText } from '../../components/trust/files';
+import { CodeGroups } from '../../components/trust/Fingerprint';
+import { useEnrollment } from '../../components/trust/useEnrollment';
 import { openEnrollmentRequest, type EnrolledPc } from '../../store/authorityStore';
 import { describeStoreError } from '../../store/errors';
 import { AuthorityBackupDialog } from './AuthorityBackupDialog';
@@ -40,6 +42,7 @@ export function PcsPage() {
   const notify = useNotify();
   const holds = useHoldsAuthority();
   const pcs = useEnrolledPcs();
+  const enrollment = useEnrollment();
   const [request, setRequest] = useState<{ request: EnrollmentRequest; fingerprint: string } | undefined>();
   const [revoking, setRevoking] = useState<EnrolledPc | undefined>();
   const [backingUp, setBackingUp] = useState(false);
@@ -92,6 +95,7 @@ export function PcsPage() {
         </Button>
       </Stack>
       <Typography color="text.secondary">{t('page.explain')}</Typography>
+      {enrollment?.state === 'county' ? <CodeGroups code={enrollment.authorityFingerprint} label={t('page.authorityFingerprint')} testId="authority-fingerprint" size="medium" /> : null}
       <ListTable count={pcs?.length ?? 0} empty={t('page.empty')} emptyTestId="pcs-table-empty" columns={columns} scroll>
         {(pcs ?? []).map((pc) => (
           <TableRow key={pc.device} data-testid={`pc-${pc.device}`}>

@@ -8,6 +8,8 @@ import {
   authorityBackup,
   holdsCountyAuthority,
   importEnrollmentAnswer,
+  openEnrollmentAnswer,
+  takeEnrollmentAnswer,
   issueForRequest,
   openEnrollmentRequest,
   readEnrolledPcs,
@@ -201,6 +203,53 @@ describe('joining a county', () => {
     const toDemo = await issueForRequest(county, demoOpened.request, { role: 'viewer', scope: 'LT', ...VALIDITY }, PASSPHRASE, NOW);
     if (!toDemo.ok) throw new Error(toDemo.reason);
     expect(await importEnrollmentAnswer(demo, toDemo.answer.text)).toEqual({ ok: false, reason: 'home-fixed' });
+  });
+});
+
+describe('taking the first answer: the county authority’s fingerprint is compared first', () => {
+  it('shows the fingerprint the county’s PCs page shows, and a forger’s own complete answer shows another one', async () => {
+    const { store: county } = await countyPc();
+    const countyShows = await readEnrollment(county);
+    if (countyShows.state !== 'county') throw new Error(countyShows.state);
+    const township = await openStore(freshDb());
+    const asked = await requestToJoin(township, NOW);
+    const opened = await openEnrollmentRequest(county, asked.text);
+    if (!opened.ok) throw new Error(opened.reason);
+    const issued = await issueForRequest(county, opened.request, { role: 'townshipOfficer', scope: 'LT', ...VALIDITY }, PASSPHRASE, NOW);
+    if (!issued.ok) throw new Error(issued.reason);
+    const real = await openEnrollmentAnswer(township, issued.answer.text);
+    expect(real).toMatchObject({ ok: true, opened: { county: 'LT', confirm: true, authorityFingerprint: countyShows.authorityFingerprint } });
+
+    // Anyone can make an authority of the code LT and answer the same request file: it reads, but its fingerprint differs.
+    const { store: forger } = await countyPc();
+    const forgedOpened = await openEnrollmentRequest(forger, asked.text);
+    if (!forgedOpened.ok) throw new Error(forgedOpened.reason);
+    const forged = await issueForRequest(forger, forgedOpened.request, { role: 'countyAdmin', scope: 'LT', ...VALIDITY }, PASSPHRASE, NOW);
+    if (!forged.ok) throw new Error(forged.reason);
+    const read = await openEnrollmentAnswer(township, forged.answer.text);
+    expect(read.ok && read.opened.authorityFingerprint).not.toBe(countyShows.authorityFingerprint);
+    // Opening is not taking: nothing is pinned until the person confirms.
+    expect(await readAll(township.db, readHomeAuthority)).toBeUndefined();
+    expect((await readEnrollment(township)).state).toBe('requested');
+
+    if (!real.ok) throw new Error(real.reason);
+    expect(await takeEnrollmentAnswer(township, real.opened)).toMatchObject({ ok: true, pinned: 'now' });
+    // A renewal from the county pinned needs no comparing; the forger's answer is now another county's.
+    expect(await openEnrollmentAnswer(township, issued.answer.text)).toMatchObject({ ok: true, opened: { confirm: false } });
+    expect(await openEnrollmentAnswer(township, forged.answer.text)).toEqual({ ok: false, reason: 'home-fixed' });
+  });
+
+  it('a PC that never asked to join takes no answer (not-requested)', async () => {
+    const { store: county } = await countyPc();
+    const township = await openStore(freshDb());
+    const asked = await requestToJoin(township, NOW);
+    const opened = await openEnrollmentRequest(county, asked.text);
+    if (!opened.ok) throw new Error(opened.reason);
+    const issued = await issueForRequest(county, opened.request, { role: 'viewer', scope: 'LT', ...VALIDITY }, PASSPHRASE, NOW);
+    if (!issued.ok) throw new Error(issued.reason);
+    // Its request forgotten (the meta entry gone): the answer arrives unasked.
+    await township.db.meta.delete('enrollment');
+    expect(await openEnrollmentAnswer(township, issued.answer.text)).toEqual({ ok: false, reason: 'not-requested' });
   });
 });
 
