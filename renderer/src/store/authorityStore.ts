@@ -1,10 +1,10 @@
-import { createAuthority, type SetupRefusal } from '../../../shared/trust/authority';
+import { createAuthority, openRecoveryKey, succeedAuthority, type RecoveryRefusal, type SetupRefusal, type Successor } from '../../../shared/trust/authority';
 import { nameForCertificate } from '../../../shared/devices/names';
-import type { AuthorityRecord } from '../../../shared/trust/authorityRecords';
+import { generationAfter, type AuthorityRecord, type Succession } from '../../../shared/trust/authorityRecords';
 import { readAuthorityFile, writeAuthorityFile, type AuthorityFile, type AuthorityFileRefusal } from '../../../shared/trust/authorityFile';
 import { carriedMaterial } from '../../../shared/trust/carried';
 import { issueCertificate, type Certificate, type CertificateTerms, type IssuingRefusal } from '../../../shared/trust/certificate';
-import { trustView } from '../../../shared/trust/chain';
+import { currentAuthority, trustView } from '../../../shared/trust/chain';
 import { createEnrollmentRequest, readEnrollmentRequest, type EnrollmentRefusal, type EnrollmentRequest } from '../../../shared/trust/enrollment';
 import { enrollmentAnswer, readEnrollmentAnswer, writeEnrollmentAnswer, type AnswerRefusal, type ReadAnswer } from '../../../shared/trust/enrollmentAnswer';
 import { fingerprint, sameKey, type KeyPair } from '../../../shared/trust/keys';
@@ -103,7 +103,7 @@ export async function restoreCountyPc(store: Store, text: string, passphrase: st
   const read = await readAuthorityFile(text, passphrase);
   if (!read.ok) return { ok: false, reason: read.reason };
   const file = JSON.parse(text) as AuthorityFile;
-  return becomeCountyPc(store, file, read.value.home, read.value.authority, now.toISOString());
+  return becomeCountyPc(store, file, read.value.home, read.value.authority, now.toISOString(), read.value.successions);
 }
 
 async function becomeCountyPc(
@@ -112,6 +112,8 @@ async function becomeCountyPc(
   home: AuthorityRecord,
   authority: KeyPair,
   at: string,
+  /** The successions from the home record to `authority` (kept: certificates it signs stand only through them). */
+  successions: readonly Succession[] = [],
 ): Promise<{ ok: true; certificate: Certificate } | { ok: false; reason: 'home-fixed' }> {
   const pinned = await pinHomeAuthority(store.db, home);
   if (!pinned.ok) return { ok: false, reason: 'home-fixed' };
@@ -122,9 +124,65 @@ async function becomeCountyPc(
   await inTransaction(store.db, 'rw', ['meta', TRUST_STORE], async (tx) => {
     await meta(tx).put({ key: AUTHORITY_KEY, value: file });
     await meta(tx).delete(ENROLLMENT_KEY);
-    await putTrustRecords(tx, [trustEntry('certificate', issued.value)]);
+    await putTrustRecords(tx, [...successions.map((r) => trustEntry('succession', r)), trustEntry('certificate', issued.value)]);
   });
   return { ok: true, certificate: issued.value };
+}
+
+// --- handing the county's authority on (a succession) ---
+
+export type SuccessionRefusal = AuthorityFileRefusal | RecoveryRefusal | SetupRefusal | 'no-authority' | 'no-home';
+
+/** What a succession leaves this PC with: the new recovery code (shown once) and its new certificate. */
+export type SuccessionOutcome = { ok: true; recoveryCode: string; certificate: Certificate } | { ok: false; reason: SuccessionRefusal };
+
+/**
+ * Hands the county's authority on to a new key under a new passphrase, signed by the current key
+ * opened with its passphrase (a passphrase others may have seen, staff changing): the county stays
+ * the county — every certificate issued before stands — and from now on only the new key issues.
+ * A new recovery code is made, shown once. The new authority file replaces the held one: save it to
+ * a USB drive again.
+ */
+export async function handOnAuthority(store: Store, options: { passphrase: string; newPassphrase: string; now?: Date; iterations?: number }): Promise<SuccessionOutcome> {
+  const opened = await openHeldAuthority(store.db, options.passphrase);
+  if (!opened.ok) return opened;
+  const { home, successions } = opened.file;
+  const current = generationAfter(home, successions);
+  if (current === undefined) return { ok: false, reason: 'tampered' };
+  const at = (options.now ?? new Date()).toISOString();
+  const next = await succeedAuthority({ home, successions, current, signer: opened.keys, at, passphrase: options.newPassphrase, iterations: options.iterations });
+  if (!next.ok) return next;
+  return takeOver(store, home, next.value, [...successions, next.value.succession], at);
+}
+
+/**
+ * Takes the county's authority on with the printed recovery code, where the county's PC, its
+ * authority file or its passphrase is lost: on any PC of the county (its home pinned and the
+ * county's successions held — a township's PC will do), the current generation's recovery key
+ * signs a new generation under a new passphrase, and this PC becomes the county's PC.
+ */
+export async function recoverAuthority(store: Store, options: { recoveryCode: string; newPassphrase: string; now?: Date; iterations?: number }): Promise<SuccessionOutcome> {
+  const held = await inTransaction(store.db, 'r', ['meta', TRUST_STORE], async (tx) => ({
+    home: await readHomeAuthority(tx),
+    successions: (await trustTable(tx).where('kind').equals('succession').toArray()).map((e) => e.record as object),
+  }));
+  if (held.home === undefined) return { ok: false, reason: 'no-home' };
+  const [home, material] = await Promise.all([checkAuthorityRecord(held.home), prepareMaterial(carriedMaterial(held.successions))]);
+  if (!home.ok || home.value.signature !== 'valid') return { ok: false, reason: 'no-home' };
+  const line = currentAuthority(home.value, material.successions);
+  if (line === undefined) return { ok: false, reason: 'tampered' };
+  const signer = await openRecoveryKey(held.home.county, line.generation, options.recoveryCode);
+  if (!signer.ok) return signer;
+  const at = (options.now ?? new Date()).toISOString();
+  const next = await succeedAuthority({ home: held.home, successions: line.line, current: line.generation, signer: signer.value, at, passphrase: options.newPassphrase, iterations: options.iterations });
+  if (!next.ok) return next;
+  return takeOver(store, held.home, next.value, [...line.line, next.value.succession], at);
+}
+
+/** This PC as the county's PC under a new generation: its file kept, the successions held, itself certified by the new key. */
+async function takeOver(store: Store, home: AuthorityRecord, next: Successor, successions: readonly Succession[], at: string): Promise<SuccessionOutcome> {
+  const taken = await becomeCountyPc(store, next.file, home, next.authority, at, successions);
+  return taken.ok ? { ok: true, recoveryCode: next.recoveryCode, certificate: taken.certificate } : { ok: false, reason: 'no-home' };
 }
 
 /**
