@@ -9,8 +9,10 @@ import { ANSWER_REFUSALS } from '../../../shared/trust/enrollmentAnswer';
 import { IssueDialog } from '../../../renderer/src/features/pcs/IssueDialog';
 import { JoinRequest } from '../../../renderer/src/components/trust/JoinRequest';
 import { RevokeDialog } from '../../../renderer/src/features/pcs/RevokeDialog';
+import { SuccessionDialog } from '../../../renderer/src/features/pcs/SuccessionDialog';
 import { CountySetupDialog } from '../../../renderer/src/features/welcome/CountySetupDialog';
 import {
+  authorityBackup,
   holdsCountyAuthority,
   importEnrollmentAnswer,
   issueForRequest,
@@ -169,13 +171,65 @@ describe('revoking a PC (dialog)', () => {
   });
 });
 
+describe('handing the county’s authority on (dialog)', () => {
+  const NEW = '轮台县团委 新口令 2027 年';
+
+  it('asks for the current passphrase and a new one twice; a wrong passphrase is said in the field; then the new recovery code is shown once', async () => {
+    const county = await otherPc();
+    await becomeCounty(county);
+    const onClose = vi.fn();
+    await renderInApp(<SuccessionDialog ways={['passphrase', 'recovery']} onClose={onClose} />, { store: county });
+    fireEvent.click(screen.getByTestId('succession-go'));
+    expect(screen.getByTestId('succession-passphrase').getAttribute('aria-invalid')).toBe('true');
+    type('succession-passphrase', 'not the passphrase');
+    type('succession-new', NEW);
+    type('succession-again', NEW);
+    fireEvent.click(screen.getByTestId('succession-go'));
+    await screen.findByText(/口令不对/, {}, { timeout: 20_000 });
+    type('succession-passphrase', PASSPHRASE);
+    fireEvent.click(screen.getByTestId('succession-go'));
+    const code = await screen.findByTestId('recovery-code', {}, { timeout: 30_000 });
+    expect(code.getAttribute('data-code')).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    expect(isDisabled('succession-finish')).toBe(true);
+    fireEvent.click(screen.getByTestId('recovery-written'));
+    fireEvent.click(screen.getByTestId('succession-finish'));
+    expect(onClose).toHaveBeenCalled();
+    // The held authority now opens with the new passphrase only.
+    expect(await authorityBackup(county, PASSPHRASE)).toEqual({ ok: false, reason: 'wrong-passphrase' });
+    expect(await authorityBackup(county, NEW)).toMatchObject({ ok: true });
+  });
+
+  it('in Uyghur, on a township’s PC, takes the authority on with the recovery code (a wrong one is refused with its reason)', async () => {
+    const county = await otherPc();
+    const set = await setUpCountyPc(county, { county: 'LT', name: { zh: '共青团轮台县委员会' }, passphrase: PASSPHRASE, iterations: 100_000 });
+    if (!set.ok) throw new Error(set.reason);
+    const township = await otherPc();
+    const opened = await openEnrollmentRequest(county, (await requestToJoin(township)).text);
+    if (!opened.ok) throw new Error(opened.reason);
+    const issued = await issueForRequest(county, opened.request, { role: 'viewer', scope: 'LT', validFrom: new Date().toISOString(), validTo: new Date(Date.now() + 1e10).toISOString() }, PASSPHRASE);
+    if (!issued.ok) throw new Error(issued.reason);
+    await importEnrollmentAnswer(township, issued.answer.text);
+    const { notify } = await renderInApp(<SuccessionDialog ways={['recovery']} onClose={() => undefined} />, { store: township, lang: 'ug' });
+    expect(screen.queryByTestId('succession-passphrase')).toBeNull();
+    type('succession-code', 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
+    type('succession-new', NEW);
+    type('succession-again', NEW);
+    fireEvent.click(screen.getByTestId('succession-go'));
+    await waitFor(() => expect(notify).toHaveBeenCalledWith(expect.objectContaining({ key: 'pcs:refusal.wrong-recovery-code' })), { timeout: 20_000 });
+    type('succession-code', set.recoveryCode);
+    fireEvent.click(screen.getByTestId('succession-go'));
+    await screen.findByTestId('recovery-code', {}, { timeout: 30_000 });
+    expect(await holdsCountyAuthority(township.db)).toBe(true);
+  });
+});
+
 describe('refusal messages', () => {
   it('every reason an enrolment step can give has a message in both languages', () => {
     const reasons = [
       ...AUTHORITY_FILE_REFUSALS,
       ...ANSWER_REFUSALS,
       ...ISSUING_REFUSALS,
-      ...['weak-passphrase', 'county-invalid', 'home-fixed', 'record-invalid', 'bad-signature', 'own-request', 'no-authority', 'own-pc', 'not-requested'],
+      ...['weak-passphrase', 'county-invalid', 'home-fixed', 'record-invalid', 'bad-signature', 'own-request', 'no-authority', 'own-pc', 'not-requested', 'wrong-recovery-code', 'recovery-code-malformed', 'no-home', 'tampered'],
     ];
     for (const reason of reasons) {
       expect(zhPcs.refusal, reason).toHaveProperty([reason]);

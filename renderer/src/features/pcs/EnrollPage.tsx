@@ -25,6 +25,7 @@ import { openEnrollmentAnswer, takeEnrollmentAnswer, type OpenedAnswer } from '.
 import { describeStoreError } from '../../store/errors';
 import { fingerprint } from '../../../../shared/trust/keys';
 import { certificateLine } from './labels';
+import { SuccessionDialog } from './SuccessionDialog';
 
 /**
  * Opens the county's answer file (`.leaguecert`) and takes it if it certifies this PC. The first
@@ -111,6 +112,30 @@ function ConfirmAnswer({ opened, busy, onCancel, onConfirm }: { opened: OpenedAn
   );
 }
 
+/** On a PC of the county: where the county's PC is lost with its passphrase, this PC takes the authority on with the recovery code. */
+function TakeOverCard() {
+  const { t } = useTranslation('pcs');
+  const [open, setOpen] = useState(false);
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Stack spacing={1.5}>
+          <Typography variant="h6" component="h2">
+            {t('succession.recoverTitle')}
+          </Typography>
+          <Typography color="text.secondary">{t('succession.recoverExplain')}</Typography>
+          <div>
+            <Button variant="outlined" onClick={() => setOpen(true)} data-testid="recover-open">
+              {t('succession.recoverAction')}
+            </Button>
+          </div>
+        </Stack>
+      </CardContent>
+      {open ? <SuccessionDialog ways={['recovery']} onClose={() => setOpen(false)} /> : null}
+    </Card>
+  );
+}
+
 /** This PC's enrolment: not enrolled (ask to join), asked (fingerprint, take the answer), or enrolled (its role and scope). */
 export function EnrollPage() {
   const { t } = useTranslation('pcs');
@@ -138,7 +163,9 @@ export function EnrollPage() {
             </Stack>
           </CardContent>
         </Card>
-      ) : enrollment.state === 'county' ? (
+      ) : null}
+      {enrollment.state === 'enrolled' && !enrollment.demo ? <TakeOverCard /> : null}
+      {enrollment.state === 'enrolled' ? null : enrollment.state === 'county' ? (
         <Alert severity="info">{t('enroll.isCounty')}</Alert>
       ) : (
         <>

@@ -26,6 +26,7 @@ import { describeStoreError } from '../../store/errors';
 import { AuthorityBackupDialog } from './AuthorityBackupDialog';
 import { IssueDialog } from './IssueDialog';
 import { RevokeDialog } from './RevokeDialog';
+import { SuccessionDialog } from './SuccessionDialog';
 import { useEnrolledPcs, useHoldsAuthority } from './usePcsData';
 
 const STATUS_COLOR = { active: 'success', expired: 'default', revoked: 'error' } as const;
@@ -46,6 +47,7 @@ export function PcsPage() {
   const [request, setRequest] = useState<{ request: EnrollmentRequest; fingerprint: string } | undefined>();
   const [revoking, setRevoking] = useState<EnrolledPc | undefined>();
   const [backingUp, setBackingUp] = useState(false);
+  const [handingOn, setHandingOn] = useState(false);
 
   if (holds === undefined || (holds && pcs === undefined)) return <CircularProgress aria-label={t('loading')} />;
   if (!holds) {
@@ -93,6 +95,9 @@ export function PcsPage() {
         <Button variant="outlined" startIcon={<SaveOutlined />} onClick={() => setBackingUp(true)} data-testid="save-authority">
           {t('page.saveAuthority')}
         </Button>
+        <Button variant="outlined" onClick={() => setHandingOn(true)} data-testid="succession-open">
+          {t('succession.open')}
+        </Button>
       </Stack>
       <Typography color="text.secondary">{t('page.explain')}</Typography>
       {enrollment?.state === 'county' ? <CodeGroups code={enrollment.authorityFingerprint} label={t('page.authorityFingerprint')} testId="authority-fingerprint" size="medium" /> : null}
@@ -138,6 +143,7 @@ export function PcsPage() {
       {request ? <IssueDialog request={request.request} fingerprint={request.fingerprint} onClose={() => setRequest(undefined)} /> : null}
       {revoking ? <RevokeDialog pc={revoking} onClose={() => setRevoking(undefined)} /> : null}
       {backingUp ? <AuthorityBackupDialog onClose={() => setBackingUp(false)} /> : null}
+      {handingOn ? <SuccessionDialog ways={['passphrase', 'recovery']} onClose={() => setHandingOn(false)} /> : null}
     </Stack>
   );
 }

@@ -1,13 +1,10 @@
 import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import GlobalStyles from '@mui/material/GlobalStyles';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -16,8 +13,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BilingualText } from '../../../../shared/i18n/lang';
 import { useNotify, useStore } from '../../app/context';
-import { CodeGroups } from '../../components/trust/Fingerprint';
 import { newPassphraseProblem, PassphraseField } from '../../components/trust/PassphraseField';
+import { RecoveryCodeShown } from '../../components/trust/RecoveryCodeShown';
 import { setUpCountyPc, startCountyTree } from '../../store/authorityStore';
 import { describeStoreError } from '../../store/errors';
 
@@ -75,21 +72,10 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
 
   return (
     <Dialog open={open} onClose={busy || recoveryCode ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="county-setup-title" data-testid="county-setup">
-      {/* Printing shows the recovery code alone: not the app behind the dialog. */}
-      <GlobalStyles styles={{ '@media print': { '#root': { display: 'none' }, '.MuiDialog-root .no-print': { display: 'none' }, '.MuiDialog-root': { position: 'static' } } }} />
       <DialogTitle id="county-setup-title">{recoveryCode ? t('setup.recoveryTitle') : t('setup.title')}</DialogTitle>
       {recoveryCode ? (
         <DialogContent>
-          <Stack spacing={2}>
-            <Typography>{t('setup.recoveryExplain')}</Typography>
-            <CodeGroups code={recoveryCode} label={t('setup.recoveryLabel')} testId="recovery-code" size="medium" />
-            <Alert severity="warning">{t('setup.recoveryOnce')}</Alert>
-            <FormControlLabel
-              className="no-print"
-              control={<Checkbox checked={written} onChange={(e) => setWritten(e.target.checked)} slotProps={{ input: { 'data-testid': 'recovery-written' } as object }} />}
-              label={t('setup.recoveryWritten')}
-            />
-          </Stack>
+          <RecoveryCodeShown code={recoveryCode} written={written} onWritten={setWritten} />
         </DialogContent>
       ) : (
         <DialogContent>
