@@ -38,7 +38,8 @@ export function JudgingView({ data, scope }: { data: ContestData; scope: string 
   const { can } = useStanding();
   // A judge's PC scores only as the judges its certificate names; the county's as any.
   const judges = contest.judges.filter((j) => can({ table: SCORE_TABLE.name, fields: { contestId: contest.id, judgeId: j.id } }));
-  const judgeId = params.get('judge') ?? '';
+  // One judge to score as (a judge's PC, as its certificate names it): it is chosen already.
+  const judgeId = params.get('judge') ?? (judges.length === 1 ? judges[0]!.id : '');
   const judge = judges.find((j) => j.id === judgeId);
   const toJudge = data.entries.filter((e) => !hasError(data.problems.get(e.id)));
   const progress = judgeProgress(contest, toJudge.map((e) => e.id), data.scores);
