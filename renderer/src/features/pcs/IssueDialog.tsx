@@ -114,7 +114,13 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
             ))}
           </TextField>
           {wholeCounty ? (
-            <TextField label={t('issue.scope')} value={county ? orgLabel(county) : ''} disabled helperText={t(judge ? 'issue.judgingWhole' : 'issue.wholeCounty')} />
+            // Read-only, not disabled: a disabled field's grey helper text is too faint to read.
+            <TextField
+              label={t('issue.scope')}
+              value={county ? orgLabel(county) : ''}
+              helperText={t(judge ? 'issue.judgingWhole' : 'issue.wholeCounty')}
+              slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'issue-scope-county' } }}
+            />
           ) : (
             <Autocomplete
               options={orgs}

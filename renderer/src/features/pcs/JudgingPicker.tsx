@@ -5,6 +5,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Contest } from '../../../../shared/contests/rows';
+import { isolateName } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import type { Certificate } from '../../../../shared/trust/certificate';
 import { useLanguage } from '../../app/context';
@@ -34,26 +35,32 @@ export function JudgingPicker({ contests, value, onChange, disabled }: { contest
       ) : (
         <>
           <FormHelperText sx={{ mt: 0 }}>{t('issue.judgingHelp')}</FormHelperText>
-          {contests.map((c) => (
-            <TextField
-              key={c.id}
-              select
-              size="small"
-              label={pickText(c.title, lang).text}
-              value={judgeIn(c.id)}
-              onChange={(e) => choose(c.id, e.target.value)}
-              disabled={disabled || c.judges.length === 0}
-              helperText={c.judges.length === 0 ? t('issue.noJudges') : undefined}
-              slotProps={{ htmlInput: { 'data-testid': `issue-judge-${c.id}` } }}
-            >
-              <MenuItem value="">{t('issue.notJudging')}</MenuItem>
-              {c.judges.map((j) => (
-                <MenuItem key={j.id} value={j.id} data-testid={`issue-judge-option-${j.id}`}>
-                  {j.name}
-                </MenuItem>
-              ))}
-            </TextField>
-          ))}
+          {contests.map((c) =>
+            c.judges.length === 0 ? (
+              // Not a disabled field: its greyed text would be hard to read, and there is nothing to choose.
+              <Typography key={c.id} variant="body2" color="text.secondary" data-testid={`issue-judge-none-${c.id}`}>
+                {t('issue.noJudges', { contest: isolateName(pickText(c.title, lang).text) })}
+              </Typography>
+            ) : (
+              <TextField
+                key={c.id}
+                select
+                size="small"
+                label={pickText(c.title, lang).text}
+                value={judgeIn(c.id)}
+                onChange={(e) => choose(c.id, e.target.value)}
+                disabled={disabled}
+                slotProps={{ htmlInput: { 'data-testid': `issue-judge-${c.id}` } }}
+              >
+                <MenuItem value="">{t('issue.notJudging')}</MenuItem>
+                {c.judges.map((j) => (
+                  <MenuItem key={j.id} value={j.id} data-testid={`issue-judge-option-${j.id}`}>
+                    {j.name}
+                  </MenuItem>
+                ))}
+              </TextField>
+            ),
+          )}
         </>
       )}
     </Stack>
