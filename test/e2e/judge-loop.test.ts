@@ -202,6 +202,8 @@ describe('a judge PC in the loop (issue 14)', () => {
     await screenshot(county, 'judge-refused-ug');
     await county.getByTestId('nav-pcs').click();
     await county.getByTestId('pcs').waitFor();
+    // The PCs page says whom the judge PC scores as, and where.
+    await expect(county.getByTestId('pc-judging').textContent()).resolves.toMatch(/زامانىۋى مەدەنىيەت.*باھالىغۇچى .*评委乙/);
     await screenshot(county, 'judge-pcs-ug', { fullPage: false });
 
     // The issue dialog in Uyghur: the judge PC's request opened again (nothing issued: cancelled).
@@ -213,5 +215,6 @@ describe('a judge PC in the loop (issue 14)', () => {
     await screenshot(county, 'judge-issue-dialog-ug', { fullPage: false });
     found.push(...(await violations(county, 'issue dialog (judge) ug')));
     expect(found).toEqual([]);
-  });
+    // Three PCs' set-up, enrolment and scoring take longer than one journey's default on a busy machine.
+  }, 300_000);
 });
