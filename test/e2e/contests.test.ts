@@ -6,6 +6,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, chooseFiles, download, screenshot, usePcs } from './browser';
+import { addEntry, createContest } from './flows';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 const PDF_DIR = path.join(ARTIFACTS, 'pdf');
@@ -15,47 +16,6 @@ async function start(page: Page) {
   await page.getByTestId('overview').waitFor();
   await page.getByTestId('nav-contests').click();
   await page.getByTestId('contests').waitFor();
-}
-
-async function createContest(page: Page, kind: 'essay' | 'photo', titles: { zh: string; ug: string }, judges: string[], shot?: string) {
-  await page.getByTestId('contest-new').click();
-  await page.getByTestId('contest-form').waitFor();
-  if (kind !== 'essay') {
-    await page.getByTestId('contest-form').getByRole('combobox').first().click();
-    await page.getByTestId(`contest-kind-${kind}`).click();
-  }
-  await page.getByTestId('contest-titleZh').fill(titles.zh);
-  await page.getByTestId('contest-titleUg').fill(titles.ug);
-  await page.getByTestId('contest-opens').fill('2026-05-01');
-  await page.getByTestId('contest-closes').fill('2026-12-31');
-  for (const name of judges) {
-    await page.getByTestId('add-judge').click();
-    await page.getByTestId('judge-name').last().fill(name);
-  }
-  if (shot) await screenshot(page, shot);
-  await page.getByTestId('contest-save').click();
-  await page.getByTestId('contest-detail').waitFor();
-}
-
-async function addEntry(page: Page, entry: { name: string; age: number; title: string; text?: string; docx?: Uint8Array; photos?: { name: string; bytes: Buffer }[] }) {
-  await page.getByTestId('entry-add').click();
-  await page.getByTestId('entry-form').waitFor();
-  await page.getByTestId('entry-name').fill(entry.name);
-  await page.getByTestId('entry-age').fill(String(entry.age));
-  await page.getByTestId('entry-title').fill(entry.title);
-  await page.getByTestId('entry-date').fill('2026-06-01');
-  if (entry.text) await page.getByTestId('entry-text').fill(entry.text);
-  if (entry.docx) {
-    await chooseFiles(page, 'entry-import-text', [{ name: 'essay.docx', bytes: Buffer.from(entry.docx) }]);
-    await page.waitForFunction(() => ((document.querySelector('[data-testid="entry-text"]') as HTMLTextAreaElement | null)?.value ?? '').length > 0);
-  }
-  if (entry.photos) {
-    await chooseFiles(page, 'entry-add-photos', entry.photos);
-    await page.getByTestId('photo-progress').waitFor({ state: 'detached' });
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="entry-photos"] img').length >= n, entry.photos.length - 1);
-  }
-  await page.getByTestId('entry-save').click();
-  await page.getByTestId('entry-form').waitFor({ state: 'detached' });
 }
 
 /** Judges every entry shown, in order, from the keyboard only: points, Enter, …, Enter on the last saves. */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { chooseFiles, download, type SavedFile } from './browser';
+import { chooseFiles, download, screenshot, type SavedFile } from './browser';
 
 /*
  * Steps people take again and again in the end-to-end journeys, done the way they do them: through
@@ -82,4 +82,73 @@ export async function takeCountyAnswer(township: Page, county: Page, answer: Sav
   await township.getByTestId('answer-confirm-go').click();
   await township.getByTestId('enrolled').waitFor();
   return shown;
+}
+
+/** The county's PC set up through first start, its recovery code confirmed written down; ends on the PCs page. */
+export async function setUpCounty(page: Page, passphrase: string): Promise<void> {
+  await setUpCountyPc(page, passphrase);
+  await page.getByTestId('recovery-written').check();
+  await page.getByTestId('setup-finish').click();
+  await page.getByTestId('pcs').waitFor();
+}
+
+/** Adds a child organisation under `parent` (its code typed, or the form's own next code; a branch unless a kind is picked). */
+export async function addChild(page: Page, parent: string, zh: string, code?: string, kindLabel?: string): Promise<string> {
+  await page.getByTestId('nav-orgs').click();
+  await page.locator(`[data-testid="org-node"][data-code="${parent}"]`).click();
+  await page.locator(`[data-testid="org-details"][data-code="${parent}"]`).waitFor();
+  await page.getByTestId('org-create-child').click();
+  if (kindLabel) {
+    await page.getByTestId('org-kind').locator('..').click();
+    await page.getByRole('option', { name: kindLabel, exact: true }).click();
+  }
+  if (code) await page.getByTestId('org-code').fill(code);
+  const made = await page.getByTestId('org-code').inputValue();
+  await page.getByTestId('org-name-zh').fill(zh);
+  await page.getByTestId('org-save').click();
+  await page.getByTestId('org-form').waitFor({ state: 'detached' });
+  return made;
+}
+
+/** The county creates a contest from the contests list (its window 2026-05-01 to 2026-12-31), with these judges; ends on its page. */
+export async function createContest(page: Page, kind: 'essay' | 'photo', titles: { zh: string; ug: string }, judges: string[], shot?: string) {
+  await page.getByTestId('contest-new').click();
+  await page.getByTestId('contest-form').waitFor();
+  if (kind !== 'essay') {
+    await page.getByTestId('contest-form').getByRole('combobox').first().click();
+    await page.getByTestId(`contest-kind-${kind}`).click();
+  }
+  await page.getByTestId('contest-titleZh').fill(titles.zh);
+  await page.getByTestId('contest-titleUg').fill(titles.ug);
+  await page.getByTestId('contest-opens').fill('2026-05-01');
+  await page.getByTestId('contest-closes').fill('2026-12-31');
+  for (const name of judges) {
+    await page.getByTestId('add-judge').click();
+    await page.getByTestId('judge-name').last().fill(name);
+  }
+  if (shot) await screenshot(page, shot);
+  await page.getByTestId('contest-save').click();
+  await page.getByTestId('contest-detail').waitFor();
+}
+
+/** The county adds an entry on a contest's entries tab. */
+export async function addEntry(page: Page, entry: { name: string; age: number; title: string; text?: string; docx?: Uint8Array; photos?: { name: string; bytes: Buffer }[] }) {
+  await page.getByTestId('entry-add').click();
+  await page.getByTestId('entry-form').waitFor();
+  await page.getByTestId('entry-name').fill(entry.name);
+  await page.getByTestId('entry-age').fill(String(entry.age));
+  await page.getByTestId('entry-title').fill(entry.title);
+  await page.getByTestId('entry-date').fill('2026-06-01');
+  if (entry.text) await page.getByTestId('entry-text').fill(entry.text);
+  if (entry.docx) {
+    await chooseFiles(page, 'entry-import-text', [{ name: 'essay.docx', bytes: Buffer.from(entry.docx) }]);
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="entry-text"]') as HTMLTextAreaElement | null)?.value ?? '').length > 0);
+  }
+  if (entry.photos) {
+    await chooseFiles(page, 'entry-add-photos', entry.photos);
+    await page.getByTestId('photo-progress').waitFor({ state: 'detached' });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="entry-photos"] img').length >= n, entry.photos.length - 1);
+  }
+  await page.getByTestId('entry-save').click();
+  await page.getByTestId('entry-form').waitFor({ state: 'detached' });
 }

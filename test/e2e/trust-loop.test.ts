@@ -1,11 +1,10 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { APP_TABLES } from '../../shared/app/registry';
 import { decodeBundle, encodeBundle } from '../../shared/sync/bundle/index';
 import { formatStamp, parseStamp } from '../../shared/sync/hlc';
 import { carriedRecordProblem } from '../../shared/trust/carried';
 import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
-import { exportFull, importThroughPreview, openRound, setUpCountyPc, takeCountyAnswer } from './flows';
+import { addChild, exportFull, importThroughPreview, openRound, setUpCounty, takeCountyAnswer } from './flows';
 
 /*
  * The statistics loop between a real county's PCs once they are enrolled (issue 14), in Chromium:
@@ -18,31 +17,6 @@ import { exportFull, importThroughPreview, openRound, setUpCountyPc, takeCountyA
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 const PASSPHRASE = '轮台县团委 授权口令 2026';
-
-async function setUpCounty(page: Page): Promise<void> {
-  await setUpCountyPc(page, PASSPHRASE);
-  await page.getByTestId('recovery-written').check();
-  await page.getByTestId('setup-finish').click();
-  await page.getByTestId('pcs').waitFor();
-}
-
-/** Adds a child organisation under `parent` (its code typed, or the form's own next code; a branch unless a kind is picked). */
-async function addChild(page: Page, parent: string, zh: string, code?: string, kindLabel?: string): Promise<string> {
-  await page.getByTestId('nav-orgs').click();
-  await page.locator(`[data-testid="org-node"][data-code="${parent}"]`).click();
-  await page.locator(`[data-testid="org-details"][data-code="${parent}"]`).waitFor();
-  await page.getByTestId('org-create-child').click();
-  if (kindLabel) {
-    await page.getByTestId('org-kind').locator('..').click();
-    await page.getByRole('option', { name: kindLabel, exact: true }).click();
-  }
-  if (code) await page.getByTestId('org-code').fill(code);
-  const made = await page.getByTestId('org-code').inputValue();
-  await page.getByTestId('org-name-zh').fill(zh);
-  await page.getByTestId('org-save').click();
-  await page.getByTestId('org-form').waitFor({ state: 'detached' });
-  return made;
-}
 
 /** The township's full file with one more change: its own report approved, under an id it never signed. */
 async function forgedSelfApproval(file: SavedFile, device: string): Promise<SavedFile> {
@@ -62,7 +36,7 @@ async function forgedSelfApproval(file: SavedFile, device: string): Promise<Save
 describe('the reporting loop between enrolled PCs (issue 14)', () => {
   it('a certified township submits, the county approves; a forged self-approval is refused and listed', async () => {
     const county = (await pc()).page;
-    await setUpCounty(county);
+    await setUpCounty(county, PASSPHRASE);
     await addChild(county, 'LT', '群巴克镇团委', 'LT-03', '乡镇团委');
     const branch = await addChild(county, 'LT-03', '群巴克镇中学团支部');
     await openRound(county, '2026-12-31');

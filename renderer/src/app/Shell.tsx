@@ -13,17 +13,18 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Fragment, Suspense, useEffect, useRef } from 'react';
+import { Fragment, Suspense, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FirstStart } from '../features/welcome';
 import { setupChoice } from '../store/store';
 import { useLanguage, useStore } from './context';
-import { APP_ROUTES, HOME_ROUTE, navigation, type NavItem } from './features';
+import { navigation, pageFor, type NavItem } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LatinTypingSwitch } from './LatinTypingSwitch';
 import { routeHref, useRoute } from './routes';
 import { StandingBadge } from './StandingBadge';
 import { StorageBanner } from './StorageBanner';
+import { useStanding } from './useStanding';
 
 /*
  * The shell: app bar, navigation and the page the address names, all read from the composition
@@ -34,7 +35,6 @@ import { StorageBanner } from './StorageBanner';
 
 /** Wide enough for the longest Uyghur label on two lines; narrow enough to leave 1280 px pages room. */
 const DRAWER_WIDTH = 240;
-const NAV = navigation();
 
 /** One navigation link; the selected one is scrolled into view if the drawer had to scroll. */
 function NavLink({ item, selected }: { item: NavItem; selected: boolean }) {
@@ -68,8 +68,12 @@ export function Shell() {
   const { t } = useTranslation();
   const store = useStore();
   const { lang } = useLanguage();
-  // An address that names no registered route shows the first screen.
-  const route = APP_ROUTES.get(useRoute()) ?? APP_ROUTES.get(HOME_ROUTE)!;
+  // What this PC's role may use is all it lists; an address naming a page it is not offered (or no
+  // page) shows its first screen.
+  const { standing } = useStanding();
+  const role = standing?.state === 'enrolled' ? standing.role : undefined;
+  const nav = useMemo(() => navigation(undefined, role), [role]);
+  const route = pageFor(useRoute(), role);
   const Page = route.Page;
   const setup = useLiveQuery(async () => ({ choice: await setupChoice(store.db) }), [store]);
 
@@ -105,7 +109,7 @@ export function Shell() {
         >
           <Toolbar />
           <Box component="nav" aria-label={t('nav.label')} sx={{ pb: 1 }}>
-            {NAV.map(({ group, items }, i) => (
+            {nav.map(({ group, items }, i) => (
               <Fragment key={group}>
                 {i > 0 ? <Divider component="div" role="presentation" /> : null}
                 <List

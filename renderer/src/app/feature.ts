@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { Role } from '../../../shared/trust/certificate';
 import type { Route } from './routes';
 
 /*
@@ -32,7 +33,18 @@ export interface FeatureRoute {
   Page: ComponentType;
   /** Where the navigation lists it; a route without one is reached from a page (the bulletin). */
   nav?: NavEntry;
+  /**
+   * The roles whose PCs offer the page (listed, and opened from its address): every role when
+   * absent. What a role may not use is absent, not shown read-only (issue 14). A PC that works
+   * alone, is not enrolled yet, or whose certificate lapsed has no role and is offered every page.
+   */
+  roles?: readonly Role[];
 }
+
+/** Everyone who reads the county's organisations and figures: all but a judge, whose PC sits only to score. */
+export const FIGURE_READERS: readonly Role[] = ['countyAdmin', 'townshipOfficer', 'viewer'];
+/** Who reads the county's own settings (rounds, targets): the county, and a viewer, who reads everything. */
+export const COUNTY_READERS: readonly Role[] = ['countyAdmin', 'viewer'];
 
 export interface RendererFeature {
   id: string;

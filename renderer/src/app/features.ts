@@ -10,6 +10,7 @@ import { reportsFeature } from '../features/reports';
 import { statsFeature } from '../features/stats';
 import { syncFeature } from '../features/sync';
 import { welcomeFeature } from '../features/welcome';
+import type { Role } from '../../../shared/trust/certificate';
 import { NAV_GROUPS, type FeatureRoute, type NavEntry, type NavGroup, type RendererFeature } from './feature';
 import type { Route } from './routes';
 
@@ -51,8 +52,28 @@ export const APP_ROUTES: ReadonlyMap<string, FeatureRoute> = new Map(
 
 export type NavItem = NavEntry & { route: Route };
 
-/** The navigation: its groups in NAV_GROUPS order, each group's items by `order`; empty groups left out. */
-export function navigation(features: readonly RendererFeature[] = APP_FEATURES): { group: NavGroup; items: NavItem[] }[] {
-  const items = features.flatMap((f) => f.routes.flatMap((r) => (r.nav ? [{ ...r.nav, route: r.name }] : [])));
+/** Whether a PC of this role is offered the page (no role: a PC that works alone or is not enrolled, offered all). */
+export function offeredTo(route: FeatureRoute, role: Role | undefined): boolean {
+  return role === undefined || route.roles === undefined || route.roles.includes(role);
+}
+
+/**
+ * The page an address shows a PC of this role: the route it names when offered to the role, else
+ * the first screen, else (a judge's PC, which has no overview) the first page its navigation lists.
+ */
+export function pageFor(name: string, role: Role | undefined, features: readonly RendererFeature[] = APP_FEATURES): FeatureRoute {
+  const offered = features.flatMap((f) => f.routes).filter((r) => offeredTo(r, role));
+  const named = offered.find((r) => r.name === name) ?? offered.find((r) => r.name === HOME_ROUTE);
+  if (named) return named;
+  const first = navigation(features, role)[0]?.items[0];
+  return offered.find((r) => r.name === first?.route) ?? APP_ROUTES.get(HOME_ROUTE)!;
+}
+
+/**
+ * The navigation a PC of this role lists: its groups in NAV_GROUPS order, each group's items by
+ * `order`; pages not offered to the role and empty groups left out.
+ */
+export function navigation(features: readonly RendererFeature[] = APP_FEATURES, role?: Role): { group: NavGroup; items: NavItem[] }[] {
+  const items = features.flatMap((f) => f.routes.flatMap((r) => (r.nav && offeredTo(r, role) ? [{ ...r.nav, route: r.name }] : [])));
   return NAV_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group).sort((a, b) => a.order - b.order) })).filter((g) => g.items.length > 0);
 }

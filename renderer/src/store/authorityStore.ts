@@ -374,6 +374,8 @@ export interface EnrolledPc {
   role: Role;
   scope: string;
   grants: readonly string[];
+  /** A judge's assignments: per contest, the judge it scores as. */
+  judging: NonNullable<Certificate['judging']>;
   fingerprint: string;
   issued: string;
   validTo: string;
@@ -429,6 +431,7 @@ export async function judgeEnrolledPcs(store: Store, held: PcsHeld, now = new Da
       role: cert.role,
       scope: cert.scope,
       grants: cert.grants,
+      judging: cert.judging ?? [],
       fingerprint: fingerprint(cert.key),
       issued: cert.issued,
       validTo: cert.validTo,

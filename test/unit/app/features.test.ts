@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_FEATURES, APP_NAMESPACES, APP_ROUTES, HOME_ROUTE, navigation } from '../../../renderer/src/app/features';
+import { APP_FEATURES, APP_NAMESPACES, APP_ROUTES, HOME_ROUTE, navigation, pageFor } from '../../../renderer/src/app/features';
+import { ROLES, type Role } from '../../../shared/trust/certificate';
 import { NAV_GROUPS, type RendererFeature } from '../../../renderer/src/app/feature';
 import type { Route } from '../../../renderer/src/app/routes';
 import { LANGS } from '../../../shared/i18n/lang';
@@ -75,5 +76,44 @@ describe('the navigation', () => {
   it('leaves out a group no feature fills', () => {
     expect(navigation([feature('a', [entry('a1', 'about', 1)])]).map((g) => g.group)).toEqual(['about']);
     expect(navigation([])).toEqual([]);
+  });
+});
+
+/*
+ * What each role's PC lists (issue 14): what the role may not use is absent, not shown read-only.
+ * The PCs page and this PC's enrolment are gated by whether the PC holds the county's authority,
+ * and the refused page while it has something on it (their Gate components), not by role.
+ */
+describe('the navigation per role', () => {
+  const ABSENT: Record<Role, Route[]> = {
+    countyAdmin: [],
+    townshipOfficer: ['rounds', 'targets', 'contests'],
+    judge: ['overview', 'orgs', 'rounds', 'entry', 'targets', 'dashboard', 'reports', 'jobs'],
+    viewer: [],
+  };
+  const everyListed = navigation().flatMap((g) => g.items.map((i) => i.route));
+  const listedFor = (role: Role | undefined) => navigation(undefined, role).flatMap((g) => g.items.map((i) => i.route));
+
+  it.each(ROLES)('a %s PC lists every page but the ones its role has no use for', (role) => {
+    expect(everyListed.filter((r) => !listedFor(role).includes(r))).toEqual(ABSENT[role]);
+  });
+
+  it('a judge PC lists the contests, the exchange of files, its enrolment and About, nothing more', () => {
+    expect(listedFor('judge')).toEqual(['contests', 'sync', 'conflicts', 'pcs', 'enroll', 'refused', 'about']);
+  });
+
+  it('a PC with no role (works alone, not enrolled yet, certificate lapsed) lists everything', () => {
+    expect(listedFor(undefined)).toEqual(everyListed);
+  });
+
+  it.each(ROLES)('an address a %s PC is not offered shows the first page its navigation lists, never the page', (role) => {
+    for (const name of [...APP_ROUTES.keys()]) {
+      const shown = pageFor(name, role);
+      const offered = shown.roles === undefined || shown.roles.includes(role);
+      expect(offered, `${role} ${name}`).toBe(true);
+      if (ABSENT[role].includes(name as Route) || (name === 'bulletin' && role === 'judge')) expect(shown.name).toBe(role === 'judge' ? 'contests' : HOME_ROUTE);
+      else expect(shown.name).toBe(name);
+    }
+    expect(pageFor('no-such-page', role).name).toBe(role === 'judge' ? 'contests' : HOME_ROUTE);
   });
 });

@@ -7,7 +7,8 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useStanding } from '../../app/useStanding';
-import { CONTEST_TABLE } from '../../../../shared/contests/tables';
+import { CONTEST_TABLE, SCORE_TABLE } from '../../../../shared/contests/tables';
+import type { Contest } from '../../../../shared/contests/rows';
 import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
 import { formatDate, formatInteger } from '../../../../shared/i18n/format';
@@ -25,6 +26,18 @@ import { useContestData, useContests } from './useContestData';
 const VIEWS = ['entries', 'judging', 'ranking', 'certificates', 'gallery'] as const;
 type View = (typeof VIEWS)[number];
 
+/**
+ * A judge's PC sits to score blind: it lists only the contests its certificate lets it score in,
+ * and in them only the judging (entries, ranking, certificates and gallery name the entrants). Every
+ * other PC sees every contest; what it may change there its rules decide.
+ */
+function useJudgeSeat(): { blind: boolean; scoresIn(contest: Contest): boolean } {
+  const { standing, can } = useStanding();
+  const blind = standing?.state === 'enrolled' && standing.role === 'judge';
+  const scoresIn = (contest: Contest) => contest.judges.some((j) => can({ table: SCORE_TABLE.name, fields: { contestId: contest.id, judgeId: j.id } }));
+  return { blind, scoresIn };
+}
+
 /** Contests: the list, and one contest's entries, blind judging, ranking, certificates and gallery (`?contest=…&view=…`). */
 export function ContestsPage() {
   const params = useRouteParams();
@@ -38,7 +51,9 @@ function ContestList() {
   const data = useContests();
   const [creating, setCreating] = useState(false);
   const mayRun = useStanding().canWriteTable(CONTEST_TABLE.name);
+  const seat = useJudgeSeat();
   if (!data) return null;
+  const contests = seat.blind ? data.contests.filter(seat.scoresIn) : data.contests;
   return (
     <Stack spacing={2} data-testid="contests">
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
@@ -52,8 +67,8 @@ function ContestList() {
         ) : null}
       </Stack>
       <ListTable
-        count={data.contests.length}
-        empty={t(data.countyCode === null ? 'list.noCounty' : 'list.empty')}
+        count={contests.length}
+        empty={t(seat.blind ? 'list.noneToJudge' : data.countyCode === null ? 'list.noCounty' : 'list.empty')}
         emptyTestId="contests-empty"
         columns={[
           { label: t('form.kind') },
@@ -63,7 +78,7 @@ function ContestList() {
           {},
         ]}
       >
-        {data.contests.map((c) => (
+        {contests.map((c) => (
           <TableRow key={c.id} hover data-testid="contest-row">
             <TableCell>{t(`kinds.${c.kind}`)}</TableCell>
             <TableCell>
@@ -99,8 +114,9 @@ function ContestDetail({ contestId, view }: { contestId: string; view: View }) {
   const [editing, setEditing] = useState(false);
   // Contests are the county's to run; a judge's PC only scores.
   const mayRun = useStanding().canWriteTable(CONTEST_TABLE.name);
+  const seat = useJudgeSeat();
   if (data === undefined) return null;
-  if (data === null) {
+  if (data === null || (seat.blind && !seat.scoresIn(data.contest))) {
     return (
       <Stack spacing={2}>
         <Typography color="text.secondary">{t('list.notFound')}</Typography>
@@ -108,7 +124,8 @@ function ContestDetail({ contestId, view }: { contestId: string; view: View }) {
       </Stack>
     );
   }
-  const views = VIEWS.filter((v) => v !== 'gallery' || data.contest.kind === 'photo');
+  const views = seat.blind ? (['judging'] as const) : VIEWS.filter((v) => v !== 'gallery' || data.contest.kind === 'photo');
+  const shown: View = (views as readonly View[]).includes(view) ? view : views[0]!;
   const scope = data.county?.code ?? 'LT';
   return (
     <Stack spacing={2} data-testid="contest-detail" data-kind={data.contest.kind}>
@@ -125,16 +142,16 @@ function ContestDetail({ contestId, view }: { contestId: string; view: View }) {
           </Button>
         ) : null}
       </Stack>
-      <Tabs value={views.includes(view) ? view : 'entries'} onChange={(_, v: View) => setRouteParams('contests', { contest: contestId, view: v })} className="no-print">
+      <Tabs value={shown} onChange={(_, v: View) => setRouteParams('contests', { contest: contestId, view: v })} className="no-print">
         {views.map((v) => (
           <Tab key={v} value={v} label={t(`tabs.${v}`)} data-testid={`contest-tab-${v}`} />
         ))}
       </Tabs>
-      {view === 'entries' && <EntriesView data={data} scope={scope} />}
-      {view === 'judging' && <JudgingView data={data} scope={scope} />}
-      {view === 'ranking' && <RankingView data={data} scope={scope} />}
-      {view === 'certificates' && <CertificatesView data={data} />}
-      {view === 'gallery' && data.contest.kind === 'photo' && <GalleryView data={data} />}
+      {shown === 'entries' && <EntriesView data={data} scope={scope} />}
+      {shown === 'judging' && <JudgingView data={data} scope={scope} />}
+      {shown === 'ranking' && <RankingView data={data} scope={scope} />}
+      {shown === 'certificates' && <CertificatesView data={data} />}
+      {shown === 'gallery' && <GalleryView data={data} />}
       {editing && <ContestFormDialog initial={data.contest} scope={scope} onClose={() => setEditing(false)} />}
     </Stack>
   );

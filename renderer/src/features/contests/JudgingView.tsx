@@ -38,7 +38,8 @@ export function JudgingView({ data, scope }: { data: ContestData; scope: string 
   const { can } = useStanding();
   // A judge's PC scores only as the judges its certificate names; the county's as any.
   const judges = contest.judges.filter((j) => can({ table: SCORE_TABLE.name, fields: { contestId: contest.id, judgeId: j.id } }));
-  const judgeId = params.get('judge') ?? '';
+  // One judge to score as (a judge's PC, as its certificate names it): it is chosen already.
+  const judgeId = params.get('judge') ?? (judges.length === 1 ? judges[0]!.id : '');
   const judge = judges.find((j) => j.id === judgeId);
   const toJudge = data.entries.filter((e) => !hasError(data.problems.get(e.id)));
   const progress = judgeProgress(contest, toJudge.map((e) => e.id), data.scores);
@@ -80,7 +81,11 @@ export function JudgingView({ data, scope }: { data: ContestData; scope: string 
       <Alert severity="info">{t('judging.blindNote')}</Alert>
       {judge && (
         <>
-          <LinearProgress variant="determinate" value={(100 * (progress.get(judgeId) ?? 0)) / toJudge.length} />
+          <LinearProgress
+            variant="determinate"
+            value={(100 * (progress.get(judgeId) ?? 0)) / toJudge.length}
+            aria-label={t('judging.progress', { done: formatInteger(progress.get(judgeId) ?? 0, lang), total: formatInteger(toJudge.length, lang) })}
+          />
           {index < 0 ? (
             <Alert severity="success" data-testid="judging-done">
               {t('judging.done')}
@@ -161,7 +166,8 @@ function ScoringCard(props: {
       <Typography variant="h5" component="h2" data-testid="judging-code">
         {t('judging.entry', { code: entry.code })}
       </Typography>
-      <Typography variant="subtitle1" sx={{ mb: 1 }}>
+      {/* The entry's title is no heading (subtitle1 would make it an h6, below the h2 of its code). */}
+      <Typography variant="subtitle1" component="p" sx={{ mb: 1 }}>
         <bdi>{entry.title}</bdi>
       </Typography>
       {contest.kind === 'essay' && (

@@ -15,6 +15,8 @@ export const contestsFeature: RendererFeature = {
       name: 'contests',
       Page: lazyPage(() => import('./ContestsPage'), 'ContestsPage'),
       nav: { label: 'nav.contests', icon: EmojiEventsOutlined, group: 'county', order: 2 },
+      // The county runs contests and a judge's PC scores them; a township officer has no part in them.
+      roles: ['countyAdmin', 'judge', 'viewer'],
     },
   ],
 };

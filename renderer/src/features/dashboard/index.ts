@@ -1,5 +1,5 @@
 import InsertChartOutlined from '@mui/icons-material/InsertChartOutlined';
-import { lazyPage, type RendererFeature } from '../../app/feature';
+import { FIGURE_READERS, lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -16,8 +16,9 @@ export const dashboardFeature: RendererFeature = {
       name: 'dashboard',
       Page: lazyPage(() => import('./DashboardPage'), 'DashboardPage'),
       nav: { label: 'nav.dashboard', icon: InsertChartOutlined, group: 'stats', order: 4 },
+      roles: FIGURE_READERS,
     },
     // Opened from the dashboard ("print the bulletin"), not from the navigation.
-    { name: 'bulletin', Page: lazyPage(() => import('./BulletinPage'), 'BulletinPage') },
+    { name: 'bulletin', Page: lazyPage(() => import('./BulletinPage'), 'BulletinPage'), roles: FIGURE_READERS },
   ],
 };

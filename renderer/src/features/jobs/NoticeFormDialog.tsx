@@ -13,7 +13,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
@@ -21,6 +21,8 @@ import { localToday } from '../../../../shared/jobs/dates';
 import { findDuplicates, noticeDay, shownStatus, validateNotice, cleanNotice, type NoticeField } from '../../../../shared/jobs/notice';
 import { EDUCATION_LEVELS, NOTICE_CHANNELS, type Notice } from '../../../../shared/jobs/rows';
 import { saveNoticeWrites } from '../../../../shared/jobs/writes';
+import { NOTICE_TABLE } from '../../../../shared/jobs/tables';
+import { useStanding } from '../../app/useStanding';
 import { useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
@@ -47,7 +49,18 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
   const notify = useNotify();
   const { lang } = useLanguage();
   const today = localToday(new Date());
+  // The townships this PC may publish for (a township officer: its own); "no township" is the county's.
+  const { can } = useStanding();
+  const mayPlace = (townshipId: string | null) => can({ table: NOTICE_TABLE.name, row: notice?.id, fields: { townshipId }, before: notice });
+  const townships = data.townships.filter((o) => mayPlace(o.id));
+  const countyWide = mayPlace(null);
   const [state, setState] = useState<NoticeFormState>(() => formStateOf(notice, today));
+  // A new notice on a PC that may publish for one township only is that township's (once the
+  // standing and the organisations are read, which may follow the first render).
+  const onlyTownship = !countyWide && townships.length === 1 ? townships[0]!.id : undefined;
+  useEffect(() => {
+    if (notice === undefined && onlyTownship !== undefined) setState((s) => (s.townshipId === '' ? { ...s, townshipId: onlyTownship } : s));
+  }, [notice, onlyTownship]);
   const [id] = useState(() => notice?.id ?? `notice-${crypto.randomUUID()}`);
   const [tried, setTried] = useState(false);
   const { busy, write } = useWrite();
@@ -131,8 +144,8 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <TextField select label={t('form.township')} value={state.townshipId} onChange={(e) => set('townshipId')(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': 'notice-township' } }}>
-              <MenuItem value="">{t('form.noTownship')}</MenuItem>
-              {data.townships.map((o) => (
+              {countyWide ? <MenuItem value="">{t('form.noTownship')}</MenuItem> : null}
+              {townships.map((o) => (
                 <MenuItem key={o.id} value={o.id}>
                   <BilingualName text={o.name} lang={lang} />
                 </MenuItem>

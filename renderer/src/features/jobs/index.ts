@@ -1,5 +1,5 @@
 import WorkOutlineOutlined from '@mui/icons-material/WorkOutlineOutlined';
-import { lazyPage, type RendererFeature } from '../../app/feature';
+import { FIGURE_READERS, lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -15,6 +15,7 @@ export const jobsFeature: RendererFeature = {
       name: 'jobs',
       Page: lazyPage(() => import('./JobsPage'), 'JobsPage'),
       nav: { label: 'nav.jobs', icon: WorkOutlineOutlined, group: 'county', order: 1 },
+      roles: FIGURE_READERS,
     },
   ],
 };

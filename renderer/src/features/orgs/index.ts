@@ -1,5 +1,5 @@
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
-import { lazyPage, type RendererFeature } from '../../app/feature';
+import { FIGURE_READERS, lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -15,6 +15,7 @@ export const orgsFeature: RendererFeature = {
       name: 'orgs',
       Page: lazyPage(() => import('./OrgsPage'), 'OrgsPage'),
       nav: { label: 'nav.orgs', icon: AccountTreeOutlined, group: 'work', order: 2 },
+      roles: FIGURE_READERS,
     },
   ],
 };

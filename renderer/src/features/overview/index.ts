@@ -1,5 +1,5 @@
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
-import type { RendererFeature } from '../../app/feature';
+import { FIGURE_READERS, type RendererFeature } from '../../app/feature';
 import { OverviewPage } from './OverviewPage';
 
 declare module '../../app/routes' {
@@ -12,5 +12,5 @@ declare module '../../app/routes' {
 export const overviewFeature: RendererFeature = {
   id: 'overview',
   namespaces: ['overview', 'stats'],
-  routes: [{ name: 'overview', Page: OverviewPage, nav: { label: 'nav.overview', icon: DashboardOutlined, group: 'work', order: 1 } }],
+  routes: [{ name: 'overview', Page: OverviewPage, nav: { label: 'nav.overview', icon: DashboardOutlined, group: 'work', order: 1 }, roles: FIGURE_READERS }],
 };

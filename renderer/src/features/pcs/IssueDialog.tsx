@@ -26,7 +26,8 @@ import { PassphraseField } from '../../components/trust/PassphraseField';
 import { usePassphraseStep } from '../../components/trust/usePassphraseStep';
 import { useSaveReport } from '../../components/useSaveAndReport';
 import { issueForRequest } from '../../store/authorityStore';
-import { useCountyOrgs } from './usePcsData';
+import { JudgingPicker, type Judging } from './JudgingPicker';
+import { useContestsToJudge, useCountyOrgs } from './usePcsData';
 
 function inYears(years: number): string {
   const at = new Date();
@@ -56,12 +57,17 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
   const [scope, setScope] = useState<Org | null>(null);
   const [until, setUntil] = useState(inYears(DEFAULT_YEARS));
   const [jobs, setJobs] = useState(false);
+  const contests = useContestsToJudge() ?? [];
+  const [judging, setJudging] = useState<Judging>([]);
   const step = usePassphraseStep();
   const busy = step.busy;
 
-  const wholeCounty = role === 'countyAdmin';
+  // A judge belongs to no organisation (its scores are placed by contest and judge, not by code):
+  // its certificate names the county, and what it may score is its judging.
+  const judge = role === 'judge';
+  const wholeCounty = role === 'countyAdmin' || judge;
   const scopeCode = wholeCounty ? county?.code : scope?.code;
-  const ready = matches && scopeCode !== undefined && until !== '' && step.passphrase !== '';
+  const ready = matches && scopeCode !== undefined && until !== '' && step.passphrase !== '' && (!judge || judging.length > 0);
   const orgLabel = (o: Org) => `${o.code} ${pickText(o.name, lang).text}`;
 
   const issue = () =>
@@ -71,7 +77,14 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
         issueForRequest(
           store,
           request,
-          { role, scope: scopeCode, validFrom: new Date().toISOString(), validTo: new Date(`${until}T00:00:00`).toISOString(), ...(role === 'townshipOfficer' && jobs ? { grants: ['jobs'] } : {}) },
+          {
+            role,
+            scope: scopeCode,
+            validFrom: new Date().toISOString(),
+            validTo: new Date(`${until}T00:00:00`).toISOString(),
+            ...(role === 'townshipOfficer' && jobs ? { grants: ['jobs'] } : {}),
+            ...(judge ? { judging } : {}),
+          },
           passphrase,
         ),
       async (issued) => {
@@ -101,7 +114,13 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
             ))}
           </TextField>
           {wholeCounty ? (
-            <TextField label={t('issue.scope')} value={county ? orgLabel(county) : ''} disabled helperText={t('issue.wholeCounty')} />
+            // Read-only, not disabled: a disabled field's grey helper text is too faint to read.
+            <TextField
+              label={t('issue.scope')}
+              value={county ? orgLabel(county) : ''}
+              helperText={t(judge ? 'issue.judgingWhole' : 'issue.wholeCounty')}
+              slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'issue-scope-county' } }}
+            />
           ) : (
             <Autocomplete
               options={orgs}
@@ -114,6 +133,7 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
               renderInput={(params) => <TextField {...params} label={t('issue.scope')} helperText={t('issue.scopeHelp')} inputProps={{ ...params.inputProps, 'data-testid': 'issue-scope' }} />}
             />
           )}
+          {judge ? <JudgingPicker contests={contests} value={judging} onChange={setJudging} disabled={busy} /> : null}
           <DateField lang={lang} label={t('issue.until')} value={until} onValueChange={setUntil} disabled={busy} slotProps={{ htmlInput: { 'data-testid': 'issue-until' } }} />
           {role === 'townshipOfficer' ? (
             <FormControlLabel control={<Checkbox checked={jobs} onChange={(e) => setJobs(e.target.checked)} />} label={t('issue.grantJobs')} />

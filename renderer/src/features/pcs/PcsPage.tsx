@@ -11,7 +11,8 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAGUEJOIN_FILTERS } from '../../../../shared/bridge';
-import { formatDate, formatDateTime, isolateLtr } from '../../../../shared/i18n/format';
+import { formatDate, formatDateTime, isolateLtr, isolateName } from '../../../../shared/i18n/format';
+import { pickText } from '../../../../shared/i18n/lang';
 import type { EnrollmentRequest } from '../../../../shared/trust/enrollment';
 import { stampTime } from '../../../../shared/trust/schemas';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
@@ -27,7 +28,7 @@ import { AuthorityBackupDialog } from './AuthorityBackupDialog';
 import { IssueDialog } from './IssueDialog';
 import { RevokeDialog } from './RevokeDialog';
 import { SuccessionDialog } from './SuccessionDialog';
-import { useEnrolledPcs, useHoldsAuthority } from './usePcsData';
+import { useContestsToJudge, useEnrolledPcs, useHoldsAuthority } from './usePcsData';
 
 const STATUS_COLOR = { active: 'success', expired: 'default', revoked: 'error' } as const;
 
@@ -44,6 +45,12 @@ export function PcsPage() {
   const holds = useHoldsAuthority();
   const pcs = useEnrolledPcs();
   const enrollment = useEnrollment();
+  const contests = useContestsToJudge();
+  // A judge's assignment by the contest's title and the judge's name (its ids if the contest is not held here).
+  const judgingLabel = ({ contest, judge }: { contest: string; judge: string }) => {
+    const held = contests?.find((c) => c.id === contest);
+    return { contest: isolateName(held ? pickText(held.title, lang).text : contest), judge: isolateName(held?.judges.find((j) => j.id === judge)?.name ?? judge) };
+  };
   const [request, setRequest] = useState<{ request: EnrollmentRequest; fingerprint: string } | undefined>();
   const [revoking, setRevoking] = useState<EnrolledPc | undefined>();
   const [backingUp, setBackingUp] = useState(false);
@@ -111,6 +118,11 @@ export function PcsPage() {
             <TableCell>
               {t(`common:standing.role.${pc.role}`)}
               {pc.grants.includes('jobs') ? <Typography variant="caption" color="text.secondary" component="div">{t('certificate.withJobs')}</Typography> : null}
+              {pc.judging.map((a) => (
+                <Typography key={a.contest} variant="caption" color="text.secondary" component="div" data-testid="pc-judging">
+                  {t('certificate.judgesAs', judgingLabel(a))}
+                </Typography>
+              ))}
             </TableCell>
             <TableCell>
               <bdi dir="ltr">{pc.scope}</bdi>

@@ -1,6 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import type { Contest } from '../../../../shared/contests/rows';
+import { CONTEST_TABLE } from '../../../../shared/contests/tables';
 import type { Org } from '../../../../shared/domain/org';
+import { liveRows } from '../../../../shared/sync/validate';
 import { homeCounty } from '../../../../shared/orgs/home';
 import { ORG_TABLE } from '../../../../shared/orgs/tables';
 import { isWithinScope } from '../../../../shared/sync/scope';
@@ -44,4 +47,10 @@ export function useCountyOrgs(): Org[] | undefined {
     if (!county) return [];
     return orgs.filter((o) => !o.archived && isWithinScope(o.code, county.code)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }, [db]);
+}
+
+/** The county's contests with their judges, newest first: what a judge's certificate may assign it to. */
+export function useContestsToJudge(): Contest[] | undefined {
+  const { db } = useStore();
+  return useLiveQuery(async () => liveRows<Contest>(CONTEST_TABLE, await db.rows(CONTEST_TABLE).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)), [db]);
 }

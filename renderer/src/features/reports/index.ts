@@ -1,5 +1,5 @@
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
-import { lazyPage, type RendererFeature } from '../../app/feature';
+import { FIGURE_READERS, lazyPage, type RendererFeature } from '../../app/feature';
 
 declare module '../../app/routes' {
   interface RouteNames {
@@ -15,6 +15,7 @@ export const reportsFeature: RendererFeature = {
       name: 'reports',
       Page: lazyPage(() => import('./ReportsPage'), 'ReportsPage'),
       nav: { label: 'nav.reports', icon: DescriptionOutlined, group: 'stats', order: 5 },
+      roles: FIGURE_READERS,
     },
   ],
 };
