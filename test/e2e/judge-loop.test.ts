@@ -161,7 +161,8 @@ describe('a judge PC in the loop (issue 14)', () => {
     await judge.getByTestId('judging').waitFor();
     expect(await judge.getByRole('tab').count()).toBe(1);
     expect(await judge.getByTestId('contest-edit').count()).toBe(0);
-    await expect(judge.getByTestId('judge-select').inputValue()).resolves.not.toBe('');
+    // Its judge is chosen for it once its standing is read (a moment after the page opens).
+    await expect.poll(() => judge.getByTestId('judge-select').inputValue()).not.toBe('');
     await judge.getByTestId('scoring-card').waitFor();
     await screenshot(judge, 'judge-scoring-zh', { fullPage: false });
     found.push(...(await violations(judge, 'judge scoring zh')));
