@@ -1,22 +1,39 @@
-import type { HubBlob, HubLocal, HubSyncState } from '../../../shared/sync/hub/local';
-import { applyPulledRecords, freshState } from '../../../shared/sync/hub/local';
+import type { HubBlob, HubLocal, HubSyncState, HubTrustDoc } from '../../../shared/sync/hub/local';
+import { applyPulledChanges, freshState, parsePulled } from '../../../shared/sync/hub/local';
+import { carriedKind } from '../../../shared/trust/carried';
+import { recordId } from '../../../shared/trust/signed';
 import { BLOB_STORE, blobTable } from './blobs';
 import { unsentChanges } from './changeLog';
 import { LOG_STORE } from './logPages';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inSyncTransaction, readVector } from './dexieAccess';
+import { admittedChanges, decideImport, keepDecisions, prepareImportTrust } from './importTrust';
+import { sealUnsealed, type SealingDevice } from './sealing';
 import { inTransaction } from './tx';
+import { REFUSED_STORE, TRUST_STORE, trustRecordsFor } from './trustStore';
 
 /** The meta key the hub sync state lives under (local only: never synced, never credentials). */
 export const HUB_STATE_KEY = 'hubSync';
 
+export interface HubTrustOptions {
+  /** This PC as it signs: its own changes are sealed before they are pushed (a crash may have left some unsealed). */
+  sealing?: SealingDevice;
+  /** Refused changes are kept aside, not applied (Store.enforceTrust; on unless said). */
+  enforceTrust?: boolean;
+}
+
 /**
- * The hub client's view of this PC's database. A pulled batch, its blobs and the new checkpoint
- * are written in one read-write transaction over the sync stores, planned and applied by the same
- * code as a bundle import, so a batch lands whole with its checkpoint or not at all.
+ * The hub client's view of this PC's database. A pulled batch is decided exactly as a USB import
+ * is (store/importTrust.ts): the pulled trust records and every signature are checked before the
+ * transaction; inside one read-write transaction the changes are decided against the rows as held,
+ * the authorized ones planned and applied by the bundle import's code, the pulled trust records
+ * and the refused changes kept (the county's refused page lists them), with the blobs and the new
+ * checkpoint — so a batch lands whole with its checkpoint or not at all, and the checkpoint moves
+ * past refused changes, which are kept aside, not lost.
  */
-export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scope: string }): HubLocal {
+export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scope: string }, options: HubTrustOptions = {}): HubLocal {
   const blobs = blobTable(db);
+  const enforce = options.enforceTrust ?? true;
   return {
     device: identity.device,
     scope: identity.scope,
@@ -32,19 +49,32 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
       // to hold everything of are skipped, and only pages above the others' marks are read.
       return inTransaction(db, 'r', [LOG_STORE, 'vector'], async (tx) => unsentChanges(tx, sent, await readVector(tx)));
     },
-    async applyPulled(records, pulledBlobs, state, now) {
+    async trustFor(changes) {
+      if (options.sealing) await sealUnsealed(db, options.sealing);
+      const records = await inTransaction(db, 'r', [TRUST_STORE], (tx) => trustRecordsFor(tx, changes));
+      return records.map((record) => ({ id: recordId(record), record, once: carriedKind(record as { format?: unknown }) !== 'seal' }));
+    },
+    async applyPulled(records, pulledBlobs, pulledTrust, state, now) {
+      // Before the transaction: parsing, and the trust material's signatures and hashes (WebCrypto).
+      const { valid, rejected } = parsePulled(records, db.syncTables);
+      const carried = pulledTrust.filter(isWhatItsIdSays);
+      const prepared = await prepareImportTrust(db, valid, carried.map((t) => t.record));
       return inSyncTransaction(
         db,
         'rw',
         async (access, tx) => {
           const meta = tx.table<MetaEntry, string>('meta');
-          const result = await applyPulledRecords(access, records, state, now, undefined, identity.device);
+          const decided = await decideImport(tx, access, prepared, db.registry.rules, new Date(now));
+          const admitted = admittedChanges(valid, decided, enforce);
+          const refused = enforce ? decided.refused.length : 0;
+          const result = await applyPulledChanges(access, { pulled: valid, admitted, rejected: rejected + pulledTrust.length - carried.length, refused }, state, now, undefined, identity.device);
+          await keepDecisions(tx, prepared, decided, enforce);
           if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
           await meta.put({ key: HUB_STATE_KEY, value: result.state });
           if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
           return result;
         },
-        [BLOB_STORE],
+        [BLOB_STORE, TRUST_STORE, REFUSED_STORE],
       );
     },
     async blobHashes() {
@@ -59,4 +89,16 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
       return unique.filter((_, i) => held[i] === undefined);
     },
   };
+}
+
+/**
+ * A trust document whose id is not its record's: the hub cannot hash, so anyone may have posted
+ * it. Left out and counted as rejected; its signatures are checked as every carried record's are.
+ */
+function isWhatItsIdSays(doc: HubTrustDoc): boolean {
+  try {
+    return recordId(doc.record) === doc.id;
+  } catch {
+    return false;
+  }
 }

@@ -83,6 +83,19 @@ export async function decideImport(tx: StoreTx, access: SyncAccess, prepared: Pr
   return { authorized, refused, summary: summarizeDecisions(fresh, decisions), decisions };
 }
 
+/**
+ * The changes an import goes on with: all of the incoming ones while trust is not enforced;
+ * enforced, the incoming less those refused (held ones stay, to be counted as already here), plus
+ * changes kept aside by an earlier import that are authorized now — their certificate may come in a
+ * file or a hub pull that does not carry them again.
+ */
+export function admittedChanges(incoming: readonly Change[], decided: ImportDecisions, enforce: boolean): Change[] {
+  if (!enforce) return [...incoming];
+  const refused = new Set(decided.refused.map((r) => r.change.id));
+  const inIncoming = new Set(incoming.map((c) => c.id));
+  return [...incoming.filter((c) => !refused.has(c.id)), ...decided.authorized.filter((c) => !inIncoming.has(c.id))];
+}
+
 /** The held rows the new changes write, and every organisation (rules place rows by their organisation's code). */
 async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly HashedChange[]): Promise<Map<string, Map<string, MergedRow>>> {
   const wanted = new Map<string, Set<string>>();

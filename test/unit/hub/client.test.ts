@@ -110,10 +110,10 @@ describe('hub client against a fake hub', () => {
     const pagesAsked = () => hub.requests.filter((r) => r.path === '_changes').length;
     const slow: typeof b = {
       ...b,
-      async applyPulled(records, blobs, state, now) {
+      async applyPulled(records, blobs, trust, state, now) {
         applied.push({ records: records.length, checkpoint: state.checkpoint, pagesAskedBefore: pagesAsked() });
         if (applied.length === 1) await firstWriteMayFinish;
-        return b.applyPulled(records, blobs, state, now);
+        return b.applyPulled(records, blobs, trust, state, now);
       },
     };
     hub.requests.length = 0;

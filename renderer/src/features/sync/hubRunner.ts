@@ -90,7 +90,11 @@ export class HubRunner {
     if (!config?.configured || !config.address || !config.scope) return;
     this.set({ running: true, progress: { phase: 'check', done: 0 }, error: undefined });
     try {
-      const local = dexieHubLocal(this.store.db, { device: this.store.identity.device, scope: config.scope });
+      const local = dexieHubLocal(
+        this.store.db,
+        { device: this.store.identity.device, scope: config.scope },
+        { sealing: this.store.device, enforceTrust: this.store.enforceTrust },
+      );
       const outcome = await syncWithHub((request) => hub.request(request), local, {
         hub: stateKey(config.address, config.scope),
         onProgress: (progress) => this.set({ progress }),
