@@ -1,6 +1,5 @@
 import type { HubBlob, HubLocal, HubSyncState, HubTrustDoc } from '../../../shared/sync/hub/local';
 import { applyPulledChanges, freshState, parsePulled } from '../../../shared/sync/hub/local';
-import { carriedKind } from '../../../shared/trust/carried';
 import { recordId } from '../../../shared/trust/signed';
 import { BLOB_STORE, blobTable } from './blobs';
 import { unsentChanges } from './changeLog';
@@ -10,7 +9,7 @@ import { inSyncTransaction, readVector } from './dexieAccess';
 import { admittedChanges, decideImport, keepDecisions, prepareImportTrust } from './importTrust';
 import { sealUnsealed, type SealingDevice } from './sealing';
 import { inTransaction } from './tx';
-import { REFUSED_STORE, TRUST_STORE, trustRecordsFor } from './trustStore';
+import { covering, REFUSED_STORE, TRUST_STORE, trustTable } from './trustStore';
 
 /** The meta key the hub sync state lives under (local only: never synced, never credentials). */
 export const HUB_STATE_KEY = 'hubSync';
@@ -51,24 +50,28 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
     },
     async trustFor(changes) {
       if (options.sealing) await sealUnsealed(db, options.sealing);
-      const records = await inTransaction(db, 'r', [TRUST_STORE], (tx) => trustRecordsFor(tx, changes));
-      return records.map((record) => ({ id: recordId(record), record, once: carriedKind(record as { format?: unknown }) !== 'seal' }));
+      const entries = await inTransaction(db, 'r', [TRUST_STORE], async (tx) => covering(await trustTable(tx).toArray(), changes));
+      return entries.map((e) => ({ id: e.id, record: e.record as object, once: e.kind !== 'seal' }));
     },
     async applyPulled(records, pulledBlobs, pulledTrust, state, now) {
       // Before the transaction: parsing, and the trust material's signatures and hashes (WebCrypto).
       const { valid, rejected } = parsePulled(records, db.syncTables);
       const carried = pulledTrust.filter(isWhatItsIdSays);
-      const prepared = await prepareImportTrust(db, valid, carried.map((t) => t.record));
+      // A pull that brought neither changes nor trust records (the hub had nothing new) changes no
+      // decision: the changes kept aside are not checked again every few minutes for nothing.
+      const prepared = valid.length > 0 || carried.length > 0 ? await prepareImportTrust(db, valid, carried.map((t) => t.record)) : undefined;
       return inSyncTransaction(
         db,
         'rw',
         async (access, tx) => {
           const meta = tx.table<MetaEntry, string>('meta');
-          const decided = await decideImport(tx, access, prepared, db.registry.rules, new Date(now));
-          const admitted = admittedChanges(valid, decided, enforce);
-          const refused = enforce ? decided.refused.length : 0;
+          const decided = prepared && (await decideImport(tx, access, prepared, db.registry.rules, new Date(now)));
+          const admitted = decided ? admittedChanges(valid, decided, enforce) : valid;
+          // What this pull set aside; changes set aside before and refused again are not counted twice.
+          const pulledIds = new Set(valid.map((c) => c.id));
+          const refused = enforce && decided ? decided.refused.filter((r) => pulledIds.has(r.change.id)).length : 0;
           const result = await applyPulledChanges(access, { pulled: valid, admitted, rejected: rejected + pulledTrust.length - carried.length, refused }, state, now, undefined, identity.device);
-          await keepDecisions(tx, prepared, decided, enforce);
+          if (prepared && decided) await keepDecisions(tx, prepared, decided, enforce);
           if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
           await meta.put({ key: HUB_STATE_KEY, value: result.state });
           if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });

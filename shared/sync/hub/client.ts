@@ -185,12 +185,12 @@ export function trustDoc(trust: HubTrustDoc): Record<string, unknown> {
 }
 
 /**
- * Sends the trust records a push of `changes` carries, less the `once` records already on this hub.
+ * Sends the trust records a push of `changes` carries, less the `once` records already on this hub
+ * — also with no change to send: a certificate the county just issued or a revocation is news.
  * Seals go each time they cover a change being sent (twice is "already there"); `trustSent` keeps
  * only the `once` records' ids, a few per county.
  */
 async function pushTrust(transport: HubTransport, local: HubLocal, start: HubSyncState, changes: readonly Change[]): Promise<HubSyncState> {
-  if (changes.length === 0) return start;
   const sentBefore = new Set(start.trustSent ?? []);
   const todo: HubTrustToPush[] = (await local.trustFor(changes)).filter((t) => !(t.once && sentBefore.has(t.id)));
   let state = start;
