@@ -6,10 +6,10 @@ import { unsentChanges } from './changeLog';
 import { LOG_STORE } from './logPages';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inSyncTransaction, readVector } from './dexieAccess';
-import { admittedChanges, decideImport, keepDecisions, prepareImportTrust } from './importTrust';
+import { admittedChanges, decideImport, keepDecisions, prepareImportTrust, restoringHere } from './importTrust';
 import { sealUnsealed, type SealingDevice } from './sealing';
 import { inTransaction } from './tx';
-import { covering, REFUSED_STORE, TRUST_STORE, trustTable } from './trustStore';
+import { covering, REFUSED_STORE, TRUST_STORE, trustTable, type TrustEntry } from './trustStore';
 
 /** The meta key the hub sync state lives under (local only: never synced, never credentials). */
 export const HUB_STATE_KEY = 'hubSync';
@@ -19,6 +19,11 @@ export interface HubTrustOptions {
   sealing?: SealingDevice;
   /** Refused changes are kept aside, not applied (Store.enforceTrust; on unless said). */
   enforceTrust?: boolean;
+  /**
+   * Called after a pull that restored a fresh PC (importTrust.ts `restoringHere`), with the trust
+   * records it carried: the app joins the demo county there, as after a file (store/demo.ts).
+   */
+  onRestored?: (carried: readonly TrustEntry[]) => Promise<void>;
 }
 
 /**
@@ -60,11 +65,12 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
       // A pull that brought neither changes nor trust records (the hub had nothing new) changes no
       // decision: the changes kept aside are not checked again every few minutes for nothing.
       const prepared = valid.length > 0 || carried.length > 0 ? await prepareImportTrust(db, valid, carried.map((t) => t.record)) : undefined;
-      return inSyncTransaction(
+      const { result, restored } = await inSyncTransaction(
         db,
         'rw',
         async (access, tx) => {
           const meta = tx.table<MetaEntry, string>('meta');
+          const restored = prepared !== undefined && (await restoringHere(tx, access, prepared));
           const decided = prepared && (await decideImport(tx, access, prepared, db.registry.rules, new Date(now)));
           const admitted = decided ? admittedChanges(valid, decided, enforce) : valid;
           // What this pull set aside; changes set aside before and refused again are not counted twice.
@@ -75,10 +81,12 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
           if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
           await meta.put({ key: HUB_STATE_KEY, value: result.state });
           if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
-          return result;
+          return { result, restored };
         },
         [BLOB_STORE, TRUST_STORE, REFUSED_STORE],
       );
+      if (restored && prepared && options.onRestored) await options.onRestored(prepared.carried);
+      return result;
     },
     async blobHashes() {
       return (await blobs.toCollection().primaryKeys()) as string[];

@@ -10,7 +10,8 @@ import { checkAuthorityRecord, prepareMaterial, type Checked, type HashedChange,
 import type { RuleRegistry } from '../../../shared/trust/rules';
 import { summarizeDecisions, type WriterTrust } from '../../../shared/trust/summary';
 import { sealIndex } from '../../../shared/trust/verify';
-import type { LeagueDeskDb } from './db';
+import { ENROLLMENT_KEY } from './authorityStore';
+import type { LeagueDeskDb, MetaEntry } from './db';
 import { inTransaction, type StoreTx } from './tx';
 import { covering, putTrustRecords, readHomeAuthority, REFUSED_STORE, refusedTable, TRUST_STORE, trustEntries, trustTable, type RefusedEntry, type TrustEntry } from './trustStore';
 
@@ -117,6 +118,16 @@ async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly HashedC
   for (const row of await tx.table<MergedRow, string>('org').toArray()) orgs.set(row.id, row);
   out.set('org', orgs);
   return out;
+}
+
+/**
+ * Whether this import restores a fresh PC (store/demo.ts `joinDemoIfRestored`): it holds no change
+ * yet (fresh, or "receive a file" chosen at first start), has no county pinned, and has not asked a
+ * county to enroll it (such a PC waits for that county and joins no other). Read before applying.
+ */
+export async function restoringHere(tx: StoreTx, access: SyncAccess, prepared: PreparedImportTrust): Promise<boolean> {
+  if (prepared.home !== undefined || Object.keys(await access.getVector()).length > 0) return false;
+  return !(await tx.table<MetaEntry, string>('meta').get(ENROLLMENT_KEY));
 }
 
 /** Keeps what an applied import decided: the carried records, and (enforcing) the refused changes aside. */

@@ -20,10 +20,9 @@ import { encodeFullBundle } from '../../store/fullBundle';
 import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
 import { sealUnsealed } from '../../store/sealing';
-import { carriesDemoCounty, joinDemoCounty } from '../../store/demo';
-import { ENROLLMENT_KEY } from '../../store/authorityStore';
+import { joinDemoIfRestored } from '../../store/demo';
 import { REFUSED_STORE, TRUST_STORE, trustRecordsFor } from '../../store/trustStore';
-import { admittedChanges, decideImport, keepDecisions, prepareImportTrust, type PreparedImportTrust } from '../../store/importTrust';
+import { admittedChanges, decideImport, keepDecisions, prepareImportTrust, restoringHere, type PreparedImportTrust } from '../../store/importTrust';
 import type { WriterTrust } from '../../../../shared/trust/summary';
 import { carriedRecordProblem } from '../../../../shared/trust/carried';
 
@@ -209,9 +208,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     async (access, tx) => {
       const peers = tx.table<PeerEntry, string>('peers');
       const meta = tx.table<MetaEntry, string>('meta');
-      // A PC holding no change yet (fresh, or "receive a file" chosen at first start) is restoring;
-      // one that has asked a county to enroll it waits for that county, and joins no other.
-      const empty = Object.keys(await access.getVector()).length === 0 && !(await meta.get(ENROLLMENT_KEY));
+      const restored = await restoringHere(tx, access, prepared);
       // Decided again inside the transaction, against the rows as they are now.
       const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
       const plan = await planImport(admittedChanges(records, decided, store.enforceTrust), access, { now, ownDevice: store.identity.device });
@@ -232,12 +229,11 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
       }
       if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
       const outcome: ImportOutcome = { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}) };
-      return { outcome, restored: empty && prepared.home === undefined };
+      return { outcome, restored };
     },
     ['peers', BLOB_STORE, TRUST_STORE, REFUSED_STORE],
   );
-  // A fresh PC restoring a demo county's file joins the demo county (store/demo.ts), after the
-  // transaction: issuing its certificate signs with WebCrypto.
-  if (restored && (await carriesDemoCounty(prepared.carried.map((e) => e.record as object)))) await joinDemoCounty(store);
+  // A fresh PC restoring a demo county's file joins the demo county.
+  await joinDemoIfRestored(store, restored, prepared.carried);
   return outcome;
 }
