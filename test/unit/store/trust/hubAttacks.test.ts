@@ -20,7 +20,7 @@ import { holdTrustRecords, refusedTable, type RefusedEntry } from '../../../../r
 import { makeCounty, type County } from '../../trust/trustFixtures';
 import { readAll, withAccess } from '../fakeDb';
 import { FakeHub } from '../../hub/fakeHub';
-import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, ROUND, writeSmallCounty } from './trustPcs';
+import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, ROUND, writeSmallCounty, type TownshipWorld } from './trustPcs';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -33,16 +33,8 @@ export function hubSync(hub: FakeHub, store: Store, scope: string): Promise<HubS
 const refusedHeld = (store: Store): Promise<RefusedEntry[]> => readAll(store.db, (tx) => refusedTable(tx).toArray());
 const reportRow = (store: Store, code: string) => store.db.rows(STAT_REPORT_TABLE).get(report(code));
 
-interface World {
-  county: County;
-  hub: FakeHub;
-  countyPc: Store;
-  lt03: Store;
-  lt05: Store;
-}
-
 /** The county PC writes the county and pushes it; two enrolled township PCs pull it. Nothing by USB. */
-async function world(): Promise<World> {
+async function world(): Promise<TownshipWorld & { hub: FakeHub }> {
   const county = await makeCounty('LT');
   const hub = new FakeHub();
   const { store: countyPc } = await enrolledPc(county, { role: 'countyAdmin', scope: 'LT' });
