@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN } from '../sync/hlc';
 import { deviceNameSchema } from '../sync/pcName';
+import type { Change } from '../sync/change';
 import type { MergedRow } from '../sync/row';
 
 /**
@@ -22,6 +23,19 @@ export function shortDeviceId(device: string): string {
 }
 
 /**
+ * The name a certificate or an enrolment request gives a PC nobody has named: its short id, which
+ * screens show the way they show any unnamed PC ("电脑 9bc5df", in the reader's language).
+ */
+export function nameForCertificate(name: string | undefined, device: string): string {
+  return name ?? shortDeviceId(device);
+}
+
+/** A certificate's name as a person gave it, or undefined when it is the stand-in (`nameForCertificate`, or `PC <id>` of earlier builds). */
+export function givenName(name: string, device: string): string | undefined {
+  return name === shortDeviceId(device) || name === `PC ${device}` ? undefined : name;
+}
+
+/**
  * PC names by device id, from the `device` table's rows. A name counts only when the PC it names
  * wrote it (the stamp of its `name` field is that device's), and a deleted row names nothing.
  */
@@ -33,4 +47,21 @@ export function deviceNames(rows: readonly MergedRow[]): Map<string, string> {
     names.set(row.id, row['name']);
   }
   return names;
+}
+
+/**
+ * PC names that changes not applied yet carry (a file's own `device` rows, before its import): by
+ * the same rule as `deviceNames` — a name counts only when the PC it names wrote it — the latest
+ * stamp winning. So an import preview names a PC whose name travels in the same file.
+ */
+export function carriedDeviceNames(changes: Iterable<Change>): Map<string, string> {
+  const latest = new Map<string, { id: string; name: string }>();
+  for (const change of changes) {
+    if (change.table !== 'device' || change.row !== change.device) continue;
+    const name = deviceNameSchema.safeParse(change.fields['name']);
+    if (!name.success) continue;
+    const held = latest.get(change.row);
+    if (!held || held.id < change.id) latest.set(change.row, { id: change.id, name: name.data });
+  }
+  return new Map([...latest].map(([device, { name }]) => [device, name]));
 }

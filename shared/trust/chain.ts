@@ -1,4 +1,4 @@
-import { firstGeneration, nextGeneration, type AuthorityRecord, type Generation, type Succession } from './authorityRecords';
+import { firstGeneration, generationAfter, nextGeneration, type AuthorityRecord, type Generation, type Succession } from './authorityRecords';
 import type { Certificate } from './certificate';
 import { keyId } from './keys';
 import type { Checked } from './material';
@@ -112,4 +112,26 @@ export function trustView(
     revocations.set(checked.record.device, list);
   }
   return { home, county, demo: home.record.demo, authorities, certificates, revocations };
+}
+
+/**
+ * The county's current authority generation and the line of successions (oldest first) that leads
+ * to it from the home record: the generation not handed on — of several (a fork), the one that took
+ * over last. What a PC of the county hands on from with the printed recovery code. Undefined when
+ * the home record's signature fails or no line holds.
+ */
+export function currentAuthority(home: Checked<AuthorityRecord>, successions: readonly Checked<Succession>[]): { generation: Generation; line: Succession[] } | undefined {
+  const generations = authorityGenerations(home, successions);
+  const live = [...generations].filter(([, g]) => g.retiredAt === undefined).sort(([, a], [, b]) => (a.generation.since < b.generation.since ? 1 : -1))[0];
+  if (live === undefined) return undefined;
+  const homeId = keyId(home.record.key);
+  const line: Succession[] = [];
+  for (let id = live[0]; id !== homeId; ) {
+    if (line.length > successions.length) return undefined;
+    const step = successions.find((s) => s.signature === 'valid' && keyId(s.record.key) === id && generations.has(s.record.previous));
+    if (step === undefined) return undefined;
+    line.unshift(step.record);
+    id = step.record.previous;
+  }
+  return generationAfter(home.record, line) === undefined ? undefined : { generation: live[1].generation, line };
 }

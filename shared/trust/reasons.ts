@@ -10,6 +10,7 @@ export type VerificationReason = (typeof VERIFICATION_REASONS)[number];
 
 /** Why a verified change's author may not write at all: its certificate. */
 export const CERTIFICATE_REASONS = [
+  'home-unverified',
   'unknown-device',
   'wrong-key',
   'certificate-untrusted',
@@ -53,6 +54,7 @@ export const CHANGE_REASON_DESCRIPTIONS: Readonly<Record<ChangeReason, string>> 
   'sealed-by-other-device': 'The change names one PC but is sealed by another: a PC posing as another.',
   'unsupported-algorithm': 'This PC cannot check the kind of signature used; a PC with a newer browser can. Not a forgery.',
   'conflicting-id': 'Another signed change carries the same id with other content; neither is applied.',
+  'home-unverified': 'This PC’s own record of its county’s authority does not verify (damaged, or a kind of signature this PC cannot check): nothing is let in, and nothing written, until it is set right.',
   'unknown-device': 'No certificate is known for the PC that wrote the change (it may not have arrived yet, or the PC is not enrolled).',
   'wrong-key': 'The PC’s certificate names another key than the one that signed the change: a copied device id.',
   'certificate-untrusted': 'The PC’s certificate is not signed by this county’s authority (or a successor of it).',

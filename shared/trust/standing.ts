@@ -15,6 +15,8 @@ import { stampTime } from './schemas';
  * functions an import uses (chain.ts for the certificates, authorize.ts for the revocation cut and
  * the validity) — a change this PC would write now is authenticated as any other PC's change is.
  *
+ * - `home-unverified`: a county authority is pinned but its record does not verify here: nothing is
+ *   authorized, nothing written (failing closed, not falling back to `alone`).
  * - `alone`: no county authority pinned (works alone, or before setup): nothing is decided, every
  *   write is this PC's own business.
  * - `not-enrolled`: a county is pinned but no certificate of this county stands for this PC's key
@@ -27,6 +29,7 @@ import { stampTime } from './schemas';
 
 export type Standing =
   | { state: 'alone' }
+  | { state: 'home-unverified'; reason: 'home-unverified' }
   | { state: 'not-enrolled'; county: string; demo: boolean; reason: ChangeReason }
   | { state: 'revoked' | 'expired' | 'not-yet-valid'; county: string; demo: boolean; reason: ChangeReason }
   | { state: 'enrolled'; county: string; demo: boolean; certificate: Certificate; role: Role; scope: string; grants: readonly Grant[] };
@@ -34,12 +37,19 @@ export type Standing =
 /** What this PC's standing is decided from: the view of the county's records (none while alone), and its own key. */
 export interface StandingInputs {
   trust: TrustView | undefined;
+  /**
+   * A county authority is pinned here but its record does not verify (damaged, or a signature kind
+   * this runtime cannot check). The PC does not fall back to working alone — that would let
+   * everything in and write anything: nothing is authorized until the record is set right.
+   */
+  homeUnverified?: true;
   device: string;
   key: PublicKey;
 }
 
 /** This PC's standing for a write stamped at `now` (ms). */
-export function deviceStanding({ trust, device, key }: StandingInputs, now: number): Standing {
+export function deviceStanding({ trust, homeUnverified, device, key }: StandingInputs, now: number): Standing {
+  if (homeUnverified) return { state: 'home-unverified', reason: 'home-unverified' };
   if (trust === undefined) return { state: 'alone' };
   const county = trust.county;
   const demo = trust.demo;
@@ -115,7 +125,10 @@ export interface LocalRefusal {
 export function localRefusal(changes: readonly Change[], inputs: StandingInputs & { rules: RuleRegistry; held: (table: string, id: string) => MergedRow | undefined }): LocalRefusal | undefined {
   const { trust } = inputs;
   const first = changes[0];
-  if (trust === undefined || first === undefined || !isGoverned(deviceStanding(inputs, Date.parse(stampTime(first.hlc))))) return undefined;
+  if (first === undefined) return undefined;
+  const standing = deviceStanding(inputs, Date.parse(stampTime(first.hlc)));
+  if (standing.state === 'home-unverified') return { change: first, reason: standing.reason };
+  if (trust === undefined || !isGoverned(standing)) return undefined;
   const rows = new AcceptedRows(inputs.held);
   const row = (table: string, id: string) => rows.get(table, id);
   for (const change of changes) {

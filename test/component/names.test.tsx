@@ -17,7 +17,7 @@ import { reportId } from '../../renderer/src/features/stats/useStatsData';
 import { ImportPreviewDialog } from '../../renderer/src/features/sync/ImportPreviewDialog';
 import { applyReviewedImport, exportBundle, reviewImport, type ExportedBundle } from '../../renderer/src/features/sync/syncService';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
-import { loadDemoCounty } from '../../renderer/src/store/demo';
+import { joinDemoCounty, loadDemoCounty } from '../../renderer/src/store/demo';
 import { nameThisPc, writePcNameIfDue } from '../../renderer/src/store/pcName';
 import { openStore, type Store } from '../../renderer/src/store/store';
 import { renderInApp } from './renderInApp';
@@ -163,5 +163,24 @@ describe('the import preview', () => {
     const tables = await screen.findByTestId('preview-tables');
     for (const table of APP_TABLES.names) expect(tables.querySelector(`[data-table="${table}"] td`)?.textContent, table).toMatch(/^[\u0600-\u06FF\s]+$/);
     expect(text(screen.getByTestId('preview-sender'))).toBe(`كومپيۇتېر ${sender.identity.device.slice(0, 6)}LT`);
+  });
+
+  it('names, in the per-PC trust table, a PC it has never heard of by the name that travels in the same file', async () => {
+    const a = await newPc();
+    await loadDemoCounty(a);
+    const b = await newPc();
+    await receive(b, await exportBundle(a));
+    await nameThisPc(b, '轮台镇团委 1号机');
+    const { report, org } = await someReport(a);
+    await b.repo.write([{ table: 'statReport', row: report.id, scope: org.code, fields: { members: 40 } }]);
+    await writePcNameIfDue(b);
+    await receive(a, await exportBundle(b));
+    // C holds nothing of B: B's changes and B's name reach it only in A's file (relayed).
+    const c = await newPc();
+    expect(await joinDemoCounty(c)).toBe(true);
+    const review = await reviewImport(c, [asFile(await exportBundle(a))]);
+    await renderInApp(<ImportPreviewDialog review={review} busy={false} restore={false} onCancel={() => undefined} onApply={() => undefined} />, { lang: 'zh-CN', store: c });
+    const row = (await screen.findByTestId('preview-trust')).querySelector(`[data-device="${b.identity.device}"]`);
+    expect(text(row!.querySelector('td')!)).toBe('轮台镇团委 1号机');
   });
 });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { violations } from './axe';
 import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
-import { setUpCountyPc } from './flows';
+import { setUpCountyPc, takeCountyAnswer } from './flows';
 
 /*
  * Enrolment between two PCs in Chromium: the county office sets up the county's PC, a township PC
@@ -109,8 +109,15 @@ describe('enrolling a township PC by USB drive', () => {
     await switchTo(county, 'zh-CN');
 
     // The answer carried back: the township PC is enrolled, and says as what.
-    await chooseFiles(township, 'open-answer', [answer]);
-    await township.getByTestId('enrolled').waitFor();
+    // First the county authority's fingerprint is compared with the county's PCs page, in both languages.
+    await takeCountyAnswer(township, county, answer, async () => {
+      await screenshot(township, 'enroll-answer-confirm-zh', { fullPage: false });
+      found.push(...(await violations(township, 'answer confirmation (zh)')));
+      await switchTo(township, 'ug');
+      await screenshot(township, 'enroll-answer-confirm-ug', { fullPage: false });
+      found.push(...(await violations(township, 'answer confirmation (ug)')));
+      await switchTo(township, 'zh-CN');
+    });
     const line = await township.getByTestId('enrolled-role').textContent();
     expect(line).toContain('乡镇团干部');
     expect(line).toContain('LT-03');

@@ -66,3 +66,20 @@ export async function setUpCountyPc(page: Page, passphrase: string, names: { zh:
   await page.getByTestId('setup-create').click();
   await page.getByTestId('recovery-code').waitFor({ timeout: 60_000 });
 }
+
+/**
+ * A joining PC opens the county's answer and, as a person would, compares the county authority's
+ * fingerprint in the confirmation with the one on the county's PCs page before joining. Returns
+ * the fingerprint the joining PC was shown.
+ */
+export async function takeCountyAnswer(township: Page, county: Page, answer: SavedFile, between?: () => Promise<void>): Promise<string> {
+  await chooseFiles(township, 'open-answer', [answer]);
+  const shown = await township.getByTestId('answer-authority-fingerprint').getAttribute('data-code');
+  await county.getByTestId('nav-pcs').click();
+  const readOut = await county.getByTestId('authority-fingerprint').getAttribute('data-code');
+  if (!shown || shown !== readOut) throw new Error(`the answer's authority ${shown} is not the county's ${readOut}`);
+  if (between) await between();
+  await township.getByTestId('answer-confirm-go').click();
+  await township.getByTestId('enrolled').waitFor();
+  return shown;
+}

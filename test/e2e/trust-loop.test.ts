@@ -5,7 +5,7 @@ import { decodeBundle, encodeBundle } from '../../shared/sync/bundle/index';
 import { formatStamp, parseStamp } from '../../shared/sync/hlc';
 import { carriedRecordProblem } from '../../shared/trust/carried';
 import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
-import { exportFull, importThroughPreview, openRound, setUpCountyPc } from './flows';
+import { exportFull, importThroughPreview, openRound, setUpCountyPc, takeCountyAnswer } from './flows';
 
 /*
  * The statistics loop between a real county's PCs once they are enrolled (issue 14), in Chromium:
@@ -84,8 +84,7 @@ describe('the reporting loop between enrolled PCs (issue 14)', () => {
     await county.getByTestId('issue-passphrase').fill(PASSPHRASE);
     const answer = await download(county, 'issue-go');
     await county.getByTestId('issue-dialog').waitFor({ state: 'detached' });
-    await chooseFiles(township, 'open-answer', [answer]);
-    await township.getByTestId('enrolled').waitFor();
+    await takeCountyAnswer(township, county, answer);
 
     // The county's tree and round reach the township; it enters and submits its branch's figures.
     const countyFile = await exportFull(county);

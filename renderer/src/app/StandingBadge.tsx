@@ -10,6 +10,8 @@ export function standingText(standing: Standing, t: (key: string, values?: Recor
   switch (standing.state) {
     case 'alone':
       return t('standing.alone');
+    case 'home-unverified':
+      return t('standing.homeUnverified');
     case 'not-enrolled':
       return t('standing.notEnrolled');
     case 'revoked':
@@ -32,7 +34,7 @@ export function StandingBadge() {
   const { lang } = useLanguage();
   const { standing } = useStanding();
   if (standing === undefined) return null;
-  const demo = standing.state !== 'alone' && standing.demo;
+  const demo = 'demo' in standing && standing.demo;
   return (
     <Typography variant="body2" component="div" data-testid="standing" data-state={standing.state} aria-label={t('standing.label')} sx={{ opacity: 0.85, marginInlineEnd: 2, whiteSpace: 'nowrap' }}>
       {demo ? `${t('standing.demo')} · ` : null}

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { deviceNames, shortDeviceId } from '../../../shared/devices/names';
+import { deviceNames, givenName, shortDeviceId } from '../../../shared/devices/names';
 import { isolateLtr, isolateName } from '../../../shared/i18n/format';
 import type { Lang } from '../../../shared/i18n/lang';
 import type { MergedRow } from '../../../shared/sync/row';
@@ -44,6 +44,12 @@ export function pcLabel(device: string, names: PcNames | undefined, t: TFunction
   const name = names?.get(device);
   if (name) return isolateName(name);
   return t('common:pc.unnamed', { id: isolateLtr(shortDeviceId(device), lang) });
+}
+
+/** A PC by the name its certificate or request gives (pcLabel: the stand-in for an unnamed PC as any unnamed PC is shown). */
+export function certifiedPcLabel(name: string, device: string, t: TFunction, lang: Lang): string {
+  const given = givenName(name, device);
+  return pcLabel(device, given ? new Map([[device, given]]) : undefined, t, lang);
 }
 
 /** A PC by name (pcLabel), with its full device id on hover for support staff. */

@@ -1,11 +1,12 @@
-import { createAuthority, type SetupRefusal } from '../../../shared/trust/authority';
-import type { AuthorityRecord } from '../../../shared/trust/authorityRecords';
+import { createAuthority, openRecoveryKey, succeedAuthority, type RecoveryRefusal, type SetupRefusal, type Successor } from '../../../shared/trust/authority';
+import { nameForCertificate } from '../../../shared/devices/names';
+import { generationAfter, type AuthorityRecord, type Succession } from '../../../shared/trust/authorityRecords';
 import { readAuthorityFile, writeAuthorityFile, type AuthorityFile, type AuthorityFileRefusal } from '../../../shared/trust/authorityFile';
 import { carriedMaterial } from '../../../shared/trust/carried';
 import { issueCertificate, type Certificate, type CertificateTerms, type IssuingRefusal } from '../../../shared/trust/certificate';
-import { trustView } from '../../../shared/trust/chain';
+import { currentAuthority, trustView } from '../../../shared/trust/chain';
 import { createEnrollmentRequest, readEnrollmentRequest, type EnrollmentRefusal, type EnrollmentRequest } from '../../../shared/trust/enrollment';
-import { enrollmentAnswer, readEnrollmentAnswer, writeEnrollmentAnswer, type AnswerRefusal } from '../../../shared/trust/enrollmentAnswer';
+import { enrollmentAnswer, readEnrollmentAnswer, writeEnrollmentAnswer, type AnswerRefusal, type ReadAnswer } from '../../../shared/trust/enrollmentAnswer';
 import { fingerprint, sameKey, type KeyPair } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, prepareMaterial } from '../../../shared/trust/material';
 import { revokeDevice, type RevocationCause } from '../../../shared/trust/revocation';
@@ -102,7 +103,7 @@ export async function restoreCountyPc(store: Store, text: string, passphrase: st
   const read = await readAuthorityFile(text, passphrase);
   if (!read.ok) return { ok: false, reason: read.reason };
   const file = JSON.parse(text) as AuthorityFile;
-  return becomeCountyPc(store, file, read.value.home, read.value.authority, now.toISOString());
+  return becomeCountyPc(store, file, read.value.home, read.value.authority, now.toISOString(), read.value.successions);
 }
 
 async function becomeCountyPc(
@@ -111,19 +112,77 @@ async function becomeCountyPc(
   home: AuthorityRecord,
   authority: KeyPair,
   at: string,
+  /** The successions from the home record to `authority` (kept: certificates it signs stand only through them). */
+  successions: readonly Succession[] = [],
 ): Promise<{ ok: true; certificate: Certificate } | { ok: false; reason: 'home-fixed' }> {
   const pinned = await pinHomeAuthority(store.db, home);
   if (!pinned.ok) return { ok: false, reason: 'home-fixed' };
-  const request = await createEnrollmentRequest({ id: store.device.id, name: store.identity.name ?? `PC ${store.device.id}`, keys: store.device.keys }, at);
+  const request = await createEnrollmentRequest({ id: store.device.id, name: nameForCertificate(store.identity.name, store.device.id), keys: store.device.keys }, at);
   const issued = await issueCertificate(request, { role: 'countyAdmin', scope: home.county, validFrom: at, validTo: yearsAfter(at, SELF_VALIDITY_YEARS) }, { county: home.county, keys: authority }, at);
   // A county administrator over the county's own code cannot be refused (certificate.ts).
   if (!issued.ok) throw new Error(`county PC certificate: ${issued.reason}`);
   await inTransaction(store.db, 'rw', ['meta', TRUST_STORE], async (tx) => {
     await meta(tx).put({ key: AUTHORITY_KEY, value: file });
     await meta(tx).delete(ENROLLMENT_KEY);
-    await putTrustRecords(tx, [trustEntry('certificate', issued.value)]);
+    await putTrustRecords(tx, [...successions.map((r) => trustEntry('succession', r)), trustEntry('certificate', issued.value)]);
   });
   return { ok: true, certificate: issued.value };
+}
+
+// --- handing the county's authority on (a succession) ---
+
+export type SuccessionRefusal = AuthorityFileRefusal | RecoveryRefusal | SetupRefusal | 'no-authority' | 'no-home';
+
+/** What a succession leaves this PC with: the new recovery code (shown once) and its new certificate. */
+export type SuccessionOutcome = { ok: true; recoveryCode: string; certificate: Certificate } | { ok: false; reason: SuccessionRefusal };
+
+/**
+ * Hands the county's authority on to a new key under a new passphrase, signed by the current key
+ * opened with its passphrase (a passphrase others may have seen, staff changing): the county stays
+ * the county — every certificate issued before stands — and from now on only the new key issues.
+ * A new recovery code is made, shown once. The new authority file replaces the held one: save it to
+ * a USB drive again.
+ */
+export async function handOnAuthority(store: Store, options: { passphrase: string; newPassphrase: string; now?: Date; iterations?: number }): Promise<SuccessionOutcome> {
+  const opened = await openHeldAuthority(store.db, options.passphrase);
+  if (!opened.ok) return opened;
+  const { home, successions } = opened.file;
+  const current = generationAfter(home, successions);
+  if (current === undefined) return { ok: false, reason: 'tampered' };
+  const at = (options.now ?? new Date()).toISOString();
+  const next = await succeedAuthority({ home, successions, current, signer: opened.keys, at, passphrase: options.newPassphrase, iterations: options.iterations });
+  if (!next.ok) return next;
+  return takeOver(store, home, next.value, [...successions, next.value.succession], at);
+}
+
+/**
+ * Takes the county's authority on with the printed recovery code, where the county's PC, its
+ * authority file or its passphrase is lost: on any PC of the county (its home pinned and the
+ * county's successions held — a township's PC will do), the current generation's recovery key
+ * signs a new generation under a new passphrase, and this PC becomes the county's PC.
+ */
+export async function recoverAuthority(store: Store, options: { recoveryCode: string; newPassphrase: string; now?: Date; iterations?: number }): Promise<SuccessionOutcome> {
+  const held = await inTransaction(store.db, 'r', ['meta', TRUST_STORE], async (tx) => ({
+    home: await readHomeAuthority(tx),
+    successions: (await trustTable(tx).where('kind').equals('succession').toArray()).map((e) => e.record as object),
+  }));
+  if (held.home === undefined) return { ok: false, reason: 'no-home' };
+  const [home, material] = await Promise.all([checkAuthorityRecord(held.home), prepareMaterial(carriedMaterial(held.successions))]);
+  if (!home.ok || home.value.signature !== 'valid') return { ok: false, reason: 'no-home' };
+  const line = currentAuthority(home.value, material.successions);
+  if (line === undefined) return { ok: false, reason: 'tampered' };
+  const signer = await openRecoveryKey(held.home.county, line.generation, options.recoveryCode);
+  if (!signer.ok) return signer;
+  const at = (options.now ?? new Date()).toISOString();
+  const next = await succeedAuthority({ home: held.home, successions: line.line, current: line.generation, signer: signer.value, at, passphrase: options.newPassphrase, iterations: options.iterations });
+  if (!next.ok) return next;
+  return takeOver(store, held.home, next.value, [...line.line, next.value.succession], at);
+}
+
+/** This PC as the county's PC under a new generation: its file kept, the successions held, itself certified by the new key. */
+async function takeOver(store: Store, home: AuthorityRecord, next: Successor, successions: readonly Succession[], at: string): Promise<SuccessionOutcome> {
+  const taken = await becomeCountyPc(store, next.file, home, next.authority, at, successions);
+  return taken.ok ? { ok: true, recoveryCode: next.recoveryCode, certificate: taken.certificate } : { ok: false, reason: 'no-home' };
 }
 
 /**
@@ -164,7 +223,7 @@ export async function authorityBackup(store: Store, passphrase: string): Promise
 
 /** A PC asking to join: the request file's text, its name, and the fingerprint to read out. */
 export async function requestToJoin(store: Store, now = new Date()): Promise<{ text: string; fileName: string; fingerprint: string }> {
-  const name = store.identity.name ?? `PC ${store.device.id}`;
+  const name = nameForCertificate(store.identity.name, store.device.id);
   const request = await createEnrollmentRequest({ id: store.device.id, name, keys: store.device.keys }, now.toISOString());
   const pending: PendingEnrollment = { requested: request.created, name, fingerprint: fingerprint(request.key) };
   await inTransaction(store.db, 'rw', ['meta'], (tx) => meta(tx).put({ key: ENROLLMENT_KEY, value: pending }));
@@ -173,7 +232,7 @@ export async function requestToJoin(store: Store, now = new Date()): Promise<{ t
 
 /** This PC's place in its county: the county's PC, enrolled (its certificate), asked to join, or alone. */
 export type Enrollment =
-  | { state: 'county'; county: string; certificate?: Certificate }
+  | { state: 'county'; county: string; authorityFingerprint: string; certificate?: Certificate }
   | { state: 'enrolled'; county: string; countyName?: AuthorityRecord['name']; demo: boolean; certificate: Certificate }
   | { state: 'requested'; pending: PendingEnrollment }
   | { state: 'alone' };
@@ -187,30 +246,62 @@ export async function readEnrollment(store: Store): Promise<Enrollment> {
     certificates: (await trustTable(tx).where('[kind+device]').equals(['certificate', store.device.id]).toArray()).map((e) => e.record as Certificate),
   }));
   const mine = held.certificates.filter((c) => sameKey(c.key, store.device.keys.publicKey)).sort((a, b) => (a.issued < b.issued ? 1 : -1))[0];
-  if (held.authority && held.home) return { state: 'county', county: held.home.county, ...(mine ? { certificate: mine } : {}) };
+  if (held.authority && held.home) return { state: 'county', county: held.home.county, authorityFingerprint: fingerprint(held.home.key), ...(mine ? { certificate: mine } : {}) };
   if (held.home && mine) return { state: 'enrolled', county: held.home.county, ...(held.home.name ? { countyName: held.home.name } : {}), demo: held.home.demo, certificate: mine };
   if (held.pending) return { state: 'requested', pending: held.pending };
   return { state: 'alone' };
 }
 
-export type AnswerImportRefusal = AnswerRefusal | 'home-fixed';
+export type AnswerImportRefusal = AnswerRefusal | 'home-fixed' | 'not-requested';
+
+/** A county's answer, read and checked, before it is taken: what the person confirms. */
+export interface OpenedAnswer {
+  answer: ReadAnswer;
+  county: string;
+  countyName?: AuthorityRecord['name'];
+  /** The county authority's fingerprint, as the county's PCs page shows it. */
+  authorityFingerprint: string;
+  /**
+   * True when taking it makes this PC belong to a county for good (none pinned yet): a person
+   * first compares the authority's fingerprint with the one the county office reads out, so a
+   * forged answer cannot take the PC over. False for a renewal from the county already pinned.
+   */
+  confirm: boolean;
+}
 
 /**
- * Takes the county's answer: only if it holds a certificate for this PC's device id and key that
- * the county's authority signed; then the authority is pinned as home and every record of the file
- * kept. The same answer twice changes nothing; an answer of another county than the one pinned is
- * refused (`home-fixed`).
+ * Reads the county's answer: only one holding a certificate for this PC's device id and key that
+ * the county's authority signed; of another county than the one pinned it is refused
+ * (`home-fixed`); a PC that belongs to no county takes one only after asking (`not-requested`).
  */
-export async function importEnrollmentAnswer(store: Store, text: string): Promise<{ ok: true; certificate: Certificate; pinned: 'now' | 'already' } | { ok: false; reason: AnswerImportRefusal }> {
+export async function openEnrollmentAnswer(store: Store, text: string): Promise<{ ok: true; opened: OpenedAnswer } | { ok: false; reason: AnswerImportRefusal }> {
   const read = await readEnrollmentAnswer(text, { device: store.device.id, key: store.device.keys.publicKey });
   if (!read.ok) return { ok: false, reason: read.reason };
-  const pinned = await pinHomeAuthority(store.db, read.value.home);
+  const { home, pending } = await inTransaction(store.db, 'r', ['meta'], async (tx) => ({ home: await readHomeAuthority(tx), pending: await readMeta<PendingEnrollment>(tx, ENROLLMENT_KEY) }));
+  const answered = read.value.home;
+  if (home && !sameKey(home.key, answered.key)) return { ok: false, reason: 'home-fixed' };
+  if (!home && !pending) return { ok: false, reason: 'not-requested' };
+  return {
+    ok: true,
+    opened: { answer: read.value, county: answered.county, ...(answered.name ? { countyName: answered.name } : {}), authorityFingerprint: fingerprint(answered.key), confirm: !home },
+  };
+}
+
+/** Takes an opened answer: pins its authority as home and keeps every record of the file. The same answer twice changes nothing. */
+export async function takeEnrollmentAnswer(store: Store, { answer }: OpenedAnswer): Promise<{ ok: true; certificate: Certificate; pinned: 'now' | 'already' } | { ok: false; reason: AnswerImportRefusal }> {
+  const pinned = await pinHomeAuthority(store.db, answer.home);
   if (!pinned.ok) return { ok: false, reason: 'home-fixed' };
   await inTransaction(store.db, 'rw', ['meta', TRUST_STORE], async (tx) => {
-    await putTrustRecords(tx, trustEntries(read.value.records));
+    await putTrustRecords(tx, trustEntries(answer.records));
     await meta(tx).delete(ENROLLMENT_KEY);
   });
-  return { ok: true, certificate: read.value.certificate, pinned: pinned.pinned };
+  return { ok: true, certificate: answer.certificate, pinned: pinned.pinned };
+}
+
+/** Opens and takes an answer in one step (the confirmation being the caller's: tests, the command line). */
+export async function importEnrollmentAnswer(store: Store, text: string): Promise<{ ok: true; certificate: Certificate; pinned: 'now' | 'already' } | { ok: false; reason: AnswerImportRefusal }> {
+  const opened = await openEnrollmentAnswer(store, text);
+  return opened.ok ? takeEnrollmentAnswer(store, opened.opened) : opened;
 }
 
 // --- the county's PCs page ---

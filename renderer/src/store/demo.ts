@@ -1,4 +1,5 @@
 import { COUNTY_CODE } from '../../../shared/demo/names';
+import { nameForCertificate } from '../../../shared/devices/names';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
 import { CERTIFICATE_FORMAT, issueCertificate, type Role } from '../../../shared/trust/certificate';
 import { keyId } from '../../../shared/trust/keys';
@@ -43,7 +44,7 @@ export async function joinDemoCounty(store: Store, terms: DemoTerms = { role: 'c
   const pinned = await pinHomeAuthority(store.db, demo.authority);
   if (!pinned.ok) return false;
   const now = new Date().toISOString();
-  const request = await createEnrollmentRequest({ id: store.device.id, name: store.identity.name ?? `PC ${store.device.id}`, keys: store.device.keys }, now);
+  const request = await createEnrollmentRequest({ id: store.device.id, name: nameForCertificate(store.identity.name, store.device.id), keys: store.device.keys }, now);
   const issued = await issueCertificate(
     request,
     { ...terms, validFrom: demo.device.certificate.validFrom, validTo: demo.device.certificate.validTo },

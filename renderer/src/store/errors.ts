@@ -3,7 +3,7 @@ import { RULE_REASONS, type ChangeReason } from '../../../shared/trust/reasons';
 import { WriteNotAuthorizedError, WriteRefusedError } from './repository';
 
 /** The reasons a local write can be refused for (a PC not enrolled is not decided), each with its message. */
-const LOCAL_REFUSALS: ReadonlySet<ChangeReason> = new Set<ChangeReason>(['revoked', 'revoked-unseen', 'certificate-expired', 'certificate-not-yet-valid', ...RULE_REASONS]);
+const LOCAL_REFUSALS: ReadonlySet<ChangeReason> = new Set<ChangeReason>(['home-unverified', 'revoked', 'revoked-unseen', 'certificate-expired', 'certificate-not-yet-valid', ...RULE_REASONS]);
 
 /** What to tell a person about a failure: a message key (errors namespace) and, for a fault, its technical cause. */
 export interface ErrorMessage {

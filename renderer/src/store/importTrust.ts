@@ -7,6 +7,7 @@ import { carriedMaterial, carriedRecordProblem } from '../../../shared/trust/car
 import { trustView } from '../../../shared/trust/chain';
 import { AcceptedRows, byStampThenHash, decideInOrder, type Decision } from '../../../shared/trust/decide';
 import { checkAuthorityRecord, prepareMaterial, type Checked, type HashedChange, type PreparedMaterial } from '../../../shared/trust/material';
+import type { ChangeReason } from '../../../shared/trust/reasons';
 import type { RuleRegistry } from '../../../shared/trust/rules';
 import { summarizeDecisions, type WriterTrust } from '../../../shared/trust/summary';
 import { sealIndex } from '../../../shared/trust/verify';
@@ -31,6 +32,8 @@ import { covering, putTrustRecords, readHomeAuthority, REFUSED_STORE, refusedTab
 export interface PreparedImportTrust {
   /** The pinned home authority, checked; undefined while this PC has none (it works alone). */
   home: Checked<AuthorityRecord> | undefined;
+  /** A home is pinned but does not verify here: every new change is kept aside (`home-unverified`), none let in. */
+  homeUnverified?: true;
   material: PreparedMaterial;
   /** The records the files carry that this build reads, to keep once the import is applied. */
   carried: TrustEntry[];
@@ -46,7 +49,8 @@ export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Ch
   const readable = carried.filter((r) => carriedRecordProblem(r as Record<string, unknown>) === null);
   const records = carriedMaterial([...covering(held, candidates).map((e) => e.record as object), ...readable]);
   const [home, material] = await Promise.all([homeRecord ? checkAuthorityRecord(homeRecord) : undefined, prepareMaterial({ ...records, changes: candidates })]);
-  return { home: home?.ok && home.value.signature === 'valid' ? home.value : undefined, material, carried: trustEntries(readable) };
+  const verified = home?.ok && home.value.signature === 'valid' ? home.value : undefined;
+  return { home: verified, ...(homeRecord && !verified ? { homeUnverified: true as const } : {}), material, carried: trustEntries(readable) };
 }
 
 export interface ImportDecisions {
@@ -66,6 +70,7 @@ export async function decideImport(tx: StoreTx, access: SyncAccess, prepared: Pr
   const mayBeHeld = candidates.filter((c) => includes(vector, c.change)).map((c) => c.change.id);
   const held = mayBeHeld.length > 0 ? await access.existingChanges(mayBeHeld) : new Map<string, Change>();
   const fresh = candidates.filter((c) => !held.has(c.change.id));
+  if (prepared.homeUnverified) return refuseAll(fresh, 'home-unverified', now);
   if (prepared.home === undefined) return { authorized: fresh.map((c) => c.change), refused: [], summary: summarizeDecisions(fresh, undefined), decisions: undefined };
 
   const rows = await heldRows(tx, access, fresh);
@@ -97,6 +102,14 @@ export function admittedChanges(incoming: readonly Change[], decided: ImportDeci
   return [...incoming.filter((c) => !refused.has(c.id)), ...decided.authorized.filter((c) => !inIncoming.has(c.id))];
 }
 
+/** Every new change kept aside for one reason (this PC cannot decide anything). */
+function refuseAll(fresh: readonly HashedChange[], reason: ChangeReason, now: Date): ImportDecisions {
+  const decisions = new Map<string, Decision>(fresh.map((c) => [c.hash, { status: 'refused', reason }]));
+  const arrived = now.toISOString();
+  const refused = fresh.map(({ change, hash }) => ({ hash, change, device: change.device, reason, arrived }));
+  return { authorized: [], refused, summary: summarizeDecisions(fresh, decisions), decisions };
+}
+
 /** The held rows the new changes write, and every organisation (rules place rows by their organisation's code). */
 async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly HashedChange[]): Promise<Map<string, Map<string, MergedRow>>> {
   const wanted = new Map<string, Set<string>>();
@@ -126,7 +139,7 @@ async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly HashedC
  * county to enroll it (such a PC waits for that county and joins no other). Read before applying.
  */
 export async function restoringHere(tx: StoreTx, access: SyncAccess, prepared: PreparedImportTrust): Promise<boolean> {
-  if (prepared.home !== undefined || Object.keys(await access.getVector()).length > 0) return false;
+  if (prepared.home !== undefined || prepared.homeUnverified || Object.keys(await access.getVector()).length > 0) return false;
   return !(await tx.table<MetaEntry, string>('meta').get(ENROLLMENT_KEY));
 }
 

@@ -85,7 +85,7 @@ async function checkStandingRecords(records: StandingRecords, device: SealingDev
   const base = { device: device.id, key: device.keys.publicKey };
   if (records.home === undefined) return { ...base, trust: undefined };
   const [home, material] = await Promise.all([checkAuthorityRecord(records.home), prepareMaterial(records)]);
-  if (!home.ok || home.value.signature !== 'valid') return { ...base, trust: undefined };
+  if (!home.ok || home.value.signature !== 'valid') return { ...base, trust: undefined, homeUnverified: true };
   return { ...base, trust: trustView(home.value, material) };
 }
 

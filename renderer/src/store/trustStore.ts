@@ -1,7 +1,7 @@
 import type { Change } from '../../../shared/sync/change';
 import type { AuthorityRecord } from '../../../shared/trust/authorityRecords';
 import { carriedKind, type CarriedKind } from '../../../shared/trust/carried';
-import { generateKeyPair, type KeyPair } from '../../../shared/trust/keys';
+import { generateKeyPair, sameKey, type KeyPair } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, type TrustMaterial } from '../../../shared/trust/material';
 import type { ChangeReason } from '../../../shared/trust/reasons';
 import { recordId } from '../../../shared/trust/signed';
@@ -88,13 +88,23 @@ export async function pinHomeAuthority(db: LeagueDeskDb, record: AuthorityRecord
   const checked = await checkAuthorityRecord(record);
   if (!checked.ok) return { ok: false, reason: 'record-invalid' };
   if (checked.value.signature !== 'valid') return { ok: false, reason: 'bad-signature' };
+  // A pinned record that no longer verifies (damaged) is set right by a good record of the same
+  // authority key — the county's identity is the key — checked here, before the transaction.
+  const before = await inTransaction(db, 'r', ['meta'], (tx) => readHomeAuthority(tx));
+  const repairable = before !== undefined && sameKey(before.key, record.key) && !(await verifies(before));
   return inTransaction(db, 'rw', ['meta'], async (tx) => {
     const meta = tx.table<MetaEntry, string>('meta');
     const held = (await meta.get(HOME_AUTHORITY_KEY))?.value as AuthorityRecord | undefined;
-    if (held) return recordId(held) === checked.value.id ? { ok: true, pinned: 'already' } : { ok: false, reason: 'home-fixed' };
+    const repair = repairable && held !== undefined && recordId(held) === recordId(before);
+    if (held && !repair) return recordId(held) === checked.value.id ? { ok: true, pinned: 'already' } : { ok: false, reason: 'home-fixed' };
     await meta.put({ key: HOME_AUTHORITY_KEY, value: checked.value.record });
     return { ok: true, pinned: 'now' };
   });
+}
+
+async function verifies(record: AuthorityRecord): Promise<boolean> {
+  const checked = await checkAuthorityRecord(record);
+  return checked.ok && checked.value.signature === 'valid';
 }
 
 /** The pinned home authority, within a transaction spanning `meta`; undefined while this PC has none. */

@@ -7,6 +7,7 @@ import { AUTHORITY_FILE_REFUSALS } from '../../../shared/trust/authorityFile';
 import { ISSUING_REFUSALS } from '../../../shared/trust/certificate';
 import { ANSWER_REFUSALS } from '../../../shared/trust/enrollmentAnswer';
 import { IssueDialog } from '../../../renderer/src/features/pcs/IssueDialog';
+import { JoinRequest } from '../../../renderer/src/components/trust/JoinRequest';
 import { RevokeDialog } from '../../../renderer/src/features/pcs/RevokeDialog';
 import { CountySetupDialog } from '../../../renderer/src/features/welcome/CountySetupDialog';
 import {
@@ -112,6 +113,36 @@ describe('issuing a certificate (dialog)', () => {
   });
 });
 
+describe('asking to join from a PC nobody has named (it worked alone since first start)', () => {
+  const saving = () => {
+    const saved: SaveFileRequest[] = [];
+    const saveFile = async (r: SaveFileRequest): Promise<SaveResult> => (saved.push(r), { status: 'saved', path: `/usb/${r.suggestedName}`, verified: true });
+    return { saved, saveFile };
+  };
+
+  for (const lang of ['zh-CN', 'ug'] as const) {
+    it(`asks for the PC's name first and writes nothing without one; the request then carries it (${lang})`, async () => {
+      const { saved, saveFile } = saving();
+      const { store } = await renderInApp(<JoinRequest />, { bridge: { saveFile }, lang });
+      fireEvent.click(screen.getByTestId('write-request'));
+      expect(screen.getByTestId('pc-name-input').getAttribute('aria-invalid')).toBe('true');
+      expect(saved).toEqual([]);
+      type('pc-name-input', '群巴克镇团委 1号机');
+      fireEvent.click(screen.getByTestId('write-request'));
+      await waitFor(() => expect(saved).toHaveLength(1));
+      expect(JSON.parse(new TextDecoder().decode(saved[0]!.data))).toMatchObject({ device: store.device.id, name: '群巴克镇团委 1号机' });
+      expect(store.identity.name).toBe('群巴克镇团委 1号机');
+      expect(await screen.findByTestId('own-fingerprint')).toBeTruthy();
+    });
+  }
+
+  it('a PC asked for by the store alone (no screen) is named by its short id, shown as any unnamed PC, never "PC …"', async () => {
+    const unnamed = await otherPc();
+    const asked = JSON.parse((await requestToJoin(unnamed)).text) as { name: string };
+    expect(asked.name).toBe(unnamed.device.id.slice(0, 6));
+  });
+});
+
 describe('revoking a PC (dialog)', () => {
   it('needs a cause and the passphrase; a wrong passphrase is said in the field and revokes nothing; the right one revokes', async () => {
     const county = await otherPc();
@@ -144,7 +175,7 @@ describe('refusal messages', () => {
       ...AUTHORITY_FILE_REFUSALS,
       ...ANSWER_REFUSALS,
       ...ISSUING_REFUSALS,
-      ...['weak-passphrase', 'county-invalid', 'home-fixed', 'record-invalid', 'bad-signature', 'own-request', 'no-authority', 'own-pc'],
+      ...['weak-passphrase', 'county-invalid', 'home-fixed', 'record-invalid', 'bad-signature', 'own-request', 'no-authority', 'own-pc', 'not-requested'],
     ];
     for (const reason of reasons) {
       expect(zhPcs.refusal, reason).toHaveProperty([reason]);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deviceNames, deviceRowSchema, shortDeviceId } from '../../../shared/devices/names';
+import { carriedDeviceNames, deviceNames, deviceRowSchema, shortDeviceId } from '../../../shared/devices/names';
+import type { Change } from '../../../shared/sync/change';
 import { checkDeviceName, DEVICE_NAME_MAX, deviceNameSchema } from '../../../shared/sync/pcName';
 import { formatStamp } from '../../../shared/sync/hlc';
 import type { MergedRow } from '../../../shared/sync/row';
@@ -59,5 +60,37 @@ describe('PC names read from the device table', () => {
 
   it('shorten an unnamed PC to the first six digits of its id', () => {
     expect(shortDeviceId(A)).toBe('9bc5df');
+  });
+});
+
+describe('PC names carried by changes not applied yet', () => {
+  const nameChange = (device: string, row: string, name: unknown, ms: number): Change => ({
+    id: formatStamp(ms, 0, device),
+    hlc: formatStamp(ms, 0, device),
+    device,
+    author: 'a',
+    table: 'device',
+    row,
+    fields: { name },
+    base: {},
+    scope: 'AA',
+    schema: 1,
+  });
+
+  it('name a PC by what it wrote about itself, the latest stamp winning whatever the order', () => {
+    const older = nameChange(A, A, '县团委 1号机', 1_000);
+    const newer = nameChange(A, A, '县团委 2号机', 2_000);
+    fc.assert(
+      fc.property(fc.shuffledSubarray([older, newer], { minLength: 2, maxLength: 2 }), (changes) => {
+        expect([...carriedDeviceNames(changes)]).toEqual([[A, '县团委 2号机']]);
+      }),
+    );
+  });
+
+  it('ignore a name one PC writes for another, a malformed name and other tables', () => {
+    const forged = nameChange(A, B, '冒名的电脑', 1_000);
+    const malformed = nameChange(B, B, ' 县团委\u202E', 1_000);
+    const other = { ...nameChange(B, B, '县团委', 1_000), table: 'org' };
+    expect(carriedDeviceNames([forged, malformed, other]).size).toBe(0);
   });
 });

@@ -8,6 +8,8 @@ import { LEAGUEJOIN_FILTERS } from '../../../../shared/bridge';
 import { isolateLtr } from '../../../../shared/i18n/format';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { requestToJoin } from '../../store/authorityStore';
+import { nameThisPc } from '../../store/pcName';
+import { PcNameField, pcNameProblem } from '../PcNameField';
 import { describeStoreError } from '../../store/errors';
 import { useSaveReport } from '../useSaveAndReport';
 import { textBytes } from './files';
@@ -27,11 +29,18 @@ export function JoinRequest({ fingerprint, before, disabled }: { fingerprint?: s
   const report = useSaveReport();
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<string | undefined>(fingerprint);
+  // The county sees the PC by its name: a PC not named yet (working alone since first start) is
+  // named here first, unless the caller names it (`before`).
+  const askName = !before && !store.identity.name;
+  const [pcName, setPcName] = useState('');
+  const [nameNeeded, setNameNeeded] = useState(false);
 
   async function write() {
+    if (askName && pcNameProblem(pcName, false)) return setNameNeeded(true);
     setBusy(true);
     try {
       if (before && !(await before())) return;
+      if (askName) await nameThisPc(store, pcName);
       const asked = await requestToJoin(store);
       setShown(asked.fingerprint);
       report(await bridge.saveFile({ suggestedName: asked.fileName, data: textBytes(asked.text), filters: LEAGUEJOIN_FILTERS }));
@@ -45,6 +54,20 @@ export function JoinRequest({ fingerprint, before, disabled }: { fingerprint?: s
   return (
     <Stack spacing={2} data-testid="join-request">
       <Typography color="text.secondary">{t('join.explain', { extension: isolateLtr('.leaguejoin', lang) })}</Typography>
+      {askName ? (
+        <PcNameField
+          value={pcName}
+          onChange={(value) => {
+            setPcName(value);
+            setNameNeeded(false);
+          }}
+          lang={lang}
+          onEnter={() => void write()}
+          disabled={busy || disabled}
+          required
+          {...(nameNeeded && pcName === '' ? { error: true, helperText: t('common:pc.errors.empty') } : {})}
+        />
+      ) : null}
       <div>
         <Button variant={shown ? 'outlined' : 'contained'} startIcon={<FileDownloadOutlined />} onClick={write} disabled={busy || disabled} data-testid="write-request">
           {shown ? t('join.writeAgain') : t('join.write')}

@@ -4,6 +4,10 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -12,32 +16,58 @@ import { LEAGUECERT_FILTERS } from '../../../../shared/bridge';
 import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
+import { certifiedPcLabel } from '../../components/PcName';
 import { fileText } from '../../components/trust/files';
-import { Fingerprint } from '../../components/trust/Fingerprint';
+import { CodeGroups, Fingerprint } from '../../components/trust/Fingerprint';
 import { JoinRequest } from '../../components/trust/JoinRequest';
 import { useEnrollment } from '../../components/trust/useEnrollment';
-import { importEnrollmentAnswer } from '../../store/authorityStore';
+import { openEnrollmentAnswer, takeEnrollmentAnswer, type OpenedAnswer } from '../../store/authorityStore';
 import { describeStoreError } from '../../store/errors';
 import { fingerprint } from '../../../../shared/trust/keys';
 import { certificateLine } from './labels';
 
-/** Opens the county's answer file (`.leaguecert`) and takes it if it certifies this PC. */
+/**
+ * Opens the county's answer file (`.leaguecert`) and takes it if it certifies this PC. The first
+ * answer makes the PC belong to a county for good, so the county authority's fingerprint is
+ * compared first (a forged answer names another authority); a renewal from the county already
+ * pinned is taken at once.
+ */
 function OpenAnswer({ primary }: { primary: boolean }) {
   const { t } = useTranslation('pcs');
   const store = useStore();
   const bridge = useBridge();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<OpenedAnswer | undefined>();
 
   async function open() {
-    const opened = await bridge.openFiles({ multiple: false, filters: LEAGUECERT_FILTERS });
-    if (opened.status === 'cancelled') return;
-    if (opened.status === 'error') return notify({ severity: 'error', key: `errors:bridge.${opened.reason}` });
+    const picked = await bridge.openFiles({ multiple: false, filters: LEAGUECERT_FILTERS });
+    if (picked.status === 'cancelled') return;
+    if (picked.status === 'error') return notify({ severity: 'error', key: `errors:bridge.${picked.reason}` });
     setBusy(true);
     try {
-      const taken = await importEnrollmentAnswer(store, fileText(opened.files[0]!.data));
-      if (!taken.ok) return notify({ severity: 'error', key: `pcs:refusal.${taken.reason}` });
-      notify({ severity: 'success', key: 'pcs:answer.done' });
+      const read = await openEnrollmentAnswer(store, fileText(picked.files[0]!.data));
+      if (!read.ok) return notify({ severity: 'error', key: `pcs:refusal.${read.reason}` });
+      if (read.opened.confirm) return setConfirming(read.opened);
+      await take(read.opened);
+    } catch (error) {
+      notify(describeStoreError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function take(opened: OpenedAnswer) {
+    const taken = await takeEnrollmentAnswer(store, opened);
+    if (!taken.ok) return notify({ severity: 'error', key: `pcs:refusal.${taken.reason}` });
+    notify({ severity: 'success', key: 'pcs:answer.done' });
+  }
+
+  async function confirm(opened: OpenedAnswer) {
+    setBusy(true);
+    try {
+      await take(opened);
+      setConfirming(undefined);
     } catch (error) {
       notify(describeStoreError(error));
     } finally {
@@ -50,7 +80,34 @@ function OpenAnswer({ primary }: { primary: boolean }) {
       <Button variant={primary ? 'contained' : 'outlined'} startIcon={<FolderOpenOutlined />} onClick={open} disabled={busy} data-testid="open-answer">
         {t('answer.open')}
       </Button>
+      {confirming ? <ConfirmAnswer opened={confirming} busy={busy} onCancel={() => setConfirming(undefined)} onConfirm={() => void confirm(confirming)} /> : null}
     </div>
+  );
+}
+
+function ConfirmAnswer({ opened, busy, onCancel, onConfirm }: { opened: OpenedAnswer; busy: boolean; onCancel(): void; onConfirm(): void }) {
+  const { t } = useTranslation('pcs');
+  const { lang } = useLanguage();
+  const county = opened.countyName ? `${pickText(opened.countyName, lang).text} (${opened.county})` : opened.county;
+  return (
+    <Dialog open onClose={busy ? undefined : onCancel} maxWidth="sm" fullWidth aria-labelledby="answer-confirm-title" data-testid="answer-confirm">
+      <DialogTitle id="answer-confirm-title">{t('answer.confirmTitle')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2}>
+          <Typography data-testid="answer-county">{t('answer.confirmCounty', { county: isolateName(county) })}</Typography>
+          <CodeGroups code={opened.authorityFingerprint} label={t('answer.fingerprint')} testId="answer-authority-fingerprint" />
+          <Typography color="text.secondary">{t('answer.confirmExplain')}</Typography>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={busy}>
+          {t('cancel')}
+        </Button>
+        <Button variant="contained" onClick={onConfirm} disabled={busy} data-testid="answer-confirm-go">
+          {t('answer.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }
 
@@ -76,7 +133,7 @@ export function EnrollPage() {
               <Typography variant="h6" component="h2" data-testid="enrolled-role">
                 {certificateLine(t, lang, enrollment.certificate)}
               </Typography>
-              <Typography color="text.secondary">{t('enroll.name', { name: enrollment.certificate.name })}</Typography>
+              <Typography color="text.secondary">{t('enroll.name', { name: certifiedPcLabel(enrollment.certificate.name, enrollment.certificate.device, t, lang) })}</Typography>
               <Fingerprint value={fingerprint(enrollment.certificate.key)} size="medium" />
             </Stack>
           </CardContent>

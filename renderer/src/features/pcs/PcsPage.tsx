@@ -15,9 +15,12 @@ import { formatDate, formatDateTime, isolateLtr } from '../../../../shared/i18n/
 import type { EnrollmentRequest } from '../../../../shared/trust/enrollment';
 import { stampTime } from '../../../../shared/trust/schemas';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
+import { certifiedPcLabel } from '../../components/PcName';
 import { EmptyPage } from '../../components/EmptyPage';
 import { ListTable } from '../../components/ListTable';
 import { fileText } from '../../components/trust/files';
+import { CodeGroups } from '../../components/trust/Fingerprint';
+import { useEnrollment } from '../../components/trust/useEnrollment';
 import { openEnrollmentRequest, type EnrolledPc } from '../../store/authorityStore';
 import { describeStoreError } from '../../store/errors';
 import { AuthorityBackupDialog } from './AuthorityBackupDialog';
@@ -39,6 +42,7 @@ export function PcsPage() {
   const notify = useNotify();
   const holds = useHoldsAuthority();
   const pcs = useEnrolledPcs();
+  const enrollment = useEnrollment();
   const [request, setRequest] = useState<{ request: EnrollmentRequest; fingerprint: string } | undefined>();
   const [revoking, setRevoking] = useState<EnrolledPc | undefined>();
   const [backingUp, setBackingUp] = useState(false);
@@ -91,11 +95,12 @@ export function PcsPage() {
         </Button>
       </Stack>
       <Typography color="text.secondary">{t('page.explain')}</Typography>
+      {enrollment?.state === 'county' ? <CodeGroups code={enrollment.authorityFingerprint} label={t('page.authorityFingerprint')} testId="authority-fingerprint" size="medium" /> : null}
       <ListTable count={pcs?.length ?? 0} empty={t('page.empty')} emptyTestId="pcs-table-empty" columns={columns} scroll>
         {(pcs ?? []).map((pc) => (
           <TableRow key={pc.device} data-testid={`pc-${pc.device}`}>
             <TableCell>
-              <bdi>{pc.name}</bdi>
+              {certifiedPcLabel(pc.name, pc.device, t, lang)}
               {pc.self ? <Typography variant="caption" color="text.secondary" component="div">{t('table.thisPc')}</Typography> : null}
             </TableCell>
             <TableCell>

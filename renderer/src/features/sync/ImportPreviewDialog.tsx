@@ -12,13 +12,15 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatInteger } from '../../../../shared/i18n/format';
 import { useLanguage } from '../../app/context';
 import { useSyncedTableNames } from './useSyncData';
 import { BilingualName } from '../../components/BilingualName';
 import { issueMessage } from '../../components/issueMessage';
-import { pcLabel, usePcNames } from '../../components/PcName';
+import { pcLabel, usePcNames, type PcNames } from '../../components/PcName';
+import { carriedDeviceNames } from '../../../../shared/devices/names';
 import { periodLabel } from '../../components/periodLabel';
 import type { DisagreeingReport, ImportReview } from './syncService';
 
@@ -38,7 +40,7 @@ export function ImportPreviewDialog({
   const { t } = useTranslation('sync');
   const tableNames = useSyncedTableNames();
   const { lang } = useLanguage();
-  const names = usePcNames();
+  const names = useNamesWithCarried(review);
   const preview = review.preview;
   const fresh = preview ? Object.values(preview.perTable).reduce((n, c) => n + (c?.new ?? 0) + (c?.updated ?? 0), 0) + preview.parked : 0;
   const nothingNew = preview !== undefined && !preview.refused && fresh === 0 && preview.conflicts.length === 0;
@@ -168,13 +170,26 @@ function DisagreeingReports({ reports }: { reports: readonly DisagreeingReport[]
 }
 
 /**
+ * The names this PC knows, and for PCs it does not know yet the names the files carry (each file's
+ * sender, and PCs' own `device` rows in it): a file introducing a PC names it in its own preview.
+ */
+function useNamesWithCarried(review: ImportReview): PcNames {
+  const held = usePcNames();
+  return useMemo(() => {
+    const carried = carriedDeviceNames(review.files.flatMap((f) => f.changes ?? []));
+    for (const f of review.files) if (f.manifest?.sender.name) carried.set(f.manifest.sender.device, f.manifest.sender.name);
+    return new Map([...carried, ...(held ?? [])]);
+  }, [held, review]);
+}
+
+/**
  * Per PC that wrote the new changes: how many are authorized and how many refused, with the
  * reasons (issue 14). Changes decided for nothing (this PC has no county yet) are counted once.
  */
 function TrustCounts({ review }: { review: ImportReview }) {
   const { t } = useTranslation('sync');
   const { lang } = useLanguage();
-  const names = usePcNames();
+  const names = useNamesWithCarried(review);
   const writers = review.trust ?? [];
   const decided = writers.filter((w) => w.authorized > 0 || Object.keys(w.refused).length > 0);
   const unverified = writers.reduce((sum, w) => sum + w.unverified, 0);
@@ -207,7 +222,7 @@ function TrustCounts({ review }: { review: ImportReview }) {
           </TableBody>
         </Table>
       ) : null}
-      {unverified > 0 ? <Alert severity="info">{t('trust.unverified', { count: unverified })}</Alert> : null}
+      {unverified > 0 ? <Alert severity="info">{t('trust.unverified', { count: n(unverified) })}</Alert> : null}
     </>
   );
 }

@@ -68,12 +68,15 @@ export function FirstStart() {
   async function choose(action: () => Promise<void>, then = '#/overview') {
     if (pcNameProblem(pcName, true)) return;
     setBusy(true);
+    const from = window.location.hash;
     try {
       await nameFirst();
       await action();
+      // The app opens as soon as the action marks the PC set up: whoever has already gone on to
+      // another page is not taken back to the Overview when the last steps below end.
+      if (window.location.hash === from) window.location.hash = then;
       // With the demo loaded the PC has changes of its own, so its name goes to the synced table now.
       await writePcNameIfDue(store);
-      window.location.hash = then;
     } catch (error) {
       notify({ severity: 'error', key: storeErrorKey(error) });
     } finally {

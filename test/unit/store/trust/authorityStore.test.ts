@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ORG_TABLE } from '../../../../shared/orgs/tables';
 import { decodeBundle } from '../../../../shared/sync/bundle/decode';
 import { readAuthorityFile } from '../../../../shared/trust/authorityFile';
 import { readEnrollmentRequest } from '../../../../shared/trust/enrollment';
@@ -8,6 +9,10 @@ import {
   authorityBackup,
   holdsCountyAuthority,
   importEnrollmentAnswer,
+  handOnAuthority,
+  recoverAuthority,
+  openEnrollmentAnswer,
+  takeEnrollmentAnswer,
   issueForRequest,
   openEnrollmentRequest,
   readEnrolledPcs,
@@ -201,6 +206,128 @@ describe('joining a county', () => {
     const toDemo = await issueForRequest(county, demoOpened.request, { role: 'viewer', scope: 'LT', ...VALIDITY }, PASSPHRASE, NOW);
     if (!toDemo.ok) throw new Error(toDemo.reason);
     expect(await importEnrollmentAnswer(demo, toDemo.answer.text)).toEqual({ ok: false, reason: 'home-fixed' });
+  });
+});
+
+describe('taking the first answer: the county authority’s fingerprint is compared first', () => {
+  it('shows the fingerprint the county’s PCs page shows, and a forger’s own complete answer shows another one', async () => {
+    const { store: county } = await countyPc();
+    const countyShows = await readEnrollment(county);
+    if (countyShows.state !== 'county') throw new Error(countyShows.state);
+    const township = await openStore(freshDb());
+    const asked = await requestToJoin(township, NOW);
+    const opened = await openEnrollmentRequest(county, asked.text);
+    if (!opened.ok) throw new Error(opened.reason);
+    const issued = await issueForRequest(county, opened.request, { role: 'townshipOfficer', scope: 'LT', ...VALIDITY }, PASSPHRASE, NOW);
+    if (!issued.ok) throw new Error(issued.reason);
+    const real = await openEnrollmentAnswer(township, issued.answer.text);
+    expect(real).toMatchObject({ ok: true, opened: { county: 'LT', confirm: true, authorityFingerprint: countyShows.authorityFingerprint } });
+
+    // Anyone can make an authority of the code LT and answer the same request file: it reads, but its fingerprint differs.
+    const { store: forger } = await countyPc();
+    const forgedOpened = await openEnrollmentRequest(forger, asked.text);
+    if (!forgedOpened.ok) throw new Error(forgedOpened.reason);
+    const forged = await issueForRequest(forger, forgedOpened.request, { role: 'countyAdmin', scope: 'LT', ...VALIDITY }, PASSPHRASE, NOW);
+    if (!forged.ok) throw new Error(forged.reason);
+    const read = await openEnrollmentAnswer(township, forged.answer.text);
+    expect(read.ok && read.opened.authorityFingerprint).not.toBe(countyShows.authorityFingerprint);
+    // Opening is not taking: nothing is pinned until the person confirms.
+    expect(await readAll(township.db, readHomeAuthority)).toBeUndefined();
+    expect((await readEnrollment(township)).state).toBe('requested');
+
+    if (!real.ok) throw new Error(real.reason);
+    expect(await takeEnrollmentAnswer(township, real.opened)).toMatchObject({ ok: true, pinned: 'now' });
+    // A renewal from the county pinned needs no comparing; the forger's answer is now another county's.
+    expect(await openEnrollmentAnswer(township, issued.answer.text)).toMatchObject({ ok: true, opened: { confirm: false } });
+    expect(await openEnrollmentAnswer(township, forged.answer.text)).toEqual({ ok: false, reason: 'home-fixed' });
+  });
+
+  it('a PC that never asked to join takes no answer (not-requested)', async () => {
+    const { store: county } = await countyPc();
+    const township = await openStore(freshDb());
+    const asked = await requestToJoin(township, NOW);
+    const opened = await openEnrollmentRequest(county, asked.text);
+    if (!opened.ok) throw new Error(opened.reason);
+    const issued = await issueForRequest(county, opened.request, { role: 'viewer', scope: 'LT', ...VALIDITY }, PASSPHRASE, NOW);
+    if (!issued.ok) throw new Error(issued.reason);
+    // Its request forgotten (the meta entry gone): the answer arrives unasked.
+    await township.db.meta.delete('enrollment');
+    expect(await openEnrollmentAnswer(township, issued.answer.text)).toEqual({ ok: false, reason: 'not-requested' });
+  });
+});
+
+describe('handing the county’s authority on (a succession)', () => {
+  const NEW = '轮台县团委 新的授权口令 2027';
+  // An hour after the county was set up (NOW), before any write these tests make at the real time.
+  const LATER = new Date(NOW.getTime() + 3_600_000);
+
+  it('with the passphrase: a new key and recovery code; what was issued before stands, the new file opens only with the new passphrase, and a new PC restored from it is the county’s PC', async () => {
+    const { store: county } = await countyPc();
+    await writeSmallCounty(county);
+    const { store: township } = await enroll(county, 'LT-03');
+    expect(await handOnAuthority(county, { passphrase: 'not it', newPassphrase: NEW, now: LATER, iterations: ITERATIONS })).toEqual({ ok: false, reason: 'wrong-passphrase' });
+    expect(await handOnAuthority(county, { passphrase: PASSPHRASE, newPassphrase: 'short', now: LATER, iterations: ITERATIONS })).toEqual({ ok: false, reason: 'weak-passphrase' });
+    const handed = await handOnAuthority(county, { passphrase: PASSPHRASE, newPassphrase: NEW, now: LATER, iterations: ITERATIONS });
+    if (!handed.ok) throw new Error(handed.reason);
+    expect(handed.recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    expect(await authorityBackup(county, PASSPHRASE)).toEqual({ ok: false, reason: 'wrong-passphrase' });
+    const saved = await authorityBackup(county, NEW);
+    if (!saved.ok) throw new Error(saved.reason);
+    // The county PC still writes as the county; the township enrolled before still stands.
+    expect(await county.standing.standing(LATER.getTime() + 1000)).toMatchObject({ state: 'enrolled', role: 'countyAdmin' });
+    await importFiles(township, await fullFile(county));
+    await township.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { members: 12 } }]);
+    const { review } = await importFiles(county, await fullFile(township));
+    expect(review.trust?.find((w) => w.device === township.device.id)).toMatchObject({ authorized: 1, refused: {} });
+
+    // A new PC restored from the new file (the line of successions in it) is certified, and its certificate stands.
+    const replacement = await openStore(freshDb(), { enforceTrust: true });
+    const restored = await restoreCountyPc(replacement, saved.text, NEW, LATER);
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(await replacement.standing.standing(LATER.getTime() + 1000)).toMatchObject({ state: 'enrolled', role: 'countyAdmin' });
+  });
+
+  it('a certificate the old key signs after the handover is not believed (issuer-retired): a stolen old passphrase issues nothing', async () => {
+    const { store: county } = await countyPc();
+    await writeSmallCounty(county);
+    const backupBefore = await authorityBackup(county, PASSPHRASE);
+    if (!backupBefore.ok) throw new Error(backupBefore.reason);
+    const dataBefore = await fullFile(county);
+    const handed = await handOnAuthority(county, { passphrase: PASSPHRASE, newPassphrase: NEW, now: LATER, iterations: ITERATIONS });
+    if (!handed.ok) throw new Error(handed.reason);
+    // Whoever kept the old file and passphrase sets up a PC with it, and issues a PC of its own after the handover.
+    const thief = await openStore(freshDb(), { enforceTrust: true });
+    const stolen = await restoreCountyPc(thief, backupBefore.text, PASSPHRASE, new Date(LATER.getTime() + 60_000));
+    if (!stolen.ok) throw new Error(stolen.reason);
+    await importFiles(thief, dataBefore);
+    const theirs = await openStore(freshDb(), { enforceTrust: true });
+    const asked = await openEnrollmentRequest(thief, (await requestToJoin(theirs, LATER)).text);
+    if (!asked.ok) throw new Error(asked.reason);
+    const forged = await issueForRequest(thief, asked.request, { role: 'countyAdmin', scope: 'LT', ...VALIDITY, validFrom: LATER.toISOString() }, PASSPHRASE, new Date(LATER.getTime() + 60_000));
+    if (!forged.ok) throw new Error(forged.reason);
+    expect(await importEnrollmentAnswer(theirs, forged.answer.text)).toMatchObject({ ok: true });
+    await importFiles(theirs, await fullFile(thief));
+    await theirs.repo.write([{ table: 'org', row: 'org-LT', scope: 'LT', fields: { name: { zh: '冒名的县' } } }]);
+    const { review } = await importFiles(county, await fullFile(theirs));
+    expect(review.trust?.find((w) => w.device === theirs.device.id)).toMatchObject({ authorized: 0, refused: { 'certificate-untrusted': 1 } });
+    expect((await county.db.rows(ORG_TABLE).get('org-LT'))?.['name']).not.toEqual({ zh: '冒名的县' });
+  });
+
+  it('with the recovery code, on a township’s PC when the county’s PC and its passphrase are lost: that PC becomes the county’s PC', async () => {
+    const { store: county, recoveryCode } = await countyPc();
+    await writeSmallCounty(county);
+    const { store: township } = await enroll(county, 'LT-03');
+    await importFiles(township, await fullFile(county));
+    expect(await recoverAuthority(township, { recoveryCode: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', newPassphrase: NEW, now: LATER, iterations: ITERATIONS })).toMatchObject({ ok: false });
+    expect(await holdsCountyAuthority(township.db)).toBe(false);
+    const taken = await recoverAuthority(township, { recoveryCode: recoveryCode.toLowerCase(), newPassphrase: NEW, now: LATER, iterations: ITERATIONS });
+    if (!taken.ok) throw new Error(taken.reason);
+    expect(taken.recoveryCode).not.toBe(recoveryCode);
+    expect(await holdsCountyAuthority(township.db)).toBe(true);
+    expect(await readEnrollment(township)).toMatchObject({ state: 'county', county: 'LT' });
+    expect(await township.standing.standing(LATER.getTime() + 1000)).toMatchObject({ state: 'enrolled', role: 'countyAdmin' });
+    // A PC of no county has nothing to recover.
+    expect(await recoverAuthority(await openStore(freshDb()), { recoveryCode, newPassphrase: NEW, iterations: ITERATIONS })).toEqual({ ok: false, reason: 'no-home' });
   });
 });
 

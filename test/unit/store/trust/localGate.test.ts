@@ -7,7 +7,8 @@ const REPORTS = STAT_REPORT_TABLE.name;
 import { describeStoreError } from '../../../../renderer/src/store/errors';
 import { WriteNotAuthorizedError } from '../../../../renderer/src/store/repository';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
-import { holdTrustRecords } from '../../../../renderer/src/store/trustStore';
+import { holdTrustRecords, pinHomeAuthority } from '../../../../renderer/src/store/trustStore';
+import type { AuthorityRecord } from '../../../../shared/trust/authorityRecords';
 import { makeCounty, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
 import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, report, ROUND, writeSmallCounty } from './trustPcs';
@@ -167,5 +168,46 @@ describe('the local write gate', () => {
     const error = await lt03.repo.resolveConflict(conflict, 12).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteNotAuthorizedError);
     expect((error as WriteNotAuthorizedError).reason).toBe('outside-scope');
+  });
+});
+
+describe('a pinned county record that no longer verifies (damaged, or a signature this runtime cannot check) fails closed', () => {
+  /** Damages the pinned home record's signature in place, as a disk fault or an edit in IndexedDB would. */
+  async function damageHome(store: Store): Promise<void> {
+    const entry = (await store.db.meta.get('homeAuthority'))!;
+    const record = entry.value as { signature: string };
+    const flipped = record.signature.startsWith('A') ? `B${record.signature.slice(1)}` : `A${record.signature.slice(1)}`;
+    await store.db.meta.put({ key: 'homeAuthority', value: { ...record, signature: flipped } });
+  }
+
+  it('writes nothing here (home-unverified), where falling back to "alone" would write anything', async () => {
+    const pcs = await countyWithData();
+    const lt03 = await pcOf(pcs, { role: 'townshipOfficer', scope: 'LT-03' });
+    await damageHome(lt03);
+    expect(await lt03.standing.standing()).toEqual({ state: 'home-unverified', reason: 'home-unverified' });
+    await expectRefused(lt03, [reportWrite('LT-03', { members: 34 })], 'home-unverified');
+    await expectRefused(lt03, [reportWrite('LT-03', { status: 'approved' })], 'home-unverified');
+  });
+
+  it('lets nothing of a file in, keeps every new change aside with the reason, and lets them in once the record is set right', async () => {
+    const pcs = await countyWithData();
+    const lt03 = await pcOf(pcs, { role: 'townshipOfficer', scope: 'LT-03' });
+    await lt03.repo.write([reportWrite('LT-03', { members: 33, status: 'submitted' })]);
+    const file = await fullFile(lt03);
+    const good = (await pcs.countyPc.db.meta.get('homeAuthority'))!.value;
+    await damageHome(pcs.countyPc);
+    const { review: seen, outcome } = await importFiles(pcs.countyPc, file);
+    expect(seen.trust?.find((w) => w.device === lt03.identity.device)).toMatchObject({ authorized: 0, refused: { 'home-unverified': 1 } });
+    expect(outcome.applied).toBe(0);
+    expect(await pcs.countyPc.db.rows(STAT_REPORT_TABLE).get(report('LT-03'))).not.toMatchObject({ members: 33 });
+    const aside = await readAll(pcs.countyPc.db, (tx) => tx.table<{ reason: string }, string>('refused').toArray());
+    expect(new Set(aside.map((r) => r.reason))).toEqual(new Set(['home-unverified']));
+
+    // Pinning another county is still refused; the same county's good record sets it right.
+    expect(await pinHomeAuthority(pcs.countyPc.db, (await makeCounty('BG')).home.record)).toEqual({ ok: false, reason: 'home-fixed' });
+    expect(await pinHomeAuthority(pcs.countyPc.db, good as AuthorityRecord)).toEqual({ ok: true, pinned: 'now' });
+    await importFiles(pcs.countyPc, file);
+    expect(await pcs.countyPc.db.rows(STAT_REPORT_TABLE).get(report('LT-03'))).toMatchObject({ members: 33, status: 'submitted' });
+    expect(await readAll(pcs.countyPc.db, (tx) => tx.table('refused').count())).toBe(0);
   });
 });
