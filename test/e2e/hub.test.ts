@@ -58,6 +58,21 @@ async function connect(page: Page, login: DeviceLogin): Promise<void> {
   await page.getByTestId('hub-save').click();
 }
 
+/** Adds a branch under the township LT-01 on the organisations page; returns its code. */
+async function addBranchUnderLt01(page: Page, name: { zh: string; ug: string }): Promise<string> {
+  await page.evaluate(() => (window.location.hash = '#/orgs'));
+  await page.getByTestId('org-search').fill('ltz');
+  await page.locator('[data-testid="org-result"][data-code="LT-01"]').click();
+  await page.locator('[data-testid="org-details"][data-code="LT-01"]').waitFor();
+  await page.getByTestId('org-create-child').click();
+  const code = await page.getByTestId('org-code').inputValue();
+  await page.getByTestId('org-name-zh').fill(name.zh);
+  await page.getByTestId('org-name-ug').fill(name.ug);
+  await page.getByTestId('org-save').click();
+  await page.getByTestId('org-form').waitFor({ state: 'detached' });
+  return code;
+}
+
 describe('sync through the county hub, two PCs in Chromium', () => {
   it('the county sends, the township receives and sends back, and both see the same county', async () => {
     const county = await newPc();
@@ -96,16 +111,7 @@ describe('sync through the county hub, two PCs in Chromium', () => {
     await expect(town.page.getByTestId('total-members').textContent()).resolves.toBe(ltr('5,849'));
 
     // The township adds a branch under its own township and sends it; the county receives it.
-    await town.page.evaluate(() => (window.location.hash = '#/orgs'));
-    await town.page.getByTestId('org-search').fill('ltz');
-    await town.page.locator('[data-testid="org-result"][data-code="LT-01"]').click();
-    await town.page.locator('[data-testid="org-details"][data-code="LT-01"]').waitFor();
-    await town.page.getByTestId('org-create-child').click();
-    const code = await town.page.getByTestId('org-code').inputValue();
-    await town.page.getByTestId('org-name-zh').fill('轮台镇联网试点团支部');
-    await town.page.getByTestId('org-name-ug').fill('تور سىناق ئىتتىپاق ياچېيكىسى');
-    await town.page.getByTestId('org-save').click();
-    await town.page.getByTestId('org-form').waitFor({ state: 'detached' });
+    const code = await addBranchUnderLt01(town.page, { zh: '轮台镇联网试点团支部', ug: 'تور سىناق ئىتتىپاق ياچېيكىسى' });
     await town.page.getByTestId('nav-sync').click();
     // "Sync now" sends it, unless the background sync (3 s after start) came round first: either
     // way, once nothing is waiting the hub holds it, and the county finds it below. (The waiting
@@ -140,16 +146,7 @@ describe('sync through the county hub, two PCs in Chromium', () => {
     await stranger.page.evaluate(() => (window.location.hash = '#/sync'));
     await connect(stranger.page, TOWN);
     await stranger.page.getByTestId('hub-done').waitFor({ timeout: 60_000 });
-    await stranger.page.evaluate(() => (window.location.hash = '#/orgs'));
-    await stranger.page.getByTestId('org-search').fill('ltz');
-    await stranger.page.locator('[data-testid="org-result"][data-code="LT-01"]').click();
-    await stranger.page.locator('[data-testid="org-details"][data-code="LT-01"]').waitFor();
-    await stranger.page.getByTestId('org-create-child').click();
-    const code = await stranger.page.getByTestId('org-code').inputValue();
-    await stranger.page.getByTestId('org-name-zh').fill('未经认证的团支部');
-    await stranger.page.getByTestId('org-name-ug').fill('گۇۋاھنامىسىز ئىتتىپاق ياچېيكىسى');
-    await stranger.page.getByTestId('org-save').click();
-    await stranger.page.getByTestId('org-form').waitFor({ state: 'detached' });
+    const code = await addBranchUnderLt01(stranger.page, { zh: '未经认证的团支部', ug: 'گۇۋاھنامىسىز ئىتتىپاق ياچېيكىسى' });
     await stranger.page.evaluate(() => (window.location.hash = '#/sync'));
     await stranger.page.getByTestId('hub-sync-now').click();
     await stranger.page.locator('[data-testid="hub-waiting"][data-count="0"]').waitFor({ timeout: 60_000 });
