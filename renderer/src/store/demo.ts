@@ -6,7 +6,7 @@ import { keyId } from '../../../shared/trust/keys';
 import { demoCounty } from '../../../shared/trust/demo';
 import { createEnrollmentRequest } from '../../../shared/trust/enrollment';
 import type { Store } from './store';
-import { holdTrustRecords, pinHomeAuthority } from './trustStore';
+import { holdTrustRecords, pinHomeAuthority, type TrustEntry } from './trustStore';
 
 /**
  * Loads the demo county (Luntai's published figures) through the repository, so it is ordinary
@@ -69,6 +69,15 @@ export async function carriesDemoCounty(records: readonly object[]): Promise<boo
     const c = r as { format?: unknown; issuer?: unknown; county?: unknown };
     return c.format === CERTIFICATE_FORMAT && c.issuer === issuer && c.county === COUNTY_CODE;
   });
+}
+
+/**
+ * After an import (a file or a hub pull) that restored a fresh PC (importTrust.ts `restoringHere`):
+ * joins the demo county if the records it carried are the demo county's. After the import's
+ * transaction: issuing the certificate signs with WebCrypto.
+ */
+export async function joinDemoIfRestored(store: Store, restored: boolean, carried: readonly TrustEntry[]): Promise<void> {
+  if (restored && (await carriesDemoCounty(carried.map((e) => e.record as object)))) await joinDemoCounty(store);
 }
 
 export async function startEmpty(store: Store): Promise<void> {

@@ -11,7 +11,8 @@ import type { ChangeReason } from '../../../shared/trust/reasons';
 import type { RuleRegistry } from '../../../shared/trust/rules';
 import { summarizeDecisions, type WriterTrust } from '../../../shared/trust/summary';
 import { sealIndex } from '../../../shared/trust/verify';
-import type { LeagueDeskDb } from './db';
+import { ENROLLMENT_KEY } from './authorityStore';
+import type { LeagueDeskDb, MetaEntry } from './db';
 import { inTransaction, type StoreTx } from './tx';
 import { covering, putTrustRecords, readHomeAuthority, REFUSED_STORE, refusedTable, TRUST_STORE, trustEntries, trustTable, type RefusedEntry, type TrustEntry } from './trustStore';
 
@@ -88,6 +89,19 @@ export async function decideImport(tx: StoreTx, access: SyncAccess, prepared: Pr
   return { authorized, refused, summary: summarizeDecisions(fresh, decisions), decisions };
 }
 
+/**
+ * The changes an import goes on with: all of the incoming ones while trust is not enforced;
+ * enforced, the incoming less those refused (held ones stay, to be counted as already here), plus
+ * changes kept aside by an earlier import that are authorized now — their certificate may come in a
+ * file or a hub pull that does not carry them again.
+ */
+export function admittedChanges(incoming: readonly Change[], decided: ImportDecisions, enforce: boolean): Change[] {
+  if (!enforce) return [...incoming];
+  const refused = new Set(decided.refused.map((r) => r.change.id));
+  const inIncoming = new Set(incoming.map((c) => c.id));
+  return [...incoming.filter((c) => !refused.has(c.id)), ...decided.authorized.filter((c) => !inIncoming.has(c.id))];
+}
+
 /** Every new change kept aside for one reason (this PC cannot decide anything). */
 function refuseAll(fresh: readonly HashedChange[], reason: ChangeReason, now: Date): ImportDecisions {
   const decisions = new Map<string, Decision>(fresh.map((c) => [c.hash, { status: 'refused', reason }]));
@@ -117,6 +131,16 @@ async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly HashedC
   for (const row of await tx.table<MergedRow, string>('org').toArray()) orgs.set(row.id, row);
   out.set('org', orgs);
   return out;
+}
+
+/**
+ * Whether this import restores a fresh PC (store/demo.ts `joinDemoIfRestored`): it holds no change
+ * yet (fresh, or "receive a file" chosen at first start), has no county pinned, and has not asked a
+ * county to enroll it (such a PC waits for that county and joins no other). Read before applying.
+ */
+export async function restoringHere(tx: StoreTx, access: SyncAccess, prepared: PreparedImportTrust): Promise<boolean> {
+  if (prepared.home !== undefined || prepared.homeUnverified || Object.keys(await access.getVector()).length > 0) return false;
+  return !(await tx.table<MetaEntry, string>('meta').get(ENROLLMENT_KEY));
 }
 
 /** Keeps what an applied import decided: the carried records, and (enforcing) the refused changes aside. */

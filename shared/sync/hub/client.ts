@@ -5,10 +5,10 @@ import { sha256Hex } from '../bundle/hash';
 import { isWithinScope } from '../scope';
 import { mergeVectors, vectorOf } from '../vector';
 import { fromBase64, toBase64 } from './base64';
-import { BLOB_ATTACHMENT, BLOB_ID_PREFIX, DESIGN_DOC_ID, MAX_BLOB_BYTES, MAX_CHANGE_DOC_BYTES } from './design';
+import { BLOB_ATTACHMENT, BLOB_ID_PREFIX, DESIGN_DOC_ID, MAX_BLOB_BYTES, MAX_CHANGE_DOC_BYTES, TRUST_ID_PREFIX, TRUST_KIND, TRUST_SETUP_VERSION } from './design';
 import { HubError } from './errors';
 import { isHubFull, isObject, send, unexpected, type Answer } from './http';
-import type { HubBlob, HubLocal, HubSyncState, PulledBatch } from './local';
+import type { HubBlob, HubLocal, HubSyncState, HubTrustDoc, HubTrustToPush, PulledBatch } from './local';
 import type { HubTransport } from './protocol';
 
 export const PUSH_CHUNK = 500;
@@ -119,6 +119,7 @@ export async function checkHub(transport: HubTransport, now: number): Promise<vo
   if (design.status !== 200 || !isObject(design.body)) throw unexpected(design, 'check');
   const meta = isObject(design.body['leagueDesk']) ? design.body['leagueDesk'] : {};
   if (typeof meta['schema'] === 'number' && meta['schema'] > DATA_SCHEMA_VERSION) throw new HubError('app-older', { schema: meta['schema'] });
+  if (typeof meta['setupVersion'] === 'number' && meta['setupVersion'] < TRUST_SETUP_VERSION) throw new HubError('not-set-up', { setupVersion: meta['setupVersion'] });
   if (design.date !== undefined && Math.abs(design.date - now) > FUTURE_STAMP_TOLERANCE_MS) {
     throw new HubError('clock-wrong', { hub: new Date(design.date).toISOString(), here: new Date(now).toISOString() });
   }
@@ -146,7 +147,10 @@ async function pushChanges(
     if (bytes > MAX_CHANGE_DOC_BYTES - DOC_LIMIT_MARGIN) tooLarge += 1;
     else docs.push({ change, bytes });
   }
-  let state = start;
+  // The trust records covering these changes go first: a PC that pulls the changes finds what
+  // verifies them there (and one that pulled them earlier lets them in when it pulls these). A cut
+  // between the two leaves the changes unsent, so the next sync sends both again.
+  let state = await pushTrust(transport, local, start, docs.map((d) => d.change));
   let created = 0;
   let already = 0;
   progress({ phase: 'push', done: 0, total: docs.length });
@@ -173,6 +177,44 @@ async function pushChanges(
     await local.saveState(state);
   }
   return { state, created, already, tooLarge };
+}
+
+/** A trust record as its hub document (design.ts). */
+export function trustDoc(trust: HubTrustDoc): Record<string, unknown> {
+  return { _id: `${TRUST_ID_PREFIX}${trust.id}`, kind: TRUST_KIND, id: trust.id, record: trust.record };
+}
+
+/**
+ * Sends the trust records a push of `changes` carries, less the `once` records already on this hub
+ * — also with no change to send: a certificate the county just issued or a revocation is news.
+ * Seals go each time they cover a change being sent (twice is "already there"); `trustSent` keeps
+ * only the `once` records' ids, a few per county.
+ */
+async function pushTrust(transport: HubTransport, local: HubLocal, start: HubSyncState, changes: readonly Change[]): Promise<HubSyncState> {
+  const sentBefore = new Set(start.trustSent ?? []);
+  const todo: HubTrustToPush[] = (await local.trustFor(changes)).filter((t) => !(t.once && sentBefore.has(t.id)));
+  let state = start;
+  for (let i = 0; i < todo.length; ) {
+    const chunk: HubTrustToPush[] = [];
+    let bytes = 0;
+    for (; i < todo.length && chunk.length < PUSH_CHUNK; i++) {
+      const size = jsonBytes(trustDoc(todo[i]!));
+      // Over the hub's limit (a seal of an enormous batch): the changes it covers still go, and
+      // a PC that pulls them keeps them aside until a file carries the seal.
+      if (size > MAX_CHANGE_DOC_BYTES - DOC_LIMIT_MARGIN) continue;
+      if (chunk.length > 0 && bytes + size > PUSH_CHUNK_BYTES) break;
+      chunk.push(todo[i]!);
+      bytes += size;
+    }
+    if (chunk.length === 0) continue;
+    bulkResults(await send(transport, { method: 'POST', path: '_bulk_docs', body: { docs: chunk.map(trustDoc) } }), 'trust');
+    const once = chunk.filter((t) => t.once).map((t) => t.id);
+    if (once.length > 0) {
+      state = { ...state, trustSent: [...new Set([...(state.trustSent ?? []), ...once])].sort() };
+      await local.saveState(state);
+    }
+  }
+  return state;
 }
 
 /** Reads a `_bulk_docs` answer: every document created or already there, or the reason it is not. */
@@ -263,7 +305,7 @@ async function pushBlobs(
 }
 
 function emptyBatch(): PulledBatch {
-  return { applied: 0, alreadyHeld: 0, parked: 0, conflicts: 0, rejected: 0, futureStamped: 0 };
+  return { applied: 0, alreadyHeld: 0, parked: 0, conflicts: 0, rejected: 0, futureStamped: 0, refused: 0 };
 }
 
 function addBatch(a: PulledBatch, b: PulledBatch): PulledBatch {
@@ -274,13 +316,18 @@ function addBatch(a: PulledBatch, b: PulledBatch): PulledBatch {
     conflicts: a.conflicts + b.conflicts,
     rejected: a.rejected + b.rejected,
     futureStamped: a.futureStamped + b.futureStamped,
+    refused: a.refused + b.refused,
   };
 }
 
-/** One `_changes` page, read and sorted: change records, blob names, and where the next page starts. */
+/** One `_changes` page, read and sorted: change records, trust records, blob names, and where the next page starts. */
 interface PulledPage {
   records: unknown[];
-  /** Documents over the size limit, or a change carrying attachments (a hub without our limits): refused, never parked. */
+  trust: HubTrustDoc[];
+  /**
+   * Documents over the size limit, a change carrying attachments (a hub without our limits), or a
+   * trust document not shaped as one: refused, never parked.
+   */
   oversized: number;
   blobHashes: string[];
   lastSeq: string;
@@ -308,6 +355,7 @@ async function fetchPage(transport: HubTransport, since: string, limit: number):
   const lastSeq = answer.body['last_seq'];
   if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number') throw new HubError('bad-answer', { where: 'pull' });
   const records: unknown[] = [];
+  const trust: HubTrustDoc[] = [];
   const blobHashes: string[] = [];
   let oversized = 0;
   for (const row of results) {
@@ -319,13 +367,20 @@ async function fetchPage(transport: HubTransport, since: string, limit: number):
       if (typeof doc['hash'] === 'string' && id === `${BLOB_ID_PREFIX}${doc['hash']}`) blobHashes.push(doc['hash']);
       continue;
     }
+    if (doc['kind'] === TRUST_KIND) {
+      const record = doc['record'];
+      const wellFormed = typeof doc['id'] === 'string' && id === `${TRUST_ID_PREFIX}${doc['id']}` && isObject(record) && !Array.isArray(record);
+      if (wellFormed && doc['_attachments'] === undefined && jsonBytes(doc) <= MAX_CHANGE_DOC_BYTES) trust.push({ id: doc['id'] as string, record });
+      else oversized += 1;
+      continue;
+    }
     const record: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) record[key] = value;
     if (doc['_attachments'] !== undefined || jsonBytes(record) > MAX_CHANGE_DOC_BYTES) oversized += 1;
     else records.push(record);
   }
   const pending = typeof answer.body['pending'] === 'number' ? answer.body['pending'] : undefined;
-  return { records, oversized, blobHashes, lastSeq: String(lastSeq), rows: results.length, pending, last: results.length < limit || pending === 0 };
+  return { records, trust, oversized, blobHashes, lastSeq: String(lastSeq), rows: results.length, pending, last: results.length < limit || pending === 0 };
 }
 
 /**
@@ -396,7 +451,8 @@ async function pull(
     const records = group.flatMap((p) => p.records);
     const fetched = await fetchBlobs(transport, await local.missingBlobs(group.flatMap((p) => p.blobHashes)));
     blobs += fetched.length;
-    const outcome = await local.applyPulled(records, fetched, { ...state, checkpoint: last.lastSeq }, now());
+    const trust = group.flatMap((p) => p.trust);
+    const outcome = await local.applyPulled(records, fetched, trust, { ...state, checkpoint: last.lastSeq }, now());
     const oversized = group.reduce((n, p) => n + p.oversized, 0);
     batch = addBatch(batch, { ...outcome.batch, rejected: outcome.batch.rejected + oversized });
     state = outcome.state;

@@ -4,7 +4,13 @@ import { DATA_SCHEMA_VERSION } from '../change';
 export const DESIGN_DOC_ID = '_design/league';
 
 /** Bumped when the validation rules below change; setup replaces an older design document. */
-export const HUB_SETUP_VERSION = 3;
+export const HUB_SETUP_VERSION = 4;
+/**
+ * The first setup whose validation takes trust documents. A client does not sync with a hub set up
+ * before (`not-set-up`: run `hub setup` again): the PCs pulling from it would keep every change
+ * aside for want of its seal.
+ */
+export const TRUST_SETUP_VERSION = 4;
 
 /**
  * Size limits, the same on the hub and in the client (docs/HUB.md, "Limits"). A change document
@@ -21,6 +27,14 @@ export const MAX_HUB_REQUEST_BYTES = 32 * 1024 * 1024;
 /** Blob documents: `_id` = `blob:<sha256>`, one attachment named `data`. */
 export const BLOB_ID_PREFIX = 'blob:';
 export const BLOB_ATTACHMENT = 'data';
+
+/**
+ * Trust documents (certificates, successions, revocations, seals): `_id` = `trust:<record id>`,
+ * the record id being the sha-256 of the record's canonical JSON, so the same record pushed by two
+ * PCs is one document. `{ _id, kind: 'trust', id, record }`, nothing else.
+ */
+export const TRUST_ID_PREFIX = 'trust:';
+export const TRUST_KIND = 'trust';
 
 /** The role that makes an account a member of one county database. */
 export function memberRole(db: string): string {
@@ -83,6 +97,8 @@ export const CERTIFICATE_ROLE_PREFIXES = ['scope:', 'device:', 'league-role:'] a
  *   document's `scope` field or an ancestor of it (whole code segments: `LT-1` does not cover
  *   `LT-10`). Re-issue such accounts from certificates (docs/HUB.md).
  * Blobs (photos, named by their hash) are held to the account's scope by their `scope` field.
+ * Trust documents are taken from any member account if well-formed (`not-a-trust-record`): the hub
+ * cannot check a signature or a hash, the pulling PC does both and keeps only what verifies.
  * Reasons are fixed words the client maps.
  */
 export function validateDocUpdate(policy: HubPolicy): string {
@@ -119,6 +135,16 @@ export function validateDocUpdate(policy: HubPolicy): string {
     else if (typeof att.data === 'string') size = Math.floor(att.data.length / 4) * 3;
     else if (att.data && typeof att.data.length === 'number') size = att.data.length;
     if (size < 0 || size > ${MAX_BLOB_BYTES}) throw({ forbidden: 'too-large' });
+  }
+  if (newDoc.kind === '${TRUST_KIND}') {
+    for (var field in newDoc) {
+      if (Object.prototype.hasOwnProperty.call(newDoc, field) && field !== '_id' && field !== '_rev' && field !== '_revisions' && field !== 'kind' && field !== 'id' && field !== 'record') throw({ forbidden: 'not-a-trust-record' });
+    }
+    if (typeof newDoc.id !== 'string' || !/^[0-9a-f]{64}$/.test(newDoc.id)) throw({ forbidden: 'not-a-trust-record' });
+    if (newDoc._id !== '${TRUST_ID_PREFIX}' + newDoc.id) throw({ forbidden: 'id-mismatch' });
+    var record = newDoc.record;
+    if (typeof record !== 'object' || record === null || Array.isArray(record) || typeof record.format !== 'string') throw({ forbidden: 'not-a-trust-record' });
+    return;
   }
   var scope = newDoc.scope;
   if (typeof scope !== 'string' || scope.length === 0) throw({ forbidden: 'no-scope' });

@@ -29,7 +29,12 @@ export function memoryHubLocal(store: MemorySyncStore, identity: { device: strin
     async unsent(sent: VersionVector) {
       return (await store.allChanges()).filter((c) => !includes(sent, c)).sort(byStamp);
     },
-    async applyPulled(records, pulledBlobs, state, now) {
+    // The in-memory store keeps no trust records: it pushes none and decides nothing (the store
+    // that does is the app's, renderer/src/store/hubStore.ts).
+    async trustFor() {
+      return [];
+    },
+    async applyPulled(records, pulledBlobs, _trust, state, now) {
       const result = await applyPulledRecords(store, records, state, now, undefined, identity.device);
       for (const blob of pulledBlobs) blobs.set(blob.hash, blob);
       states.set(result.state.hub, structuredCopy(result.state));
@@ -48,5 +53,5 @@ export function memoryHubLocal(store: MemorySyncStore, identity: { device: strin
 }
 
 function structuredCopy(state: HubSyncState): HubSyncState {
-  return { ...state, sent: { ...state.sent }, blobsSent: [...state.blobsSent] };
+  return { ...state, sent: { ...state.sent }, blobsSent: [...state.blobsSent], ...(state.trustSent ? { trustSent: [...state.trustSent] } : {}) };
 }

@@ -13,6 +13,7 @@ import type { Certificate } from '../../../shared/trust/certificate';
 import { APP_TABLES } from '../../../shared/app/registry';
 import { encodeBundle } from '../../../shared/sync/bundle/index';
 import { carriedRecordProblem } from '../../../shared/trust/carried';
+import { recordId } from '../../../shared/trust/signed';
 import { certify, makeCounty, makePc, revoke, type County } from '../trust/trustFixtures';
 import { ADMIN, dbTransport, startTestHub, type TestHub } from './hubServer';
 
@@ -74,6 +75,12 @@ describe('hub add-device --certificate', () => {
     const results = (answer as { body: { id: string; ok?: boolean; reason?: string }[] }).body;
     // pouchdb-server answers in its own order: by id.
     expect([...results].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['ok', 'status-not-allowed', 'not-own-device', 'role-not-allowed', 'role-not-allowed']);
+
+    // Trust documents go from any member, if well-formed (the pulling PC checks their signatures).
+    const trustId = recordId(township);
+    const trustDoc = { _id: `trust:${trustId}`, kind: 'trust', id: trustId, record: township };
+    const trustAnswer = (await post([trustDoc, { ...trustDoc, _id: 'trust:other' }])) as { body: { id: string; ok?: boolean; reason?: string }[] };
+    expect(trustAnswer.body.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['id-mismatch', 'ok']);
   });
 
   it('refuses a certificate the county did not issue, another county’s, an altered one, and one without an authority to check it', async () => {

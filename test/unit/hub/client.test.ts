@@ -110,10 +110,10 @@ describe('hub client against a fake hub', () => {
     const pagesAsked = () => hub.requests.filter((r) => r.path === '_changes').length;
     const slow: typeof b = {
       ...b,
-      async applyPulled(records, blobs, state, now) {
+      async applyPulled(records, blobs, trust, state, now) {
         applied.push({ records: records.length, checkpoint: state.checkpoint, pagesAskedBefore: pagesAsked() });
         if (applied.length === 1) await firstWriteMayFinish;
-        return b.applyPulled(records, blobs, state, now);
+        return b.applyPulled(records, blobs, trust, state, now);
       },
     };
     hub.requests.length = 0;
@@ -210,6 +210,7 @@ describe('hub client against a fake hub', () => {
     ['no such database', (r) => answer(404, { error: 'not_found', reason: r.path === '' ? 'Database does not exist.' : 'missing' }), 'wrong-address'],
     ['a database never set up', (r) => (r.path === '' ? answer(200, { db_name: 'league-lt' }) : answer(404, { error: 'not_found' })), 'not-set-up'],
     ['a newer app set the hub up', (r) => (r.path === '_design/league' ? answer(200, { _id: '_design/league', leagueDesk: { schema: 99 } }) : undefined), 'app-older'],
+    ['a hub set up before trust documents (setup 3): run setup again', (r) => (r.path === '_design/league' ? answer(200, { _id: '_design/league', leagueDesk: { schema: 1, setupVersion: 3 } }) : undefined), 'not-set-up'],
     ['a full disk', (r) => (r.path === '_bulk_docs' ? answer(507, { error: 'insufficient_storage' }) : undefined), 'hub-full'],
     ['a request too large', (r) => (r.path === '_bulk_docs' ? answer(413, { error: 'too_large' }) : undefined), 'hub-full'],
     ['a change outside the scope', (r) => (r.path === '_bulk_docs' ? answer(201, [{ id: 'x', error: 'forbidden', reason: 'outside-scope' }]) : undefined), 'no-right'],

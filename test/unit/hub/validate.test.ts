@@ -105,6 +105,27 @@ describe('other roles and accounts', () => {
   });
 });
 
+describe('trust documents (certificates, successions, revocations, seals)', () => {
+  const id = 'ab'.repeat(32);
+  const trust = (extra: Record<string, unknown> = {}) => ({ _id: `trust:${id}`, kind: 'trust', id, record: { format: 'league-desk-seal', device: '0000000000000a05' }, ...extra });
+
+  it('are taken from any member account, certificate-made or old, whatever device the record names: the pulling PC checks signatures', () => {
+    for (const who of [TOWN02, COUNTY, JUDGE, VIEWER, LEGACY]) expect(verdict(trust(), who)).toBe('ok');
+  });
+
+  it('only if well-formed: named by their record id, a record with a format, nothing else; and immutable like changes', () => {
+    expect(verdict(trust({ _id: `trust:${'cd'.repeat(32)}` }), TOWN02)).toBe('id-mismatch');
+    expect(verdict(trust({ id: 'not-a-hash', _id: 'trust:not-a-hash' }), TOWN02)).toBe('not-a-trust-record');
+    expect(verdict(trust({ record: 'text' }), TOWN02)).toBe('not-a-trust-record');
+    expect(verdict(trust({ record: [] }), TOWN02)).toBe('not-a-trust-record');
+    expect(verdict(trust({ record: { device: 'x' } }), TOWN02)).toBe('not-a-trust-record');
+    expect(verdict(trust({ table: 'statReport', fields: { status: 'approved' } }), TOWN02)).toBe('not-a-trust-record');
+    expect(verdict(trust({ _attachments: { data: { data: 'AAAA' } } }), TOWN02)).toBe('attachment-unexpected');
+    expect(verdict(trust(), TOWN02, trust())).toBe('immutable');
+    expect(verdict(trust({ record: { format: 'x', pad: 'x'.repeat(1024 * 1024) } }), TOWN02)).toBe('too-large');
+  });
+});
+
 describe('the policy is the trust rules’ own', () => {
   it('lists, per table, exactly the roles whose rule lets them write it, and the statuses a township may not give', () => {
     const policy = hubPolicy(APP_REGISTRY.tables.names, APP_REGISTRY.rules, REPORT_STATUSES, 'org');

@@ -91,7 +91,7 @@ describe('transactions', () => {
     expect((await local.unsent({})).length).toBe(await readChangeCount(township.db));
     const photo = new Uint8Array([0xff, 0xd8, 0xff, 1]);
     const hash = await sha256Hex(photo);
-    await local.applyPulled([], [{ hash, bytes: photo, type: 'image/jpeg' }], await local.readState('h'), Date.now());
+    await local.applyPulled([], [{ hash, bytes: photo, type: 'image/jpeg' }], [], await local.readState('h'), Date.now());
     expect(await blobTable(township.db).get(hash)).toBeDefined();
     // Naming the PC: kept locally, then written to the synced table under its latest change's scope.
     expect(await nameThisPc(township, '轮台镇团委 1号机')).toMatchObject({ ok: true });

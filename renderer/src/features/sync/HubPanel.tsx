@@ -146,9 +146,11 @@ export function HubPanel() {
               data-finished={outcome.finishedAt}
               data-pushed={outcome.pushed}
               data-pulled={outcome.pulled.applied + outcome.pulled.parked}
+              data-refused={outcome.pulled.refused}
             >
               {t('done', { pushed: formatInteger(outcome.pushed, lang), pulled: formatInteger(outcome.pulled.applied + outcome.pulled.parked, lang) })}
               {outcome.pulled.conflicts > 0 && <> {t('conflicts', { count: formatInteger(outcome.pulled.conflicts, lang) })}</>}
+              {outcome.pulled.refused > 0 && <> {t('refused', { count: formatInteger(outcome.pulled.refused, lang) })}</>}
             </Alert>
           )}
           {outcome?.appOlder && !status.running && (

@@ -1,6 +1,7 @@
 import type { Bridge, HubConfigInfo } from '../../../../shared/bridge';
 import { pushable, syncWithHub, type HubProgress, type HubSyncOutcome } from '../../../../shared/sync/hub/client';
 import { hubErrorReason, type HubErrorReason } from '../../../../shared/sync/hub/errors';
+import { joinDemoIfRestored } from '../../store/demo';
 import { dexieHubLocal } from '../../store/hubStore';
 import type { Store } from '../../store/store';
 
@@ -90,7 +91,15 @@ export class HubRunner {
     if (!config?.configured || !config.address || !config.scope) return;
     this.set({ running: true, progress: { phase: 'check', done: 0 }, error: undefined });
     try {
-      const local = dexieHubLocal(this.store.db, { device: this.store.identity.device, scope: config.scope });
+      const local = dexieHubLocal(
+        this.store.db,
+        { device: this.store.identity.device, scope: config.scope },
+        {
+          sealing: this.store.device,
+          enforceTrust: this.store.enforceTrust,
+          onRestored: (carried) => joinDemoIfRestored(this.store, true, carried),
+        },
+      );
       const outcome = await syncWithHub((request) => hub.request(request), local, {
         hub: stateKey(config.address, config.scope),
         onProgress: (progress) => this.set({ progress }),

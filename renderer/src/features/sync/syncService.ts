@@ -20,10 +20,9 @@ import { encodeFullBundle } from '../../store/fullBundle';
 import { readHomeCounty } from '../../store/county';
 import { inTransaction } from '../../store/tx';
 import { sealUnsealed } from '../../store/sealing';
-import { carriesDemoCounty, joinDemoCounty } from '../../store/demo';
-import { ENROLLMENT_KEY } from '../../store/authorityStore';
+import { joinDemoIfRestored } from '../../store/demo';
 import { REFUSED_STORE, TRUST_STORE, trustRecordsFor } from '../../store/trustStore';
-import { decideImport, keepDecisions, prepareImportTrust, type ImportDecisions, type PreparedImportTrust } from '../../store/importTrust';
+import { admittedChanges, decideImport, keepDecisions, prepareImportTrust, restoringHere, type PreparedImportTrust } from '../../store/importTrust';
 import type { WriterTrust } from '../../../../shared/trust/summary';
 import { carriedRecordProblem } from '../../../../shared/trust/carried';
 
@@ -166,7 +165,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
   const prepared = await prepareImportTrust(store.db, records, reviews.flatMap((r) => r.trust ?? []));
   return inSyncTransaction(store.db, 'r', async (access, tx) => {
     const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
-    const preview = await planImport(admitted(store, records, decided), access, { now, ownDevice: store.identity.device });
+    const preview = await planImport(admittedChanges(records, decided, store.enforceTrust), access, { now, ownDevice: store.identity.device });
     return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access), trust: decided.summary, prepared };
   });
 }
@@ -183,19 +182,6 @@ async function disagreeingReports(plan: ImportPlan, access: SyncAccess): Promise
   const stored = liveRows<Org>(ORG_TABLE, (await access.getRows(ORG_TABLE.name, held)).filter((row) => row !== undefined));
   for (const org of stored) orgs.set(org.id, org);
   return found.map(({ report, issues }) => ({ id: report.id, period: report.period, org: orgs.get(report.orgId), issues }));
-}
-
-/**
- * The changes an import goes on with: all of the files' while trust is not enforced; enforced, the
- * files' changes less those refused (held ones stay, to be counted as already here), plus changes
- * kept aside by an earlier import that are authorized now — their certificate may come in a file
- * that does not carry them again.
- */
-function admitted(store: Store, records: readonly Change[], decided: ImportDecisions): Change[] {
-  if (!store.enforceTrust) return [...records];
-  const refused = new Set(decided.refused.map((r) => r.change.id));
-  const inFiles = new Set(records.map((c) => c.id));
-  return [...records.filter((c) => !refused.has(c.id)), ...decided.authorized.filter((c) => !inFiles.has(c.id))];
 }
 
 export interface ImportOutcome {
@@ -222,12 +208,10 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
     async (access, tx) => {
       const peers = tx.table<PeerEntry, string>('peers');
       const meta = tx.table<MetaEntry, string>('meta');
-      // A PC holding no change yet (fresh, or "receive a file" chosen at first start) is restoring;
-      // one that has asked a county to enroll it waits for that county, and joins no other.
-      const empty = Object.keys(await access.getVector()).length === 0 && !(await meta.get(ENROLLMENT_KEY));
+      const restored = await restoringHere(tx, access, prepared);
       // Decided again inside the transaction, against the rows as they are now.
       const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
-      const plan = await planImport(admitted(store, records, decided), access, { now, ownDevice: store.identity.device });
+      const plan = await planImport(admittedChanges(records, decided, store.enforceTrust), access, { now, ownDevice: store.identity.device });
       await applyImport(plan, access);
       await keepDecisions(tx, prepared, decided, store.enforceTrust);
       // In the same transaction as the changes: a row never arrives without the photos it shows.
@@ -245,12 +229,11 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
       }
       if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
       const outcome: ImportOutcome = { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}) };
-      return { outcome, restored: empty && prepared.home === undefined };
+      return { outcome, restored };
     },
     ['peers', BLOB_STORE, TRUST_STORE, REFUSED_STORE],
   );
-  // A fresh PC restoring a demo county's file joins the demo county (store/demo.ts), after the
-  // transaction: issuing its certificate signs with WebCrypto.
-  if (restored && (await carriesDemoCounty(prepared.carried.map((e) => e.record as object)))) await joinDemoCounty(store);
+  // A fresh PC restoring a demo county's file joins the demo county.
+  await joinDemoIfRestored(store, restored, prepared.carried);
   return outcome;
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Bridge, HubBridge } from '../../../../shared/bridge';
 import { HubRunner } from '../../../../renderer/src/features/sync/hubRunner';
 import { openStore } from '../../../../renderer/src/store/store';
-import { freshDb } from '../../store/fakeDb';
+import { freshDb, readAll } from '../../store/fakeDb';
+import { ORG_TABLE } from '../../../../shared/orgs/tables';
+import { loadDemoCounty } from '../../../../renderer/src/store/demo';
+import { requestToJoin } from '../../../../renderer/src/store/authorityStore';
+import { readHomeAuthority } from '../../../../renderer/src/store/trustStore';
 import { FakeHub } from '../../hub/fakeHub';
 
 const county = { code: 'LT', name: { zh: '共青团轮台县委员会' }, kind: 'county', parentId: null, archived: false };
@@ -73,8 +77,31 @@ describe('the hub runner', () => {
     shell.release();
     await background;
     await clicked;
-    const bulk = hub.requests.filter((r) => r.path === '_bulk_docs');
-    expect(bulk.map((r) => (r.body as { docs: unknown[] }).docs.length)).toEqual([1, 1]);
+    // Each push of a change goes after the seal that covers it (a trust document).
+    const bulk = hub.requests.filter((r) => r.path === '_bulk_docs').map((r) => (r.body as { docs: { kind?: string }[] }).docs);
+    expect(bulk.map((docs) => docs.map((d) => d.kind ?? 'change'))).toEqual([['trust'], ['change'], ['trust'], ['change']]);
     expect(runner.current.waiting).toBe(0);
   });
+
+  it('a fresh PC whose first pull brings the demo county joins it, as after the demo file; one waiting for its county’s answer does not', async () => {
+    const hub = new FakeHub();
+    const demo = await openStore(freshDb());
+    await loadDemoCounty(demo);
+    await new HubRunner(demo, shellWith(hub).bridge).sync();
+    const fresh = await openStore(freshDb());
+    await new HubRunner(fresh, shellWith(hub).bridge).sync();
+    expect((await readAll(fresh.db, readHomeAuthority))?.demo).toBe(true);
+    // Its writes are then the demo county's administrator's: the demo PC applies them.
+    const root = (await fresh.db.rows(ORG_TABLE).toArray()).find((row) => row['kind'] === 'county')!;
+    const written = await fresh.repo.write([{ table: 'org', row: root.id, scope: 'LT', fields: { name: { zh: '共青团轮台县委员会（联网）' } } }]);
+    await new HubRunner(fresh, shellWith(hub).bridge).sync();
+    const pulled = new HubRunner(demo, shellWith(hub).bridge);
+    await pulled.sync();
+    expect(pulled.current.lastOutcome?.pulled).toMatchObject({ applied: written.length, refused: 0 });
+    const waiting = await openStore(freshDb());
+    await requestToJoin(waiting);
+    await new HubRunner(waiting, shellWith(hub).bridge).sync();
+    expect(await readAll(waiting.db, readHomeAuthority)).toBeUndefined();
+  });
 });
+

@@ -10,9 +10,9 @@ import { recordId } from '../../../../shared/trust/signed';
 import type { ExportedBundle } from '../../../../renderer/src/features/sync/syncService';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, refusedTable, readTrustMaterial, type RefusedEntry } from '../../../../renderer/src/store/trustStore';
-import { makeCounty, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
+import { makeCounty, ISO, T0, DAY } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
-import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, review, writeSmallCounty } from './trustPcs';
+import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, review, writeSmallCounty, type TownshipWorld } from './trustPcs';
 
 /*
  * Issue 14's attacks as journeys between stores that enforce trust: the county PC, two township
@@ -20,14 +20,7 @@ import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastT
  * else in the file is lost, and the county can list what it refused.
  */
 
-interface World {
-  county: County;
-  countyPc: Store;
-  lt03: Store;
-  lt05: Store;
-}
-
-async function world(): Promise<World> {
+async function world(): Promise<TownshipWorld> {
   const county = await makeCounty('LT');
   const { store: countyPc } = await enrolledPc(county, { role: 'countyAdmin', scope: 'LT' });
   await writeSmallCounty(countyPc);

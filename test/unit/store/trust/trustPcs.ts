@@ -38,6 +38,14 @@ export async function enrolledPc(county: County, terms: Partial<CertificateTerms
   return { store, certificate };
 }
 
+/** A county's PCs in a test: the county PC and two enrolled township PCs (LT-03, LT-05). */
+export interface TownshipWorld {
+  county: County;
+  countyPc: Store;
+  lt03: Store;
+  lt05: Store;
+}
+
 /** The small county the county PC writes: LT with townships LT-03 and LT-05, an open round, a draft report each. */
 export const ROUND = 'round-2026';
 export const report = (code: string) => `${ROUND}:org-${code}`;
