@@ -15,6 +15,7 @@ import { storeErrorKey } from '../../store/errors';
 import { useConflictContext } from './useConflictsData';
 import { ConflictSubject } from './ConflictSubject';
 import { ConflictValue } from './ConflictValue';
+import { rowKeyOf } from './conflictContext';
 
 /**
  * Values that were overwritten by someone who had not seen them. Each names what it is about (the
@@ -69,7 +70,7 @@ export function ConflictsPage() {
             {[c.kept, c.overwritten].map((side, i) => (
               <TableCell key={i} data-testid={i === 0 ? 'conflict-kept' : 'conflict-overwritten'}>
                 <Typography component="div" data-testid="conflict-value">
-                  <ConflictValue table={c.table} field={c.field} value={side.value} lang={lang} />
+                  <ConflictValue table={c.table} field={c.field} value={side.value} lang={lang} context={context} row={context.rows.get(rowKeyOf(c.table, c.row))} />
                 </Typography>
                 <Typography variant="body2" color="text.secondary" component="div" data-testid="conflict-who">
                   {who(side)}

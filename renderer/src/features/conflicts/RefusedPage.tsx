@@ -10,6 +10,7 @@ import { ListTable } from '../../components/ListTable';
 import { PcName, usePcNames } from '../../components/PcName';
 import { fieldLabel, RowSubject } from './ConflictSubject';
 import { ConflictValue } from './ConflictValue';
+import { rowKeyOf } from './conflictContext';
 import { useRefusedContext } from './useConflictsData';
 
 /**
@@ -48,7 +49,7 @@ export function RefusedPage() {
                   <Typography key={field} component="div" variant="body2">
                     {fieldLabel(r.change.table, field, t)}
                     {t('refused.becomes')}
-                    <ConflictValue table={r.change.table} field={field} value={value} lang={lang} />
+                    <ConflictValue table={r.change.table} field={field} value={value} lang={lang} context={context} row={{ ...context.rows.get(rowKeyOf(r.change.table, r.change.row)), ...r.change.fields }} />
                   </Typography>
                 ))}
               </TableCell>

@@ -14,6 +14,8 @@ export interface ConflictContext {
   rounds: ReadonlyMap<string, ReportingRound>;
   /** Contest entries that scores in conflict belong to, by id. */
   entries: ReadonlyMap<string, MergedRow>;
+  /** Contests the rows name (a score's or an entry's contest: its title, judges and criteria), by id. */
+  contests: ReadonlyMap<string, MergedRow>;
 }
 
 /** What names the rows of a list of conflicts or changes. */
@@ -48,18 +50,21 @@ async function readRowContext(db: LeagueDeskDb, refs: readonly RowRef[], known: 
     for (const [id, row] of found) rows.set(rowKeyOf(table, id), { ...known.get(rowKeyOf(table, id)), ...row });
   }
   const ofTable = (table: string) => refs.filter((c) => c.table === table).map((c) => rows.get(rowKeyOf(table, c.row))).filter((r) => r !== undefined);
+  const all = [...tables].flatMap(ofTable);
   const orgIds = [
     ...refs.filter((c) => c.table === 'org').map((c) => c.row),
-    ...ofTable('statReport').flatMap((r) => text(r['orgId'])),
+    // Any organisation a row names (a report's, a notice's township, a new organisation's parent).
+    ...all.flatMap((r) => [...text(r['orgId']), ...text(r['townshipId']), ...text(r['parentId'])]),
     ...ofTable('target').flatMap((r) => (r['appliesTo'] === 'org' ? text(r['subject']) : [])),
   ];
   const roundIds = [...refs.filter((c) => c.table === 'round').map((c) => c.row), ...ofTable('statReport').flatMap((r) => text(r['roundId']))];
-  const [orgs, rounds, entries] = await Promise.all([
+  const [orgs, rounds, entries, contests] = await Promise.all([
     byId<Org>(db, 'org', orgIds),
     byId<ReportingRound>(db, 'round', roundIds),
     byId<MergedRow>(db, 'entry', ofTable('score').flatMap((r) => text(r['entryId']))),
+    byId<MergedRow>(db, 'contest', [...refs.filter((c) => c.table === 'contest').map((c) => c.row), ...all.flatMap((r) => text(r['contestId']))]),
   ]);
-  return { rows, orgs, rounds, entries };
+  return { rows, orgs, rounds, entries, contests };
 }
 
 /** Reads the conflicts with what names them (readRowContext). */
