@@ -1,5 +1,5 @@
 import type { Org } from '../domain/org';
-import { isWithinScope } from '../sync/scope';
+import { COUNTY_CODE_PATTERN, isWithinScope, ORG_CODE_PATTERN } from '../sync/scope';
 
 /*
  * Organisation codes are paths: the county's letters, then one segment per level
@@ -9,8 +9,8 @@ import { isWithinScope } from '../sync/scope';
  */
 
 /** The same shape `orgSchema` requires. */
-const CODE = /^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/;
-const ROOT_CODE = /^[A-Z]{2,4}$/;
+const CODE = ORG_CODE_PATTERN;
+const ROOT_CODE = COUNTY_CODE_PATTERN;
 const NUMERIC = /^[0-9]+$/;
 const MAX_SEGMENT = 9999;
 

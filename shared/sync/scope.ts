@@ -12,4 +12,8 @@ export function isWithinScope(scope: string, parent: string): boolean {
 }
 
 /** An organisation code, which is a scope: `LT`, `LT-03`, `LT-03-012` (hierarchical, unique). */
-export const orgCodeSchema = z.string().regex(/^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/);
+/** An organisation's code ("LT", "LT-03", "LT-03-001"): the county's two to four letters, then a segment per level. */
+export const ORG_CODE_PATTERN = /^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/;
+/** A county's own code: the first segment alone. */
+export const COUNTY_CODE_PATTERN = /^[A-Z]{2,4}$/;
+export const orgCodeSchema = z.string().regex(ORG_CODE_PATTERN);

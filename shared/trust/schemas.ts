@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN, HLC_PATTERN } from '../sync/hlc';
+import { COUNTY_CODE_PATTERN } from '../sync/scope';
 import { BASE64URL_PATTERN, fromBase64Url } from './encoding';
 
 /** The pieces every trust record is made of, checked the same way everywhere. */
@@ -14,7 +15,7 @@ export const isoInstantSchema = z
   .refine((text) => !Number.isNaN(Date.parse(text)) && new Date(Date.parse(text)).toISOString() === text, 'not a real instant');
 
 /** A county's code: a root organisation code (`LT`). */
-export const countyCodeSchema = z.string().regex(/^[A-Z]{2,4}$/);
+export const countyCodeSchema = z.string().regex(COUNTY_CODE_PATTERN);
 export const deviceIdSchema = z.string().regex(DEVICE_ID_PATTERN);
 export const stampSchema = z.string().regex(HLC_PATTERN);
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);

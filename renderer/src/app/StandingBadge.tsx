@@ -37,8 +37,7 @@ export function StandingBadge() {
   const demo = 'demo' in standing && standing.demo;
   return (
     <Typography variant="body2" component="div" data-testid="standing" data-state={standing.state} aria-label={t('standing.label')} sx={{ opacity: 0.85, marginInlineEnd: 2, whiteSpace: 'nowrap' }}>
-      {demo ? `${t('standing.demo')} · ` : null}
-      {standingText(standing, t, lang)}
+      {demo ? t('standing.onDemo', { demo: t('standing.demo'), standing: standingText(standing, t, lang) }) : standingText(standing, t, lang)}
     </Typography>
   );
 }

@@ -9,6 +9,7 @@ import { createEnrollmentRequest, readEnrollmentRequest, type EnrollmentRefusal,
 import { enrollmentAnswer, readEnrollmentAnswer, writeEnrollmentAnswer, type AnswerRefusal, type ReadAnswer } from '../../../shared/trust/enrollmentAnswer';
 import { fingerprint, sameKey, type KeyPair } from '../../../shared/trust/keys';
 import { checkAuthorityRecord, prepareMaterial } from '../../../shared/trust/material';
+import { countyCodeSchema } from '../../../shared/trust/schemas';
 import { revokeDevice, type RevocationCause } from '../../../shared/trust/revocation';
 import type { Role } from '../../../shared/trust/certificate';
 import type { Org } from '../../../shared/domain/org';
@@ -81,7 +82,7 @@ export async function setUpCountyPc(
   store: Store,
   options: { county: string; name?: AuthorityRecord['name']; passphrase: string; now?: Date; iterations?: number },
 ): Promise<{ ok: true; recoveryCode: string; certificate: Certificate } | { ok: false; reason: CountySetupRefusal }> {
-  if (!/^[A-Z]{2,4}$/.test(options.county)) return { ok: false, reason: 'county-invalid' };
+  if (!countyCodeSchema.safeParse(options.county).success) return { ok: false, reason: 'county-invalid' };
   // Refused before a key is made: a PC pinned to a county (demo included) cannot become another's.
   if ((await inTransaction(store.db, 'r', ['meta'], readHomeAuthority)) !== undefined) return { ok: false, reason: 'home-fixed' };
   const created = (options.now ?? new Date()).toISOString();

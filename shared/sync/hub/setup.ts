@@ -1,5 +1,6 @@
 import { canonicalJson } from '../canonical';
 import { DATA_SCHEMA_VERSION } from '../change';
+import { ORG_CODE_PATTERN } from '../scope';
 import { HubError } from './errors';
 import { CERTIFICATE_ROLE_PREFIXES, DB_NAME_PATTERN, DESIGN_DOC_ID, DEVICE_NAME_PATTERN, designDoc, deviceRole, leagueRole, memberRole, scopeRole, securityDoc, type HubPolicy } from './design';
 import { errorWord, isObject, send, unexpected, type Answer } from './http';
@@ -25,7 +26,6 @@ export interface ServerAccess {
   adminPassword?: string;
 }
 
-const ORG_CODE_PATTERN = /^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/;
 
 /**
  * Prepares a county database on a CouchDB-protocol hub (`league-desk hub setup`). Idempotent: each

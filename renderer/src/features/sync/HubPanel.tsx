@@ -17,8 +17,8 @@ import { parseHubUrl } from '../../../../shared/sync/hub/fetchTransport';
 import { useBridge, useLanguage, useStore } from '../../app/context';
 import { useChangeCount } from '../../components/useChangeCount';
 import { hubRunner, type HubStatus } from './hubRunner';
+import { ORG_CODE_PATTERN } from '../../../../shared/sync/scope';
 
-const ORG_CODE = /^[A-Z]{2,4}(-[0-9A-Z]{1,4})*$/;
 
 /** Addresses, codes and names are Latin text inside a right-to-left sentence: keep them whole. */
 const ltr = (text: string) => `${LTR_ISOLATE}${text}${POP_ISOLATE}`;
@@ -52,7 +52,7 @@ export function HubPanel() {
   const configured = config?.configured === true;
 
   const urlInvalid = url.length > 0 && (!parseHubUrl(url) || parseHubUrl(url)?.user !== undefined);
-  const scopeInvalid = scope.length > 0 && !ORG_CODE.test(scope);
+  const scopeInvalid = scope.length > 0 && !ORG_CODE_PATTERN.test(scope);
 
   async function save(event: FormEvent) {
     event.preventDefault();

@@ -12,13 +12,13 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BilingualText } from '../../../../shared/i18n/lang';
+import { countyCodeSchema } from '../../../../shared/trust/schemas';
 import { useNotify, useStore } from '../../app/context';
 import { newPassphraseProblem, PassphraseField } from '../../components/trust/PassphraseField';
 import { RecoveryCodeShown } from '../../components/trust/RecoveryCodeShown';
 import { setUpCountyPc, startCountyTree } from '../../store/authorityStore';
 import { describeStoreError } from '../../store/errors';
 
-const COUNTY_CODE = /^[A-Z]{2,4}$/;
 
 /**
  * "This is the county's PC": the county's code and name, the authority's passphrase twice; then the
@@ -37,7 +37,7 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
   const [recoveryCode, setRecoveryCode] = useState<string | undefined>();
   const [written, setWritten] = useState(false);
 
-  const codeProblem = !COUNTY_CODE.test(code);
+  const codeProblem = !countyCodeSchema.safeParse(code).success;
   const nameProblem = !name.zh?.trim() && !name.ug?.trim();
   const passProblem = newPassphraseProblem(passphrase, again);
 
