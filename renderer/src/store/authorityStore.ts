@@ -240,17 +240,34 @@ export type Enrollment =
 
 /** Where this PC stands (for the welcome screen, the PCs page and the "not enrolled" mark). */
 export async function readEnrollment(store: Store): Promise<Enrollment> {
+  // Everything is read first, in one transaction (a live query observes what it reads); the
+  // signatures are checked after it.
   const held = await inTransaction(store.db, 'r', ['meta', TRUST_STORE], async (tx) => ({
     home: await readHomeAuthority(tx),
     authority: await readHeldAuthority(tx),
     pending: await readMeta<PendingEnrollment>(tx, ENROLLMENT_KEY),
+    successions: (await trustTable(tx).where('kind').equals('succession').toArray()).map((e) => e.record as object),
     certificates: (await trustTable(tx).where('[kind+device]').equals(['certificate', store.device.id]).toArray()).map((e) => e.record as Certificate),
   }));
-  const mine = held.certificates.filter((c) => sameKey(c.key, store.device.keys.publicKey)).sort((a, b) => (a.issued < b.issued ? 1 : -1))[0];
+  const mine = await standingCertificate(held.home, held.successions, held.certificates, store.device.keys.publicKey);
   if (held.authority && held.home) return { state: 'county', county: held.home.county, authorityFingerprint: fingerprint(held.home.key), ...(mine ? { certificate: mine } : {}) };
   if (held.home && mine) return { state: 'enrolled', county: held.home.county, ...(held.home.name ? { countyName: held.home.name } : {}), demo: held.home.demo, certificate: mine };
   if (held.pending) return { state: 'requested', pending: held.pending };
   return { state: 'alone' };
+}
+
+/**
+ * This PC's newest certificate for its own key that stands under the pinned county (its signature
+ * and its issuer checked, as an import checks them): a forged certificate carried in some file
+ * shows no role here, as the write gate grants it none.
+ */
+async function standingCertificate(home: AuthorityRecord | undefined, successions: readonly object[], certificates: readonly Certificate[], key: KeyPair['publicKey']): Promise<Certificate | undefined> {
+  const candidates = certificates.filter((c) => sameKey(c.key, key));
+  if (home === undefined || candidates.length === 0) return undefined;
+  const [checked, material] = await Promise.all([checkAuthorityRecord(home), prepareMaterial(carriedMaterial([...successions, ...candidates]))]);
+  if (!checked.ok || checked.value.signature !== 'valid') return undefined;
+  const standing = [...trustView(checked.value, material).certificates.values()].flat().filter((c) => c.standing.trusted).map((c) => c.checked.record);
+  return standing.sort((a, b) => (a.issued < b.issued ? 1 : -1))[0];
 }
 
 export type AnswerImportRefusal = AnswerRefusal | 'home-fixed' | 'not-requested';

@@ -25,7 +25,7 @@ import {
 import { loadDemoCounty } from '../../../../renderer/src/store/demo';
 import { encodeFullBundle } from '../../../../renderer/src/store/fullBundle';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
-import { readHomeAuthority } from '../../../../renderer/src/store/trustStore';
+import { holdTrustRecords, readHomeAuthority } from '../../../../renderer/src/store/trustStore';
 import { ITERATIONS, PASSPHRASE } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
 import { importFiles, pastTheGate, report, writeSmallCounty, fullFile } from './trustPcs';
@@ -253,6 +253,21 @@ describe('taking the first answer: the county authority’s fingerprint is compa
     // Its request forgotten (the meta entry gone): the answer arrives unasked.
     await township.db.meta.delete('enrollment');
     expect(await openEnrollmentAnswer(township, issued.answer.text)).toEqual({ ok: false, reason: 'not-requested' });
+  });
+});
+
+describe('what this PC is, as its enrolment page says', () => {
+  it('counts only a certificate that stands under the pinned county: a forged one carried in a file shows no role', async () => {
+    const { store: county } = await countyPc();
+    const { store: township } = await enroll(county, 'LT-03');
+    // Another authority of the same code issues this PC a county administrator's certificate, and it arrives in some file.
+    const { store: forger } = await countyPc();
+    const asked = await openEnrollmentRequest(forger, (await requestToJoin(township, NOW)).text);
+    if (!asked.ok) throw new Error(asked.reason);
+    const forged = await issueForRequest(forger, asked.request, { role: 'countyAdmin', scope: 'LT', ...VALIDITY, validFrom: new Date(NOW.getTime() + 1000).toISOString() }, PASSPHRASE, new Date(NOW.getTime() + 1000));
+    if (!forged.ok) throw new Error(forged.reason);
+    await holdTrustRecords(township.db, [forged.certificate]);
+    expect(await readEnrollment(township)).toMatchObject({ state: 'enrolled', certificate: { role: 'townshipOfficer', scope: 'LT-03' } });
   });
 });
 
