@@ -43,12 +43,8 @@ async function someReport(store: Store): Promise<{ report: StatReport; org: Org 
   return { report: (await store.db.rows(STAT_REPORT_TABLE).get(id)) as unknown as StatReport, org };
 }
 
-/**
- * PC A (the rendered one, with the demo) and PC B, named, that restored A's file: both change the
- * same branch's member count without seeing each other, and A imports B's file.
- */
-async function conflictOnA(a: Store, { nameA }: { nameA?: string } = {}) {
-  if (nameA) await nameThisPc(a, nameA);
+/** PC B, named 轮台镇团委 1号机, restores A's file and sets a branch's member count to 40. */
+async function namedPcEdits(a: Store) {
   await someReport(a);
   const b = await newPc();
   await receive(b, await exportBundle(a));
@@ -56,6 +52,16 @@ async function conflictOnA(a: Store, { nameA }: { nameA?: string } = {}) {
   const { report, org } = await someReport(a);
   await b.repo.write([{ table: 'statReport', row: report.id, scope: org.code, fields: { members: 40 } }]);
   await writePcNameIfDue(b);
+  return { b, report, org };
+}
+
+/**
+ * PC A (the rendered one, with the demo) and PC B, named, that restored A's file: both change the
+ * same branch's member count without seeing each other, and A imports B's file.
+ */
+async function conflictOnA(a: Store, { nameA }: { nameA?: string } = {}) {
+  if (nameA) await nameThisPc(a, nameA);
+  const { b, report, org } = await namedPcEdits(a);
   await a.repo.write([{ table: 'statReport', row: report.id, scope: org.code, fields: { members: 41 } }]);
   await receive(a, await exportBundle(b));
   return { b, report, org };
@@ -168,12 +174,7 @@ describe('the import preview', () => {
   it('names, in the per-PC trust table, a PC it has never heard of by the name that travels in the same file', async () => {
     const a = await newPc();
     await loadDemoCounty(a);
-    const b = await newPc();
-    await receive(b, await exportBundle(a));
-    await nameThisPc(b, '轮台镇团委 1号机');
-    const { report, org } = await someReport(a);
-    await b.repo.write([{ table: 'statReport', row: report.id, scope: org.code, fields: { members: 40 } }]);
-    await writePcNameIfDue(b);
+    const { b } = await namedPcEdits(a);
     await receive(a, await exportBundle(b));
     // C holds nothing of B: B's changes and B's name reach it only in A's file (relayed).
     const c = await newPc();
