@@ -15,6 +15,7 @@ import type { BilingualText } from '../../../shared/i18n/lang';
 import { ORG_TABLE } from '../../../shared/orgs/tables';
 import { createOrgWrites } from '../../../shared/orgs/writes';
 import { rowValues } from '../../../shared/sync/row';
+import { adoptExisting } from './adoptExisting';
 import { readVector } from './dexieAccess';
 import { startEmpty } from './demo';
 import type { LeagueDeskDb, MetaEntry } from './db';
@@ -79,15 +80,16 @@ export type CountySetupRefusal = SetupRefusal | 'home-fixed' | 'county-invalid';
 export async function setUpCountyPc(
   store: Store,
   options: { county: string; name?: AuthorityRecord['name']; passphrase: string; now?: Date; iterations?: number },
-): Promise<{ ok: true; recoveryCode: string; certificate: Certificate } | { ok: false; reason: CountySetupRefusal }> {
+): Promise<{ ok: true; recoveryCode: string; certificate: Certificate; adopted: number } | { ok: false; reason: CountySetupRefusal }> {
   if (!/^[A-Z]{2,4}$/.test(options.county)) return { ok: false, reason: 'county-invalid' };
   // Refused before a key is made: a PC pinned to a county (demo included) cannot become another's.
   if ((await inTransaction(store.db, 'r', ['meta'], readHomeAuthority)) !== undefined) return { ok: false, reason: 'home-fixed' };
-  const created = (options.now ?? new Date()).toISOString();
+  const now = options.now ?? new Date();
+  const created = now.toISOString();
   const made = await createAuthority({ county: options.county, name: options.name, passphrase: options.passphrase, created, iterations: options.iterations });
   if (!made.ok) return made;
-  const taken = await becomeCountyPc(store, made.value.file, made.value.record, made.value.authority, created);
-  return taken.ok ? { ok: true, recoveryCode: made.value.recoveryCode, certificate: taken.certificate } : taken;
+  const taken = await becomeCountyPc(store, made.value.file, made.value.record, made.value.authority, now);
+  return taken.ok ? { ok: true, recoveryCode: made.value.recoveryCode, certificate: taken.certificate, adopted: taken.adopted } : taken;
 }
 
 export type RestoreRefusal = AuthorityFileRefusal | 'home-fixed';
@@ -96,13 +98,14 @@ export type RestoreRefusal = AuthorityFileRefusal | 'home-fixed';
  * Makes this PC the county's PC from the authority file saved on a USB drive (the old county PC
  * lost or replaced): the file is opened with its passphrase, its home pinned (a PC already of this
  * county keeps its pin; one of another county refuses), the file kept, and this PC certified as a
- * county administrator under the key the file holds.
+ * county administrator under the key the file holds. What it holds from before trust and no
+ * checkpoint of the county adopts yet is adopted, if stamped before the county's first checkpoint.
  */
-export async function restoreCountyPc(store: Store, text: string, passphrase: string, now = new Date()): Promise<{ ok: true; certificate: Certificate } | { ok: false; reason: RestoreRefusal }> {
+export async function restoreCountyPc(store: Store, text: string, passphrase: string, now = new Date()): Promise<{ ok: true; certificate: Certificate; adopted: number } | { ok: false; reason: RestoreRefusal }> {
   const read = await readAuthorityFile(text, passphrase);
   if (!read.ok) return { ok: false, reason: read.reason };
   const file = JSON.parse(text) as AuthorityFile;
-  return becomeCountyPc(store, file, read.value.home, read.value.authority, now.toISOString());
+  return becomeCountyPc(store, file, read.value.home, read.value.authority, now);
 }
 
 async function becomeCountyPc(
@@ -110,20 +113,23 @@ async function becomeCountyPc(
   file: AuthorityFile,
   home: AuthorityRecord,
   authority: KeyPair,
-  at: string,
-): Promise<{ ok: true; certificate: Certificate } | { ok: false; reason: 'home-fixed' }> {
+  now: Date,
+): Promise<{ ok: true; certificate: Certificate; adopted: number } | { ok: false; reason: 'home-fixed' }> {
+  const at = now.toISOString();
   const pinned = await pinHomeAuthority(store.db, home);
   if (!pinned.ok) return { ok: false, reason: 'home-fixed' };
   const request = await createEnrollmentRequest({ id: store.device.id, name: store.identity.name ?? `PC ${store.device.id}`, keys: store.device.keys }, at);
   const issued = await issueCertificate(request, { role: 'countyAdmin', scope: home.county, validFrom: at, validTo: yearsAfter(at, SELF_VALIDITY_YEARS) }, { county: home.county, keys: authority }, at);
   // A county administrator over the county's own code cannot be refused (certificate.ts).
   if (!issued.ok) throw new Error(`county PC certificate: ${issued.reason}`);
+  // Signed before the transaction that keeps it with the certificate.
+  const checkpoint = await adoptExisting(store.db, home, { county: home.county, keys: authority }, issued.value, now);
   await inTransaction(store.db, 'rw', ['meta', TRUST_STORE], async (tx) => {
     await meta(tx).put({ key: AUTHORITY_KEY, value: file });
     await meta(tx).delete(ENROLLMENT_KEY);
-    await putTrustRecords(tx, [trustEntry('certificate', issued.value)]);
+    await putTrustRecords(tx, [trustEntry('certificate', issued.value), ...checkpoint.map((page) => trustEntry('checkpoint', page))]);
   });
-  return { ok: true, certificate: issued.value };
+  return { ok: true, certificate: issued.value, adopted: checkpoint.reduce((n, page) => n + page.hashes.length, 0) };
 }
 
 /**

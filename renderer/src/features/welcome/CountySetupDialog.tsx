@@ -14,8 +14,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatInteger } from '../../../../shared/i18n/format';
 import type { BilingualText } from '../../../../shared/i18n/lang';
-import { useNotify, useStore } from '../../app/context';
+import { useLanguage, useNotify, useStore } from '../../app/context';
 import { CodeGroups } from '../../components/trust/Fingerprint';
 import { newPassphraseProblem, PassphraseField } from '../../components/trust/PassphraseField';
 import { setUpCountyPc, startCountyTree } from '../../store/authorityStore';
@@ -31,6 +32,7 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
   const { t } = useTranslation('pcs');
   const store = useStore();
   const notify = useNotify();
+  const { lang } = useLanguage();
   const [code, setCode] = useState('');
   const [name, setName] = useState<BilingualText>({});
   const [passphrase, setPassphrase] = useState('');
@@ -39,6 +41,8 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
   const [busy, setBusy] = useState(false);
   const [recoveryCode, setRecoveryCode] = useState<string | undefined>();
   const [written, setWritten] = useState(false);
+  /** How many changes written before trust the county's checkpoint adopted. */
+  const [adopted, setAdopted] = useState(0);
 
   const codeProblem = !COUNTY_CODE.test(code);
   const nameProblem = !name.zh?.trim() && !name.ug?.trim();
@@ -54,6 +58,7 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
       if (!made.ok) return notify({ severity: 'error', key: `pcs:refusal.${made.reason}` });
       setPassphrase('');
       setAgain('');
+      setAdopted(made.adopted);
       setRecoveryCode(made.recoveryCode);
     } catch (error) {
       notify(describeStoreError(error));
@@ -84,6 +89,11 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
             <Typography>{t('setup.recoveryExplain')}</Typography>
             <CodeGroups code={recoveryCode} label={t('setup.recoveryLabel')} testId="recovery-code" size="medium" />
             <Alert severity="warning">{t('setup.recoveryOnce')}</Alert>
+            {adopted > 0 ? (
+              <Alert severity="info" className="no-print" data-testid="setup-adopted">
+                {t('setup.adopted', { n: formatInteger(adopted, lang) })}
+              </Alert>
+            ) : null}
             <FormControlLabel
               className="no-print"
               control={<Checkbox checked={written} onChange={(e) => setWritten(e.target.checked)} slotProps={{ input: { 'data-testid': 'recovery-written' } as object }} />}
