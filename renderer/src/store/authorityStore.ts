@@ -18,6 +18,7 @@ import { rowValues } from '../../../shared/sync/row';
 import { adoptExisting } from './adoptExisting';
 import { readVector } from './dexieAccess';
 import { startEmpty } from './demo';
+import { setupChoice } from './store';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import type { Store } from './store';
 import { pinHomeAuthority, putTrustRecords, readHomeAuthority, trustEntries, trustEntry, trustRecordsFor, trustTable, TRUST_STORE } from './trustStore';
@@ -136,11 +137,15 @@ async function becomeCountyPc(
  * After the county's PC is set up and its recovery code written down: the county's root
  * organisation (its code the authority's, so the tree and the authority agree) and the first-start
  * choice, in one write. A PC whose tree already has a root (a restored county PC that imported the
- * county's file) only records the choice.
+ * county's file, a PC upgraded with the county's figures) only records the choice, if it has none.
  */
 export async function startCountyTree(store: Store, county: string, name: BilingualText): Promise<void> {
   const orgs = (await store.db.rows(ORG_TABLE).toArray()).filter((r) => r._deleted !== true).map((r) => rowValues<Org>(r));
-  if (orgs.some((o) => o.parentId === null)) return startEmpty(store);
+  if (orgs.some((o) => o.parentId === null)) {
+    // A PC that worked before (upgraded, or set up later from the enrolment page) keeps its choice.
+    if (!(await setupChoice(store.db))) await startEmpty(store);
+    return;
+  }
   const setup: MetaEntry[] = [{ key: 'setup', value: 'empty' }];
   const root = createOrgWrites({ id: `org-${county}`, code: county, name, kind: 'county', parentId: null }, orgs);
   if (!root.ok) throw new Error(`county root: ${root.issues.map((i) => i.reason).join(', ')}`);

@@ -8,7 +8,7 @@ import { ISSUING_REFUSALS } from '../../../shared/trust/certificate';
 import { ANSWER_REFUSALS } from '../../../shared/trust/enrollmentAnswer';
 import { IssueDialog } from '../../../renderer/src/features/pcs/IssueDialog';
 import { RevokeDialog } from '../../../renderer/src/features/pcs/RevokeDialog';
-import { CountySetupDialog } from '../../../renderer/src/features/welcome/CountySetupDialog';
+import { CountySetupDialog } from '../../../renderer/src/components/trust/CountySetupDialog';
 import {
   holdsCountyAuthority,
   importEnrollmentAnswer,

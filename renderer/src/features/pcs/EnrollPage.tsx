@@ -12,6 +12,7 @@ import { LEAGUECERT_FILTERS } from '../../../../shared/bridge';
 import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
+import { CountySetupDialog } from '../../components/trust/CountySetupDialog';
 import { fileText } from '../../components/trust/files';
 import { Fingerprint } from '../../components/trust/Fingerprint';
 import { JoinRequest } from '../../components/trust/JoinRequest';
@@ -51,6 +52,32 @@ function OpenAnswer({ primary }: { primary: boolean }) {
         {t('answer.open')}
       </Button>
     </div>
+  );
+}
+
+/**
+ * A PC that has worked alone — one upgraded from a build before trust, holding the county's figures —
+ * can become the county's PC here too (the first-start screen is behind it): the county adopts what
+ * it holds (docs/ARCHITECTURE.md, "Adopting data written before trust").
+ */
+function BecomeCounty() {
+  const { t } = useTranslation('pcs');
+  const [open, setOpen] = useState(false);
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {t('enroll.countyTitle')}
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {t('enroll.countyExplain')}
+        </Typography>
+        <Button variant="outlined" onClick={() => setOpen(true)} data-testid="enroll-setup-county">
+          {t('enroll.countyAction')}
+        </Button>
+        {open ? <CountySetupDialog open onClose={() => setOpen(false)} before={async () => true} /> : null}
+      </CardContent>
+    </Card>
   );
 }
 
@@ -111,6 +138,7 @@ export function EnrollPage() {
           </CardContent>
         </Card>
       ) : null}
+      {enrollment.state === 'alone' ? <BecomeCounty /> : null}
     </Stack>
   );
 }

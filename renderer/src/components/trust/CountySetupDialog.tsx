@@ -17,8 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../../../../shared/i18n/format';
 import type { BilingualText } from '../../../../shared/i18n/lang';
 import { useLanguage, useNotify, useStore } from '../../app/context';
-import { CodeGroups } from '../../components/trust/Fingerprint';
-import { newPassphraseProblem, PassphraseField } from '../../components/trust/PassphraseField';
+import { CodeGroups } from './Fingerprint';
+import { newPassphraseProblem, PassphraseField } from './PassphraseField';
 import { setUpCountyPc, startCountyTree } from '../../store/authorityStore';
 import { describeStoreError } from '../../store/errors';
 

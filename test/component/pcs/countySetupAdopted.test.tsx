@@ -3,7 +3,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { APP_REGISTRY } from '../../../shared/app/registry';
 import type { Lang } from '../../../shared/i18n/lang';
-import { CountySetupDialog } from '../../../renderer/src/features/welcome/CountySetupDialog';
+import { CountySetupDialog } from '../../../renderer/src/components/trust/CountySetupDialog';
+import { EnrollPage } from '../../../renderer/src/features/pcs/EnrollPage';
 import { LeagueDeskDb } from '../../../renderer/src/store/db';
 import { openStore, type Store } from '../../../renderer/src/store/store';
 import { renderInApp } from '../renderInApp';
@@ -27,6 +28,10 @@ async function pcWithHistory(n: number): Promise<Store> {
 
 async function setUp(lang: Lang, store: Store): Promise<void> {
   await renderInApp(<CountySetupDialog open onClose={() => undefined} before={async () => true} />, { lang, store });
+  await fillIn();
+}
+
+async function fillIn(): Promise<void> {
   fireEvent.change(screen.getByTestId('county-code'), { target: { value: 'LT' } });
   fireEvent.change(screen.getByTestId('county-name-zh'), { target: { value: '共青团轮台县委员会' } });
   fireEvent.change(screen.getByTestId('passphrase'), { target: { value: PASSPHRASE } });
@@ -46,6 +51,14 @@ describe('the county set-up’s last step', () => {
     const text = screen.getByTestId('setup-adopted').textContent!;
     expect(text).toContain('\u20663\u2069 ئۆزگەرتىش');
     expect(text).toContain('قوبۇل قىلىندى');
+  }, 90_000);
+
+  it('is reached from the enrolment page by a PC that has worked alone (an upgraded one: the first-start screen is behind it)', async () => {
+    const store = await pcWithHistory(5);
+    await renderInApp(<EnrollPage />, { store });
+    fireEvent.click(await screen.findByTestId('enroll-setup-county'));
+    await fillIn();
+    expect(screen.getByTestId('setup-adopted').textContent).toContain('已有的 5 条');
   }, 90_000);
 
   it('says nothing of it on a PC with nothing written before', async () => {
