@@ -21,8 +21,21 @@ import { CodeGroups } from './Fingerprint';
 import { newPassphraseProblem, PassphraseField } from './PassphraseField';
 import { setUpCountyPc, startCountyTree } from '../../store/authorityStore';
 import { describeStoreError } from '../../store/errors';
+import type { Store } from '../../store/store';
 
 const COUNTY_CODE = /^[A-Z]{2,4}$/;
+
+/**
+ * A set-up made whose recovery code is not confirmed yet, kept in this page's memory only (never
+ * stored): the page that opened the dialog can be mounted anew once the PC is the county's (the
+ * enrolment page's states change under it), and the code must still be shown until confirmed.
+ */
+const pendingSetups = new WeakMap<Store, { code: string; name: BilingualText; recoveryCode: string; adopted: number }>();
+
+/** Whether a set-up of this store waits for its recovery code to be confirmed (the dialog should be open). */
+export function countySetupPending(store: Store): boolean {
+  return pendingSetups.has(store);
+}
 
 /**
  * "This is the county's PC": the county's code and name, the authority's passphrase twice; then the
@@ -31,18 +44,19 @@ const COUNTY_CODE = /^[A-Z]{2,4}$/;
 export function CountySetupDialog({ open, onClose, before }: { open: boolean; onClose: () => void; before: () => Promise<boolean> }) {
   const { t } = useTranslation('pcs');
   const store = useStore();
+  const pending = pendingSetups.get(store);
   const notify = useNotify();
   const { lang } = useLanguage();
-  const [code, setCode] = useState('');
-  const [name, setName] = useState<BilingualText>({});
+  const [code, setCode] = useState(pending?.code ?? '');
+  const [name, setName] = useState<BilingualText>(pending?.name ?? {});
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [recoveryCode, setRecoveryCode] = useState<string | undefined>();
+  const [recoveryCode, setRecoveryCode] = useState<string | undefined>(pending?.recoveryCode);
   const [written, setWritten] = useState(false);
   /** How many changes written before trust the county's checkpoint adopted. */
-  const [adopted, setAdopted] = useState(0);
+  const [adopted, setAdopted] = useState(pending?.adopted ?? 0);
 
   const codeProblem = !COUNTY_CODE.test(code);
   const nameProblem = !name.zh?.trim() && !name.ug?.trim();
@@ -58,6 +72,7 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
       if (!made.ok) return notify({ severity: 'error', key: `pcs:refusal.${made.reason}` });
       setPassphrase('');
       setAgain('');
+      pendingSetups.set(store, { code, name, recoveryCode: made.recoveryCode, adopted: made.adopted });
       setAdopted(made.adopted);
       setRecoveryCode(made.recoveryCode);
     } catch (error) {
@@ -71,6 +86,7 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
     setBusy(true);
     try {
       await startCountyTree(store, code, name);
+      pendingSetups.delete(store);
       window.location.hash = '#/pcs';
     } catch (error) {
       notify(describeStoreError(error));

@@ -12,7 +12,7 @@ import { LEAGUECERT_FILTERS } from '../../../../shared/bridge';
 import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
-import { CountySetupDialog } from '../../components/trust/CountySetupDialog';
+import { CountySetupDialog, countySetupPending } from '../../components/trust/CountySetupDialog';
 import { fileText } from '../../components/trust/files';
 import { Fingerprint } from '../../components/trust/Fingerprint';
 import { JoinRequest } from '../../components/trust/JoinRequest';
@@ -60,9 +60,8 @@ function OpenAnswer({ primary }: { primary: boolean }) {
  * can become the county's PC here too (the first-start screen is behind it): the county adopts what
  * it holds (docs/ARCHITECTURE.md, "Adopting data written before trust").
  */
-function BecomeCounty() {
+function BecomeCounty({ onOpen }: { onOpen: () => void }) {
   const { t } = useTranslation('pcs');
-  const [open, setOpen] = useState(false);
   return (
     <Card variant="outlined">
       <CardContent>
@@ -72,10 +71,9 @@ function BecomeCounty() {
         <Typography color="text.secondary" sx={{ mb: 2 }}>
           {t('enroll.countyExplain')}
         </Typography>
-        <Button variant="outlined" onClick={() => setOpen(true)} data-testid="enroll-setup-county">
+        <Button variant="outlined" onClick={onOpen} data-testid="enroll-setup-county">
           {t('enroll.countyAction')}
         </Button>
-        {open ? <CountySetupDialog open onClose={() => setOpen(false)} before={async () => true} /> : null}
       </CardContent>
     </Card>
   );
@@ -86,6 +84,11 @@ export function EnrollPage() {
   const { t } = useTranslation('pcs');
   const { lang } = useLanguage();
   const enrollment = useEnrollment();
+  // Kept open above the page's states (and reopened if the page is mounted anew): once set up, this
+  // PC is the county's and the card that opened it is gone, but the recovery code must still be
+  // shown and confirmed.
+  const store = useStore();
+  const [settingUp, setSettingUp] = useState(() => countySetupPending(store));
   if (!enrollment) return <CircularProgress aria-label={t('loading')} />;
 
   return (
@@ -138,7 +141,8 @@ export function EnrollPage() {
           </CardContent>
         </Card>
       ) : null}
-      {enrollment.state === 'alone' ? <BecomeCounty /> : null}
+      {enrollment.state === 'alone' ? <BecomeCounty onOpen={() => setSettingUp(true)} /> : null}
+      {settingUp ? <CountySetupDialog open onClose={() => setSettingUp(false)} before={async () => true} /> : null}
     </Stack>
   );
 }
