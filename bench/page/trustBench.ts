@@ -18,6 +18,7 @@ import { sha256OfText } from '../../shared/trust/sha256';
 import { APP_REGISTRY } from '../../shared/app/registry';
 import { sealIndex, verifyChange } from '../../shared/trust/verify';
 import { makeChangesAndRows } from '../hubSupport/changes';
+import { rawBulkWrite } from './rawWrite';
 import { encodeBundle } from '../../shared/sync/bundle';
 import { vectorOf } from '../../shared/sync/vector';
 import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
@@ -159,32 +160,6 @@ async function run() {
     setup: county!.setupMs,
     sealKiB: JSON.stringify(oneSeal).length / 1024,
   };
-}
-
-/** The raw IndexedDB write of the same changes and the rows they merge into: the yardstick. */
-function rawBulkWrite(name: string, changes: readonly Change[], rows: readonly MergedRow[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name, 1);
-    open.onupgradeneeded = () => {
-      open.result.createObjectStore('changes', { keyPath: 'id' });
-      open.result.createObjectStore('rows', { keyPath: 'id' });
-    };
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const started = performance.now();
-      const tx = db.transaction(['changes', 'rows'], 'readwrite');
-      const changeStore = tx.objectStore('changes');
-      const rowStore = tx.objectStore('rows');
-      for (const c of changes) changeStore.put(c);
-      for (const r of rows) rowStore.put(r);
-      tx.oncomplete = () => {
-        db.close();
-        resolve(performance.now() - started);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
 }
 
 /**

@@ -10,23 +10,15 @@ import type { Change } from '../../shared/sync/change';
 import { formatStamp } from '../../shared/sync/hlc';
 import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
 import { vectorOf } from '../../shared/sync/vector';
-import { DB_NAME, schemaVersions } from '../../renderer/src/store/db';
 import { LOG_COUNT_KEY, LOG_STORE, toPages } from '../../renderer/src/store/logPages';
-import { APP_TABLES } from '../../shared/app/registry';
 import { chooseFiles, download, screenshot, usePcs } from './browser';
 import { importThroughPreview, exportFull } from './flows';
+import { writeOldDatabase } from './oldDatabase';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
 const PASSPHRASE = '轮台县团委 授权口令 2026';
-const SCHEMA_VERSIONS = schemaVersions(APP_TABLES);
 const DAY = 86_400_000;
 const OLD_COUNTY = '00000000000000b0';
-
-function storesAt(version: number): Record<string, string> {
-  const stores: Record<string, string | null> = {};
-  for (const step of SCHEMA_VERSIONS) if (step.version <= version) Object.assign(stores, step.stores);
-  return Object.fromEntries(Object.entries(stores).filter((e): e is [string, string] => e[1] !== null));
-}
 
 function old(device: string, at: number, table: string, row: string, fields: Record<string, unknown>, scope = 'LT'): Change {
   const hlc = formatStamp(at, 0, device);
@@ -48,7 +40,7 @@ function history(): Change[] {
   ];
 }
 
-/** Writes the database as the schema-8 build left it, on a blank page of the app's origin, then opens the app. */
+/** The database as the schema-8 build left it, then the app opened on it. */
 async function asSchema8(page: Page, changes: Change[]): Promise<void> {
   const rows = new Map<string, { table: string; row: MergedRow }>();
   for (const change of changes) {
@@ -66,43 +58,7 @@ async function asSchema8(page: Page, changes: Change[]): Promise<void> {
     ],
   };
   for (const { table, row } of rows.values()) (records[table] ??= []).push(row);
-  const app = page.url();
-  const blank = new URL('adopt-setup', app).href;
-  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>setup</title>' }));
-  await page.goto(blank);
-  await page.evaluate(
-    async (db: { name: string; idbVersion: number; stores: Record<string, string>; records: Record<string, unknown[]> }) => {
-      await new Promise<void>((resolve, reject) => {
-        const gone = indexedDB.deleteDatabase(db.name);
-        gone.onsuccess = () => resolve();
-        gone.onerror = () => reject(gone.error);
-      });
-      const keyPath = (spec: string) => (spec.startsWith('[') ? spec.slice(1, -1).split('+') : spec.replace(/^[*&+]+/, ''));
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(db.name, db.idbVersion);
-        open.onupgradeneeded = () => {
-          for (const [name, schema] of Object.entries(db.stores)) {
-            const [primary, ...indexes] = schema.split(',').map((s) => s.trim());
-            const auto = primary!.startsWith('++');
-            const store = open.result.createObjectStore(name, { keyPath: keyPath(primary!) || undefined, autoIncrement: auto });
-            for (const index of indexes) store.createIndex(index.replace(/^[*&]/, ''), keyPath(index), { multiEntry: index.startsWith('*'), unique: index.startsWith('&') });
-          }
-        };
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(Object.keys(db.records), 'readwrite');
-          for (const [name, list] of Object.entries(db.records)) for (const record of list) tx.objectStore(name).put(record);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      });
-    },
-    { name: DB_NAME, idbVersion: 80, stores: storesAt(8), records },
-  );
-  await page.goto(app);
+  await writeOldDatabase(page, 8, records);
 }
 
 async function switchTo(page: Page, lang: 'ug' | 'zh-CN'): Promise<void> {

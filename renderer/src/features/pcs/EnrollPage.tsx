@@ -6,7 +6,7 @@ import CardContent from '@mui/material/CardContent';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAGUECERT_FILTERS } from '../../../../shared/bridge';
 import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
@@ -63,17 +63,26 @@ function OpenAnswer({ primary }: { primary: boolean }) {
 function BecomeCounty({ onOpen }: { onOpen: () => void }) {
   const { t } = useTranslation('pcs');
   return (
+    <Section title={t('enroll.countyTitle')} explain={t('enroll.countyExplain')}>
+      <Button variant="outlined" onClick={onOpen} data-testid="enroll-setup-county">
+        {t('enroll.countyAction')}
+      </Button>
+    </Section>
+  );
+}
+
+/** A card of the page: a heading, a line saying what it is for, and its action. */
+function Section({ title, explain, children }: { title: string; explain: string; children: ReactNode }) {
+  return (
     <Card variant="outlined">
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
-          {t('enroll.countyTitle')}
+          {title}
         </Typography>
         <Typography color="text.secondary" sx={{ mb: 2 }}>
-          {t('enroll.countyExplain')}
+          {explain}
         </Typography>
-        <Button variant="outlined" onClick={onOpen} data-testid="enroll-setup-county">
-          {t('enroll.countyAction')}
-        </Button>
+        {children}
       </CardContent>
     </Card>
   );
@@ -129,17 +138,9 @@ export function EnrollPage() {
         </>
       )}
       {enrollment.state !== 'county' ? (
-        <Card variant="outlined">
-          <CardContent>
-            <Typography variant="h6" component="h2" gutterBottom>
-              {t('answer.title')}
-            </Typography>
-            <Typography color="text.secondary" sx={{ mb: 2 }}>
-              {t('answer.explain')}
-            </Typography>
-            <OpenAnswer primary={enrollment.state === 'requested'} />
-          </CardContent>
-        </Card>
+        <Section title={t('answer.title')} explain={t('answer.explain')}>
+          <OpenAnswer primary={enrollment.state === 'requested'} />
+        </Section>
       ) : null}
       {enrollment.state === 'alone' ? <BecomeCounty onOpen={() => setSettingUp(true)} /> : null}
       {settingUp ? <CountySetupDialog open onClose={() => setSettingUp(false)} before={async () => true} /> : null}
