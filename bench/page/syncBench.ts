@@ -4,40 +4,15 @@ import { APP_REGISTRY } from '../../shared/app/registry';
 import { encodeBundle } from '../../shared/sync/bundle';
 import type { Change } from '../../shared/sync/change';
 import { applyImport, planImport } from '../../shared/sync/import';
-import type { MergedRow } from '../../shared/sync/row';
 import { LeagueDeskDb } from '../../renderer/src/store/db';
 import { inSyncTransaction, readChangeLog } from '../../renderer/src/store/dexieAccess';
 import { makeChangesAndRows } from '../hubSupport/changes';
+import { rawBulkWrite } from './rawWrite';
 
 const DEVICE = '00000000000000be';
 
 /** `count` changes: reports of many branches, each written a few times, like a busy county year. */
 const makeChanges = (count: number) => makeChangesAndRows(count, DEVICE);
-
-function rawBulkWrite(name: string, changes: Change[], rows: MergedRow[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name, 1);
-    open.onupgradeneeded = () => {
-      open.result.createObjectStore('changes', { keyPath: 'id' });
-      open.result.createObjectStore('rows', { keyPath: 'id' });
-    };
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const started = performance.now();
-      const tx = db.transaction(['changes', 'rows'], 'readwrite');
-      const changeStore = tx.objectStore('changes');
-      const rowStore = tx.objectStore('rows');
-      for (const c of changes) changeStore.put(c);
-      for (const r of rows) rowStore.put(r);
-      tx.oncomplete = () => {
-        db.close();
-        resolve(performance.now() - started);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 /** Plans and applies an import in one transaction, as the app does; how long it took, and planning alone. */
 async function importInto(db: LeagueDeskDb, changes: readonly Change[]): Promise<{ ms: number; planned: number; applied: number }> {

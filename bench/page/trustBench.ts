@@ -18,6 +18,15 @@ import { sha256OfText } from '../../shared/trust/sha256';
 import { APP_REGISTRY } from '../../shared/app/registry';
 import { sealIndex, verifyChange } from '../../shared/trust/verify';
 import { makeChangesAndRows } from '../hubSupport/changes';
+import { rawBulkWrite } from './rawWrite';
+import { encodeBundle } from '../../shared/sync/bundle';
+import { vectorOf } from '../../shared/sync/vector';
+import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
+import { carriedRecordProblem } from '../../shared/trust/carried';
+import { applyReviewedImport, reviewImport, type FileReview } from '../../renderer/src/features/sync/syncService';
+import { LeagueDeskDb } from '../../renderer/src/store/db';
+import { openStore } from '../../renderer/src/store/store';
+import { holdTrustRecords, pinHomeAuthority } from '../../renderer/src/store/trustStore';
 
 const PCS = 20;
 const PER_PC = 5_000;
@@ -153,4 +162,86 @@ async function run() {
   };
 }
 
+/**
+ * Through the store, as a township PC does it (issue 14's goals): the 20 PCs' 100,000 signed
+ * changes and the county's tree, with their seals and certificates, imported into a PC that pins
+ * the county and enforces trust (applyReviewedImport from the decoded file: every signature
+ * checked, every change hashed and decided, planned and applied, the decisions kept), beside the
+ * raw write of the same changes and rows and the same import unsigned into a PC with no county;
+ * the preview pass a person sees first (reviewImport, from the file's bytes); then local writes
+ * of one cell on that PC, enrolled as the township's officer (gate + write + seal).
+ */
+async function storeRun(round: number) {
+  if (county === undefined) await setup();
+  const changes = [countyPc!, ...pcs].flatMap((pc) => pc.changes);
+  const trust: object[] = [...(await Promise.all([countyPc!, ...pcs].map((pc) => sealChanges(pc.changes, pc)))), ...[countyPc!, ...pcs].map((pc) => pc.certificate)];
+  const byRow = new Map<string, MergedRow>();
+  for (const change of [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : 1))) {
+    const key = `${change.table}/${change.row}`;
+    byRow.set(key, applyChangeToRow(byRow.get(key), change).row);
+  }
+  const raw = await rawBulkWrite(`trust-raw-${round}`, changes, [...byRow.values()]);
+
+  const bundle = (withTrust: boolean) =>
+    encodeBundle(
+      { county: { code: 'LT' }, sender: { device: countyPc!.id, account: 'county', scope: 'LT' }, kind: 'full', changes, vector: vectorOf(changes), created: '2026-01-02T00:00:00.000Z', ...(withTrust ? { trust } : {}) },
+      { tables: APP_REGISTRY.tables, trustRecord: carriedRecordProblem },
+    );
+  const signedBytes = await bundle(true);
+  const unsignedBytes = await bundle(false);
+
+  // The file as decoded (decoding is the file's cost, not the store's): what applyReviewedImport takes.
+  const decodedFile = async (store: Awaited<ReturnType<typeof openStore>>, bytes: Uint8Array): Promise<FileReview> => {
+    const review = await reviewImport(store, [{ name: 'LT-full.leaguesync', data: bytes }]);
+    const { name, manifest, changes: fileChanges, trust: fileTrust } = review.files[0]!;
+    if (!fileChanges) throw new Error(`file refused: ${JSON.stringify(review.files[0]!.refusal)}`);
+    return { name, manifest, changes: fileChanges, ...(fileTrust ? { trust: fileTrust } : {}) };
+  };
+
+  // Signed, enforcing, the county pinned.
+  const signedDb = new LeagueDeskDb(APP_REGISTRY, `trust-import-${round}`);
+  const township = await openStore(signedDb, { enforceTrust: true });
+  const pinned = await pinHomeAuthority(signedDb, county!.home.record);
+  if (!pinned.ok) throw new Error(pinned.reason);
+  const previewStarted = performance.now();
+  const preview = await reviewImport(township, [{ name: 'LT-full.leaguesync', data: signedBytes }]);
+  const previewMs = performance.now() - previewStarted;
+  const refusedInPreview = (preview.trust ?? []).reduce((n, w) => n + Object.values(w.refused).reduce((a, b) => a + (b ?? 0), 0), 0);
+  if (refusedInPreview > 0) throw new Error(`preview refused ${refusedInPreview}`);
+  const file = await decodedFile(township, signedBytes);
+  const importStarted = performance.now();
+  const outcome = await applyReviewedImport(township, { files: [file] });
+  const imported = performance.now() - importStarted;
+  if (outcome.applied !== changes.length || outcome.refused !== 0) throw new Error(`signed import: ${JSON.stringify(outcome)}`);
+
+  // The same import unsigned, into a PC with no county pinned (nothing decided): what trust adds.
+  const unsignedDb = new LeagueDeskDb(APP_REGISTRY, `trust-unsigned-${round}`);
+  const alone = await openStore(unsignedDb, { enforceTrust: true });
+  const plainFile = await decodedFile(alone, unsignedBytes);
+  const plainStarted = performance.now();
+  const plainOutcome = await applyReviewedImport(alone, { files: [plainFile] });
+  const plain = performance.now() - plainStarted;
+  if (plainOutcome.applied !== changes.length) throw new Error(`unsigned import: ${JSON.stringify(plainOutcome)}`);
+  unsignedDb.close();
+  await unsignedDb.delete();
+
+  // Local writes of one cell on the township PC, now enrolled as LT-03's officer: gate + write + seal.
+  const request = await createEnrollmentRequest({ id: township.device.id, name: 'LT-03', keys: township.device.keys }, '2025-12-01T00:00:00.000Z');
+  const own = await issueCertificate(request, { role: 'townshipOfficer', scope: 'LT-03', validFrom: '2025-01-01T00:00:00.000Z', validTo: '2036-01-01T00:00:00.000Z' }, county!.authority, '2025-12-01T00:00:00.000Z');
+  if (!own.ok) throw new Error(own.reason);
+  await holdTrustRecords(signedDb, [own.value]);
+  const cell = (i: number) => [{ table: 'statReport', row: `r${i}`, scope: 'LT-03', fields: { members: 40 + (i % 50) } }];
+  await township.repo.write(cell(0)); // the first write reads this PC's standing (signatures checked once)
+  const local: number[] = [];
+  for (let i = 1; i <= 30; i++) {
+    const started = performance.now();
+    await township.repo.write(cell(i));
+    local.push(performance.now() - started);
+  }
+  signedDb.close();
+  await signedDb.delete();
+  return { raw, imported, plain, preview: previewMs, local, changes: changes.length };
+}
+
 (globalThis as unknown as { trustBench: typeof run }).trustBench = run;
+(globalThis as unknown as { trustStoreBench: typeof storeRun }).trustStoreBench = storeRun;

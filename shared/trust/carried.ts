@@ -1,5 +1,6 @@
 import { parseSuccession, SUCCESSION_FORMAT } from './authorityRecords';
 import { CERTIFICATE_FORMAT, parseCertificate } from './certificate';
+import { CHECKPOINT_FORMAT, parseCheckpoint } from './checkpoint';
 import type { TrustMaterial } from './material';
 import type { Parsed } from './records';
 import { parseRevocation, REVOCATION_FORMAT } from './revocation';
@@ -7,11 +8,12 @@ import { parseSeal, SEAL_FORMAT } from './seal';
 
 /*
  * The trust records that travel with changes (a bundle's trust.ndjson, later the hub): successions,
- * certificates, revocations and seals. The authority record does not travel this way: each PC pins
+ * certificates, revocations, seals and the county's checkpoints. The authority record does not
+ * travel this way: each PC pins
  * its home at setup or enrollment, and data never replaces it.
  */
 
-export const CARRIED_KINDS = ['succession', 'certificate', 'revocation', 'seal'] as const;
+export const CARRIED_KINDS = ['succession', 'certificate', 'revocation', 'seal', 'checkpoint'] as const;
 export type CarriedKind = (typeof CARRIED_KINDS)[number];
 
 const PARSERS: Readonly<Record<string, { kind: CarriedKind; parse: (value: unknown) => Parsed<unknown> }>> = {
@@ -19,6 +21,7 @@ const PARSERS: Readonly<Record<string, { kind: CarriedKind; parse: (value: unkno
   [CERTIFICATE_FORMAT]: { kind: 'certificate', parse: parseCertificate },
   [REVOCATION_FORMAT]: { kind: 'revocation', parse: parseRevocation },
   [SEAL_FORMAT]: { kind: 'seal', parse: parseSeal },
+  [CHECKPOINT_FORMAT]: { kind: 'checkpoint', parse: parseCheckpoint },
 };
 
 /** Which kind of carried record a value claims to be, by its `format`. */
@@ -39,7 +42,7 @@ export function carriedRecordProblem(record: Record<string, unknown>): string | 
 
 /** Carried records sorted into the trust core's material, by kind. */
 export function carriedMaterial(records: readonly object[]): Required<Omit<TrustMaterial, 'changes'>> {
-  const out = { successions: [] as unknown[], certificates: [] as unknown[], revocations: [] as unknown[], seals: [] as unknown[] };
+  const out = { successions: [] as unknown[], certificates: [] as unknown[], revocations: [] as unknown[], seals: [] as unknown[], checkpoints: [] as unknown[] };
   for (const record of records) {
     const kind = carriedKind(record as { format?: unknown });
     if (kind !== undefined) out[`${kind}s`].push(record);

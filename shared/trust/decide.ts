@@ -1,11 +1,12 @@
 import { canonicalJson } from '../sync/canonical';
 import type { Change } from '../sync/change';
 import { applyChangeToRow, type MergedRow } from '../sync/row';
+import { adoptionIndex, adoptionOf, type Adoption, type AdoptionIndex } from './adoption';
 import type { AuthorityRecord } from './authorityRecords';
 import { authorize } from './authorize';
 import { trustView, type TrustView } from './chain';
 import type { Checked, HashedChange, PreparedMaterial } from './material';
-import type { ChangeReason } from './reasons';
+import type { AdoptionReason, ChangeReason } from './reasons';
 import type { RowFacts, RuleRegistry } from './rules';
 import { sealIndex, verifyChange, type SealIndex, type Verification } from './verify';
 
@@ -26,18 +27,30 @@ import { sealIndex, verifyChange, type SealIndex, type Verification } from './ve
  * whoever stores the outcome must be able to take a change's effect back out (the rows are
  * recomputed from the accepted changes).
  *
+ * A change the county's checkpoint adopts (checkpoint.ts: written before trust, stamped before the
+ * county's first checkpoint) is accepted as the county held it, before seals and rules are asked.
+ *
  * Two verified changes with one id and different content (`conflicting-id`) are both refused:
  * the merge orders changes by their stamp, and one stamp cannot hold two values.
  */
 
 export type Decision =
   | { status: 'accepted'; certificate: string }
+  /** Adopted by the county's checkpoint (checkpoint.ts): written before trust, as the county held it. */
+  | { status: 'accepted'; checkpoint: string }
   | { status: 'refused'; reason: ChangeReason; detail?: Readonly<Record<string, string>> };
 
 export interface DecisionInputs {
   trust: TrustView;
   seals: SealIndex;
+  adoption: AdoptionIndex;
   rules: RuleRegistry;
+}
+
+/** What deciding needs, from the pinned home and prepared material: the one way every decider builds it. */
+export function decisionInputs(home: Checked<AuthorityRecord>, material: Pick<PreparedMaterial, 'successions' | 'certificates' | 'revocations' | 'seals' | 'checkpoints'>, rules: RuleRegistry): DecisionInputs {
+  const trust = trustView(home, material);
+  return { trust, seals: sealIndex(material.seals), adoption: adoptionIndex(material.checkpoints, trust), rules };
 }
 
 /**
@@ -73,26 +86,39 @@ export const byStampThenHash = (a: HashedChange, b: HashedChange): number =>
 export function decideInOrder(ordered: readonly HashedChange[], from: number, state: AcceptedRows, inputs: DecisionInputs, out: Map<string, Decision>): void {
   const verified: Verification[] = [];
   const idCount = new Map<string, number>();
+  const adopted: Adoption[] = [];
   for (let i = from; i < ordered.length; i++) {
+    const adoption = adoptionOf(ordered[i]!, inputs.adoption);
+    adopted.push(adoption);
     const verification = verifyChange(ordered[i]!, inputs.seals);
     verified.push(verification);
-    if (verification.ok) idCount.set(ordered[i]!.change.id, (idCount.get(ordered[i]!.change.id) ?? 0) + 1);
+    if (verification.ok || adoption.status === 'adopted') idCount.set(ordered[i]!.change.id, (idCount.get(ordered[i]!.change.id) ?? 0) + 1);
   }
   for (let i = from; i < ordered.length; i++) {
     const { change, hash } = ordered[i]!;
     const verification = verified[i - from]!;
+    const adoption = adopted[i - from]!;
     let decision: Decision;
-    if (!verification.ok) decision = { status: 'refused', reason: verification.reason };
+    if (adoption.status === 'adopted') decision = idCount.get(change.id)! > 1 ? { status: 'refused', reason: 'conflicting-id' } : { status: 'accepted', checkpoint: adoption.checkpoint };
+    else if (!verification.ok) decision = { status: 'refused', reason: adoptionReason(adoption) ?? verification.reason };
     else if (idCount.get(change.id)! > 1) decision = { status: 'refused', reason: 'conflicting-id' };
     else {
       const verdict = authorize(change, { trust: inputs.trust, sealed: verification, rules: inputs.rules, facts: factsFor(change, state, inputs.trust.county) });
+      const reason = verdict.ok ? undefined : adoptionReason(adoption);
       decision = verdict.ok
         ? { status: 'accepted', certificate: verdict.certificate.id }
-        : { status: 'refused', reason: verdict.reason, ...(verdict.detail === undefined ? {} : { detail: verdict.detail }) };
+        : reason !== undefined
+          ? { status: 'refused', reason }
+          : { status: 'refused', reason: verdict.reason, ...(verdict.detail === undefined ? {} : { detail: verdict.detail }) };
     }
     if (decision.status === 'accepted') state.apply(change);
     out.set(hash, decision);
   }
+}
+
+/** A listing that did not adopt says why, in place of what the seals or the rule said. */
+function adoptionReason(adoption: Adoption): AdoptionReason | undefined {
+  return adoption.status === 'late' ? 'checkpoint-late' : adoption.status === 'untrusted' ? 'checkpoint-untrusted' : undefined;
 }
 
 function factsFor(change: Change, state: AcceptedRows, county: string): RowFacts {
@@ -104,7 +130,7 @@ export function decideAll(home: Checked<AuthorityRecord>, material: PreparedMate
   const byHash = new Map(material.changes.map((c) => [c.hash, c]));
   const ordered = [...byHash.values()].sort(byStampThenHash);
   const out = new Map<string, Decision>();
-  decideInOrder(ordered, 0, new AcceptedRows(), { trust: trustView(home, material), seals: sealIndex(material.seals), rules }, out);
+  decideInOrder(ordered, 0, new AcceptedRows(), decisionInputs(home, material, rules), out);
   return out;
 }
 

@@ -1,5 +1,7 @@
+import { adoptionIndex, type AdoptionIndex } from './adoption';
 import type { Succession, AuthorityRecord } from './authorityRecords';
 import type { Certificate } from './certificate';
+import type { Checkpoint } from './checkpoint';
 import { trustView, type TrustView } from './chain';
 import { AcceptedRows, byStampThenHash, decideInOrder, sameDecision, type Decision } from './decide';
 import type { Checked, HashedChange, PreparedMaterial } from './material';
@@ -19,6 +21,8 @@ import { indexSeal, sealIndex, type SealIndex } from './verify';
  * - a change: itself and everything stamped after it (it may change the rows they are judged on);
  * - a seal: the changes it lists, and its device's changes within its span;
  * - a certificate or revocation: its device's changes;
+ * - a checkpoint: the changes it lists, and every change from its `issued` on (it may be the first,
+ *   and move the cut earlier);
  * - a succession: everything (which keys are the county's may have changed).
  * Changes before that stamp keep their decisions: nothing they depend on has changed. Most
  * imports bring changes newer than all held ones and no new certificate, and then only the new
@@ -39,6 +43,8 @@ export class TrustLedger {
   readonly #certificates = new Map<string, Checked<Certificate>>();
   readonly #revocations = new Map<string, Checked<Revocation>>();
   readonly #seals = new Map<string, Checked<Seal>>();
+  readonly #checkpoints = new Map<string, Checked<Checkpoint>>();
+  #adoption: AdoptionIndex;
   readonly #index: SealIndex = sealIndex();
   readonly #changes = new Map<string, HashedChange>();
   /** Held changes, sorted by stamp then hash. */
@@ -54,6 +60,7 @@ export class TrustLedger {
     this.#home = home;
     this.#rules = rules;
     this.#view = this.#rebuildView();
+    this.#adoption = adoptionIndex([], this.#view);
   }
 
   get view(): TrustView {
@@ -113,7 +120,17 @@ export class TrustLedger {
       reach('');
       viewChanged = true;
     }
+    let checkpointsChanged = false;
+    for (const checked of material.checkpoints) {
+      if (this.#checkpoints.has(checked.id)) continue;
+      this.#checkpoints.set(checked.id, checked);
+      // The changes it lists, and (if it is the first) every change from its cut on.
+      reach(checked.record.issued);
+      for (const hash of checked.record.hashes) reach(this.#changes.get(hash)?.change.hlc);
+      checkpointsChanged = true;
+    }
     if (viewChanged) this.#view = this.#rebuildView();
+    if (viewChanged || checkpointsChanged) this.#adoption = adoptionIndex([...this.#checkpoints.values()], this.#view);
     if (from === undefined || this.#ordered.length === 0) return [];
     return this.#replayFrom(from, lastBefore);
   }
@@ -142,7 +159,7 @@ export class TrustLedger {
       }
     }
     const decided = new Map<string, Decision>();
-    decideInOrder(this.#ordered, start, state, { trust: this.#view, seals: this.#index, rules: this.#rules }, decided);
+    decideInOrder(this.#ordered, start, state, { trust: this.#view, seals: this.#index, adoption: this.#adoption, rules: this.#rules }, decided);
     this.#stateAtEnd = state;
     const changed: DecisionChange[] = [];
     for (const [hash, after] of decided) {

@@ -2,6 +2,7 @@ import type { Change } from '../sync/change';
 import { parseChangeInPlace } from '../sync/parseChange';
 import { parseAuthorityRecord, parseSuccession, type AuthorityRecord, type Succession } from './authorityRecords';
 import { parseCertificate, type Certificate } from './certificate';
+import { parseCheckpoint, type Checkpoint } from './checkpoint';
 import type { SignatureCheck } from './keys';
 import type { Parsed, RecordRefusal } from './records';
 import { parseRevocation, type Revocation } from './revocation';
@@ -10,7 +11,7 @@ import { checkRecordSignature, recordId, type SignedRecord } from './signed';
 
 /*
  * The one asynchronous step of deciding trust. Everything that arrives — successions,
- * certificates, revocations, seals, changes — is parsed (zod), given its id or hash, and every
+ * certificates, revocations, seals, checkpoints, changes — is parsed (zod), given its id or hash, and every
  * signature is checked by WebCrypto against the key the record itself names. What comes out is
  * plain data; all that follows (chain.ts, verify.ts, authorize.ts, decide.ts, ledger.ts) is
  * synchronous. So an import prepares its material before it opens an IndexedDB transaction, where
@@ -22,6 +23,7 @@ export interface TrustMaterial {
   certificates?: readonly unknown[];
   revocations?: readonly unknown[];
   seals?: readonly unknown[];
+  checkpoints?: readonly unknown[];
   changes?: readonly unknown[];
 }
 
@@ -37,7 +39,7 @@ export interface HashedChange {
   hash: string;
 }
 
-export type MaterialKind = 'succession' | 'certificate' | 'revocation' | 'seal' | 'change';
+export type MaterialKind = 'succession' | 'certificate' | 'revocation' | 'seal' | 'checkpoint' | 'change';
 
 export interface InvalidRecord {
   kind: MaterialKind;
@@ -52,20 +54,23 @@ export interface PreparedMaterial {
   certificates: Checked<Certificate>[];
   revocations: Checked<Revocation>[];
   seals: Checked<Seal>[];
+  /** The county's checkpoints adopting data written before trust (checkpoint.ts). */
+  checkpoints: Checked<Checkpoint>[];
   changes: HashedChange[];
   /** What could not be read; kept out of everything above. */
   invalid: InvalidRecord[];
 }
 
-export const NO_MATERIAL: PreparedMaterial = Object.freeze({ successions: [], certificates: [], revocations: [], seals: [], changes: [], invalid: [] });
+export const NO_MATERIAL: PreparedMaterial = Object.freeze({ successions: [], certificates: [], revocations: [], seals: [], checkpoints: [], changes: [], invalid: [] });
 
 export async function prepareMaterial(material: TrustMaterial): Promise<PreparedMaterial> {
   const invalid: InvalidRecord[] = [];
-  const [successions, certificates, revocations, seals] = await Promise.all([
+  const [successions, certificates, revocations, seals, checkpoints] = await Promise.all([
     checkAll('succession', material.successions, parseSuccession, invalid),
     checkAll('certificate', material.certificates, parseCertificate, invalid),
     checkAll('revocation', material.revocations, parseRevocation, invalid),
     checkAll('seal', material.seals, parseSeal, invalid),
+    checkAll('checkpoint', material.checkpoints, parseCheckpoint, invalid),
   ]);
   const changes: HashedChange[] = [];
   const seen = new Set<string>();
@@ -80,7 +85,7 @@ export async function prepareMaterial(material: TrustMaterial): Promise<Prepared
     seen.add(hash);
     changes.push({ change: parsed.data, hash });
   });
-  return { successions, certificates, revocations, seals, changes, invalid };
+  return { successions, certificates, revocations, seals, checkpoints, changes, invalid };
 }
 
 /** The county's authority record as a PC pins it at setup or enrollment: parsed and its self-signature checked. */
@@ -114,6 +119,7 @@ export function mergeMaterial(...sets: readonly PreparedMaterial[]): PreparedMat
     certificates: byId((m) => m.certificates),
     revocations: byId((m) => m.revocations),
     seals: byId((m) => m.seals),
+    checkpoints: byId((m) => m.checkpoints),
     changes: unique(sets.map((m) => m.changes), (c) => c.hash),
     invalid: sets.flatMap((m) => m.invalid),
   };

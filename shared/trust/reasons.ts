@@ -8,6 +8,13 @@
 export const VERIFICATION_REASONS = ['no-seal', 'bad-signature', 'hash-not-sealed', 'sealed-by-other-device', 'unsupported-algorithm', 'conflicting-id'] as const;
 export type VerificationReason = (typeof VERIFICATION_REASONS)[number];
 
+/**
+ * Why a change a county checkpoint lists is not adopted (checkpoint.ts); given only when nothing
+ * else authorizes it either.
+ */
+export const ADOPTION_REASONS = ['checkpoint-late', 'checkpoint-untrusted'] as const;
+export type AdoptionReason = (typeof ADOPTION_REASONS)[number];
+
 /** Why a verified change's author may not write at all: its certificate. */
 export const CERTIFICATE_REASONS = [
   'home-unverified',
@@ -40,7 +47,7 @@ export const RULE_REASONS = [
 export type RuleReason = (typeof RULE_REASONS)[number];
 
 /** Why a change is refused, in the order the checks run. */
-export const CHANGE_REASONS = [...VERIFICATION_REASONS, ...CERTIFICATE_REASONS, ...RULE_REASONS] as const;
+export const CHANGE_REASONS = [...VERIFICATION_REASONS, ...ADOPTION_REASONS, ...CERTIFICATE_REASONS, ...RULE_REASONS] as const;
 export type ChangeReason = (typeof CHANGE_REASONS)[number];
 
 /** What is wrong with a certificate (or a revocation, or a succession) that is not believed. */
@@ -55,6 +62,8 @@ export const CHANGE_REASON_DESCRIPTIONS: Readonly<Record<ChangeReason, string>> 
   'unsupported-algorithm': 'This PC cannot check the kind of signature used; a PC with a newer browser can. Not a forgery.',
   'conflicting-id': 'Another signed change carries the same id with other content; neither is applied.',
   'home-unverified': 'This PC’s own record of its county’s authority does not verify (damaged, or a kind of signature this PC cannot check): nothing is let in, and nothing written, until it is set right.',
+  'checkpoint-late': 'A county checkpoint lists the change, but it is stamped after the county’s first checkpoint: a checkpoint adopts only data written before trust.',
+  'checkpoint-untrusted': 'Only checkpoints not signed by this county’s authority (forged, altered or another county’s) list the change.',
   'unknown-device': 'No certificate is known for the PC that wrote the change (it may not have arrived yet, or the PC is not enrolled).',
   'wrong-key': 'The PC’s certificate names another key than the one that signed the change: a copied device id.',
   'certificate-untrusted': 'The PC’s certificate is not signed by this county’s authority (or a successor of it).',

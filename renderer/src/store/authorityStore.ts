@@ -17,8 +17,10 @@ import type { BilingualText } from '../../../shared/i18n/lang';
 import { ORG_TABLE } from '../../../shared/orgs/tables';
 import { createOrgWrites } from '../../../shared/orgs/writes';
 import { rowValues } from '../../../shared/sync/row';
+import { adoptExisting } from './adoptExisting';
 import { readVector } from './dexieAccess';
 import { startEmpty } from './demo';
+import { setupChoice } from './store';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import type { Store } from './store';
 import { pinHomeAuthority, putTrustRecords, readHomeAuthority, trustEntries, trustEntry, trustRecordsFor, trustTable, TRUST_STORE } from './trustStore';
@@ -81,15 +83,16 @@ export type CountySetupRefusal = SetupRefusal | 'home-fixed' | 'county-invalid';
 export async function setUpCountyPc(
   store: Store,
   options: { county: string; name?: AuthorityRecord['name']; passphrase: string; now?: Date; iterations?: number },
-): Promise<{ ok: true; recoveryCode: string; certificate: Certificate } | { ok: false; reason: CountySetupRefusal }> {
+): Promise<{ ok: true; recoveryCode: string; certificate: Certificate; adopted: number } | { ok: false; reason: CountySetupRefusal }> {
   if (!countyCodeSchema.safeParse(options.county).success) return { ok: false, reason: 'county-invalid' };
   // Refused before a key is made: a PC pinned to a county (demo included) cannot become another's.
   if ((await inTransaction(store.db, 'r', ['meta'], readHomeAuthority)) !== undefined) return { ok: false, reason: 'home-fixed' };
-  const created = (options.now ?? new Date()).toISOString();
+  const now = options.now ?? new Date();
+  const created = now.toISOString();
   const made = await createAuthority({ county: options.county, name: options.name, passphrase: options.passphrase, created, iterations: options.iterations });
   if (!made.ok) return made;
-  const taken = await becomeCountyPc(store, made.value.file, made.value.record, made.value.authority, created);
-  return taken.ok ? { ok: true, recoveryCode: made.value.recoveryCode, certificate: taken.certificate } : taken;
+  const taken = await becomeCountyPc(store, made.value.file, made.value.record, made.value.authority, now);
+  return taken.ok ? { ok: true, recoveryCode: made.value.recoveryCode, certificate: taken.certificate, adopted: taken.adopted } : taken;
 }
 
 export type RestoreRefusal = AuthorityFileRefusal | 'home-fixed';
@@ -98,13 +101,14 @@ export type RestoreRefusal = AuthorityFileRefusal | 'home-fixed';
  * Makes this PC the county's PC from the authority file saved on a USB drive (the old county PC
  * lost or replaced): the file is opened with its passphrase, its home pinned (a PC already of this
  * county keeps its pin; one of another county refuses), the file kept, and this PC certified as a
- * county administrator under the key the file holds.
+ * county administrator under the key the file holds. What it holds from before trust and no
+ * checkpoint of the county adopts yet is adopted, if stamped before the county's first checkpoint.
  */
-export async function restoreCountyPc(store: Store, text: string, passphrase: string, now = new Date()): Promise<{ ok: true; certificate: Certificate } | { ok: false; reason: RestoreRefusal }> {
+export async function restoreCountyPc(store: Store, text: string, passphrase: string, now = new Date()): Promise<{ ok: true; certificate: Certificate; adopted: number } | { ok: false; reason: RestoreRefusal }> {
   const read = await readAuthorityFile(text, passphrase);
   if (!read.ok) return { ok: false, reason: read.reason };
   const file = JSON.parse(text) as AuthorityFile;
-  return becomeCountyPc(store, file, read.value.home, read.value.authority, now.toISOString(), read.value.successions);
+  return becomeCountyPc(store, file, read.value.home, read.value.authority, now, read.value.successions);
 }
 
 async function becomeCountyPc(
@@ -112,22 +116,25 @@ async function becomeCountyPc(
   file: AuthorityFile,
   home: AuthorityRecord,
   authority: KeyPair,
-  at: string,
+  now: Date,
   /** The successions from the home record to `authority` (kept: certificates it signs stand only through them). */
   successions: readonly Succession[] = [],
-): Promise<{ ok: true; certificate: Certificate } | { ok: false; reason: 'home-fixed' }> {
+): Promise<{ ok: true; certificate: Certificate; adopted: number } | { ok: false; reason: 'home-fixed' }> {
+  const at = now.toISOString();
   const pinned = await pinHomeAuthority(store.db, home);
   if (!pinned.ok) return { ok: false, reason: 'home-fixed' };
   const request = await createEnrollmentRequest({ id: store.device.id, name: nameForCertificate(store.identity.name, store.device.id), keys: store.device.keys }, at);
   const issued = await issueCertificate(request, { role: 'countyAdmin', scope: home.county, validFrom: at, validTo: yearsAfter(at, SELF_VALIDITY_YEARS) }, { county: home.county, keys: authority }, at);
   // A county administrator over the county's own code cannot be refused (certificate.ts).
   if (!issued.ok) throw new Error(`county PC certificate: ${issued.reason}`);
+  // Signed before the transaction that keeps it with the certificate.
+  const checkpoint = await adoptExisting(store.db, home, { county: home.county, keys: authority }, issued.value, now);
   await inTransaction(store.db, 'rw', ['meta', TRUST_STORE], async (tx) => {
     await meta(tx).put({ key: AUTHORITY_KEY, value: file });
     await meta(tx).delete(ENROLLMENT_KEY);
-    await putTrustRecords(tx, [...successions.map((r) => trustEntry('succession', r)), trustEntry('certificate', issued.value)]);
+    await putTrustRecords(tx, [...successions.map((r) => trustEntry('succession', r)), trustEntry('certificate', issued.value), ...checkpoint.map((page) => trustEntry('checkpoint', page))]);
   });
-  return { ok: true, certificate: issued.value };
+  return { ok: true, certificate: issued.value, adopted: checkpoint.reduce((n, page) => n + page.hashes.length, 0) };
 }
 
 // --- handing the county's authority on (a succession) ---
@@ -182,7 +189,7 @@ export async function recoverAuthority(store: Store, options: { recoveryCode: st
 
 /** This PC as the county's PC under a new generation: its file kept, the successions held, itself certified by the new key. */
 async function takeOver(store: Store, home: AuthorityRecord, next: Successor, successions: readonly Succession[], at: string): Promise<SuccessionOutcome> {
-  const taken = await becomeCountyPc(store, next.file, home, next.authority, at, successions);
+  const taken = await becomeCountyPc(store, next.file, home, next.authority, new Date(at), successions);
   return taken.ok ? { ok: true, recoveryCode: next.recoveryCode, certificate: taken.certificate } : { ok: false, reason: 'no-home' };
 }
 
@@ -190,11 +197,15 @@ async function takeOver(store: Store, home: AuthorityRecord, next: Successor, su
  * After the county's PC is set up and its recovery code written down: the county's root
  * organisation (its code the authority's, so the tree and the authority agree) and the first-start
  * choice, in one write. A PC whose tree already has a root (a restored county PC that imported the
- * county's file) only records the choice.
+ * county's file, a PC upgraded with the county's figures) only records the choice, if it has none.
  */
 export async function startCountyTree(store: Store, county: string, name: BilingualText): Promise<void> {
   const orgs = (await store.db.rows(ORG_TABLE).toArray()).filter((r) => r._deleted !== true).map((r) => rowValues<Org>(r));
-  if (orgs.some((o) => o.parentId === null)) return startEmpty(store);
+  if (orgs.some((o) => o.parentId === null)) {
+    // A PC that worked before (upgraded, or set up later from the enrolment page) keeps its choice.
+    if (!(await setupChoice(store.db))) await startEmpty(store);
+    return;
+  }
   const setup: MetaEntry[] = [{ key: 'setup', value: 'empty' }];
   const root = createOrgWrites({ id: `org-${county}`, code: county, name, kind: 'county', parentId: null }, orgs);
   if (!root.ok) throw new Error(`county root: ${root.issues.map((i) => i.reason).join(', ')}`);

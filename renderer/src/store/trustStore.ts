@@ -14,7 +14,8 @@ import { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustTables';
  * - `deviceKey` (local, never synced, never in a bundle or backup): this PC's key pair as WebCrypto
  *   CryptoKey objects. IndexedDB's structured clone keeps a CryptoKey whole, the private half still
  *   non-extractable, so nothing can read it out — not even this app.
- * - `trust`: every trust record held (successions, certificates, revocations, seals), by record id
+ * - `trust`: every trust record held (successions, certificates, revocations, seals, the county's
+ *   checkpoints), by record id
  *   (the sha-256 of its canonical JSON). Never a private key.
  * - `refused`: changes an import did not apply, with the reason, by change hash (kept, not lost).
  * - the home authority, pinned in `meta` at setup or enrollment: data never replaces it.
@@ -39,7 +40,7 @@ export interface TrustEntry {
   kind: TrustKind;
   /** The PC a certificate, revocation or seal is about. */
   device?: string;
-  /** A seal's last stamp. */
+  /** A seal's or a checkpoint's last stamp. */
   last?: string;
   record: unknown;
 }
@@ -120,7 +121,7 @@ export function trustEntry(kind: TrustKind, record: object): TrustEntry {
     kind,
     record,
     ...(typeof r.device === 'string' ? { device: r.device } : {}),
-    ...(kind === 'seal' && typeof r.last === 'string' ? { last: r.last } : {}),
+    ...((kind === 'seal' || kind === 'checkpoint') && typeof r.last === 'string' ? { last: r.last } : {}),
   };
 }
 
@@ -150,36 +151,42 @@ export async function holdTrustRecords(db: LeagueDeskDb, records: readonly objec
 export async function readTrustMaterial(tx: StoreTx): Promise<Required<Omit<TrustMaterial, 'changes'>>> {
   const all = await trustTable(tx).toArray();
   const of = (kind: TrustKind) => all.filter((e) => e.kind === kind).map((e) => e.record);
-  return { successions: of('succession'), certificates: of('certificate'), revocations: of('revocation'), seals: of('seal') };
+  return { successions: of('succession'), certificates: of('certificate'), revocations: of('revocation'), seals: of('seal'), checkpoints: of('checkpoint') };
 }
 
 /**
  * The trust records an export carries: every succession, certificate and revocation held (few, and
- * a receiver needs them to judge anything), and the seals that cover the exported changes — a seal
- * of a device whose span holds an exported change of that device. `'all'` (a full bundle, a
- * backup): every record held.
+ * a receiver needs them to judge anything), the seals that cover the exported changes — a seal
+ * of a device whose span holds an exported change of that device — and the county's checkpoint
+ * pages whose span holds an exported change. `'all'` (a full bundle, a backup): every record held.
  */
 export async function trustRecordsFor(tx: StoreTx, changes: readonly Change[] | 'all'): Promise<object[]> {
   const all = await trustTable(tx).toArray();
   return (changes === 'all' ? all : covering(all, changes)).map((e) => e.record as object);
 }
 
-/** Every succession, certificate and revocation, and the seals whose span holds one of `changes`. */
+/** Every succession, certificate and revocation; the seals whose span holds one of `changes` of their device, the checkpoints whose span holds one. */
 export function covering(entries: readonly TrustEntry[], changes: readonly Change[]): TrustEntry[] {
   const stamps = new Map<string, string[]>();
+  const every: string[] = [];
   for (const change of changes) {
     const list = stamps.get(change.device);
     if (list) list.push(change.hlc);
     else stamps.set(change.device, [change.hlc]);
+    every.push(change.hlc);
   }
   for (const list of stamps.values()) list.sort();
+  every.sort();
+  const spans = (list: readonly string[] | undefined, span: { first: string; last: string }) => {
+    if (!list) return false;
+    const at = firstAtOrAfter(list, span.first);
+    return at < list.length && list[at]! <= span.last;
+  };
   return entries.filter((e) => {
-      if (e.kind !== 'seal') return true;
-      const seal = e.record as { device: string; first: string; last: string };
-      const list = stamps.get(seal.device);
-      if (!list) return false;
-      const at = firstAtOrAfter(list, seal.first);
-      return at < list.length && list[at]! <= seal.last;
+    if (e.kind === 'checkpoint') return spans(every, e.record as { first: string; last: string });
+    if (e.kind !== 'seal') return true;
+    const seal = e.record as { device: string; first: string; last: string };
+    return spans(stamps.get(seal.device), seal);
   });
 }
 

@@ -10,7 +10,7 @@ import { IssueDialog } from '../../../renderer/src/features/pcs/IssueDialog';
 import { JoinRequest } from '../../../renderer/src/components/trust/JoinRequest';
 import { RevokeDialog } from '../../../renderer/src/features/pcs/RevokeDialog';
 import { SuccessionDialog } from '../../../renderer/src/features/pcs/SuccessionDialog';
-import { CountySetupDialog } from '../../../renderer/src/features/welcome/CountySetupDialog';
+import { CountySetupDialog } from '../../../renderer/src/components/trust/CountySetupDialog';
 import {
   authorityBackup,
   holdsCountyAuthority,

@@ -126,6 +126,8 @@ describe('transactions', () => {
       'renderer/src/store/importTrust.ts',
       // The county's authority and enrolment: run by test/unit/store/trust/authorityStore.test.ts.
       'renderer/src/store/authorityStore.ts',
+      // The county's checkpoint over data written before trust: run by test/unit/store/trust/adoptExisting.test.ts.
+      'renderer/src/store/adoptExisting.ts',
       // This PC's standing and the write gate: run by test/unit/store/trust/standing.test.ts and localGate.test.ts.
       'renderer/src/store/standing.ts',
     ]);

@@ -223,7 +223,7 @@ const reasonsSeen = new Set<string>();
 const COVERING_SEED = 2;
 
 function summary(decisions: ReadonlyMap<string, Decision>): string[] {
-  return [...decisions].map(([hash, d]) => `${hash} ${d.status === 'accepted' ? `accepted ${d.certificate}` : `refused ${d.reason} ${JSON.stringify(d.detail ?? {})}`}`).sort();
+  return [...decisions].map(([hash, d]) => `${hash} ${d.status === 'accepted' ? `accepted ${'certificate' in d ? d.certificate : d.checkpoint}` : `refused ${d.reason} ${JSON.stringify(d.detail ?? {})}`}`).sort();
 }
 
 describe('trust decisions', () => {

@@ -10,13 +10,14 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAGUECERT_FILTERS } from '../../../../shared/bridge';
 import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { certifiedPcLabel } from '../../components/PcName';
+import { CountySetupDialog, countySetupPending } from '../../components/trust/CountySetupDialog';
 import { fileText } from '../../components/trust/files';
 import { CodeGroups, Fingerprint } from '../../components/trust/Fingerprint';
 import { JoinRequest } from '../../components/trust/JoinRequest';
@@ -136,11 +137,49 @@ function TakeOverCard() {
   );
 }
 
+/**
+ * A PC that has worked alone — one upgraded from a build before trust, holding the county's figures —
+ * can become the county's PC here too (the first-start screen is behind it): the county adopts what
+ * it holds (docs/ARCHITECTURE.md, "Adopting data written before trust").
+ */
+function BecomeCounty({ onOpen }: { onOpen: () => void }) {
+  const { t } = useTranslation('pcs');
+  return (
+    <Section title={t('enroll.countyTitle')} explain={t('enroll.countyExplain')}>
+      <Button variant="outlined" onClick={onOpen} data-testid="enroll-setup-county">
+        {t('enroll.countyAction')}
+      </Button>
+    </Section>
+  );
+}
+
+/** A card of the page: a heading, a line saying what it is for, and its action. */
+function Section({ title, explain, children }: { title: string; explain: string; children: ReactNode }) {
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {explain}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
 /** This PC's enrolment: not enrolled (ask to join), asked (fingerprint, take the answer), or enrolled (its role and scope). */
 export function EnrollPage() {
   const { t } = useTranslation('pcs');
   const { lang } = useLanguage();
   const enrollment = useEnrollment();
+  // Kept open above the page's states (and reopened if the page is mounted anew): once set up, this
+  // PC is the county's and the card that opened it is gone, but the recovery code must still be
+  // shown and confirmed.
+  const store = useStore();
+  const [settingUp, setSettingUp] = useState(() => countySetupPending(store));
   if (!enrollment) return <CircularProgress aria-label={t('loading')} />;
 
   return (
@@ -183,18 +222,12 @@ export function EnrollPage() {
         </>
       )}
       {enrollment.state !== 'county' ? (
-        <Card variant="outlined">
-          <CardContent>
-            <Typography variant="h6" component="h2" gutterBottom>
-              {t('answer.title')}
-            </Typography>
-            <Typography color="text.secondary" sx={{ mb: 2 }}>
-              {t('answer.explain')}
-            </Typography>
-            <OpenAnswer primary={enrollment.state === 'requested'} />
-          </CardContent>
-        </Card>
+        <Section title={t('answer.title')} explain={t('answer.explain')}>
+          <OpenAnswer primary={enrollment.state === 'requested'} />
+        </Section>
       ) : null}
+      {enrollment.state === 'alone' ? <BecomeCounty onOpen={() => setSettingUp(true)} /> : null}
+      {settingUp ? <CountySetupDialog open onClose={() => setSettingUp(false)} before={async () => true} /> : null}
     </Stack>
   );
 }

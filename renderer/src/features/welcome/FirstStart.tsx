@@ -17,7 +17,7 @@ import { useEnrollment } from '../../components/trust/useEnrollment';
 import { storeErrorKey } from '../../store/errors';
 import { loadDemoCounty, startEmpty } from '../../store/demo';
 import { nameThisPc, writePcNameIfDue } from '../../store/pcName';
-import { CountySetupDialog } from './CountySetupDialog';
+import { CountySetupDialog } from '../../components/trust/CountySetupDialog';
 import { DemoDescription, ReceiveDescription } from './CardTexts';
 import { JoinDialog } from './JoinDialog';
 import { RestoreCountyDialog } from './RestoreCountyDialog';

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAGUEKEY_FILTERS } from '../../../../shared/bridge';
-import { isolateLtr } from '../../../../shared/i18n/format';
+import { formatInteger, isolateLtr } from '../../../../shared/i18n/format';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
 import { fileText } from '../../components/trust/files';
 import { DialogButtons } from '../../components/trust/DialogButtons';
@@ -46,9 +46,13 @@ export function RestoreCountyDialog({ open, onClose, before }: { open: boolean; 
     if (file === undefined || !(await before())) return;
     await step.run(
       (passphrase) => restoreCountyPc(store, file.text, passphrase),
-      async () => {
+      async (restored) => {
         await startEmpty(store);
-        notify({ severity: 'success', key: 'pcs:restore.done' });
+        notify(
+          restored.adopted > 0
+            ? { severity: 'success', key: 'pcs:restore.doneAdopted', values: { n: formatInteger(restored.adopted, lang) } }
+            : { severity: 'success', key: 'pcs:restore.done' },
+        );
         window.location.hash = '#/sync';
       },
     );

@@ -11,14 +11,28 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatInteger } from '../../../../shared/i18n/format';
 import type { BilingualText } from '../../../../shared/i18n/lang';
 import { countyCodeSchema } from '../../../../shared/trust/schemas';
-import { useNotify, useStore } from '../../app/context';
-import { newPassphraseProblem, PassphraseField } from '../../components/trust/PassphraseField';
-import { RecoveryCodeShown } from '../../components/trust/RecoveryCodeShown';
+import { useLanguage, useNotify, useStore } from '../../app/context';
+import { newPassphraseProblem, PassphraseField } from './PassphraseField';
+import { RecoveryCodeShown } from './RecoveryCodeShown';
 import { setUpCountyPc, startCountyTree } from '../../store/authorityStore';
 import { describeStoreError } from '../../store/errors';
+import type { Store } from '../../store/store';
 
+
+/**
+ * A set-up made whose recovery code is not confirmed yet, kept in this page's memory only (never
+ * stored): the page that opened the dialog can be mounted anew once the PC is the county's (the
+ * enrolment page's states change under it), and the code must still be shown until confirmed.
+ */
+const pendingSetups = new WeakMap<Store, { code: string; name: BilingualText; recoveryCode: string; adopted: number }>();
+
+/** Whether a set-up of this store waits for its recovery code to be confirmed (the dialog should be open). */
+export function countySetupPending(store: Store): boolean {
+  return pendingSetups.has(store);
+}
 
 /**
  * "This is the county's PC": the county's code and name, the authority's passphrase twice; then the
@@ -27,15 +41,19 @@ import { describeStoreError } from '../../store/errors';
 export function CountySetupDialog({ open, onClose, before }: { open: boolean; onClose: () => void; before: () => Promise<boolean> }) {
   const { t } = useTranslation('pcs');
   const store = useStore();
+  const pending = pendingSetups.get(store);
   const notify = useNotify();
-  const [code, setCode] = useState('');
-  const [name, setName] = useState<BilingualText>({});
+  const { lang } = useLanguage();
+  const [code, setCode] = useState(pending?.code ?? '');
+  const [name, setName] = useState<BilingualText>(pending?.name ?? {});
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [recoveryCode, setRecoveryCode] = useState<string | undefined>();
+  const [recoveryCode, setRecoveryCode] = useState<string | undefined>(pending?.recoveryCode);
   const [written, setWritten] = useState(false);
+  /** How many changes written before trust the county's checkpoint adopted. */
+  const [adopted, setAdopted] = useState(pending?.adopted ?? 0);
 
   const codeProblem = !countyCodeSchema.safeParse(code).success;
   const nameProblem = !name.zh?.trim() && !name.ug?.trim();
@@ -51,6 +69,8 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
       if (!made.ok) return notify({ severity: 'error', key: `pcs:refusal.${made.reason}` });
       setPassphrase('');
       setAgain('');
+      pendingSetups.set(store, { code, name, recoveryCode: made.recoveryCode, adopted: made.adopted });
+      setAdopted(made.adopted);
       setRecoveryCode(made.recoveryCode);
     } catch (error) {
       notify(describeStoreError(error));
@@ -63,6 +83,7 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
     setBusy(true);
     try {
       await startCountyTree(store, code, name);
+      pendingSetups.delete(store);
       window.location.hash = '#/pcs';
     } catch (error) {
       notify(describeStoreError(error));
@@ -75,7 +96,14 @@ export function CountySetupDialog({ open, onClose, before }: { open: boolean; on
       <DialogTitle id="county-setup-title">{recoveryCode ? t('setup.recoveryTitle') : t('setup.title')}</DialogTitle>
       {recoveryCode ? (
         <DialogContent>
-          <RecoveryCodeShown code={recoveryCode} written={written} onWritten={setWritten} />
+          <Stack spacing={2}>
+            <RecoveryCodeShown code={recoveryCode} written={written} onWritten={setWritten} />
+            {adopted > 0 ? (
+              <Alert severity="info" className="no-print" data-testid="setup-adopted">
+                {t('setup.adopted', { n: formatInteger(adopted, lang) })}
+              </Alert>
+            ) : null}
+          </Stack>
         </DialogContent>
       ) : (
         <DialogContent>
