@@ -12,7 +12,7 @@ import { applyChangeToRow, type MergedRow } from '../../shared/sync/row';
 import { vectorOf } from '../../shared/sync/vector';
 import { LOG_COUNT_KEY, LOG_STORE, toPages } from '../../renderer/src/store/logPages';
 import { chooseFiles, download, screenshot, usePcs } from './browser';
-import { importThroughPreview, exportFull } from './flows';
+import { importThroughPreview, exportFull, takeCountyAnswer } from './flows';
 import { writeOldDatabase } from './oldDatabase';
 
 const pc = usePcs(inject('baseUrl'), { downloads: true });
@@ -113,8 +113,8 @@ describe('an upgraded county office PC adopts its earlier figures', () => {
     await county.getByTestId('issue-passphrase').fill(PASSPHRASE);
     const answer = await download(county, 'issue-go');
     await township.getByTestId('join-continue').click();
-    await chooseFiles(township, 'open-answer', [answer]);
-    await township.getByTestId('enrolled').waitFor();
+    await county.getByTestId('issue-dialog').waitFor({ state: 'detached' });
+    await takeCountyAnswer(township, county, answer);
 
     const file = await exportFull(county);
     await township.getByTestId('nav-sync').click();
