@@ -29,7 +29,7 @@ export const BLOB_ID_PREFIX = 'blob:';
 export const BLOB_ATTACHMENT = 'data';
 
 /**
- * Trust documents (certificates, successions, revocations, seals): `_id` = `trust:<record id>`,
+ * Trust documents (certificates, successions, revocations, seals, checkpoints): `_id` = `trust:<record id>`,
  * the record id being the sha-256 of the record's canonical JSON, so the same record pushed by two
  * PCs is one document. `{ _id, kind: 'trust', id, record }`, nothing else.
  */
