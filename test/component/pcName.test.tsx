@@ -27,7 +27,8 @@ describe('naming the PC at first start', () => {
     fireEvent.click(screen.getByTestId('load-demo'));
     await waitFor(() => expect(window.location.hash).toBe('#/overview'), { timeout: 10_000 });
     expect(store.identity.name).toBe('县团委 1号机');
-    expect(await ownRow(store)).toMatchObject({ name: '县团委 1号机' });
+    // The app opens (the Overview) once the demo is loaded; the name's synced row follows at once.
+    await waitFor(async () => expect(await ownRow(store)).toMatchObject({ name: '县团委 1号机' }), { timeout: 10_000 });
   });
 
   it('may be left empty: the PC starts unnamed and writes no name', async () => {

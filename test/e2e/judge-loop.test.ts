@@ -126,6 +126,7 @@ describe('a judge PC in the loop (issue 14)', () => {
     const essayPick = county.getByRole('combobox', { name: ESSAY.zh });
     await essayPick.click();
     await county.getByRole('option', { name: '评委乙', exact: true }).click();
+    await county.getByRole('listbox').waitFor({ state: 'detached' });
     await county.getByTestId('issue-passphrase').fill(PASSPHRASE);
     await screenshot(county, 'judge-issue-dialog-zh', { fullPage: false });
     found.push(...(await violations(county, 'issue dialog (judge) zh')));
@@ -211,6 +212,8 @@ describe('a judge PC in the loop (issue 14)', () => {
     await county.getByTestId('issue-role').locator('..').click();
     await county.getByTestId('role-judge').click();
     await county.getByTestId('issue-judging').waitFor();
+    // The role menu gone (its closing transition leaves its list outside the dialog for a moment).
+    await county.getByRole('listbox').waitFor({ state: 'detached' });
     await screenshot(county, 'judge-issue-dialog-ug', { fullPage: false });
     found.push(...(await violations(county, 'issue dialog (judge) ug')));
     expect(found).toEqual([]);
