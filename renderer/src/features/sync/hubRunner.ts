@@ -90,6 +90,7 @@ export class HubRunner {
     const config = await this.refresh();
     if (!config?.configured || !config.address || !config.scope) return;
     this.set({ running: true, progress: { phase: 'check', done: 0 }, error: undefined });
+    let finished: Partial<HubStatus>;
     try {
       const local = dexieHubLocal(
         this.store.db,
@@ -104,12 +105,14 @@ export class HubRunner {
         hub: stateKey(config.address, config.scope),
         onProgress: (progress) => this.set({ progress }),
       });
-      this.set({ running: false, progress: undefined, connected: true, lastOutcome: outcome, lastSuccess: outcome.finishedAt });
+      finished = { connected: true, lastOutcome: outcome, lastSuccess: outcome.finishedAt };
     } catch (error) {
-      const reason = hubErrorReason(error);
-      this.set({ running: false, progress: undefined, connected: false, error: reason });
+      finished = { connected: false, error: hubErrorReason(error) };
     }
-    await this.refresh();
+    // What still waits to be sent is counted before the sync shows as ended, so "done" never
+    // appears beside the count from before it.
+    await this.refresh().catch(() => undefined);
+    this.set({ running: false, progress: undefined, ...finished });
   }
 }
 
