@@ -11,7 +11,7 @@ import { generateDemoCounty } from './shared/demo/luntai';
 import { generateDemoJobs } from './shared/jobs/demo';
 import { filterAndSort, noticeListRows, NO_FILTER } from './shared/jobs/list';
 import { buildNoticeSearchIndex } from './shared/jobs/search';
-import { addDays } from './shared/jobs/dates';
+import { addDays } from './shared/domain/dates';
 
 const demo = generateDemoCounty();
 const base = generateDemoJobs(demo);

@@ -1,4 +1,4 @@
-import type { Lang } from './lang';
+import { pickText, type BilingualText, type Lang } from './lang';
 
 /*
  * Dates and numbers in the two working languages.
@@ -155,6 +155,11 @@ export function isolateLtr(text: string, lang: Lang): string {
  */
 export function isolateName(text: string): string {
   return FIRST_STRONG_ISOLATE + text + POP_ISOLATE;
+}
+
+/** An organisation as "LT-03 name" in either language: the code isolated left-to-right in Uyghur, the name in its own direction. */
+export function codeAndName(code: string, name: BilingualText, lang: Lang): string {
+  return `${isolateLtr(code, lang)} ${isolateName(pickText(name, lang).text)}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Org } from '../domain/org';
 import { createPrng, type Prng } from '../demo/prng';
 import type { BilingualText } from '../i18n/lang';
 import type { WriteSpec } from '../sync/write';
-import { addDays } from './dates';
+import { addDays } from '../domain/dates';
 import type { EducationLevel, Notice, Placement, Sex } from './rows';
 import { NOTICE_TABLE, PLACEMENT_TABLE } from './tables';
 

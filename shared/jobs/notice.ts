@@ -1,5 +1,5 @@
 import { foldForSearch } from '../text/search';
-import { daysBetween, isIsoDate } from './dates';
+import { daysBetween, isIsoDate } from '../domain/dates';
 import { isValidPhone, normalizePhone } from './phone';
 import type { Notice, NoticeStatus, Placement } from './rows';
 

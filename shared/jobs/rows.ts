@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from './dates';
+import { isoDateSchema } from '../domain/dates';
 import { LANDLINE_PHONE, MOBILE_PHONE } from './phone';
 
 /*

@@ -1,4 +1,5 @@
 import type { Org } from '../domain/org';
+import { isIsoDate } from '../domain/dates';
 import { isWithinScope } from '../sync/scope';
 import { isDirectChildCode, isRootCode, isWellFormedCode } from './codes';
 import { isKindAllowedUnder } from './kinds';
@@ -12,7 +13,6 @@ export type OrgDraft = Omit<Org, 'archived'> & { archived?: boolean };
 // (Luntai: 0996) and a 7–8 digit number, the hyphen optional.
 const MOBILE = /^(?:\+?86)?1[3-9][0-9]{9}$/;
 const LANDLINE = /^0[0-9]{2,3}-?[0-9]{7,8}$/;
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 /**
  * Whether a phone number is one a secretary could be called on. Full-width digits (typed with a
@@ -23,12 +23,6 @@ export function isValidPhone(phone: string): boolean {
   return MOBILE.test(compact.replaceAll('-', '')) || LANDLINE.test(compact);
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isValidDate(date: string): boolean {
-  if (!DATE.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
 
 const blank = (text: string | undefined): boolean => !text || text.trim() === '';
 
@@ -67,7 +61,7 @@ export function validateOrg(draft: OrgDraft, orgs: readonly Org[]): OrgIssue[] {
   }
 
   if (!blank(draft.secretaryPhone) && !isValidPhone(draft.secretaryPhone!)) issues.push({ field: 'secretaryPhone', reason: 'phone-invalid' });
-  if (!blank(draft.founded) && !isValidDate(draft.founded!.trim())) issues.push({ field: 'founded', reason: 'founded-invalid' });
+  if (!blank(draft.founded) && !isIsoDate(draft.founded!.trim())) issues.push({ field: 'founded', reason: 'founded-invalid' });
 
   if (draft.schoolLevel !== undefined && draft.kind !== 'school') {
     // A class branch may carry its school's level (shared/stats/targets.ts reads it), but only

@@ -1,4 +1,5 @@
 import { createAuthority, openRecoveryKey, succeedAuthority, type RecoveryRefusal, type SetupRefusal, type Successor } from '../../../shared/trust/authority';
+import { addYears } from '../../../shared/domain/dates';
 import { nameForCertificate } from '../../../shared/devices/names';
 import { generationAfter, type AuthorityRecord, type Succession } from '../../../shared/trust/authorityRecords';
 import { readAuthorityFile, writeAuthorityFile, type AuthorityFile, type AuthorityFileRefusal } from '../../../shared/trust/authorityFile';
@@ -67,10 +68,9 @@ export async function holdsCountyAuthority(db: LeagueDeskDb): Promise<boolean> {
   return (await inTransaction(db, 'r', ['meta'], readHeldAuthority)) !== undefined;
 }
 
+/** The same instant `years` later (an ISO date-time: its calendar day moved, its time kept). */
 function yearsAfter(iso: string, years: number): string {
-  const at = new Date(iso);
-  at.setUTCFullYear(at.getUTCFullYear() + years);
-  return at.toISOString();
+  return `${addYears(iso.slice(0, 10), years)}${iso.slice(10)}`;
 }
 
 export type CountySetupRefusal = SetupRefusal | 'home-fixed' | 'county-invalid';

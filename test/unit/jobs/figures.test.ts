@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '../../../shared/demo/luntai';
-import { addDays } from '../../../shared/jobs/dates';
+import { addDays } from '../../../shared/domain/dates';
 import { DEMO_JOBS_YEAR, generateDemoJobs, jobsDemoWriteSpecs } from '../../../shared/jobs/demo';
 import { jobFigures } from '../../../shared/jobs/figures';
 import { jobsReportJson, jobsReportTables } from '../../../shared/jobs/report';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCollator } from '../../../shared/i18n/collate';
-import { addDays } from '../../../shared/jobs/dates';
+import { addDays } from '../../../shared/domain/dates';
 import { filterAndSort, NOTICE_SORT_KEYS, noticeListRows, type NoticeFilter } from '../../../shared/jobs/list';
 import { noticeDay } from '../../../shared/jobs/notice';
 import { NOTICE_STATUSES, type Notice } from '../../../shared/jobs/rows';

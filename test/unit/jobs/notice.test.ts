@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../shared/jobs/dates';
+import { addDays } from '../../../shared/domain/dates';
 import { canMove, findDuplicates, shownStatus, validateNotice } from '../../../shared/jobs/notice';
 import { noticeSchema, NOTICE_STATUSES } from '../../../shared/jobs/rows';
 import { closeInsteadWrites, deleteNoticeWrites, moveNoticeWrites, saveNoticeWrites, savePlacementWrites } from '../../../shared/jobs/writes';

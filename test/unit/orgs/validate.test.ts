@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidDate, isValidPhone, validateOrg, type OrgDraft } from '../../../shared/orgs/validate';
+import { isValidPhone, validateOrg, type OrgDraft } from '../../../shared/orgs/validate';
+import { isIsoDate } from '../../../shared/domain/dates';
 import { makeOrg, smallCounty } from './fixtures';
 
 const orgs = smallCounty();
@@ -111,9 +112,9 @@ describe('phone numbers', () => {
 
 describe('dates', () => {
   it('are real calendar days written YYYY-MM-DD', () => {
-    expect(isValidDate('2024-02-29')).toBe(true);
-    expect(isValidDate('2023-02-29')).toBe(false);
-    expect(isValidDate('2023-13-01')).toBe(false);
-    expect(isValidDate('23-01-01')).toBe(false);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2023-13-01')).toBe(false);
+    expect(isIsoDate('23-01-01')).toBe(false);
   });
 });

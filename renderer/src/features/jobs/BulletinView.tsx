@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/i18n/format';
 import { LANG_SELF_NAMES, LANGS, directionOf, type Lang } from '../../../../shared/i18n/lang';
 import { buildBulletin, bulletinText } from '../../../../shared/jobs/bulletin';
-import { localToday } from '../../../../shared/jobs/dates';
+import { localToday } from '../../../../shared/domain/dates';
 import { noticeDay, shownStatus } from '../../../../shared/jobs/notice';
 import { useBridge, useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';

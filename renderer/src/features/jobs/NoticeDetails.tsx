@@ -16,7 +16,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatInteger, isolateLtr } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
-import { localToday } from '../../../../shared/jobs/dates';
+import { localToday } from '../../../../shared/domain/dates';
 import { NOTICE_TRANSITIONS, shownStatus } from '../../../../shared/jobs/notice';
 import { maskPhone } from '../../../../shared/jobs/phone';
 import type { NoticeStatus, Placement } from '../../../../shared/jobs/rows';

@@ -17,7 +17,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/i18n/format';
 import { pickText } from '../../../../shared/i18n/lang';
-import { localToday } from '../../../../shared/jobs/dates';
+import { localToday } from '../../../../shared/domain/dates';
 import { findDuplicates, noticeDay, shownStatus, validateNotice, cleanNotice, type NoticeField } from '../../../../shared/jobs/notice';
 import { EDUCATION_LEVELS, NOTICE_CHANNELS, type Notice } from '../../../../shared/jobs/rows';
 import { saveNoticeWrites } from '../../../../shared/jobs/writes';

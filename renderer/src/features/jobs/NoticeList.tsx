@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatInteger, isolateLtr } from '../../../../shared/i18n/format';
-import { localToday } from '../../../../shared/jobs/dates';
+import { localToday } from '../../../../shared/domain/dates';
 import { filterAndSort, NO_FILTER, noticeListRows, type NoticeFilter, type NoticeSort, type NoticeSortKey } from '../../../../shared/jobs/list';
 import { noticeDay } from '../../../../shared/jobs/notice';
 import { restoreWrites } from '../../../../shared/jobs/writes';

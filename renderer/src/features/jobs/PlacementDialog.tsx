@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localToday } from '../../../../shared/jobs/dates';
+import { localToday } from '../../../../shared/domain/dates';
 import { isValidPhone } from '../../../../shared/jobs/phone';
 import { SEXES, type Notice, type Placement, type Sex } from '../../../../shared/jobs/rows';
 import { savePlacementWrites } from '../../../../shared/jobs/writes';

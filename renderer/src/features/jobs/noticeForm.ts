@@ -1,4 +1,4 @@
-import { addDays } from '../../../../shared/jobs/dates';
+import { addDays } from '../../../../shared/domain/dates';
 import type { EducationLevel, Notice, NoticeChannel } from '../../../../shared/jobs/rows';
 
 /** The form's fields as typed (numbers as text, so a half-typed number is not lost). */

@@ -13,8 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAGUECERT_FILTERS } from '../../../../shared/bridge';
 import type { Org } from '../../../../shared/domain/org';
-import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
-import { pickText } from '../../../../shared/i18n/lang';
+import { codeAndName, isolateLtr, isolateName } from '../../../../shared/i18n/format';
 import { ROLES, type Role } from '../../../../shared/trust/certificate';
 import type { EnrollmentRequest } from '../../../../shared/trust/enrollment';
 import { useBridge, useLanguage, useNotify, useStore } from '../../app/context';
@@ -25,15 +24,11 @@ import { DialogButtons } from '../../components/trust/DialogButtons';
 import { PassphraseField } from '../../components/trust/PassphraseField';
 import { usePassphraseStep } from '../../components/trust/usePassphraseStep';
 import { useSaveReport } from '../../components/useSaveAndReport';
+import { addYears, localToday } from '../../../../shared/domain/dates';
 import { issueForRequest } from '../../store/authorityStore';
 import { JudgingPicker, type Judging } from './JudgingPicker';
 import { useContestsToJudge, useCountyOrgs } from './usePcsData';
 
-function inYears(years: number): string {
-  const at = new Date();
-  at.setFullYear(at.getFullYear() + years);
-  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-}
 
 const DEFAULT_YEARS = 3;
 
@@ -55,7 +50,7 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
   const [matches, setMatches] = useState(false);
   const [role, setRole] = useState<Role>('townshipOfficer');
   const [scope, setScope] = useState<Org | null>(null);
-  const [until, setUntil] = useState(inYears(DEFAULT_YEARS));
+  const [until, setUntil] = useState(() => addYears(localToday(new Date()), DEFAULT_YEARS));
   const [jobs, setJobs] = useState(false);
   const contests = useContestsToJudge() ?? [];
   const [judging, setJudging] = useState<Judging>([]);
@@ -68,7 +63,7 @@ export function IssueDialog({ request, fingerprint, onClose }: { request: Enroll
   const wholeCounty = role === 'countyAdmin' || judge;
   const scopeCode = wholeCounty ? county?.code : scope?.code;
   const ready = matches && scopeCode !== undefined && until !== '' && step.passphrase !== '' && (!judge || judging.length > 0);
-  const orgLabel = (o: Org) => `${o.code} ${pickText(o.name, lang).text}`;
+  const orgLabel = (o: Org) => codeAndName(o.code, o.name, lang);
 
   const issue = () =>
     scopeCode !== undefined &&

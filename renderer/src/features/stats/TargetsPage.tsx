@@ -13,8 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, SCHOOL_LEVELS } from '../../../../shared/domain/org';
 import type { Target, TargetScope } from '../../../../shared/domain/stats';
-import { formatPercent } from '../../../../shared/i18n/format';
-import { pickText } from '../../../../shared/i18n/lang';
+import { codeAndName, formatPercent } from '../../../../shared/i18n/format';
 import { CONTROL_RATIO_DEFAULTS_2023, targetRowId } from '../../../../shared/stats/targets';
 import { targetWrites } from '../../../../shared/stats/writes';
 import { useLanguage, useNotify } from '../../app/context';
@@ -117,7 +116,7 @@ export function TargetsPage() {
               .filter((x) => x.appliesTo === 'org')
               .map((x) => {
                 const org = data.orgById.get(x.subject);
-                return row('org', x.subject, org ? `${org.code} ${pickText(org.name, lang).text}` : x.subject, null);
+                return row('org', x.subject, org ? codeAndName(org.code, org.name, lang) : x.subject, null);
               })}
           </TableBody>
         </Table>
@@ -130,7 +129,7 @@ export function TargetsPage() {
             .sort((a, b) => (a.code < b.code ? -1 : 1))
             .map((o) => (
               <MenuItem key={o.id} value={o.id}>
-                {o.code} {pickText(o.name, lang).text}
+                {codeAndName(o.code, o.name, lang)}
               </MenuItem>
             ))}
         </TextField>

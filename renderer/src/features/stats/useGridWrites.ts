@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../shared/domain/org';
 import type { AnyFigure, Figure, ReportingRound } from '../../../../shared/domain/stats';
-import { isolateLtr, isolateName } from '../../../../shared/i18n/format';
-import { pickText } from '../../../../shared/i18n/lang';
+import { codeAndName } from '../../../../shared/i18n/format';
 import { afterReplay, editWrites, nextStep, NO_EDITS, recordStep, stepWrites, type EditHistory, type EditStep, type ReplaySide } from '../../../../shared/stats/undo';
 import { noteWrites, reviewWrites, type ReportTarget, type ReviewOptions } from '../../../../shared/stats/writes';
 import type { ReviewAction } from '../../../../shared/stats/workflow';
@@ -82,7 +81,7 @@ export function useGridWrites(round: ReportingRound | undefined, orgById: Readon
         const result = stepWrites(step, side, targets);
         if (!result.ok) {
           const org = context.current.orgById?.get(result.orgId);
-          const name = org ? `${isolateLtr(org.code, lang)} ${isolateName(pickText(org.name, lang).text)}` : '';
+          const name = org ? codeAndName(org.code, org.name, lang) : '';
           const reason = result.reason === 'gone' ? t('undo.gone') : t(`workflow.${result.reason}`);
           notify({ severity: 'warning', key: side === 'before' ? 'stats:undo.refused' : 'stats:undo.redoRefused', values: { org: name, reason } });
           return undefined;

@@ -17,6 +17,13 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The same calendar day `years` later (29 February on to 1 March when that year has none). */
+export function addYears(date: string, years: number): string {
+  const at = new Date(Date.parse(`${date}T00:00:00Z`));
+  at.setUTCFullYear(at.getUTCFullYear() + years);
+  return at.toISOString().slice(0, 10);
+}
+
 /** Today on this machine's calendar (not UTC: at 07:00 in Xinjiang it is still yesterday in UTC). */
 export function localToday(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
