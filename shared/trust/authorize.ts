@@ -1,7 +1,7 @@
 import type { Change } from '../sync/change';
 import { isWithinScope } from '../sync/scope';
 import type { Certificate } from './certificate';
-import type { CertificateStanding, TrustView } from './chain';
+import { newestCertificate, type CertificateStanding, type TrustView } from './chain';
 import { keyId, type PublicKey } from './keys';
 import type { Checked } from './material';
 import type { ChangeReason, StandingReason } from './reasons';
@@ -102,7 +102,7 @@ export function authenticate(change: Pick<Change, 'device' | 'hlc'>, sealed: Sea
     const early = forKey.every(({ checked: { record } }) => time < record.validFrom);
     return { ok: false, reason: early ? 'certificate-not-yet-valid' : 'certificate-expired' };
   }
-  return { ok: true, certificate: latest(valid) };
+  return { ok: true, certificate: newestCertificate(valid)! };
 }
 
 /** Why a change falls on the far side of a revocation, if it does. */
@@ -129,12 +129,3 @@ function untrusted(held: readonly CertificateStanding[]): Verdict {
   return { ok: false, reason: 'certificate-untrusted', detail: { certificate: first } };
 }
 
-function latest(certificates: readonly CertificateStanding[]): Checked<Certificate> {
-  let best = certificates[0]!.checked;
-  for (const { checked } of certificates) {
-    const a = checked.record;
-    const b = best.record;
-    if (a.issued > b.issued || (a.issued === b.issued && (a.serial > b.serial || (a.serial === b.serial && checked.id > best.id)))) best = checked;
-  }
-  return best;
-}

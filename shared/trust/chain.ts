@@ -115,6 +115,26 @@ export function trustView(
 }
 
 /**
+ * Of a PC's certificates, the one that governs: the latest issued (the county's last word on that
+ * PC), ties broken by serial and then id, so every PC picks the same one. Undefined for none.
+ * Callers pass the ones that apply (standing, for the key, valid at the time).
+ */
+export function newestCertificate(certificates: readonly CertificateStanding[]): Checked<Certificate> | undefined {
+  let best: Checked<Certificate> | undefined;
+  for (const { checked } of certificates) {
+    const a = checked.record;
+    const b = best?.record;
+    if (b === undefined || a.issued > b.issued || (a.issued === b.issued && (a.serial > b.serial || (a.serial === b.serial && checked.id > best!.id)))) best = checked;
+  }
+  return best;
+}
+
+/** Of a PC's certificates, the newest that stands under the county (newestCertificate of the trusted ones). */
+export function newestStanding(certificates: readonly CertificateStanding[]): Certificate | undefined {
+  return newestCertificate(certificates.filter((c) => c.standing.trusted))?.record;
+}
+
+/**
  * The county's current authority generation and the line of successions (oldest first) that leads
  * to it from the home record: the generation not handed on — of several (a fork), the one that took
  * over last. What a PC of the county hands on from with the printed recovery code. Undefined when

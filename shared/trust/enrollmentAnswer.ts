@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorityRecordSchema, type AuthorityRecord } from './authorityRecords';
 import { carriedMaterial } from './carried';
 import type { Certificate } from './certificate';
-import { trustView } from './chain';
+import { newestStanding, trustView } from './chain';
 import { sameKey, type PublicKey } from './keys';
 import { checkAuthorityRecord, prepareMaterial } from './material';
 import { parseRecordFile } from './records';
@@ -83,10 +83,9 @@ export async function readEnrollmentAnswer(
   const view = trustView(home.value, material);
   const mine = (view.certificates.get(pc.device) ?? []).filter((c) => sameKey(c.checked.record.key, pc.key));
   if (mine.length === 0) return { ok: false, reason: 'not-for-this-pc', problem: `no certificate for device ${pc.device} and its key` };
-  const standing = mine.filter((c) => c.standing.trusted).map((c) => c.checked.record);
-  if (standing.length === 0) return { ok: false, reason: 'not-from-county', problem: 'the certificate is not signed by the county authority' };
+  const certificate = newestStanding(mine);
+  if (certificate === undefined) return { ok: false, reason: 'not-from-county', problem: 'the certificate is not signed by the county authority' };
   if ((view.revocations.get(pc.device) ?? []).length > 0) return { ok: false, reason: 'revoked', problem: 'the county has revoked this PC' };
-  const certificate = standing.reduce((a, b) => (b.issued > a.issued ? b : a));
   const records = [...material.successions, ...material.certificates, ...material.revocations].map((c) => c.record as object);
   return { ok: true, value: { home: answer.home, certificate, records } };
 }

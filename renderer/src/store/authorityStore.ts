@@ -5,7 +5,7 @@ import { generationAfter, type AuthorityRecord, type Succession } from '../../..
 import { readAuthorityFile, writeAuthorityFile, type AuthorityFile, type AuthorityFileRefusal } from '../../../shared/trust/authorityFile';
 import { carriedMaterial } from '../../../shared/trust/carried';
 import { issueCertificate, type Certificate, type CertificateTerms, type IssuingRefusal } from '../../../shared/trust/certificate';
-import { currentAuthority, trustView } from '../../../shared/trust/chain';
+import { currentAuthority, newestStanding, trustView } from '../../../shared/trust/chain';
 import { createEnrollmentRequest, readEnrollmentRequest, type EnrollmentRefusal, type EnrollmentRequest } from '../../../shared/trust/enrollment';
 import { enrollmentAnswer, readEnrollmentAnswer, writeEnrollmentAnswer, type AnswerRefusal, type ReadAnswer } from '../../../shared/trust/enrollmentAnswer';
 import { fingerprint, sameKey, type KeyPair } from '../../../shared/trust/keys';
@@ -277,8 +277,7 @@ async function standingCertificate(home: AuthorityRecord | undefined, succession
   if (home === undefined || candidates.length === 0) return undefined;
   const [checked, material] = await Promise.all([checkAuthorityRecord(home), prepareMaterial(carriedMaterial([...successions, ...candidates]))]);
   if (!checked.ok || checked.value.signature !== 'valid') return undefined;
-  const standing = [...trustView(checked.value, material).certificates.values()].flat().filter((c) => c.standing.trusted).map((c) => c.checked.record);
-  return standing.sort((a, b) => (a.issued < b.issued ? 1 : -1))[0];
+  return newestStanding([...trustView(checked.value, material).certificates.values()].flat());
 }
 
 export type AnswerImportRefusal = AnswerRefusal | 'home-fixed' | 'not-requested';
@@ -450,9 +449,8 @@ export async function judgeEnrolledPcs(store: Store, held: PcsHeld, now = new Da
   const at = now.toISOString();
   const pcs: EnrolledPc[] = [];
   for (const [device, standings] of view.certificates) {
-    const trusted = standings.filter((s) => s.standing.trusted).map((s) => s.checked.record);
-    if (trusted.length === 0) continue;
-    const cert = trusted.reduce((a, b) => (b.issued > a.issued ? b : a));
+    const cert = newestStanding(standings);
+    if (cert === undefined) continue;
     const revoked = (view.revocations.get(device) ?? []).map((c) => c.record).sort((a, b) => (a.issued < b.issued ? -1 : 1))[0];
     pcs.push({
       device,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { issueCertificate, parseCertificate } from '../../../shared/trust/certificate';
-import { trustView } from '../../../shared/trust/chain';
+import { newestStanding, trustView } from '../../../shared/trust/chain';
 import { createEnrollmentRequest, readEnrollmentRequest } from '../../../shared/trust/enrollment';
 import { fingerprint, generateKeyPair, keyId } from '../../../shared/trust/keys';
 import { prepareMaterial } from '../../../shared/trust/material';
 import { parseRevocation, revokeDevice } from '../../../shared/trust/revocation';
-import { DEFAULT_VALIDITY, ISO, makeCounty, makePc, succeed, T0 } from './trustFixtures';
+import { DAY, DEFAULT_VALIDITY, ISO, makeCounty, makePc, succeed, T0 } from './trustFixtures';
 
 describe('enrollment requests', () => {
   it('carry the PC’s key, name and device id, signed by that key, and show its fingerprint', async () => {
@@ -94,6 +94,44 @@ describe('which certificates stand', () => {
     expect(records.map((r) => r && bySerial.get(r.serial))).toEqual([{ trusted: true }, { trusted: false, reason: 'issuer-retired' }, { trusted: true }]);
     // Without the succession, the new key is nobody's.
     expect((await standing(county, { certificates: [records[2]] }))[0]).toEqual({ trusted: false, reason: 'issuer-not-county' });
+  });
+});
+
+describe('which certificate governs a PC (newestStanding, the one pick every check uses)', () => {
+  it('is the latest issued that stands, whatever order the certificates arrived in; a newer forged one does not govern', async () => {
+    const county = await makeCounty();
+    const lookalike = await makeCounty('LT');
+    const pc = await makePc('0000000000000a03');
+    const request = await createEnrollmentRequest({ id: pc.id, name: 'PC', keys: pc.keys }, ISO(T0));
+    const issue = async (role: 'viewer' | 'townshipOfficer', at: number, by = county.authority) => {
+      const issued = await issueCertificate(request, { role, scope: 'LT-03', ...DEFAULT_VALIDITY }, by, ISO(at));
+      if (!issued.ok) throw new Error(issued.reason);
+      return issued.value;
+    };
+    const first = await issue('viewer', T0 - 2 * DAY);
+    const renewed = await issue('townshipOfficer', T0 - DAY);
+    const forged = await issue('townshipOfficer', T0, lookalike.authority);
+    const orders = [[first, renewed, forged], [forged, renewed, first], [renewed, forged, first]];
+    for (const certificates of orders) {
+      const standings = trustView(county.home, await prepareMaterial({ certificates })).certificates.get(pc.id)!;
+      expect(newestStanding(standings)?.serial).toBe(renewed.serial);
+    }
+    expect(newestStanding(trustView(county.home, await prepareMaterial({ certificates: [forged] })).certificates.get(pc.id)!)).toBeUndefined();
+  });
+
+  it('breaks a tie of the same issue time by serial, the same on every PC', async () => {
+    const county = await makeCounty();
+    const pc = await makePc('0000000000000a03');
+    const request = await createEnrollmentRequest({ id: pc.id, name: 'PC', keys: pc.keys }, ISO(T0));
+    const twins = await Promise.all([0, 1, 2].map(async () => {
+      const issued = await issueCertificate(request, { role: 'viewer', scope: 'LT-03', ...DEFAULT_VALIDITY }, county.authority, ISO(T0));
+      if (!issued.ok) throw new Error(issued.reason);
+      return issued.value;
+    }));
+    const highest = [...twins].sort((a, b) => (a.serial < b.serial ? 1 : -1))[0]!;
+    for (const certificates of [twins, [...twins].reverse()]) {
+      expect(newestStanding(trustView(county.home, await prepareMaterial({ certificates })).certificates.get(pc.id)!)?.serial).toBe(highest.serial);
+    }
   });
 });
 
