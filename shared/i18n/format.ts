@@ -188,7 +188,13 @@ export function formatDate(
  */
 export function formatDateTime(date: Date, lang: Lang): string {
   if (Number.isNaN(date.getTime())) return NO_VALUE;
-  return `${formatDate(date, lang, 'long')} ${pad(date.getHours(), 2)}:${pad(date.getMinutes(), 2)}`;
+  return `${formatDate(date, lang, 'long')} ${formatTime(date)}`;
+}
+
+/** The 24-hour local time alone, "14:05" (the same in both languages). */
+export function formatTime(date: Date): string {
+  if (Number.isNaN(date.getTime())) return NO_VALUE;
+  return `${pad(date.getHours(), 2)}:${pad(date.getMinutes(), 2)}`;
 }
 
 /** A month for chart axes and period pickers: "2026-يىلى 11-ئاي", "2026年11月". month is 1–12. */

@@ -113,10 +113,13 @@ function ConfirmAnswer({ opened, busy, onCancel, onConfirm }: { opened: OpenedAn
   );
 }
 
-/** On a PC of the county: where the county's PC is lost with its passphrase, this PC takes the authority on with the recovery code. */
-function TakeOverCard() {
+/**
+ * On a PC of the county: where the county's PC is lost with its passphrase, this PC takes the
+ * authority on with the recovery code. The dialog it opens is the page's (below): once taken over,
+ * this PC is the county's and the card is gone, but the new recovery code must still be shown.
+ */
+function TakeOverCard({ onOpen }: { onOpen(): void }) {
   const { t } = useTranslation('pcs');
-  const [open, setOpen] = useState(false);
   return (
     <Card variant="outlined">
       <CardContent>
@@ -126,13 +129,12 @@ function TakeOverCard() {
           </Typography>
           <Typography color="text.secondary">{t('succession.recoverExplain')}</Typography>
           <div>
-            <Button variant="outlined" onClick={() => setOpen(true)} data-testid="recover-open">
+            <Button variant="outlined" onClick={onOpen} data-testid="recover-open">
               {t('succession.recoverAction')}
             </Button>
           </div>
         </Stack>
       </CardContent>
-      {open ? <SuccessionDialog ways={['recovery']} onClose={() => setOpen(false)} /> : null}
     </Card>
   );
 }
@@ -180,6 +182,7 @@ export function EnrollPage() {
   // shown and confirmed.
   const store = useStore();
   const [settingUp, setSettingUp] = useState(() => countySetupPending(store));
+  const [recovering, setRecovering] = useState(false);
   if (!enrollment) return <CircularProgress aria-label={t('loading')} />;
 
   return (
@@ -203,7 +206,8 @@ export function EnrollPage() {
           </CardContent>
         </Card>
       ) : null}
-      {enrollment.state === 'enrolled' && !enrollment.demo ? <TakeOverCard /> : null}
+      {enrollment.state === 'enrolled' && !enrollment.demo ? <TakeOverCard onOpen={() => setRecovering(true)} /> : null}
+      {recovering ? <SuccessionDialog ways={['recovery']} onClose={() => setRecovering(false)} /> : null}
       {enrollment.state === 'enrolled' ? null : enrollment.state === 'county' ? (
         <Alert severity="info">{t('enroll.isCounty')}</Alert>
       ) : (

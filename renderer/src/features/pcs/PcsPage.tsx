@@ -11,7 +11,8 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAGUEJOIN_FILTERS } from '../../../../shared/bridge';
-import { formatDate, formatDateTime, isolateLtr, isolateName } from '../../../../shared/i18n/format';
+import { formatDate, formatTime, isolateLtr, isolateName } from '../../../../shared/i18n/format';
+import type { Lang } from '../../../../shared/i18n/lang';
 import { pickText } from '../../../../shared/i18n/lang';
 import type { EnrollmentRequest } from '../../../../shared/trust/enrollment';
 import { stampTime } from '../../../../shared/trust/schemas';
@@ -87,7 +88,6 @@ export function PcsPage() {
     { label: t('table.term') },
     { label: t('table.lastSeen') },
     { label: t('table.status') },
-    {},
   ];
 
   return (
@@ -111,11 +111,11 @@ export function PcsPage() {
       <ListTable count={pcs?.length ?? 0} empty={t('page.empty')} emptyTestId="pcs-table-empty" columns={columns} scroll>
         {(pcs ?? []).map((pc) => (
           <TableRow key={pc.device} data-testid={`pc-${pc.device}`}>
-            <TableCell>
-              {certifiedPcLabel(pc.name, pc.device, t, lang)}
+            <TableCell sx={{ minWidth: '9em' }}>
+              <bdi>{certifiedPcLabel(pc.name, pc.device, t, lang)}</bdi>
               {pc.self ? <Typography variant="caption" color="text.secondary" component="div">{t('table.thisPc')}</Typography> : null}
             </TableCell>
-            <TableCell>
+            <TableCell sx={{ minWidth: '9em' }}>
               {t(`common:standing.role.${pc.role}`)}
               {pc.grants.includes('jobs') ? <Typography variant="caption" color="text.secondary" component="div">{t('certificate.withJobs')}</Typography> : null}
               {pc.judging.map((a) => (
@@ -128,21 +128,22 @@ export function PcsPage() {
               <bdi dir="ltr">{pc.scope}</bdi>
             </TableCell>
             <TableCell>
-              <Box component="span" dir="ltr" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+              <Box component="span" dir="ltr" sx={{ fontFamily: 'monospace', fontSize: '0.8125rem', whiteSpace: 'nowrap' }}>
                 {pc.fingerprint}
               </Box>
             </TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('table.until', { date: formatDate(new Date(pc.validTo), lang) })}</TableCell>
-            <TableCell>{pc.lastSeen ? formatDateTime(new Date(stampTime(pc.lastSeen)), lang) : t('table.nothingYet')}</TableCell>
+            <TableCell>{pc.lastSeen ? <DateAndTime at={new Date(stampTime(pc.lastSeen))} lang={lang} /> : t('table.nothingYet')}</TableCell>
             <TableCell>
-              <Chip size="small" color={STATUS_COLOR[pc.status]} label={pc.revocation ? t('status.revokedFor', { cause: t(`revoke.causes.${pc.revocation.cause}`) }) : t(`status.${pc.status}`)} data-testid="pc-status" />
-            </TableCell>
-            <TableCell>
-              {!pc.self && pc.status !== 'revoked' ? (
-                <Button color="error" size="small" onClick={() => setRevoking(pc)} data-testid="revoke-open">
-                  {t('revoke.open')}
-                </Button>
-              ) : null}
+              {/* The status and what can be done about it, in one column: the table fits 1366 px in Uyghur. */}
+              <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+                <Chip size="small" color={STATUS_COLOR[pc.status]} label={pc.revocation ? t('status.revokedFor', { cause: t(`revoke.causes.${pc.revocation.cause}`) }) : t(`status.${pc.status}`)} data-testid="pc-status" />
+                {!pc.self && pc.status !== 'revoked' ? (
+                  <Button color="error" size="small" onClick={() => setRevoking(pc)} data-testid="revoke-open" sx={{ whiteSpace: 'nowrap', minWidth: 0, px: 0.5 }}>
+                    {t('revoke.open')}
+                  </Button>
+                ) : null}
+              </Stack>
             </TableCell>
           </TableRow>
         ))}
@@ -157,5 +158,19 @@ export function PcsPage() {
       {backingUp ? <AuthorityBackupDialog onClose={() => setBackingUp(false)} /> : null}
       {handingOn ? <SuccessionDialog ways={['passphrase', 'recovery']} onClose={() => setHandingOn(false)} /> : null}
     </Stack>
+  );
+}
+
+/** A date and a time that wrap between the two, never inside the date ("2026-يىلى 12-ئاينىڭ 7-كۈنى" / "23:27"). */
+function DateAndTime({ at, lang }: { at: Date; lang: Lang }) {
+  return (
+    <>
+      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+        {formatDate(at, lang)}
+      </Box>{' '}
+      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+        {formatTime(at)}
+      </Box>
+    </>
   );
 }
