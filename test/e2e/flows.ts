@@ -152,3 +152,43 @@ export async function addEntry(page: Page, entry: { name: string; age: number; t
   await page.getByTestId('entry-save').click();
   await page.getByTestId('entry-form').waitFor({ state: 'detached' });
 }
+
+/** A PC asks to join from first start and leaves its request file; it waits, not enrolled. */
+export async function askToJoin(page: Page, name: string): Promise<SavedFile> {
+  await page.getByTestId('pc-name-input').fill(name);
+  await page.getByTestId('join-county').click();
+  await page.getByTestId('join-dialog').waitFor();
+  const request = await download(page, 'write-request');
+  await page.getByTestId('join-continue').click();
+  await page.getByTestId('not-enrolled').waitFor();
+  return request;
+}
+
+/** The county opens a request on its PCs page: the issue dialog, fingerprint compared. */
+export async function openRequest(county: Page, request: SavedFile): Promise<void> {
+  await county.getByTestId('nav-pcs').click();
+  await chooseFiles(county, 'open-request', [request]);
+  await county.getByTestId('issue-dialog').waitFor();
+  await county.getByTestId('fingerprint-matches').check();
+}
+
+/** Signs with the passphrase and saves the answer file; the dialog closes. */
+export async function issueAnswer(county: Page, passphrase: string): Promise<SavedFile> {
+  await county.getByTestId('issue-passphrase').fill(passphrase);
+  const answer = await download(county, 'issue-go');
+  await county.getByTestId('issue-dialog').waitFor({ state: 'detached' });
+  return answer;
+}
+
+/**
+ * A township PC joins the county end to end: asks from first start, the county certifies it for
+ * `scope` (the organisation picked by its code), and the PC takes the answer after comparing the
+ * county's fingerprint. Ends with the township enrolled.
+ */
+export async function enrollTownshipPc(county: Page, township: Page, name: string, scope: string, passphrase: string): Promise<void> {
+  const request = await askToJoin(township, name);
+  await openRequest(county, request);
+  await county.getByTestId('issue-scope').fill(scope);
+  await county.getByRole('option', { name: new RegExp(`${scope}(?!-)`) }).click();
+  await takeCountyAnswer(township, county, await issueAnswer(county, passphrase));
+}

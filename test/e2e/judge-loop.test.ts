@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { violations } from './axe';
-import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
-import { addChild, addEntry, createContest, exportFull, importThroughPreview, setUpCounty, takeCountyAnswer } from './flows';
+import { chooseFiles, screenshot, usePcs } from './browser';
+import { addChild, addEntry, askToJoin, createContest, exportFull, importThroughPreview, issueAnswer, openRequest, setUpCounty, takeCountyAnswer } from './flows';
 
 /*
  * Issue 14's "done when", with a judge: three profiles in Chromium — the county's PC, a township
@@ -20,33 +20,6 @@ const PASSPHRASE = '轮台县团委 授权口令 2026';
 const ESSAY = { zh: '“现代文化伴青春”微征文比赛', ug: '«زامانىۋى مەدەنىيەت ياشلار بىلەن بىللە» ماقالە مۇسابىقىسى' };
 const SPEECH = { zh: '青春轮台微演讲比赛', ug: 'بۈگۈر ياشلىرى نۇتۇق مۇسابىقىسى' };
 const ENTRANTS = ['阿依古丽·买买提', '王欣怡'];
-
-/** A PC asks to join from first start and leaves its request file; it waits, not enrolled. */
-async function askToJoin(page: Page, name: string): Promise<SavedFile> {
-  await page.getByTestId('pc-name-input').fill(name);
-  await page.getByTestId('join-county').click();
-  await page.getByTestId('join-dialog').waitFor();
-  const request = await download(page, 'write-request');
-  await page.getByTestId('join-continue').click();
-  await page.getByTestId('not-enrolled').waitFor();
-  return request;
-}
-
-/** The county opens a request on its PCs page: the issue dialog, fingerprint compared. */
-async function openRequest(county: Page, request: SavedFile): Promise<void> {
-  await county.getByTestId('nav-pcs').click();
-  await chooseFiles(county, 'open-request', [request]);
-  await county.getByTestId('issue-dialog').waitFor();
-  await county.getByTestId('fingerprint-matches').check();
-}
-
-/** Signs with the passphrase and saves the answer file; the dialog closes. */
-async function issue(county: Page): Promise<SavedFile> {
-  await county.getByTestId('issue-passphrase').fill(PASSPHRASE);
-  const answer = await download(county, 'issue-go');
-  await county.getByTestId('issue-dialog').waitFor({ state: 'detached' });
-  return answer;
-}
 
 async function openContest(page: Page, title: string): Promise<void> {
   await page.getByTestId('nav-contests').click();
@@ -109,7 +82,7 @@ describe('a judge PC in the loop (issue 14)', () => {
     await openRequest(county, townshipRequest);
     await county.getByTestId('issue-scope').fill('LT-03');
     await county.getByRole('option', { name: /LT-03(?!-)/ }).click();
-    const townshipAnswer = await issue(county);
+    const townshipAnswer = await issueAnswer(county, PASSPHRASE);
     await takeCountyAnswer(township, county, townshipAnswer);
     expect(await importThroughPreview(township, [before], 'restore-bundle')).toBe('success');
     await township.getByTestId('nav-entry').waitFor();
@@ -130,7 +103,7 @@ describe('a judge PC in the loop (issue 14)', () => {
     await county.getByTestId('issue-passphrase').fill(PASSPHRASE);
     await screenshot(county, 'judge-issue-dialog-zh', { fullPage: false });
     found.push(...(await violations(county, 'issue dialog (judge) zh')));
-    const judgeAnswer = await issue(county);
+    const judgeAnswer = await issueAnswer(county, PASSPHRASE);
 
     // Before opening its answer the judge PC works alone: it takes the county's file and, nothing
     // stopping it, scores as 评委甲 and in the speech contest. Signed by its key all the same.

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { violations } from './axe';
-import { chooseFiles, download, screenshot, usePcs } from './browser';
-import { addChild, exportFull, importThroughPreview, setUpCountyPc, takeCountyAnswer } from './flows';
+import { chooseFiles, screenshot, usePcs } from './browser';
+import { addChild, enrollTownshipPc, exportFull, importThroughPreview, setUpCountyPc } from './flows';
 
 /*
  * The county's authority handed on (issue 14, "a documented succession"), in Chromium:
@@ -47,21 +47,7 @@ describe('handing on the county authority (issue 14)', () => {
 
     // A township PC joins under the first key.
     const township = (await pc()).page;
-    await township.getByTestId('pc-name-input').fill('群巴克镇团委 1号机');
-    await township.getByTestId('join-county').click();
-    await township.getByTestId('join-dialog').waitFor();
-    const request = await download(township, 'write-request');
-    await township.getByTestId('join-continue').click();
-    await township.getByTestId('not-enrolled').waitFor();
-    await chooseFiles(county, 'open-request', [request]);
-    await county.getByTestId('issue-dialog').waitFor();
-    await county.getByTestId('fingerprint-matches').check();
-    await county.getByTestId('issue-scope').fill('LT-03');
-    await county.getByRole('option', { name: /LT-03(?!-)/ }).click();
-    await county.getByTestId('issue-passphrase').fill(PASSPHRASE);
-    const answer = await download(county, 'issue-go');
-    await county.getByTestId('issue-dialog').waitFor({ state: 'detached' });
-    await takeCountyAnswer(township, county, answer);
+    await enrollTownshipPc(county, township, '群巴克镇团委 1号机', 'LT-03', PASSPHRASE);
     expect(await importThroughPreview(township, [await exportFull(county)], 'restore-bundle')).toBe('success');
 
     // The county hands the authority on: a wrong passphrase first is refused and changes nothing.

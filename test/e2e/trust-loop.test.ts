@@ -3,8 +3,8 @@ import { APP_TABLES } from '../../shared/app/registry';
 import { decodeBundle, encodeBundle } from '../../shared/sync/bundle/index';
 import { formatStamp, parseStamp } from '../../shared/sync/hlc';
 import { carriedRecordProblem } from '../../shared/trust/carried';
-import { chooseFiles, download, screenshot, usePcs, type SavedFile } from './browser';
-import { addChild, exportFull, importThroughPreview, openRound, setUpCounty, takeCountyAnswer } from './flows';
+import { chooseFiles, screenshot, usePcs, type SavedFile } from './browser';
+import { addChild, enrollTownshipPc, exportFull, importThroughPreview, openRound, setUpCounty } from './flows';
 
 /*
  * The statistics loop between a real county's PCs once they are enrolled (issue 14), in Chromium:
@@ -43,22 +43,7 @@ describe('the reporting loop between enrolled PCs (issue 14)', () => {
 
     // The township PC joins; the county certifies it for LT-03; the answer goes back.
     const township = (await pc()).page;
-    await township.getByTestId('pc-name-input').fill('群巴克镇团委 1号机');
-    await township.getByTestId('join-county').click();
-    await township.getByTestId('join-dialog').waitFor();
-    const request = await download(township, 'write-request');
-    await township.getByTestId('join-continue').click();
-    await township.getByTestId('not-enrolled').waitFor();
-    await county.getByTestId('nav-pcs').click();
-    await chooseFiles(county, 'open-request', [request]);
-    await county.getByTestId('issue-dialog').waitFor();
-    await county.getByTestId('fingerprint-matches').check();
-    await county.getByTestId('issue-scope').fill('LT-03');
-    await county.getByRole('option', { name: /LT-03(?!-)/ }).click();
-    await county.getByTestId('issue-passphrase').fill(PASSPHRASE);
-    const answer = await download(county, 'issue-go');
-    await county.getByTestId('issue-dialog').waitFor({ state: 'detached' });
-    await takeCountyAnswer(township, county, answer);
+    await enrollTownshipPc(county, township, '群巴克镇团委 1号机', 'LT-03', PASSPHRASE);
 
     // The county's tree and round reach the township; it enters and submits its branch's figures.
     const countyFile = await exportFull(county);
