@@ -1,3 +1,4 @@
+import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,11 @@ export function SyncPage() {
       <Typography color="text.secondary">{t('intro')}</Typography>
       {/* Restoring overwrites nothing: it is offered while this PC holds no data at all; after
           that, a backup file is imported like any other and merged. */}
-      {changeCount === 0 ? (
+      {/* Until the count is read, neither: the first card would otherwise flip from "receive" to
+          "restore" under the pointer on a PC holding nothing. */}
+      {changeCount === undefined ? (
+        <LinearProgress aria-label={t('common:loading')} data-testid="sync-loading" />
+      ) : changeCount === 0 ? (
         <ImportCard restore />
       ) : (
         <>
