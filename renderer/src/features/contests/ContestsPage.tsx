@@ -84,7 +84,7 @@ function ContestList() {
             <TableCell>
               <BilingualName text={c.title} lang={lang} />
             </TableCell>
-            <TableCell>{t('list.window', { opens: formatDate(c.opens, lang, 'short'), closes: formatDate(c.closes, lang, 'short') })}</TableCell>
+            <TableCell>{t('list.window', { opens: formatDate(c.opens, lang), closes: formatDate(c.closes, lang) })}</TableCell>
             <TableCell align="right">{formatInteger(data.entryCounts.get(c.id) ?? 0, lang)}</TableCell>
             <TableCell align="right">
               <Button href={`#/contests?contest=${encodeURIComponent(c.id)}`} data-testid="contest-open">
