@@ -10,6 +10,9 @@ import { writeLocally } from '../../../../shared/sync/localWrite';
 import type { WriteSpec } from '../../../../shared/sync/write';
 import { inSyncTransaction } from '../../../../renderer/src/store/dexieAccess';
 import { sealWritten } from '../../../../renderer/src/store/sealing';
+import { syncWithHub, type HubSyncOutcome } from '../../../../shared/sync/hub/client';
+import { dexieHubLocal } from '../../../../renderer/src/store/hubStore';
+import type { FakeHub } from '../../hub/fakeHub';
 
 /**
  * PCs of one county as stores (fake-indexeddb), enforcing trust: each pins the county's authority
@@ -82,4 +85,10 @@ export async function pastTheGate(store: Store, specs: WriteSpec[]): Promise<Cha
   const { changes } = await inSyncTransaction(store.db, 'rw', (access) => writeLocally(access, specs, store.identity, Date.now()));
   await sealWritten(store.db, store.device, changes);
   return changes;
+}
+
+/** One sync of a store with the hub, as the app's runner makes it (sealing first, enforcing). */
+export function hubSync(hub: FakeHub, store: Store, scope: string): Promise<HubSyncOutcome> {
+  const local = dexieHubLocal(store.db, { device: store.identity.device, scope }, { sealing: store.device, enforceTrust: store.enforceTrust });
+  return syncWithHub(hub.transport, local, { hub: 'h' });
 }
