@@ -13,7 +13,7 @@ import { summarizeDecisions, type WriterTrust } from '../../../shared/trust/summ
 import { ENROLLMENT_KEY } from './authorityStore';
 import { allChanges, changesOfRow } from './changeLog';
 import type { LeagueDeskDb, MetaEntry } from './db';
-import { readVector } from './dexieAccess';
+import { inSyncTransaction, readVector } from './dexieAccess';
 import { IDENTITY_KEY, type Identity } from './identity';
 import { rowKey } from './logPages';
 import { inTransaction, type StoreTx } from './tx';
@@ -48,7 +48,7 @@ export interface PreparedImportTrust {
   redecide?: { own: string | undefined };
 }
 
-export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Change[], carried: readonly object[]): Promise<PreparedImportTrust> {
+export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Change[], carried: readonly object[], options: { redecide?: boolean } = {}): Promise<PreparedImportTrust> {
   const [homeRecord, held, aside, vector, identity] = await inTransaction(db, 'r', ['meta', 'vector', TRUST_STORE, REFUSED_STORE], async (tx) => [
     await readHomeAuthority(tx),
     await trustTable(tx).toArray(),
@@ -59,7 +59,8 @@ export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Ch
   const candidates = [...incoming, ...aside.map((r) => r.change)];
   const readable = carried.filter((r) => carriedRecordProblem(r as Record<string, unknown>) === null);
   const entries = trustEntries(readable);
-  const redecide = homeRecord !== undefined && reachesHeld(entries, held, vector, aside);
+  const holding = Object.keys(vector).length > 0 || aside.length > 0;
+  const redecide = homeRecord !== undefined && ((options.redecide === true && holding) || reachesHeld(entries, held, vector, aside));
   // Deciding the held log again needs the seals of all of it: every record held is checked then.
   const records = carriedMaterial([...(redecide ? held : covering(held, candidates)).map((e) => e.record as object), ...readable]);
   const [home, material] = await Promise.all([homeRecord ? checkAuthorityRecord(homeRecord) : undefined, prepareMaterial({ ...records, changes: candidates })]);
@@ -210,6 +211,27 @@ async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly HashedC
   for (const row of await tx.table<MergedRow, string>('org').toArray()) orgs.set(row.id, row);
   out.set('org', orgs);
   return out;
+}
+
+/**
+ * Decides every change held here once, as an import bringing new trust records does (redecideHeld),
+ * and takes back what is refused: for a PC whose home was just pinned (its enrolment answer taken,
+ * or made the county's PC), which applied what it imported before without deciding anything.
+ * Returns how many changes were taken back.
+ */
+export async function decideHeldLog(db: LeagueDeskDb, enforce: boolean, now = new Date()): Promise<number> {
+  const prepared = await prepareImportTrust(db, [], [], { redecide: true });
+  if (!prepared.redecide) return 0;
+  return inSyncTransaction(
+    db,
+    'rw',
+    async (access, tx) => {
+      const decided = await decideImport(tx, access, prepared, db.registry.rules, now);
+      await keepDecisions(tx, access, prepared, decided, enforce);
+      return enforce ? (decided.takenBack?.length ?? 0) : 0;
+    },
+    [TRUST_STORE, REFUSED_STORE],
+  );
 }
 
 /**

@@ -10,10 +10,11 @@ import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
 import { revokeDevice, type Revocation } from '../../../../shared/trust/revocation';
 import type { Seal } from '../../../../shared/trust/seal';
 import { recordId } from '../../../../shared/trust/signed';
-import type { Store } from '../../../../renderer/src/store/store';
+import { importEnrollmentAnswer, issueForRequest, openEnrollmentRequest, requestToJoin, setUpCountyPc } from '../../../../renderer/src/store/authorityStore';
+import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, readTrustMaterial, refusedTable, type RefusedEntry } from '../../../../renderer/src/store/trustStore';
-import { makeCounty, ISO, T0, DAY } from '../../trust/trustFixtures';
-import { readAll } from '../fakeDb';
+import { makeCounty, ISO, T0, DAY, ITERATIONS, PASSPHRASE } from '../../trust/trustFixtures';
+import { freshDb, readAll } from '../fakeDb';
 import { FakeHub } from '../../hub/fakeHub';
 import { enrolledPc, hubSync, fullFile, importFiles, report, review, writeSmallCounty, type TownshipWorld } from './trustPcs';
 
@@ -112,5 +113,31 @@ describe('taking back what a later revocation cuts', () => {
     await hubSync(hub, w.lt05, 'LT-05');
     expect(await reportRow(w.lt05, 'LT-03')).toMatchObject({ members: 20, youth1428: 40 });
     expect((await refusedHeld(w.lt05)).map((e) => e.change.id).sort()).toEqual(stolen.map((c) => c.id).sort());
+  });
+
+  it('on enrolment: what a PC imported while it belonged to no county is decided once its county is pinned, and a stranger’s changes are taken back', async () => {
+    const now = new Date();
+    const county = await openStore(freshDb(), { enforceTrust: true });
+    const made = await setUpCountyPc(county, { county: 'LT', passphrase: PASSPHRASE, now, iterations: ITERATIONS });
+    if (!made.ok) throw new Error(made.reason);
+    await writeSmallCounty(county);
+    const countyFile = await fullFile(county);
+    // A PC never enrolled writes LT-03's figures; the township PC, waiting for its answer, imports both files undecided.
+    const stranger = await openStore(freshDb(), { enforceTrust: true });
+    await importFiles(stranger, countyFile);
+    const written = await stranger.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { members: 7 } }]);
+    const township = await openStore(freshDb(), { enforceTrust: true });
+    const asked = await requestToJoin(township, now);
+    await importFiles(township, countyFile);
+    await importFiles(township, await fullFile(stranger));
+    expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 7 });
+
+    const opened = await openEnrollmentRequest(county, asked.text);
+    if (!opened.ok) throw new Error(opened.reason);
+    const issued = await issueForRequest(county, opened.request, { role: 'townshipOfficer', scope: 'LT-03', validFrom: now.toISOString(), validTo: new Date(now.getTime() + 365 * DAY).toISOString() }, PASSPHRASE, now);
+    if (!issued.ok) throw new Error(issued.reason);
+    expect(await importEnrollmentAnswer(township, issued.answer.text)).toMatchObject({ ok: true, pinned: 'now' });
+    expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 10, status: 'draft' });
+    expect((await refusedHeld(township)).map((e) => [e.change.id, e.reason, e.takenBack])).toEqual(written.map((c) => [c.id, 'unknown-device', true]));
   });
 });
