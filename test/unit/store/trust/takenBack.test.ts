@@ -13,27 +13,15 @@ import { recordId } from '../../../../shared/trust/signed';
 import { importEnrollmentAnswer, issueForRequest, openEnrollmentRequest, requestToJoin, setUpCountyPc } from '../../../../renderer/src/store/authorityStore';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, readTrustMaterial, refusedTable, type RefusedEntry } from '../../../../renderer/src/store/trustStore';
-import { makeCounty, ISO, T0, DAY, ITERATIONS, PASSPHRASE } from '../../trust/trustFixtures';
+import { ISO, T0, DAY, ITERATIONS, PASSPHRASE } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
 import { FakeHub } from '../../hub/fakeHub';
-import { enrolledPc, hubSync, fullFile, importFiles, report, review, writeSmallCounty, type TownshipWorld } from './trustPcs';
+import { hubSync, fullFile, importFiles, report, review, writeSmallCounty, type TownshipWorld, townshipWorld } from './trustPcs';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 const reportRow = (store: Store, code: string) => store.db.rows(STAT_REPORT_TABLE).get(report(code));
 const refusedHeld = (store: Store): Promise<RefusedEntry[]> => readAll(store.db, (tx) => refusedTable(tx).toArray());
-
-async function world(): Promise<TownshipWorld> {
-  const county = await makeCounty('LT');
-  const { store: countyPc } = await enrolledPc(county, { role: 'countyAdmin', scope: 'LT' });
-  await writeSmallCounty(countyPc);
-  const { store: lt03 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-03' });
-  const { store: lt05 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-05' });
-  const tree = await fullFile(countyPc);
-  await importFiles(lt03, tree);
-  await importFiles(lt05, tree);
-  return { county, countyPc, lt03, lt05 };
-}
 
 /** LT-03 submits; the county sees it and revokes LT-03 (stolen) at that frontier; the thief writes on. */
 async function stolenAfterSeen({ county, countyPc, lt03 }: TownshipWorld): Promise<{ revocation: Revocation; stolen: Change[] }> {
@@ -51,7 +39,7 @@ async function stolenAfterSeen({ county, countyPc, lt03 }: TownshipWorld): Promi
 
 describe('taking back what a later revocation cuts', () => {
   it('by USB: a township PC that applied the stolen PC’s changes takes them back when the county’s file brings the revocation; the preview says so per PC, and the same file again does not put them back', async () => {
-    const w = await world();
+    const w = await townshipWorld();
     const { stolen } = await stolenAfterSeen(w);
     const thiefFile = await fullFile(w.lt03);
     await importFiles(w.lt05, thiefFile);
@@ -77,7 +65,7 @@ describe('taking back what a later revocation cuts', () => {
   });
 
   it('an import whose trust records are all held already decides only its new changes; one bringing a revocation decides the log again', async () => {
-    const w = await world();
+    const w = await townshipWorld();
     await stolenAfterSeen(w);
     await w.lt05.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 21 } }]);
     const plain = await review(w.countyPc, await fullFile(w.lt05));
@@ -90,7 +78,7 @@ describe('taking back what a later revocation cuts', () => {
   });
 
   it('the revoked PC’s own changes are never taken back on that PC (its gate passed them when written; other PCs decide for themselves)', async () => {
-    const w = await world();
+    const w = await townshipWorld();
     await stolenAfterSeen(w);
     const { outcome } = await importFiles(w.lt03, await fullFile(w.countyPc));
     expect(outcome.takenBack).toBeUndefined();
@@ -98,7 +86,7 @@ describe('taking back what a later revocation cuts', () => {
   });
 
   it('through the hub: a pull that brings the revocation takes back what an earlier pull applied', async () => {
-    const w = await world();
+    const w = await townshipWorld();
     const hub = new FakeHub();
     await hubSync(hub, w.countyPc, 'LT');
     await hubSync(hub, w.lt05, 'LT-05');

@@ -3,7 +3,7 @@ import { createEnrollmentRequest } from '../../../../shared/trust/enrollment';
 import { applyReviewedImport, exportBundle, reviewImport, type ExportedBundle, type ImportOutcome, type ImportReview } from '../../../../renderer/src/features/sync/syncService';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, pinHomeAuthority } from '../../../../renderer/src/store/trustStore';
-import { DEFAULT_VALIDITY, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
+import { DEFAULT_VALIDITY, ISO, makeCounty, T0, DAY, type County } from '../../trust/trustFixtures';
 import { freshDb } from '../fakeDb';
 import type { Change } from '../../../../shared/sync/change';
 import { writeLocally } from '../../../../shared/sync/localWrite';
@@ -47,6 +47,19 @@ export interface TownshipWorld {
   countyPc: Store;
   lt03: Store;
   lt05: Store;
+}
+
+/** The county PC writes the small county; two enrolled township PCs import it by USB. */
+export async function townshipWorld(): Promise<TownshipWorld> {
+  const county = await makeCounty('LT');
+  const { store: countyPc } = await enrolledPc(county, { role: 'countyAdmin', scope: 'LT' });
+  await writeSmallCounty(countyPc);
+  const { store: lt03 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-03' });
+  const { store: lt05 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-05' });
+  const tree = await fullFile(countyPc);
+  await importFiles(lt03, tree);
+  await importFiles(lt05, tree);
+  return { county, countyPc, lt03, lt05 };
 }
 
 /** The small county the county PC writes: LT with townships LT-03 and LT-05, an open round, a draft report each. */
