@@ -103,7 +103,7 @@ describe('taking back what a later revocation cuts', () => {
     expect((await refusedHeld(w.lt05)).map((e) => e.change.id).sort()).toEqual(stolen.map((c) => c.id).sort());
   });
 
-  it('on enrolment: what a PC imported while it belonged to no county is decided once its county is pinned, and a stranger’s changes are taken back', async () => {
+  it('on enrolment: what a PC imported while it belonged to no county is decided once its county is pinned — a stranger’s changes are taken back, and put back when the stranger is certified later', async () => {
     const now = new Date();
     const county = await openStore(freshDb(), { enforceTrust: true });
     const made = await setUpCountyPc(county, { county: 'LT', passphrase: PASSPHRASE, now, iterations: ITERATIONS });
@@ -127,5 +127,15 @@ describe('taking back what a later revocation cuts', () => {
     expect(await importEnrollmentAnswer(township, issued.answer.text)).toMatchObject({ ok: true, pinned: 'now' });
     expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 10, status: 'draft' });
     expect((await refusedHeld(township)).map((e) => [e.change.id, e.reason, e.takenBack])).toEqual(written.map((c) => [c.id, 'unknown-device', true]));
+
+    // The county enrolls the stranger after all: its certificate, in the county's next file, puts the change back.
+    const late = await openEnrollmentRequest(county, (await requestToJoin(stranger, now)).text);
+    if (!late.ok) throw new Error(late.reason);
+    const certified = await issueForRequest(county, late.request, { role: 'townshipOfficer', scope: 'LT-03', validFrom: new Date(now.getTime() - DAY).toISOString(), validTo: new Date(now.getTime() + 365 * DAY).toISOString() }, PASSPHRASE, now);
+    if (!certified.ok) throw new Error(certified.reason);
+    const { review: reviewed } = await importFiles(township, await fullFile(county));
+    expect(reviewed.prepared?.redecide).toBeDefined();
+    expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 7 });
+    expect(await refusedHeld(township)).toEqual([]);
   });
 });
