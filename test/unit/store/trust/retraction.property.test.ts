@@ -2,14 +2,16 @@
  * Issue 14's promise, kept by the store and not only by the ledger: for random orders and groupings
  * of the same material — certificates, a revocation with its frontier, changes before and after the
  * cut, seals — every receiving PC ends with the same rows and the same refused changes (hash and
- * reason) as a PC that received everything in one file, and as decideAll of the union says. A change
- * applied before the revocation arrived that falls after the cut is taken back out.
+ * reason) as a PC that received everything in one file, and as decideAll of the union says — by USB
+ * files or by hub pulls. A change applied before the revocation arrived that falls after the cut is
+ * taken back out.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_TABLES } from '../../../../shared/app/registry';
 import { decodeBundle, encodeBundle } from '../../../../shared/sync/bundle/index';
 import type { Change } from '../../../../shared/sync/change';
+import { trustDoc } from '../../../../shared/sync/hub/client';
 import { carriedRecordProblem } from '../../../../shared/trust/carried';
 import { decideAll } from '../../../../shared/trust/decide';
 import { prepareMaterial } from '../../../../shared/trust/material';
@@ -21,7 +23,8 @@ import type { Store } from '../../../../renderer/src/store/store';
 import { readTrustMaterial, refusedTable } from '../../../../renderer/src/store/trustStore';
 import { makeCounty, ISO, T0, DAY, RULES, type County } from '../../trust/trustFixtures';
 import { readAll } from '../fakeDb';
-import { countyPcStore, enrolledPc, fullFile, importFiles, report, writeSmallCounty } from './trustPcs';
+import { FakeHub } from '../../hub/fakeHub';
+import { countyPcStore, enrolledPc, fullFile, hubSync, importFiles, report, writeSmallCounty } from './trustPcs';
 
 /** One deliverable piece of the material: some changes and trust records, as a file would carry them. */
 interface Item {
@@ -107,6 +110,11 @@ async function fileOf(items: readonly Item[], name: string): Promise<ExportedBun
   return { bytes, fileName: `${name}.leaguesync`, changes: changes.length };
 }
 
+/** An item as the documents a hub holds: its changes and its trust records. */
+function hubDocs(item: Item): Record<string, unknown>[] {
+  return [...item.trust.map((record) => trustDoc({ id: recordId(record), record })), ...item.changes.map((c) => ({ ...c, _id: c.id }))];
+}
+
 interface Outcome {
   rows: Record<string, unknown[]>;
   refused: string[];
@@ -131,6 +139,8 @@ const arbDelivery = fc.record({
   twice: fc.array(fc.nat(5), { maxLength: 3 }),
   twiceKeys: fc.array(fc.nat(1000), { minLength: 3, maxLength: 3 }),
   cuts: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+  /** By hub: each group of items reaches the hub, then the PC syncs; else each group is one USB file. */
+  byHub: fc.boolean(),
 });
 type Delivery = typeof arbDelivery extends fc.Arbitrary<infer T> ? T : never;
 
@@ -182,13 +192,20 @@ describe('a revocation arriving after the changes it cuts (store level)', () => 
         for (const delivery of deliveries) {
           const pc = await countyPcStore(material.county);
           const files = filesOf(delivery);
-          for (const [i, items] of files.entries()) await importFiles(pc, await fileOf(items, `part-${i}`));
+          const hub = new FakeHub();
+          for (const [i, items] of files.entries()) {
+            if (!delivery.byHub) await importFiles(pc, await fileOf(items, `part-${i}`));
+            else {
+              for (const item of items) for (const doc of hubDocs(item)) hub.put(doc);
+              await hubSync(hub, pc, 'LT');
+            }
+          }
           const got = await outcomeOf(pc);
           expect(got.refused, files.map((f) => f.map((i) => i.what).join(' + ')).join(' | ')).toEqual(reference.refused);
           expect(got.rows).toEqual(reference.rows);
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 20 },
     );
   }, 240_000);
 });
