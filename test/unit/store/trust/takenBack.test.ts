@@ -98,7 +98,8 @@ describe('taking back what a later revocation cuts', () => {
     // The county pushes (the revocation travels as a trust document) and LT-05 pulls again.
     await w.countyPc.repo.write([{ table: 'round', row: 'round-2026', scope: 'LT', fields: { deadline: '2027-01-25' } }]);
     await hubSync(hub, w.countyPc, 'LT');
-    await hubSync(hub, w.lt05, 'LT-05');
+    const pulled = await hubSync(hub, w.lt05, 'LT-05');
+    expect(pulled.pulled.takenBack).toBe(stolen.length);
     expect(await reportRow(w.lt05, 'LT-03')).toMatchObject({ members: 20, youth1428: 40 });
     expect((await refusedHeld(w.lt05)).map((e) => e.change.id).sort()).toEqual(stolen.map((c) => c.id).sort());
   });
