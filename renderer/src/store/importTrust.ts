@@ -4,7 +4,7 @@ import { applyChangeToRow, canonicalRowId, type MergedRow } from '../../../share
 import { includes, type VersionVector } from '../../../shared/sync/vector';
 import type { AuthorityRecord } from '../../../shared/trust/authorityRecords';
 import { carriedMaterial, carriedRecordProblem } from '../../../shared/trust/carried';
-import { AcceptedRows, byStampThenHash, decideInOrder, decisionInputs, type Decision } from '../../../shared/trust/decide';
+import { AcceptedRows, byStampThenHash, decideInOrder, decisionInputs, sameDecision, type Decision } from '../../../shared/trust/decide';
 import { checkAuthorityRecord, prepareMaterial, type Checked, type HashedChange, type PreparedMaterial } from '../../../shared/trust/material';
 import type { ChangeReason } from '../../../shared/trust/reasons';
 import type { RuleRegistry } from '../../../shared/trust/rules';
@@ -104,6 +104,8 @@ export interface ImportDecisions {
   takenBack?: RefusedEntry[];
   /** Held changes taken back earlier and authorized now: put back into the rows. */
   putBack?: Change[];
+  /** Held changes taken back earlier and refused now for another reason: their entries, updated. */
+  stillOut?: RefusedEntry[];
 }
 
 export async function decideImport(tx: StoreTx, access: SyncAccess, prepared: PreparedImportTrust, rules: RuleRegistry, now: Date): Promise<ImportDecisions> {
@@ -140,6 +142,7 @@ async function redecideHeld(tx: StoreTx, home: Checked<AuthorityRecord>, prepare
   const arrived = now.toISOString();
   const takenBack: RefusedEntry[] = [];
   const putBack: Change[] = [];
+  const stillOut: RefusedEntry[] = [];
   for (const { change, hash } of logged) {
     if (change.device === own) continue;
     const decision = decisions.get(hash)!;
@@ -147,9 +150,13 @@ async function redecideHeld(tx: StoreTx, home: Checked<AuthorityRecord>, prepare
     if (decision.status === 'accepted') {
       if (before) putBack.push(change);
     } else if (!before) takenBack.push({ ...refusedEntry(change, hash, decision, arrived), takenBack: true });
+    else if (!sameDecision(decision, { status: 'refused', reason: before.reason, ...(before.detail ? { detail: before.detail } : {}) })) {
+      // Out already, for another reason than now (unknown-device then, revoked now): the reason is kept up to date.
+      stillOut.push({ ...refusedEntry(change, hash, decision, before.arrived), takenBack: true });
+    }
   }
   const ordered = [...newHere].sort(byStampThenHash);
-  return { ...splitFresh(ordered, decisions, now), summary: summarizeDecisions(newHere, decisions, takenBack), decisions, takenBack, putBack };
+  return { ...splitFresh(ordered, decisions, now), summary: summarizeDecisions(newHere, decisions, takenBack), decisions, takenBack, putBack, stillOut };
 }
 
 function refusedEntry(change: Change, hash: string, decision: Extract<Decision, { status: 'refused' }>, arrived: string): RefusedEntry {
@@ -258,6 +265,7 @@ export async function keepDecisions(tx: StoreTx, access: SyncAccess, prepared: P
     const before = new Map((await aside.bulkGet(decided.refused.map((r) => r.hash))).flatMap((r) => (r ? [[r.hash, r.arrived] as const] : [])));
     await aside.bulkPut(decided.refused.map((r) => ({ ...r, arrived: before.get(r.hash) ?? r.arrived })));
   }
+  if (decided.stillOut?.length) await aside.bulkPut(decided.stillOut);
   const takenBack = decided.takenBack ?? [];
   const putBack = decided.putBack ?? [];
   if (takenBack.length === 0 && putBack.length === 0) return;

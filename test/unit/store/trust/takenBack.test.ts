@@ -104,14 +104,14 @@ describe('taking back what a later revocation cuts', () => {
     expect((await refusedHeld(w.lt05)).map((e) => e.change.id).sort()).toEqual(stolen.map((c) => c.id).sort());
   });
 
-  it('on enrolment: what a PC imported while it belonged to no county is decided once its county is pinned — a stranger’s changes are taken back, and put back when the stranger is certified later', async () => {
+  /** A township PC, waiting for its enrolment answer, imports the county's file and a never-enrolled stranger's edit of LT-03's figures, then takes the answer. */
+  async function enrolledAfterImporting() {
     const now = new Date();
     const county = await openStore(freshDb(), { enforceTrust: true });
     const made = await setUpCountyPc(county, { county: 'LT', passphrase: PASSPHRASE, now, iterations: ITERATIONS });
     if (!made.ok) throw new Error(made.reason);
     await writeSmallCounty(county);
     const countyFile = await fullFile(county);
-    // A PC never enrolled writes LT-03's figures; the township PC, waiting for its answer, imports both files undecided.
     const stranger = await openStore(freshDb(), { enforceTrust: true });
     await importFiles(stranger, countyFile);
     const written = await stranger.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { members: 7 } }]);
@@ -120,23 +120,36 @@ describe('taking back what a later revocation cuts', () => {
     await importFiles(township, countyFile);
     await importFiles(township, await fullFile(stranger));
     expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 7 });
+    const certify = async (store: Store, scope: string, text?: string) => {
+      const opened = await openEnrollmentRequest(county, text ?? (await requestToJoin(store, now)).text);
+      if (!opened.ok) throw new Error(opened.reason);
+      const issued = await issueForRequest(county, opened.request, { role: 'townshipOfficer', scope, validFrom: new Date(now.getTime() - DAY).toISOString(), validTo: new Date(now.getTime() + 365 * DAY).toISOString() }, PASSPHRASE, now);
+      if (!issued.ok) throw new Error(issued.reason);
+      return issued.answer.text;
+    };
+    expect(await importEnrollmentAnswer(township, await certify(township, 'LT-03', asked.text))).toMatchObject({ ok: true, pinned: 'now' });
+    return { county, township, stranger, written, certify };
+  }
 
-    const opened = await openEnrollmentRequest(county, asked.text);
-    if (!opened.ok) throw new Error(opened.reason);
-    const issued = await issueForRequest(county, opened.request, { role: 'townshipOfficer', scope: 'LT-03', validFrom: now.toISOString(), validTo: new Date(now.getTime() + 365 * DAY).toISOString() }, PASSPHRASE, now);
-    if (!issued.ok) throw new Error(issued.reason);
-    expect(await importEnrollmentAnswer(township, issued.answer.text)).toMatchObject({ ok: true, pinned: 'now' });
+  it('on enrolment: what a PC imported while it belonged to no county is decided once its county is pinned — a stranger’s changes are taken back, and put back when the stranger is certified later', async () => {
+    const { county, township, stranger, written, certify } = await enrolledAfterImporting();
     expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 10, status: 'draft' });
     expect((await refusedHeld(township)).map((e) => [e.change.id, e.reason, e.takenBack])).toEqual(written.map((c) => [c.id, 'unknown-device', true]));
 
     // The county enrolls the stranger after all: its certificate, in the county's next file, puts the change back.
-    const late = await openEnrollmentRequest(county, (await requestToJoin(stranger, now)).text);
-    if (!late.ok) throw new Error(late.reason);
-    const certified = await issueForRequest(county, late.request, { role: 'townshipOfficer', scope: 'LT-03', validFrom: new Date(now.getTime() - DAY).toISOString(), validTo: new Date(now.getTime() + 365 * DAY).toISOString() }, PASSPHRASE, now);
-    if (!certified.ok) throw new Error(certified.reason);
+    await certify(stranger, 'LT-03');
     const { review: reviewed } = await importFiles(township, await fullFile(county));
     expect(reviewed.prepared?.redecide).toBeDefined();
     expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 7 });
     expect(await refusedHeld(township)).toEqual([]);
+  });
+
+  it('a change taken back stays out with its reason brought up to date when later material refuses it for another reason', async () => {
+    const { county, township, stranger, written, certify } = await enrolledAfterImporting();
+    // Certified for LT-05: its edit of LT-03's figures is now outside its scope.
+    await certify(stranger, 'LT-05');
+    await importFiles(township, await fullFile(county));
+    expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 10 });
+    expect((await refusedHeld(township)).map((e) => [e.change.id, e.reason, e.takenBack])).toEqual(written.map((c) => [c.id, 'outside-scope', true]));
   });
 });
