@@ -16,17 +16,31 @@ export const writerTrustSchema = z.strictObject({
   authorized: z.int().nonnegative(),
   unverified: z.int().nonnegative(),
   refused: z.partialRecord(z.enum(CHANGE_REASONS), z.int().positive()),
+  /** Changes of this PC applied here before and taken back out now, by reason (a revocation arrived that cuts them). */
+  takenBack: z.partialRecord(z.enum(CHANGE_REASONS), z.int().positive()).optional(),
 });
 export type WriterTrust = z.infer<typeof writerTrustSchema>;
 
 export const trustSummarySchema = z.array(writerTrustSchema);
 
-/** Per writing PC, sorted by device id; `decisions` by change hash, `hashOf` the hash of each change. */
-export function summarizeDecisions(changes: readonly { change: Change; hash: string }[], decisions: ReadonlyMap<string, Decision> | undefined): WriterTrust[] {
+/** Per writing PC, sorted by device id; `decisions` by change hash; `takenBack`, held changes refused now. */
+export function summarizeDecisions(
+  changes: readonly { change: Change; hash: string }[],
+  decisions: ReadonlyMap<string, Decision> | undefined,
+  takenBack: readonly { device: string; reason: ChangeReason }[] = [],
+): WriterTrust[] {
   const byDevice = new Map<string, WriterTrust>();
+  const of = (device: string) => {
+    let entry = byDevice.get(device);
+    if (entry === undefined) byDevice.set(device, (entry = { device, authorized: 0, unverified: 0, refused: {} }));
+    return entry;
+  };
+  for (const { device, reason } of takenBack) {
+    const entry = of(device);
+    entry.takenBack = { ...entry.takenBack, [reason]: (entry.takenBack?.[reason] ?? 0) + 1 };
+  }
   for (const { change, hash } of changes) {
-    let entry = byDevice.get(change.device);
-    if (entry === undefined) byDevice.set(change.device, (entry = { device: change.device, authorized: 0, unverified: 0, refused: {} }));
+    const entry = of(change.device);
     const decision = decisions?.get(hash);
     if (decision === undefined) entry.unverified += 1;
     else if (decision.status === 'accepted') entry.authorized += 1;

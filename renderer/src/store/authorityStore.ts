@@ -19,6 +19,7 @@ import { ORG_TABLE } from '../../../shared/orgs/tables';
 import { createOrgWrites } from '../../../shared/orgs/writes';
 import { rowValues } from '../../../shared/sync/row';
 import { adoptExisting } from './adoptExisting';
+import { decideHeldLog } from './importTrust';
 import { readVector } from './dexieAccess';
 import { startEmpty } from './demo';
 import { setupChoice } from './store';
@@ -134,6 +135,8 @@ async function becomeCountyPc(
     await meta(tx).delete(ENROLLMENT_KEY);
     await putTrustRecords(tx, [...successions.map((r) => trustEntry('succession', r)), trustEntry('certificate', issued.value), ...checkpoint.map((page) => trustEntry('checkpoint', page))]);
   });
+  // Held changes from before the pin, adopted or not, decided once (own changes stand).
+  if (pinned.pinned === 'now') await decideHeldLog(store.db, store.enforceTrust, now);
   return { ok: true, certificate: issued.value, adopted: checkpoint.reduce((n, page) => n + page.hashes.length, 0) };
 }
 
@@ -323,6 +326,8 @@ export async function takeEnrollmentAnswer(store: Store, { answer }: OpenedAnswe
     await putTrustRecords(tx, trustEntries(answer.records));
     await meta(tx).delete(ENROLLMENT_KEY);
   });
+  // What this PC imported while it belonged to no county was applied undecided: decided now, once.
+  if (pinned.pinned === 'now') await decideHeldLog(store.db, store.enforceTrust);
   return { ok: true, certificate: answer.certificate, pinned: pinned.pinned };
 }
 

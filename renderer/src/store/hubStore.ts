@@ -77,7 +77,9 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
           const pulledIds = new Set(valid.map((c) => c.id));
           const refused = enforce && decided ? decided.refused.filter((r) => pulledIds.has(r.change.id)).length : 0;
           const result = await applyPulledChanges(access, { pulled: valid, admitted, rejected: rejected + pulledTrust.length - carried.length, refused }, state, now, undefined, identity.device);
-          if (prepared && decided) await keepDecisions(tx, prepared, decided, enforce);
+          const takenBack = enforce ? (decided?.takenBack?.length ?? 0) : 0;
+          if (takenBack > 0) result.batch.takenBack = takenBack;
+          if (prepared && decided) await keepDecisions(tx, access, prepared, decided, enforce);
           if (pulledBlobs.length > 0) await blobTable(tx).bulkPut(pulledBlobs.map((b) => ({ hash: b.hash, bytes: b.bytes, type: b.type })));
           await meta.put({ key: HUB_STATE_KEY, value: result.state });
           if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });

@@ -17,7 +17,8 @@ import { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustTables';
  * - `trust`: every trust record held (successions, certificates, revocations, seals, the county's
  *   checkpoints), by record id
  *   (the sha-256 of its canonical JSON). Never a private key.
- * - `refused`: changes an import did not apply, with the reason, by change hash (kept, not lost).
+ * - `refused`: changes an import did not apply, or took back out, with the reason, by change hash
+ *   (kept, not lost).
  * - the home authority, pinned in `meta` at setup or enrollment: data never replaces it.
  */
 
@@ -54,6 +55,12 @@ export interface RefusedEntry {
   detail?: Readonly<Record<string, string>>;
   /** When this PC first set it aside (ISO). */
   arrived: string;
+  /**
+   * Applied here before, taken back out when later trust material refused it (a revocation that
+   * cuts it, a checkpoint, a succession): it stays in the log — pages are never rewritten, and an
+   * import of the same file skips it as held — and its entry here keeps it out of the rows.
+   */
+  takenBack?: true;
 }
 
 /**

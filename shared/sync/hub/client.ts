@@ -317,6 +317,7 @@ function addBatch(a: PulledBatch, b: PulledBatch): PulledBatch {
     rejected: a.rejected + b.rejected,
     futureStamped: a.futureStamped + b.futureStamped,
     refused: a.refused + b.refused,
+    ...(a.takenBack || b.takenBack ? { takenBack: (a.takenBack ?? 0) + (b.takenBack ?? 0) } : {}),
   };
 }
 

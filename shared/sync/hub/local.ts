@@ -59,6 +59,8 @@ export interface PulledBatch {
   futureStamped: number;
   /** Changes not authorized by the trust rules: kept aside with their reason, not applied. */
   refused: number;
+  /** Changes held here and applied before, taken back out now (a revocation pulled that cuts them). */
+  takenBack?: number;
 }
 
 /** Where the hub client reads and writes on this PC. Dexie in the app, Maps in tests and the CLI. */

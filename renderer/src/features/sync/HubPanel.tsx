@@ -151,6 +151,7 @@ export function HubPanel() {
               {t('done', { pushed: formatInteger(outcome.pushed, lang), pulled: formatInteger(outcome.pulled.applied + outcome.pulled.parked, lang) })}
               {outcome.pulled.conflicts > 0 && <> {t('conflicts', { count: formatInteger(outcome.pulled.conflicts, lang) })}</>}
               {outcome.pulled.refused > 0 && <> {t('refused', { count: formatInteger(outcome.pulled.refused, lang) })}</>}
+              {(outcome.pulled.takenBack ?? 0) > 0 && <> {t('takenBack', { count: formatInteger(outcome.pulled.takenBack!, lang) })}</>}
             </Alert>
           )}
           {outcome?.appOlder && !status.running && (

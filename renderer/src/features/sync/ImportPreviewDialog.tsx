@@ -43,7 +43,9 @@ export function ImportPreviewDialog({
   const names = useNamesWithCarried(review);
   const preview = review.preview;
   const fresh = preview ? Object.values(preview.perTable).reduce((n, c) => n + (c?.new ?? 0) + (c?.updated ?? 0), 0) + preview.parked : 0;
-  const nothingNew = preview !== undefined && !preview.refused && fresh === 0 && preview.conflicts.length === 0;
+  // Changes this import takes back out (a revocation that cuts them) are something new to apply.
+  const takenBack = (review.trust ?? []).reduce((sum, w) => sum + Object.values(w.takenBack ?? {}).reduce((a, b) => a + (b ?? 0), 0), 0);
+  const nothingNew = preview !== undefined && !preview.refused && fresh === 0 && takenBack === 0 && preview.conflicts.length === 0;
   const outsideScope = review.files.reduce((n, f) => n + (f.outsideScope ?? 0), 0);
   const n = (value: number) => formatInteger(value, lang);
 
@@ -184,14 +186,14 @@ function useNamesWithCarried(review: ImportReview): PcNames {
 
 /**
  * Per PC that wrote the new changes: how many are authorized and how many refused, with the
- * reasons (issue 14). Changes decided for nothing (this PC has no county yet) are counted once.
+ * reasons (issue 14); and how many of its changes applied earlier the import takes back out. Changes decided for nothing (this PC has no county yet) are counted once.
  */
 function TrustCounts({ review }: { review: ImportReview }) {
   const { t } = useTranslation('sync');
   const { lang } = useLanguage();
   const names = useNamesWithCarried(review);
   const writers = review.trust ?? [];
-  const decided = writers.filter((w) => w.authorized > 0 || Object.keys(w.refused).length > 0);
+  const decided = writers.filter((w) => w.authorized > 0 || Object.keys(w.refused).length > 0 || w.takenBack !== undefined);
   const unverified = writers.reduce((sum, w) => sum + w.unverified, 0);
   const n = (value: number) => formatInteger(value, lang);
   return (
@@ -214,6 +216,11 @@ function TrustCounts({ review }: { review: ImportReview }) {
                   {Object.entries(w.refused).map(([reason, count]) => (
                     <div key={reason} data-reason={reason}>
                       {t('trust.reasonCount', { reason: t(`trust:reason.${reason}`), count: n(count ?? 0) })}
+                    </div>
+                  ))}
+                  {Object.entries(w.takenBack ?? {}).map(([reason, count]) => (
+                    <div key={`back-${reason}`} data-taken-back={reason}>
+                      {t('trust.takenBack', { reason: t(`trust:reason.${reason}`), count: n(count ?? 0) })}
                     </div>
                   ))}
                 </TableCell>

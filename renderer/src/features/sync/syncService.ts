@@ -167,7 +167,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
     const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
     const preview = await planImport(admittedChanges(records, decided, store.enforceTrust), access, { now, ownDevice: store.identity.device });
     return { files: reviews, preview, disagreeing: await disagreeingReports(preview, access), trust: decided.summary, prepared };
-  });
+  }, [REFUSED_STORE]);
 }
 
 /** The reports a plan puts whose figures disagree (shared/stats/validation.ts), with their organisations. */
@@ -190,6 +190,8 @@ export interface ImportOutcome {
   conflicts: number;
   /** New changes not authorized, kept aside (present when the store enforces trust). */
   refused?: number;
+  /** Changes applied before and taken back out now (a revocation arrived that cuts them); present when any were. */
+  takenBack?: number;
 }
 
 /**
@@ -213,7 +215,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
       const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
       const plan = await planImport(admittedChanges(records, decided, store.enforceTrust), access, { now, ownDevice: store.identity.device });
       await applyImport(plan, access);
-      await keepDecisions(tx, prepared, decided, store.enforceTrust);
+      await keepDecisions(tx, access, prepared, decided, store.enforceTrust);
       // In the same transaction as the changes: a row never arrives without the photos it shows.
       // Only the photos some change of the files shows: a blob no change refers to is not kept. A
       // change kept aside keeps its photo too, so that it still shows one when it is let in later.
@@ -228,7 +230,7 @@ export async function applyReviewedImport(store: Store, review: ImportReview, no
         }
       }
       if (!(await meta.get('setup'))) await meta.put({ key: 'setup', value: 'imported' });
-      const outcome: ImportOutcome = { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}) };
+      const outcome: ImportOutcome = { applied: plan.changesToAdd.length, alreadyApplied: plan.alreadyApplied, conflicts: plan.conflicts.length, ...(store.enforceTrust ? { refused: decided.refused.length } : {}), ...(store.enforceTrust && decided.takenBack?.length ? { takenBack: decided.takenBack.length } : {}) };
       return { outcome, restored };
     },
     ['peers', BLOB_STORE, TRUST_STORE, REFUSED_STORE],

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { canonicalState } from '../../../../shared/sync/canonical';
 import type { Change } from '../../../../shared/sync/change';
-import { syncWithHub, type HubSyncOutcome } from '../../../../shared/sync/hub/client';
+import { syncWithHub } from '../../../../shared/sync/hub/client';
 import { TRUST_ID_PREFIX } from '../../../../shared/sync/hub/design';
 import { ROUND_TABLE, STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
 import { ORG_TABLE } from '../../../../shared/orgs/tables';
@@ -20,15 +20,9 @@ import { holdTrustRecords, refusedTable, type RefusedEntry } from '../../../../r
 import { makeCounty, type County } from '../../trust/trustFixtures';
 import { readAll, withAccess } from '../fakeDb';
 import { FakeHub } from '../../hub/fakeHub';
-import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, ROUND, writeSmallCounty, type TownshipWorld } from './trustPcs';
+import { certificateFor, countyPcStore, enrolledPc, fullFile, hubSync, importFiles, pastTheGate, report, ROUND, writeSmallCounty, type TownshipWorld } from './trustPcs';
 
 vi.setConfig({ testTimeout: 120_000 });
-
-/** One sync of a store with the hub, as the app's runner makes it (sealing first, enforcing). */
-export function hubSync(hub: FakeHub, store: Store, scope: string): Promise<HubSyncOutcome> {
-  const local = dexieHubLocal(store.db, { device: store.identity.device, scope }, { sealing: store.device, enforceTrust: store.enforceTrust });
-  return syncWithHub(hub.transport, local, { hub: 'h' });
-}
 
 const refusedHeld = (store: Store): Promise<RefusedEntry[]> => readAll(store.db, (tx) => refusedTable(tx).toArray());
 const reportRow = (store: Store, code: string) => store.db.rows(STAT_REPORT_TABLE).get(report(code));

@@ -12,25 +12,13 @@ import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, refusedTable, readTrustMaterial, type RefusedEntry } from '../../../../renderer/src/store/trustStore';
 import { makeCounty, ISO, T0, DAY } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
-import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, review, writeSmallCounty, type TownshipWorld } from './trustPcs';
+import { certificateFor, countyPcStore, enrolledPc, fullFile, importFiles, pastTheGate, report, review, writeSmallCounty, townshipWorld } from './trustPcs';
 
 /*
  * Issue 14's attacks as journeys between stores that enforce trust: the county PC, two township
  * PCs (LT-03, LT-05), files carried between them. Each attack is refused with its reason, nothing
  * else in the file is lost, and the county can list what it refused.
  */
-
-async function world(): Promise<TownshipWorld> {
-  const county = await makeCounty('LT');
-  const { store: countyPc } = await enrolledPc(county, { role: 'countyAdmin', scope: 'LT' });
-  await writeSmallCounty(countyPc);
-  const { store: lt03 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-03' });
-  const { store: lt05 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-05' });
-  const tree = await fullFile(countyPc);
-  await importFiles(lt03, tree);
-  await importFiles(lt05, tree);
-  return { county, countyPc, lt03, lt05 };
-}
 
 const reportRow = (store: Store, code: string) => store.db.rows(STAT_REPORT_TABLE).get(report(code));
 const refusedHeld = (store: Store): Promise<RefusedEntry[]> => readAll(store.db, (tx) => refusedTable(tx).toArray());
@@ -56,7 +44,7 @@ async function forged(file: ExportedBundle, edit: (changes: Change[], trust: obj
 
 describe('attacks at import, between stores', () => {
   it('an honest township file is authorized and applied, and the preview counts it per writing PC', async () => {
-    const { countyPc, lt03 } = await world();
+    const { countyPc, lt03 } = await townshipWorld();
     const written = await submit(lt03, 'LT-03', 33);
     const { review: reviewed, outcome } = await importFiles(countyPc, await fullFile(lt03));
     expect(outcome).toMatchObject({ applied: written.length, refused: 0 });
@@ -65,7 +53,7 @@ describe('attacks at import, between stores', () => {
   });
 
   it('a township file approving its own report: the approval is refused (status-not-allowed), its figures are applied', async () => {
-    const { countyPc, lt03 } = await world();
+    const { countyPc, lt03 } = await townshipWorld();
     await submit(lt03, 'LT-03', 33);
     await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
     const { review: reviewed, outcome } = await importFiles(countyPc, await fullFile(lt03));
@@ -76,7 +64,7 @@ describe('attacks at import, between stores', () => {
   });
 
   it('editing another township’s figures is refused (outside-scope); its own are applied', async () => {
-    const { countyPc, lt03 } = await world();
+    const { countyPc, lt03 } = await townshipWorld();
     await submit(lt03, 'LT-03', 33);
     await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-05'), scope: 'LT-03', fields: { members: 1 } }]);
     const { outcome } = await importFiles(countyPc, await fullFile(lt03));
@@ -86,7 +74,7 @@ describe('attacks at import, between stores', () => {
   });
 
   it('a change claiming the county PC’s device id, slipped into a township’s file, is refused (no seal of the county PC lists it)', async () => {
-    const { countyPc, lt03, lt05 } = await world();
+    const { countyPc, lt03, lt05 } = await townshipWorld();
     const honest = await submit(lt03, 'LT-03', 33);
     const file = await forged(await fullFile(lt03), (changes, trust) => {
       const stamp = formatStamp(Date.now() + 60_000, 0, countyPc.device.id);
@@ -101,7 +89,7 @@ describe('attacks at import, between stores', () => {
   });
 
   it('a copied certificate with another key: the township signs as a second PC holding the county PC’s certificate (wrong-key)', async () => {
-    const { county, countyPc, lt05 } = await world();
+    const { county, countyPc, lt05 } = await townshipWorld();
     // A PC that copied the county PC's certificate and its device id, but has its own key.
     const impostor = await countyPcStore(county);
     await impostor.db.meta.put({ key: 'identity', value: { device: countyPc.device.id, author: 'mallory' } });
@@ -115,7 +103,7 @@ describe('attacks at import, between stores', () => {
   });
 
   it('an altered signed change (hash-not-sealed) and a replay under a new id (no-seal) are refused; the rest is applied', async () => {
-    const { countyPc, lt03 } = await world();
+    const { countyPc, lt03 } = await townshipWorld();
     const written = await submit(lt03, 'LT-03', 33);
     await lt03.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { youth1428: 41 } }]);
     const file = await forged(await fullFile(lt03), (changes, trust) => {
@@ -132,7 +120,7 @@ describe('attacks at import, between stores', () => {
   });
 
   it('a revoked PC’s later changes are refused; what the county had seen from it stands', async () => {
-    const { county, countyPc, lt03 } = await world();
+    const { county, countyPc, lt03 } = await townshipWorld();
     const seen = await submit(lt03, 'LT-03', 20);
     await importFiles(countyPc, await fullFile(lt03));
     const seals = (await readAll(countyPc.db, readTrustMaterial)).seals.filter((s) => (s as { device: string }).device === lt03.device.id);
@@ -146,7 +134,7 @@ describe('attacks at import, between stores', () => {
   });
 
   it('a certificate whose chain does not reach the county (another authority signed it) is refused (certificate-untrusted)', async () => {
-    const { county, countyPc } = await world();
+    const { county, countyPc } = await townshipWorld();
     const rogue = await makeCounty('LT');
     const pc = await countyPcStore(county);
     const fake = await certificateFor(rogue, pc, { role: 'townshipOfficer', scope: 'LT-03' });
@@ -159,7 +147,7 @@ describe('attacks at import, between stores', () => {
   });
 
   it('another county’s bundle is refused whole (wrong-county); a county code claimed by another authority is refused per change', async () => {
-    const { countyPc } = await world();
+    const { countyPc } = await townshipWorld();
     const kc = await makeCounty('KC');
     const { store: kcPc } = await enrolledPc(kc, { role: 'countyAdmin', scope: 'KC' });
     await kcPc.repo.write([{ table: 'org', row: 'org-KC', scope: 'KC', fields: { code: 'KC', name: { zh: '库车' }, kind: 'county', parentId: null, archived: false } }]);
@@ -201,7 +189,7 @@ describe('order and repetition', () => {
   });
 
   it('changes that arrive before their writer’s certificate are kept aside (unknown-device), and let in when it arrives', async () => {
-    const { county, countyPc } = await world();
+    const { county, countyPc } = await townshipWorld();
     const pc = await countyPcStore(county);
     await importFiles(pc, await fullFile(countyPc));
     const written = await submit(pc, 'LT-03', 55);
@@ -219,7 +207,7 @@ describe('order and repetition', () => {
   });
 
   it('importing the same file twice refuses the same changes once, and applies nothing more', async () => {
-    const { countyPc, lt03 } = await world();
+    const { countyPc, lt03 } = await townshipWorld();
     await submit(lt03, 'LT-03', 33);
     await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
     const file = await fullFile(lt03);
@@ -232,7 +220,7 @@ describe('order and repetition', () => {
   });
 
   it('without enforcement the same refusals are counted in the preview, and everything is applied as before', async () => {
-    const { countyPc, lt03 } = await world();
+    const { countyPc, lt03 } = await townshipWorld();
     await pastTheGate(lt03, [{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { status: 'approved' } }]);
     const lenient = await openStore(countyPc.db, { enforceTrust: false });
     const { review: reviewed, outcome } = await importFiles(lenient, await fullFile(lt03));
@@ -242,7 +230,7 @@ describe('order and repetition', () => {
   });
 
   it('a PC with no county authority pinned decides nothing: every new change is unverified and applied', async () => {
-    const { countyPc, lt03 } = await world();
+    const { countyPc, lt03 } = await townshipWorld();
     const written = await submit(lt03, 'LT-03', 33);
     const alone = await openStore(freshDb(), { enforceTrust: true });
     const { review: reviewed, outcome } = await importFiles(alone, await fullFile(lt03));

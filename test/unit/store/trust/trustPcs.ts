@@ -3,13 +3,16 @@ import { createEnrollmentRequest } from '../../../../shared/trust/enrollment';
 import { applyReviewedImport, exportBundle, reviewImport, type ExportedBundle, type ImportOutcome, type ImportReview } from '../../../../renderer/src/features/sync/syncService';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { holdTrustRecords, pinHomeAuthority } from '../../../../renderer/src/store/trustStore';
-import { DEFAULT_VALIDITY, ISO, T0, DAY, type County } from '../../trust/trustFixtures';
+import { DEFAULT_VALIDITY, ISO, makeCounty, T0, DAY, type County } from '../../trust/trustFixtures';
 import { freshDb } from '../fakeDb';
 import type { Change } from '../../../../shared/sync/change';
 import { writeLocally } from '../../../../shared/sync/localWrite';
 import type { WriteSpec } from '../../../../shared/sync/write';
 import { inSyncTransaction } from '../../../../renderer/src/store/dexieAccess';
 import { sealWritten } from '../../../../renderer/src/store/sealing';
+import { syncWithHub, type HubSyncOutcome } from '../../../../shared/sync/hub/client';
+import { dexieHubLocal } from '../../../../renderer/src/store/hubStore';
+import type { FakeHub } from '../../hub/fakeHub';
 
 /**
  * PCs of one county as stores (fake-indexeddb), enforcing trust: each pins the county's authority
@@ -44,6 +47,19 @@ export interface TownshipWorld {
   countyPc: Store;
   lt03: Store;
   lt05: Store;
+}
+
+/** The county PC writes the small county; two enrolled township PCs import it by USB. */
+export async function townshipWorld(): Promise<TownshipWorld> {
+  const county = await makeCounty('LT');
+  const { store: countyPc } = await enrolledPc(county, { role: 'countyAdmin', scope: 'LT' });
+  await writeSmallCounty(countyPc);
+  const { store: lt03 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-03' });
+  const { store: lt05 } = await enrolledPc(county, { role: 'townshipOfficer', scope: 'LT-05' });
+  const tree = await fullFile(countyPc);
+  await importFiles(lt03, tree);
+  await importFiles(lt05, tree);
+  return { county, countyPc, lt03, lt05 };
 }
 
 /** The small county the county PC writes: LT with townships LT-03 and LT-05, an open round, a draft report each. */
@@ -82,4 +98,10 @@ export async function pastTheGate(store: Store, specs: WriteSpec[]): Promise<Cha
   const { changes } = await inSyncTransaction(store.db, 'rw', (access) => writeLocally(access, specs, store.identity, Date.now()));
   await sealWritten(store.db, store.device, changes);
   return changes;
+}
+
+/** One sync of a store with the hub, as the app's runner makes it (sealing first, enforcing). */
+export function hubSync(hub: FakeHub, store: Store, scope: string): Promise<HubSyncOutcome> {
+  const local = dexieHubLocal(store.db, { device: store.identity.device, scope }, { sealing: store.device, enforceTrust: store.enforceTrust });
+  return syncWithHub(hub.transport, local, { hub: 'h' });
 }
