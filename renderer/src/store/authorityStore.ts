@@ -25,7 +25,7 @@ import { startEmpty } from './demo';
 import { setupChoice } from './store';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import type { Store } from './store';
-import { pinHomeAuthority, putTrustRecords, readHomeAuthority, trustEntries, trustEntry, trustRecordsFor, trustTable, TRUST_STORE } from './trustStore';
+import { ENROLLMENT_KEY, pinHomeAuthority, putTrustRecords, readHomeAuthority, trustEntries, trustEntry, trustRecordsFor, trustTable, TRUST_STORE } from './trustStore';
 import { inTransaction, type StoreTx } from './tx';
 
 /*
@@ -41,7 +41,6 @@ import { inTransaction, type StoreTx } from './tx';
  */
 
 export const AUTHORITY_KEY = 'authority';
-export const ENROLLMENT_KEY = 'enrollment';
 
 /** How long a certificate the county issues itself (and the default on the PCs page): ten years. */
 export const SELF_VALIDITY_YEARS = 10;

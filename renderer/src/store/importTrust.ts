@@ -10,14 +10,13 @@ import type { ChangeReason } from '../../../shared/trust/reasons';
 import type { RuleRegistry } from '../../../shared/trust/rules';
 import { changeHash } from '../../../shared/trust/seal';
 import { summarizeDecisions, type WriterTrust } from '../../../shared/trust/summary';
-import { ENROLLMENT_KEY } from './authorityStore';
 import { allChanges, changesOfRow } from './changeLog';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inSyncTransaction, readVector } from './dexieAccess';
 import { IDENTITY_KEY, type Identity } from './identity';
 import { rowKey } from './logPages';
 import { inTransaction, type StoreTx } from './tx';
-import { covering, putTrustRecords, readHomeAuthority, REFUSED_STORE, refusedTable, TRUST_STORE, trustEntries, trustTable, type RefusedEntry, type TrustEntry } from './trustStore';
+import { covering, ENROLLMENT_KEY, putTrustRecords, readHomeAuthority, REFUSED_STORE, refusedTable, TRUST_STORE, trustEntries, trustTable, type RefusedEntry, type TrustEntry } from './trustStore';
 
 /*
  * The trust half of an import (docs/ARCHITECTURE.md, "Trust"). In two steps, because WebCrypto may
@@ -46,6 +45,12 @@ export interface PreparedImportTrust {
    * this PC's device: its own changes passed its gate when written and are never taken back.
    */
   redecide?: { own: string | undefined };
+  /**
+   * How many of the carried records this PC does not hold yet (a certificate, a revocation, a
+   * succession, a seal…). A file bringing only these is still something to apply: a revocation sent
+   * to a PC that already has every change must be kept.
+   */
+  unheld: number;
 }
 
 export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Change[], carried: readonly object[], options: { redecide?: boolean } = {}): Promise<PreparedImportTrust> {
@@ -70,8 +75,15 @@ export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Ch
     ...(homeRecord && !verified ? { homeUnverified: true as const } : {}),
     material,
     carried: entries,
+    unheld: unheldCount(entries, held),
     ...(redecide && verified ? { redecide: { own: identity?.device } } : {}),
   };
+}
+
+/** The carried records this PC does not hold, each once. */
+function unheldCount(carried: readonly TrustEntry[], held: readonly TrustEntry[]): number {
+  const known = new Set(held.map((e) => e.id));
+  return new Set(carried.filter((e) => !known.has(e.id)).map((e) => e.id)).size;
 }
 
 /**

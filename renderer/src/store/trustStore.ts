@@ -24,6 +24,8 @@ import { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustTables';
 
 export { DEVICE_KEY_STORE, REFUSED_STORE, TRUST_STORE } from './trustTables';
 export const HOME_AUTHORITY_KEY = 'homeAuthority';
+/** The meta key of this PC's request to join a county, while it waits for the answer (authorityStore.ts). */
+export const ENROLLMENT_KEY = 'enrollment';
 
 export interface DeviceKeyEntry {
   id: 'device';

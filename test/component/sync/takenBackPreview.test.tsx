@@ -31,3 +31,29 @@ describe('the import preview, when the import takes changes back', () => {
     expect((screen.getByTestId('preview-apply') as HTMLButtonElement).disabled).toBe(false);
   }, 30_000);
 });
+
+describe('the import preview, when the file brings only trust records this PC lacks', () => {
+  const onlyRecords: ImportReview = {
+    files: [],
+    preview: review.preview,
+    trust: [],
+    prepared: { home: undefined, material: { changes: [], seals: [], certificates: [], revocations: [], successions: [], checkpoints: [] } as never, carried: [], unheld: 3 },
+  };
+
+  it.each([
+    ['zh-CN', '文件带来 3 条本机还没有的证书、吊销或签章等记录，导入后保存。'],
+    ['ug', 'ھۆججەتتە بۇ كومپيۇتېردا يوق 3 خاتىرە (گۇۋاھنامە، بىكار قىلىش ياكى تامغا قاتارلىق) بار، كىرگۈزگەندىن كېيىن ساقلىنىدۇ.'],
+  ] as const)('says so (%s) and can be applied — not "already imported"', async (lang, expected) => {
+    await renderInApp(<ImportPreviewDialog review={onlyRecords} busy={false} restore={false} onCancel={vi.fn()} onApply={vi.fn()} />, { lang });
+    expect(text(await screen.findByTestId('preview-trust-records'))).toBe(expected);
+    expect(screen.queryByTestId('preview-already')).toBeNull();
+    expect((screen.getByTestId('preview-apply') as HTMLButtonElement).disabled).toBe(false);
+  }, 30_000);
+
+  it('a file whose records are all held here is nothing new', async () => {
+    await renderInApp(<ImportPreviewDialog review={{ ...onlyRecords, prepared: { ...onlyRecords.prepared!, unheld: 0 } }} busy={false} restore={false} onCancel={vi.fn()} onApply={vi.fn()} />);
+    await screen.findByTestId('preview-already');
+    expect(screen.queryByTestId('preview-trust-records')).toBeNull();
+    expect((screen.getByTestId('preview-apply') as HTMLButtonElement).disabled).toBe(true);
+  }, 30_000);
+});

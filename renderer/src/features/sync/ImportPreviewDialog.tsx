@@ -45,7 +45,9 @@ export function ImportPreviewDialog({
   const fresh = preview ? Object.values(preview.perTable).reduce((n, c) => n + (c?.new ?? 0) + (c?.updated ?? 0), 0) + preview.parked : 0;
   // Changes this import takes back out (a revocation that cuts them) are something new to apply.
   const takenBack = (review.trust ?? []).reduce((sum, w) => sum + Object.values(w.takenBack ?? {}).reduce((a, b) => a + (b ?? 0), 0), 0);
-  const nothingNew = preview !== undefined && !preview.refused && fresh === 0 && takenBack === 0 && preview.conflicts.length === 0;
+  // So are trust records this PC does not hold (a revocation sent to a PC that has every change).
+  const unheld = review.prepared?.unheld ?? 0;
+  const nothingNew = preview !== undefined && !preview.refused && fresh === 0 && takenBack === 0 && unheld === 0 && preview.conflicts.length === 0;
   const outsideScope = review.files.reduce((n, f) => n + (f.outsideScope ?? 0), 0);
   const n = (value: number) => formatInteger(value, lang);
 
@@ -121,6 +123,11 @@ export function ImportPreviewDialog({
               <TrustCounts review={review} />
               {nothingNew ? <Alert severity="info" data-testid="preview-already">{t('preview.alreadyApplied')}</Alert> : null}
               {preview.alreadyApplied > 0 && !nothingNew ? <Alert severity="info">{t('preview.someAlreadyApplied', { count: preview.alreadyApplied })}</Alert> : null}
+              {unheld > 0 && fresh === 0 ? (
+                <Alert severity="info" data-testid="preview-trust-records">
+                  {t('preview.trustRecordsNew', { count: unheld, n: n(unheld) })}
+                </Alert>
+              ) : null}
               {preview.conflicts.length > 0 ? <Alert severity="warning" data-testid="preview-conflicts">{t('preview.conflicts', { count: preview.conflicts.length })}</Alert> : null}
               {review.disagreeing && review.disagreeing.length > 0 ? <DisagreeingReports reports={review.disagreeing} /> : null}
               {preview.futureStamped.map((s) => (

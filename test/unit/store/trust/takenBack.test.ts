@@ -64,6 +64,29 @@ describe('taking back what a later revocation cuts', () => {
     expect(await refusedHeld(w.lt05)).toHaveLength(stolen.length);
   });
 
+  it('a county file bringing only a revocation (every change held already) is still something to import, and the revocation is kept', async () => {
+    const { county, countyPc, lt03, lt05 } = await townshipWorld();
+    const seen = await lt03.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { members: 20, status: 'submitted' } }]);
+    await importFiles(countyPc, await fullFile(lt03));
+    await importFiles(lt05, await fullFile(countyPc));
+    // LT-05 holds every change the county holds: the county's file again is nothing new.
+    const same = await review(lt05, await fullFile(countyPc));
+    expect(same.prepared?.unheld).toBe(0);
+
+    // The county revokes LT-03, writing no change; its next file carries the revocation and nothing else new.
+    const seals = ((await readAll(countyPc.db, readTrustMaterial)).seals as Seal[]).filter((x) => x.device === lt03.device.id);
+    const revocation = await revokeDevice({ device: lt03.device.id, vector: { [lt03.device.id]: seen.at(-1)!.hlc }, seen: seals.map((x) => recordId(x)), cause: 'lost' }, county.authority, ISO(T0 + 20 * DAY));
+    await holdTrustRecords(countyPc.db, [revocation]);
+    const onlyRevocation = await fullFile(countyPc);
+    const reviewed = await review(lt05, onlyRevocation);
+    expect(reviewed.preview && Object.values(reviewed.preview.perTable).reduce((n, c) => n + (c?.new ?? 0) + (c?.updated ?? 0), 0)).toBe(0);
+    expect(reviewed.prepared?.unheld).toBe(1);
+    await importFiles(lt05, onlyRevocation);
+    const held = (await readAll(lt05.db, readTrustMaterial)).revocations as Revocation[];
+    expect(held.map((r) => recordId(r))).toEqual([recordId(revocation)]);
+    expect((await review(lt05, onlyRevocation)).prepared?.unheld).toBe(0);
+  });
+
   it('an import whose trust records are all held already decides only its new changes; one bringing a revocation decides the log again', async () => {
     const w = await townshipWorld();
     await stolenAfterSeen(w);
