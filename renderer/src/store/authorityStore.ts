@@ -25,7 +25,7 @@ import { startEmpty } from './demo';
 import { setupChoice } from './store';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import type { Store } from './store';
-import { ENROLLMENT_KEY, pinHomeAuthority, putTrustRecords, readHomeAuthority, trustEntries, trustEntry, trustRecordsFor, trustTable, TRUST_STORE } from './trustStore';
+import { ENROLLMENT_KEY, pinHomeAuthority, putTrustRecords, REFUSED_STORE, refusedTable, readHomeAuthority, trustEntries, trustEntry, trustRecordsFor, trustTable, TRUST_STORE } from './trustStore';
 import { inTransaction, type StoreTx } from './tx';
 
 /*
@@ -377,6 +377,10 @@ export async function issueForRequest(
     const home = (await readHomeAuthority(tx)) ?? opened.file.home;
     return enrollmentAnswer({ home, device: request.device, issued: issued.value.issued, records: await trustRecordsFor(tx, []) });
   });
+  // What that PC sent before it was certified waits on the refused page: decided again now, on the
+  // county's own PC, rather than at the next import.
+  const waiting = await inTransaction(store.db, 'r', [REFUSED_STORE], (tx) => refusedTable(tx).where('device').equals(request.device).count());
+  if (waiting > 0) await decideHeldLog(store.db, store.enforceTrust, now);
   return { ok: true, certificate: issued.value, answer: { text: writeEnrollmentAnswer(answer), fileName: `${opened.county}-${request.device}.leaguecert` } };
 }
 

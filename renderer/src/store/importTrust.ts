@@ -1,4 +1,5 @@
 import type { SyncAccess } from '../../../shared/sync/access';
+import { applyImport, planImport } from '../../../shared/sync/import';
 import type { Change } from '../../../shared/sync/change';
 import { applyChangeToRow, canonicalRowId, type MergedRow } from '../../../shared/sync/row';
 import { includes, type VersionVector } from '../../../shared/sync/vector';
@@ -246,6 +247,9 @@ export async function decideHeldLog(db: LeagueDeskDb, enforce: boolean, now = ne
     'rw',
     async (access, tx) => {
       const decided = await decideImport(tx, access, prepared, db.registry.rules, now);
+      // Changes kept aside and authorized now are applied before they leave the refused store
+      // (keepDecisions drops them from it): none is lost between the two.
+      await applyImport(await planImport(admittedChanges([], decided, enforce), access, { now: now.getTime(), ...(prepared.redecide?.own ? { ownDevice: prepared.redecide.own } : {}) }), access);
       await keepDecisions(tx, access, prepared, decided, enforce);
       return enforce ? (decided.takenBack?.length ?? 0) : 0;
     },

@@ -12,6 +12,7 @@ import type { Seal } from '../../../../shared/trust/seal';
 import { recordId } from '../../../../shared/trust/signed';
 import { importEnrollmentAnswer, issueForRequest, openEnrollmentRequest, requestToJoin, setUpCountyPc } from '../../../../renderer/src/store/authorityStore';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
+import { decideHeldLog } from '../../../../renderer/src/store/importTrust';
 import { holdTrustRecords, readTrustMaterial, refusedTable, type RefusedEntry } from '../../../../renderer/src/store/trustStore';
 import { ISO, T0, DAY, ITERATIONS, PASSPHRASE } from '../../trust/trustFixtures';
 import { freshDb, readAll } from '../fakeDb';
@@ -165,6 +166,31 @@ describe('taking back what a later revocation cuts', () => {
     expect(reviewed.prepared?.redecide).toBeDefined();
     expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 7 });
     expect(await refusedHeld(township)).toEqual([]);
+  });
+
+  it('deciding the held log again applies what was kept aside and is authorized now — it does not only drop it from the refused list', async () => {
+    const { county, township, stranger, certify } = await enrolledAfterImporting();
+    // A second edit by the stranger arrives after the township is pinned: kept aside, never applied.
+    const later = await stranger.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { youth1428: 33 } }]);
+    await importFiles(township, await fullFile(stranger));
+    expect((await refusedHeld(township)).map((e) => e.change.id)).toContain(later[0]!.id);
+    // The stranger's certificate reaches the township outside any import (held as enrolment holds records); the log is decided again.
+    await certify(stranger, 'LT-03');
+    const certificates = ((await readAll(county.db, readTrustMaterial)).certificates as { device: string }[]).filter((c) => c.device === stranger.device.id);
+    await holdTrustRecords(township.db, certificates);
+    await decideHeldLog(township.db, true);
+    expect(await reportRow(township, 'LT-03')).toMatchObject({ members: 7, youth1428: 33 });
+    expect(await refusedHeld(township)).toEqual([]);
+  });
+
+  it('on the county’s PC, certifying a PC lets in what it sent before at once, without waiting for another file', async () => {
+    const { county, stranger, certify } = await enrolledAfterImporting();
+    await importFiles(county, await fullFile(stranger));
+    expect((await refusedHeld(county)).map((e) => e.reason)).toEqual(['unknown-device']);
+    expect(await reportRow(county, 'LT-03')).toMatchObject({ members: 10 });
+    await certify(stranger, 'LT-03');
+    expect(await refusedHeld(county)).toEqual([]);
+    expect(await reportRow(county, 'LT-03')).toMatchObject({ members: 7 });
   });
 
   it('a change taken back stays out with its reason brought up to date when later material refuses it for another reason', async () => {
