@@ -68,6 +68,16 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   return { lang, heading, entries, footer: interpolate(m.footer, { county: text(input.countyName, lang) }) };
 }
 
+/**
+ * The issue number a digest of these notices carries unless the person types another: the issue
+ * the notices were entered with (`issue`), when those that have one agree; null when none has one
+ * or they name different issues (then the person decides).
+ */
+export function issueOfNotices(notices: readonly Pick<Notice, 'issue'>[]): number | null {
+  const issues = new Set(notices.flatMap((n) => (n.issue === null ? [] : [n.issue])));
+  return issues.size === 1 ? [...issues][0]! : null;
+}
+
 /** The digest as text to paste: heading, then each notice numbered, a blank line between. */
 export function bulletinText(bulletin: Bulletin): string {
   const blocks = bulletin.entries.map((entry, index) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBulletin, bulletinText } from '../../../shared/jobs/bulletin';
+import { buildBulletin, bulletinText, issueOfNotices } from '../../../shared/jobs/bulletin';
 import { LTR_ISOLATE, POP_ISOLATE } from '../../../shared/i18n/format';
 import { LOCALES, notice } from './fixtures';
 
@@ -34,5 +34,18 @@ describe('the WeChat bulletin text', () => {
   it('every isolate opened is closed (a stray one would flip the rest of a WeChat post)', () => {
     const text = bulletinText(buildBulletin({ notices: [notice(), notice({ ageMin: null, payMax: null })], lang: 'ug', locales: LOCALES, countyName: county, townshipName }));
     expect(text.split(LTR_ISOLATE).length).toBe(text.split(POP_ISOLATE).length);
+  });
+});
+
+describe("the bulletin's issue number, taken from the notices", () => {
+  it('is the issue the picked notices were entered with, when those that have one agree', () => {
+    expect(issueOfNotices([notice({ issue: 175 }), notice({ id: 'n2', issue: 175 })])).toBe(175);
+    expect(issueOfNotices([notice({ issue: 175 }), notice({ id: 'n2', issue: null })])).toBe(175);
+  });
+
+  it('is left to the person when the notices name different issues, none, or no notice is picked', () => {
+    expect(issueOfNotices([notice({ issue: 175 }), notice({ id: 'n2', issue: 176 })])).toBeNull();
+    expect(issueOfNotices([notice({ issue: null })])).toBeNull();
+    expect(issueOfNotices([])).toBeNull();
   });
 });
