@@ -139,7 +139,7 @@ export function generateDemoJobs(demo: DemoCounty): DemoJobs {
       age: prng.intBetween(18, 32),
       townshipId: notice.townshipId ?? (pick(prng, townships)?.id ?? null),
       hiredOn: addDays(notice.publishedOn!, prng.intBetween(7, 28)),
-      ...(uyghur ? { ethnicity: '维吾尔族' } : {}),
+      ...(uyghur ? { ethnicity: '05' } : {}),
       ...(prng.intBetween(0, 1) === 0 ? { phone: `1990001${pad(prng.intBetween(0, 9999), 4)}` } : {}),
     };
   });

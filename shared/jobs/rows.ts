@@ -70,6 +70,11 @@ export const placementSchema = z.object({
   age: z.number().int().min(14).max(60),
   townshipId: z.string().min(1).nullable(),
   hiredOn: isoDateSchema,
+  /**
+   * The ethnic group's code (domain/ethnicity.ts, GB/T 3304: '05' 维吾尔族). Older builds stored
+   * the name as typed; such text is read as its group's code where one is known by that name.
+   * Still a string of at most 30 characters, which is what older builds accept (docs/FORMATS.md).
+   */
   ethnicity: z.string().max(30).optional(),
   /** '' once a phone is removed (a merged field cannot be unset). */
   phone: phone.or(z.literal('')).optional(),

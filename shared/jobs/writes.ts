@@ -1,3 +1,4 @@
+import { ethnicityToStore } from '../domain/ethnicity';
 import { DELETED_FIELD } from '../sync/change';
 import type { WriteSpec } from '../sync/write';
 import { canMove, cleanNotice, validateNotice, type NoticeIssue } from './notice';
@@ -73,7 +74,8 @@ export function savePlacementWrites(draft: Placement, previous: Placement | unde
   const cleaned: Placement = {
     ...draft,
     name: draft.name.trim(),
-    ...(draft.ethnicity !== undefined ? { ethnicity: draft.ethnicity.trim() } : {}),
+    // A group's name (typed by an older build, or in the row being edited) is stored as its code.
+    ...(draft.ethnicity !== undefined ? { ethnicity: ethnicityToStore(draft.ethnicity) } : {}),
     ...(draft.phone !== undefined ? { phone: normalizePhone(draft.phone) } : {}),
   };
   if (!placementSchema.safeParse(cleaned).success) return { ok: false, reason: 'placement-invalid' };
