@@ -2,6 +2,7 @@ import { formatDate, formatInteger, isolateLtr as ltr } from '../i18n/format';
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
 import { interpolate } from '../i18n/interpolate';
 import type { JobsLocales } from './messages';
+import { noticeContact, noticePlace, placeOfCommittee } from './places';
 import type { Notice } from './rows';
 
 /*
@@ -58,10 +59,10 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     else if (ageMax !== null) lines.push(interpolate(m.ageUpTo, { max: ltr(String(ageMax), lang) }));
     if (notice.education !== 'any') lines.push(interpolate(m.education, { education: education[notice.education] }));
     const township = notice.townshipId ? input.townshipName(notice.townshipId) : undefined;
-    const place = [township ? text(township, lang) : '', notice.place?.trim() ?? ''].filter(Boolean).join(m.listSeparator);
+    const place = [township ? text(placeOfCommittee(township), lang) : '', text(noticePlace(notice), lang)].filter(Boolean).join(m.listSeparator);
     if (place) lines.push(interpolate(m.place, { place }));
     lines.push(interpolate(m.closes, { date: formatDate(notice.closesOn, lang, 'long') }));
-    lines.push(interpolate(m.contact, { name: notice.contactName, phone: ltr(notice.contactPhone, lang) }));
+    lines.push(interpolate(m.contact, { name: text(noticeContact(notice), lang), phone: ltr(notice.contactPhone, lang) }));
     return { noticeId: notice.id, employer: text(notice.employer, lang), title: text(notice.title, lang), lines, description: text(notice.description, lang) };
   });
   const heading = input.issue ? interpolate(m.headingIssue, { issue: ltr(String(input.issue), lang) }) : m.heading;

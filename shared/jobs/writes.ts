@@ -32,8 +32,21 @@ export function saveNoticeWrites(draft: Notice, previous: Notice | undefined, sc
   const issues = validateNotice(notice);
   if (issues.length > 0) return { ok: false, reason: 'notice-invalid', issues };
   const fields = changedFields(notice, previous);
-  return { ok: true, writes: Object.keys(fields).length === 0 ? [] : [{ table: 'notice', row: notice.id, fields, scope }] };
+  // The Uyghur sides of place and contact go in a change of their own: a build that does not know
+  // them parks that change alone and still applies the notice (a change is parked whole).
+  const uyghur: Record<string, unknown> = {};
+  for (const field of UYGHUR_SIDE_FIELDS) {
+    if (!(field in fields)) continue;
+    // An empty side is written only to clear one that was there (a merged field cannot be unset).
+    if (fields[field] !== '' || (previous?.[field] ?? '') !== '') uyghur[field] = fields[field];
+    delete fields[field];
+  }
+  const spec = (f: Record<string, unknown>): WriteSpec[] => (Object.keys(f).length === 0 ? [] : [{ table: 'notice', row: notice.id, fields: f, scope }]);
+  return { ok: true, writes: [...spec(fields), ...spec(uyghur)] };
 }
+
+/** Fields added after the first release, each the Uyghur side of a field older builds hold. */
+const UYGHUR_SIDE_FIELDS = ['placeUg', 'contactNameUg'] as const;
 
 /** Moves a notice along its workflow; publishing for the first time dates it today. */
 export function moveNoticeWrites(notice: Notice, to: NoticeStatus, today: string, scope: string): WritesResult {

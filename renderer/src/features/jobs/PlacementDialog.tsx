@@ -13,6 +13,7 @@ import { localToday } from '../../../../shared/domain/dates';
 import { ethnicityToStore } from '../../../../shared/domain/ethnicity';
 import { isValidPhone } from '../../../../shared/jobs/phone';
 import { SEXES, type Notice, type Placement, type Sex } from '../../../../shared/jobs/rows';
+import { placeOfCommittee } from '../../../../shared/jobs/places';
 import { savePlacementWrites } from '../../../../shared/jobs/writes';
 import { useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
@@ -102,7 +103,7 @@ export function PlacementDialog({ data, notice, placement, onClose }: Props) {
               <MenuItem value="">{t('form.noTownship')}</MenuItem>
               {data.townships.map((o) => (
                 <MenuItem key={o.id} value={o.id}>
-                  <BilingualName text={o.name} lang={lang} />
+                  <BilingualName text={placeOfCommittee(o.name)} lang={lang} />
                 </MenuItem>
               ))}
             </TextField>
