@@ -144,7 +144,7 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
             <TextField label={t('form.descriptionUg')} fullWidth multiline minRows={2} {...text('descriptionUg', 'rtl', 'notice-description-ug')} />
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField select label={t('form.township')} value={state.townshipId} onChange={(e) => set('townshipId')(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': 'notice-township' } }}>
+            <TextField select label={t('form.township')} value={state.townshipId} onChange={(e) => set('townshipId')(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': 'notice-township' }, select: { displayEmpty: countyWide }, inputLabel: { shrink: true } }}>
               {countyWide ? <MenuItem value="">{t('form.noTownship')}</MenuItem> : null}
               {townships.map((o) => (
                 <MenuItem key={o.id} value={o.id}>

@@ -99,7 +99,7 @@ export function PlacementDialog({ data, notice, placement, onClose }: Props) {
             <TextField label={t('placement.age')} value={age} onChange={(e) => setAge(e.target.value)} {...shownProblem('age')} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric', 'data-testid': 'placement-age' } }} />
           </Stack>
           <Stack direction="row" spacing={2}>
-            <TextField select label={t('placement.township')} value={townshipId} onChange={(e) => setTownshipId(e.target.value)} sx={{ flex: 1 }}>
+            <TextField select label={t('placement.township')} value={townshipId} onChange={(e) => setTownshipId(e.target.value)} sx={{ flex: 1 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
               <MenuItem value="">{t('form.noTownship')}</MenuItem>
               {data.townships.map((o) => (
                 <MenuItem key={o.id} value={o.id}>
