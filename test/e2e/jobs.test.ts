@@ -207,6 +207,16 @@ describe('job notices', () => {
     await page.locator('[data-testid="notice-row"]:has([data-status="published"]) [data-testid="notice-open"]').click();
     await page.getByTestId('notice-details').waitFor();
     await screenshot(page, 'jobs-details-ug');
+    // The Uyghur clerk sees the stored code as ئۇيغۇر and finds another group in Uyghur letters.
+    await page.locator('[data-testid="placement-row"]:has-text("ئابلىز") [data-testid="placement-edit"]').click();
+    await page.getByTestId('placement-form').waitFor();
+    expect(await page.getByTestId('placement-ethnicity').inputValue()).toBe('ئۇيغۇر');
+    await page.getByTestId('placement-ethnicity').fill('قاز');
+    await page.getByTestId('ethnicity-option-17').waitFor();
+    await screenshot(page, 'jobs-ethnicity-picker-ug');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('placement-cancel').click();
+    await page.getByTestId('placement-form').waitFor({ state: 'detached' });
     await page.getByTestId('notice-delete').click();
     await page.getByTestId('notice-delete-blocked').waitFor();
     await screenshot(page, 'jobs-delete-blocked-ug');

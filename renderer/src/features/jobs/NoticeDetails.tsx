@@ -199,7 +199,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
                   </TableCell>
                   <TableCell>{t(`sex.${p.sex}`)}</TableCell>
                   <TableCell align="right">{int(p.age)}</TableCell>
-                  <TableCell>{p.townshipId ? <BilingualName text={data.townshipName(p.townshipId) ?? {}} lang={lang} /> : t('form.noTownship')}</TableCell>
+                  <TableCell>{p.townshipId ? <BilingualName text={placeOfCommittee(data.townshipName(p.townshipId) ?? {})} lang={lang} /> : t('form.noTownship')}</TableCell>
                   <TableCell>{formatDate(p.hiredOn, lang, 'short')}</TableCell>
                   <TableCell>
                     <bdi dir="ltr" data-testid="placement-phone-masked">
@@ -209,7 +209,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {mayWrite ? (
                     <>
-                    <Button size="small" onClick={() => setPlacementDialog({ placement: p })}>
+                    <Button size="small" onClick={() => setPlacementDialog({ placement: p })} data-testid="placement-edit">
                       {t('actions.edit')}
                     </Button>
                     <Button

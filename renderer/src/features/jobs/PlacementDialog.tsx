@@ -116,7 +116,7 @@ export function PlacementDialog({ data, notice, placement, onClose }: Props) {
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
+        <Button onClick={onClose} disabled={busy} data-testid="placement-cancel">
           {t('actions.cancel')}
         </Button>
         <Button variant="contained" onClick={() => void save()} disabled={busy} data-testid="placement-save">
