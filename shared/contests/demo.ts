@@ -39,12 +39,17 @@ const UG_SENTENCES = [
   'ياشلىق دەۋر بىلەن بىللە ماڭغاندا ئەھمىيەتلىك بولىدۇ.',
 ];
 
+/**
+ * A judge's name is one string (contests/rows.ts judgeSchema), written as the judge writes it: the
+ * county's panel mixes Han and Uyghur judges, so the demo does too (and the ranking table must
+ * keep both scripts in order).
+ */
 const JUDGES = [
-  { id: 'j1', name: '评委一' },
-  { id: 'j2', name: '评委二' },
-  { id: 'j3', name: '评委三' },
-  { id: 'j4', name: '评委四' },
-  { id: 'j5', name: '评委五' },
+  { id: 'j1', name: 'ئابدۇرەھىم ئابلىمىت' },
+  { id: 'j2', name: '李建华' },
+  { id: 'j3', name: 'گۈلنار ئىمىن' },
+  { id: 'j4', name: '王晓燕' },
+  { id: 'j5', name: 'مەمەتجان تۇرسۇن' },
 ];
 
 export function demoContest(): Contest {

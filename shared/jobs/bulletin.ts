@@ -2,6 +2,7 @@ import { formatDate, formatInteger, isolateLtr as ltr } from '../i18n/format';
 import { pickText, type BilingualText, type Lang } from '../i18n/lang';
 import { interpolate } from '../i18n/interpolate';
 import type { JobsLocales } from './messages';
+import { noticeContact, noticePlace, placeOfCommittee } from './places';
 import type { Notice } from './rows';
 
 /*
@@ -58,14 +59,24 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     else if (ageMax !== null) lines.push(interpolate(m.ageUpTo, { max: ltr(String(ageMax), lang) }));
     if (notice.education !== 'any') lines.push(interpolate(m.education, { education: education[notice.education] }));
     const township = notice.townshipId ? input.townshipName(notice.townshipId) : undefined;
-    const place = [township ? text(township, lang) : '', notice.place?.trim() ?? ''].filter(Boolean).join(m.listSeparator);
+    const place = [township ? text(placeOfCommittee(township), lang) : '', text(noticePlace(notice), lang)].filter(Boolean).join(m.listSeparator);
     if (place) lines.push(interpolate(m.place, { place }));
     lines.push(interpolate(m.closes, { date: formatDate(notice.closesOn, lang, 'long') }));
-    lines.push(interpolate(m.contact, { name: notice.contactName, phone: ltr(notice.contactPhone, lang) }));
+    lines.push(interpolate(m.contact, { name: text(noticeContact(notice), lang), phone: ltr(notice.contactPhone, lang) }));
     return { noticeId: notice.id, employer: text(notice.employer, lang), title: text(notice.title, lang), lines, description: text(notice.description, lang) };
   });
   const heading = input.issue ? interpolate(m.headingIssue, { issue: ltr(String(input.issue), lang) }) : m.heading;
   return { lang, heading, entries, footer: interpolate(m.footer, { county: text(input.countyName, lang) }) };
+}
+
+/**
+ * The issue number a digest of these notices carries unless the person types another: the issue
+ * the notices were entered with (`issue`), when those that have one agree; null when none has one
+ * or they name different issues (then the person decides).
+ */
+export function issueOfNotices(notices: readonly Pick<Notice, 'issue'>[]): number | null {
+  const issues = new Set(notices.flatMap((n) => (n.issue === null ? [] : [n.issue])));
+  return issues.size === 1 ? [...issues][0]! : null;
 }
 
 /** The digest as text to paste: heading, then each notice numbered, a blank line between. */

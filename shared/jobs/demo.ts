@@ -65,7 +65,17 @@ const POSITIONS: readonly Position[] = [
   { title: { zh: '缝纫工', ug: 'تىككۈچى' }, education: 'any', pay: [3000, 4200], age: [18, 40] },
 ];
 
-const CONTACTS = ['王丽', '阿依古丽', '李强', '买买提', '张敏', '热依拉', '刘洋', '艾尔肯'];
+/** Each contact's name as written in Chinese and in Uyghur (one person, two scripts). */
+const CONTACTS = [
+  { zh: '王丽', ug: 'ۋاڭ لى' },
+  { zh: '阿依古丽', ug: 'ئايگۈل' },
+  { zh: '李强', ug: 'لى چياڭ' },
+  { zh: '买买提', ug: 'مەمەت' },
+  { zh: '张敏', ug: 'جاڭ مىن' },
+  { zh: '热依拉', ug: 'رەيلا' },
+  { zh: '刘洋', ug: 'ليۇ ياڭ' },
+  { zh: '艾尔肯', ug: 'ئەركىن' },
+];
 const GIVEN_NAMES = ['ئابلىز', 'مەرىيەم', 'ئەركىن', 'گۈلنۇر', 'دىلنۇر', 'ئالىم', 'پاتىگۈل', 'ئىلھام', '王磊', '李娜', '陈静', '杨帆', '赵伟', '马丽'];
 const FAMILY_INITIALS = ['ئا.', 'م.', 'ت.', 'ق.', 'ي.'];
 
@@ -103,7 +113,7 @@ export function generateDemoJobs(demo: DemoCounty): DemoJobs {
       languages: prng.intBetween(0, 1) === 0 ? ['zh', 'ug'] : ['zh'],
       payMin: position.pay[0],
       payMax: position.pay[1],
-      contactName: pick(prng, CONTACTS),
+      ...contactOf(pick(prng, CONTACTS)),
       contactPhone: landline ? `0996-46${pad(prng.intBetween(0, 99_999), 5)}` : `1990000${pad(prng.intBetween(0, 9999), 4)}`,
       publishedOn: status === 'draft' ? null : publishedOn,
       closesOn: addDays(publishedOn, 30),
@@ -139,7 +149,7 @@ export function generateDemoJobs(demo: DemoCounty): DemoJobs {
       age: prng.intBetween(18, 32),
       townshipId: notice.townshipId ?? (pick(prng, townships)?.id ?? null),
       hiredOn: addDays(notice.publishedOn!, prng.intBetween(7, 28)),
-      ...(uyghur ? { ethnicity: '维吾尔族' } : {}),
+      ...(uyghur ? { ethnicity: '05' } : {}),
       ...(prng.intBetween(0, 1) === 0 ? { phone: `1990001${pad(prng.intBetween(0, 9999), 4)}` } : {}),
     };
   });
@@ -150,11 +160,19 @@ export function generateDemoJobs(demo: DemoCounty): DemoJobs {
   return { notices, placements };
 }
 
+function contactOf(contact: { zh: string; ug: string } | undefined) {
+  return { contactName: contact?.zh ?? '', contactNameUg: contact?.ug ?? '' };
+}
+
 /** The demo county's year of job notices and placements, as writes, each scoped to the county. */
 export function jobsDemoWriteSpecs(demo: DemoCounty, county: Org): WriteSpec[] {
   const { notices, placements } = generateDemoJobs(demo);
   return [
-    ...notices.map(({ id, ...fields }) => ({ table: NOTICE_TABLE.name, row: id, fields, scope: county.code })),
+    // The Uyghur sides in a change of their own, as the app writes them (writes.ts saveNoticeWrites).
+    ...notices.flatMap(({ id, contactNameUg, ...fields }) => [
+      { table: NOTICE_TABLE.name, row: id, fields, scope: county.code },
+      { table: NOTICE_TABLE.name, row: id, fields: { contactNameUg }, scope: county.code },
+    ]),
     ...placements.map(({ id, ...fields }) => ({ table: PLACEMENT_TABLE.name, row: id, fields, scope: county.code })),
   ];
 }

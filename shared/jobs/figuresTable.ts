@@ -5,6 +5,7 @@ import { nameCell, tableDirection, type ReportColumn, type ReportRow, type Repor
 import type { JobFigures, JobFiguresReport } from './figures';
 import type { JobsLocales, JobsMessages } from './messages';
 import { maskPhone } from './phone';
+import { ethnicityName, readEthnicity } from '../domain/ethnicity';
 import type { Notice, Placement } from './rows';
 
 /*
@@ -70,6 +71,13 @@ export function townshipsTable(report: JobFiguresReport, ctx: JobsReportContext,
   return frame(ctx, report, m.townshipsSheet, columns, rows);
 }
 
+/** The group's name in the reader's language; text an older build stored is printed as written, with a mark. */
+function ethnicityCell(stored: string | undefined, ctx: JobsReportContext): string | null {
+  const name = ethnicityName(stored, ctx.lang);
+  if (name === undefined) return null;
+  return name.known ? name.text : interpolate(ctx.locales[ctx.lang].report.asWritten, { text: name.text });
+}
+
 /**
  * Who was placed, for the year: no more than the office needs to follow up, and the phone masked
  * (138****1234) because a spreadsheet travels further than anyone intends.
@@ -82,22 +90,22 @@ export function placementsTable(report: JobFiguresReport, placements: readonly P
     kind,
     ...(width ? { width } : {}),
   });
-  const rows = placements
+  const chosen = placements
     .filter((p) => p.hiredOn.startsWith(`${report.year}-`))
-    .sort((a, b) => (a.hiredOn < b.hiredOn ? -1 : a.hiredOn > b.hiredOn ? 1 : a.id < b.id ? -1 : 1))
-    .map((p) => {
-      const notice = notices.get(p.noticeId);
-      return {
-        hiredOn: p.hiredOn,
-        name: p.name,
-        sex: ctx.locales[ctx.lang].sex[p.sex],
-        age: p.age,
-        township: p.townshipId === null ? m.noTownship : nameCell(ctx.townshipName(p.townshipId) ?? { zh: p.townshipId }, ctx.lang),
-        notice: notice ? nameCell(notice.title, ctx.lang) : null,
-        ethnicity: p.ethnicity ?? null,
-        phone: p.phone ? maskPhone(p.phone) : null,
-      };
-    });
+    .sort((a, b) => (a.hiredOn < b.hiredOn ? -1 : a.hiredOn > b.hiredOn ? 1 : a.id < b.id ? -1 : 1));
+  const rows = chosen.map((p) => {
+    const notice = notices.get(p.noticeId);
+    return {
+      hiredOn: p.hiredOn,
+      name: p.name,
+      sex: ctx.locales[ctx.lang].sex[p.sex],
+      age: p.age,
+      township: p.townshipId === null ? m.noTownship : nameCell(ctx.townshipName(p.townshipId) ?? { zh: p.townshipId }, ctx.lang),
+      notice: notice ? nameCell(notice.title, ctx.lang) : null,
+      ethnicity: ethnicityCell(p.ethnicity, ctx),
+      phone: p.phone ? maskPhone(p.phone) : null,
+    };
+  });
   return {
     title: interpolate(m.placementsTitle, { year: report.year }),
     lang: ctx.lang,
@@ -113,7 +121,7 @@ export function placementsTable(report: JobFiguresReport, placements: readonly P
       col('phone', (r) => r.phone, 'code'),
     ],
     rows,
-    footnotes: [m.phoneNote],
+    footnotes: [m.phoneNote, ...(chosen.some((p) => readEthnicity(p.ethnicity)?.kind === 'text') ? [m.asWrittenNote] : [])],
     sheetName: m.placementsSheet,
     untranslatedMark: m.untranslated,
     pageFooter: m.pageFooter,

@@ -32,6 +32,8 @@ export interface JobsMessages {
     ethnicity: string;
     phone: string;
     phoneNote: string;
+    asWritten: string;
+    asWrittenNote: string;
   };
   sex: Record<Sex, string>;
   education: Record<EducationLevel, string>;

@@ -77,7 +77,7 @@ export function validateNotice(notice: Notice): NoticeIssue[] {
   if (!isCount(notice.payMin, 0, 1_000_000) || !isCount(notice.payMax, 0, 1_000_000) || (notice.payMin !== null && notice.payMax !== null && notice.payMin > notice.payMax)) {
     issues.push({ field: 'pay', reason: 'pay-range-invalid' });
   }
-  if (!notice.contactName.trim()) issues.push({ field: 'contactName', reason: 'contact-missing' });
+  if (!notice.contactName.trim() && !notice.contactNameUg?.trim()) issues.push({ field: 'contactName', reason: 'contact-missing' });
   if (!isValidPhone(notice.contactPhone)) issues.push({ field: 'contactPhone', reason: 'phone-invalid' });
   if (!isIsoDate(notice.closesOn) || (notice.publishedOn !== null && !isIsoDate(notice.publishedOn))) issues.push({ field: 'closesOn', reason: 'date-invalid' });
   else if (notice.publishedOn !== null && notice.closesOn < notice.publishedOn) issues.push({ field: 'closesOn', reason: 'closes-before-published' });
@@ -94,6 +94,9 @@ export function cleanNotice(notice: Notice): Notice {
     title: trim(notice.title),
     description: trim(notice.description),
     contactName: notice.contactName.trim(),
+    ...(notice.place !== undefined ? { place: notice.place.trim() } : {}),
+    ...(notice.placeUg !== undefined ? { placeUg: notice.placeUg.trim() } : {}),
+    ...(notice.contactNameUg !== undefined ? { contactNameUg: notice.contactNameUg.trim() } : {}),
     contactPhone: normalizePhone(notice.contactPhone),
   };
 }

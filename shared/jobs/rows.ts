@@ -32,9 +32,16 @@ export const noticeSchema = z.object({
   employer: shortText,
   title: shortText,
   description: text,
-  /** The township (org id) where the work is; null: county-wide or elsewhere (see `place`). */
+  /** The township (org id) where the work is; null: the county seat, county-wide or elsewhere (see `place`). */
   townshipId: z.string().min(1).nullable(),
+  /**
+   * Where exactly, typed: `place` in Chinese, `placeUg` in Uyghur (places.ts noticePlace). Two
+   * fields, not one `{ zh, ug }`, because older builds hold `place` as a string and refuse a
+   * whole file carrying another type; `placeUg` is written in a change of its own, which they park
+   * (docs/FORMATS.md). The same for the contact's name.
+   */
   place: z.string().max(120).optional(),
+  placeUg: z.string().max(120).optional(),
   openings: z.number().int().min(1).max(10_000),
   ageMin: count(120).nullable(),
   ageMax: count(120).nullable(),
@@ -44,6 +51,7 @@ export const noticeSchema = z.object({
   payMin: count(1_000_000).nullable(),
   payMax: count(1_000_000).nullable(),
   contactName: z.string().max(60),
+  contactNameUg: z.string().max(60).optional(),
   contactPhone: phone,
   /** Set when the notice is first published. */
   publishedOn: isoDateSchema.nullable(),
@@ -70,6 +78,11 @@ export const placementSchema = z.object({
   age: z.number().int().min(14).max(60),
   townshipId: z.string().min(1).nullable(),
   hiredOn: isoDateSchema,
+  /**
+   * The ethnic group's code (domain/ethnicity.ts, GB/T 3304: '05' 维吾尔族). Older builds stored
+   * the name as typed; such text is read as its group's code where one is known by that name.
+   * Still a string of at most 30 characters, which is what older builds accept (docs/FORMATS.md).
+   */
   ethnicity: z.string().max(30).optional(),
   /** '' once a phone is removed (a merged field cannot be unset). */
   phone: phone.or(z.literal('')).optional(),

@@ -21,7 +21,7 @@ export function buildNoticeSearchIndex(notices: readonly Notice[], townshipName:
       code: '',
       name: {
         zh: join(n.employer.zh, n.title.zh, township?.zh, n.place, n.contactName),
-        ug: join(n.employer.ug, n.title.ug, township?.ug, n.place, n.contactName),
+        ug: join(n.employer.ug, n.title.ug, township?.ug, n.placeUg, n.contactNameUg),
       },
     };
   });

@@ -1,3 +1,4 @@
+import { ethnicityToStore } from '../domain/ethnicity';
 import { DELETED_FIELD } from '../sync/change';
 import type { WriteSpec } from '../sync/write';
 import { canMove, cleanNotice, validateNotice, type NoticeIssue } from './notice';
@@ -31,8 +32,21 @@ export function saveNoticeWrites(draft: Notice, previous: Notice | undefined, sc
   const issues = validateNotice(notice);
   if (issues.length > 0) return { ok: false, reason: 'notice-invalid', issues };
   const fields = changedFields(notice, previous);
-  return { ok: true, writes: Object.keys(fields).length === 0 ? [] : [{ table: 'notice', row: notice.id, fields, scope }] };
+  // The Uyghur sides of place and contact go in a change of their own: a build that does not know
+  // them parks that change alone and still applies the notice (a change is parked whole).
+  const uyghur: Record<string, unknown> = {};
+  for (const field of UYGHUR_SIDE_FIELDS) {
+    if (!(field in fields)) continue;
+    // An empty side is written only to clear one that was there (a merged field cannot be unset).
+    if (fields[field] !== '' || (previous?.[field] ?? '') !== '') uyghur[field] = fields[field];
+    delete fields[field];
+  }
+  const spec = (f: Record<string, unknown>): WriteSpec[] => (Object.keys(f).length === 0 ? [] : [{ table: 'notice', row: notice.id, fields: f, scope }]);
+  return { ok: true, writes: [...spec(fields), ...spec(uyghur)] };
 }
+
+/** Fields added after the first release, each the Uyghur side of a field older builds hold. */
+const UYGHUR_SIDE_FIELDS = ['placeUg', 'contactNameUg'] as const;
 
 /** Moves a notice along its workflow; publishing for the first time dates it today. */
 export function moveNoticeWrites(notice: Notice, to: NoticeStatus, today: string, scope: string): WritesResult {
@@ -73,7 +87,8 @@ export function savePlacementWrites(draft: Placement, previous: Placement | unde
   const cleaned: Placement = {
     ...draft,
     name: draft.name.trim(),
-    ...(draft.ethnicity !== undefined ? { ethnicity: draft.ethnicity.trim() } : {}),
+    // A group's name (typed by an older build, or in the row being edited) is stored as its code.
+    ...(draft.ethnicity !== undefined ? { ethnicity: ethnicityToStore(draft.ethnicity) } : {}),
     ...(draft.phone !== undefined ? { phone: normalizePhone(draft.phone) } : {}),
   };
   if (!placementSchema.safeParse(cleaned).success) return { ok: false, reason: 'placement-invalid' };

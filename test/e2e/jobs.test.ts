@@ -29,12 +29,15 @@ async function fillNotice(page: Page, phone: string) {
   await page.getByTestId('notice-age-max').fill('30');
   await page.getByTestId('notice-pay-min').fill('4000');
   await page.getByTestId('notice-pay-max').fill('6000');
+  await page.getByTestId('notice-place-zh').fill('人民路 8 号');
+  await page.getByTestId('notice-place-ug').fill('خەلق يولى 8-نومۇر');
   await page.getByTestId('notice-contact-name').fill('王丽');
+  await page.getByTestId('notice-contact-name-ug').fill('ۋاڭ لى');
   await page.getByTestId('notice-contact-phone').fill(phone);
   await page.getByTestId('notice-issue').fill('175');
 }
 
-async function addPlacement(page: Page, name: string, sex: 'female' | 'male', age: string, phone: string) {
+async function addPlacement(page: Page, name: string, sex: 'female' | 'male', age: string, phone: string, ethnicity?: { typed: string; code: string }) {
   await page.getByTestId('placement-add').click();
   const form = page.getByTestId('placement-form');
   await form.waitFor();
@@ -43,6 +46,13 @@ async function addPlacement(page: Page, name: string, sex: 'female' | 'male', ag
   await page.getByTestId(`placement-sex-${sex}`).click();
   await page.getByTestId('placement-age').fill(age);
   await page.getByTestId('placement-phone').fill(phone);
+  if (ethnicity) {
+    // Typed in Uyghur Latin letters, picked from the standard list.
+    await page.getByTestId('placement-ethnicity').fill(ethnicity.typed);
+    await page.getByTestId(`ethnicity-option-${ethnicity.code}`).waitFor();
+    await screenshot(page, `jobs-ethnicity-picker-${await page.evaluate(() => document.documentElement.lang)}`);
+    await page.getByTestId(`ethnicity-option-${ethnicity.code}`).click();
+  }
   await page.getByTestId('placement-save').click();
   await form.waitFor({ state: 'detached' });
 }
@@ -101,8 +111,8 @@ describe('job notices', () => {
     await page.getByTestId('notice-move-published').click();
     await expect.poll(() => page.getByTestId('notice-status').getAttribute('data-status')).toBe('published');
 
-    await addPlacement(page, 'ئابلىز ئەركىن', 'male', '22', '13912345678');
-    await addPlacement(page, '李娜', 'female', '24', '');
+    await addPlacement(page, 'ئابلىز ئەركىن', 'male', '22', '13912345678', { typed: 'uyghur', code: '05' });
+    await addPlacement(page, '李娜', 'female', '24', '', { typed: 'hz', code: '01' });
     await expect.poll(() => page.getByTestId('placement-row').count()).toBe(2);
     expect((await page.getByTestId('placement-phone-masked').allTextContents()).sort()).toEqual(['', '139****5678']);
     await screenshot(page, 'jobs-details-zh');
@@ -124,11 +134,20 @@ describe('job notices', () => {
     // The bulletin in Uyghur and in Chinese, from the new notice (the only open one).
     await page.getByTestId('jobs-tab-bulletin').click();
     await page.getByTestId('jobs-bulletin').waitFor();
-    await page.getByTestId('bulletin-issue').fill('175');
+    // The issue number comes from the notice (entered as 175), still editable.
+    await expect.poll(() => page.getByTestId('bulletin-issue').inputValue()).toBe('175');
     await page.getByTestId('bulletin-lang-ug').click();
     await expect.poll(() => page.getByTestId('bulletin-text').inputValue()).toContain(TITLE.ug);
     const text = await page.getByTestId('bulletin-text').inputValue();
     expect(text).toContain('\u20660996-4621234\u2069');
+    // Place and contact in Uyghur too: no Chinese left in the Uyghur bulletin of a bilingual notice.
+    expect(text).toContain('ۋاڭ لى');
+    expect(text).toContain('خەلق يولى 8-نومۇر');
+    expect(text).not.toMatch(/\p{Script=Han}/u);
+    await page.getByTestId('bulletin-lang-zh-CN').click();
+    await expect.poll(() => page.getByTestId('bulletin-text').inputValue()).toContain('联系人：王丽');
+    expect(await page.getByTestId('bulletin-text').inputValue()).toContain('第 175 期');
+    await page.getByTestId('bulletin-lang-ug').click();
     const ugPng = await bulletinImage(page, 'ug');
     const zhPng = await bulletinImage(page, 'zh-CN');
     expect(ugPng.equals(zhPng)).toBe(false);
@@ -164,6 +183,9 @@ describe('job notices', () => {
     const placementsSheet = JSON.stringify(book.worksheets[2]!.getSheetValues());
     expect(placementsSheet).not.toMatch(/1990001\d{4}/);
     expect(placementsSheet).toMatch(/199\*\*\*\*\d{4}/);
+    // Ethnicity is stored as a code and printed as the reader's name.
+    expect(placementsSheet).toContain('维吾尔族');
+    expect(placementsSheet).not.toContain('"05"');
 
     await page.getByTestId('lang-ug').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
@@ -185,6 +207,16 @@ describe('job notices', () => {
     await page.locator('[data-testid="notice-row"]:has([data-status="published"]) [data-testid="notice-open"]').click();
     await page.getByTestId('notice-details').waitFor();
     await screenshot(page, 'jobs-details-ug');
+    // The Uyghur clerk sees the stored code as ئۇيغۇر and finds another group in Uyghur letters.
+    await page.locator('[data-testid="placement-row"]:has-text("ئابلىز") [data-testid="placement-edit"]').click();
+    await page.getByTestId('placement-form').waitFor();
+    expect(await page.getByTestId('placement-ethnicity').inputValue()).toBe('ئۇيغۇر');
+    await page.getByTestId('placement-ethnicity').fill('قاز');
+    await page.getByTestId('ethnicity-option-17').waitFor();
+    await screenshot(page, 'jobs-ethnicity-picker-ug');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('placement-cancel').click();
+    await page.getByTestId('placement-form').waitFor({ state: 'detached' });
     await page.getByTestId('notice-delete').click();
     await page.getByTestId('notice-delete-blocked').waitFor();
     await screenshot(page, 'jobs-delete-blocked-ug');

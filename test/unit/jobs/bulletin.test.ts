@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBulletin, bulletinText } from '../../../shared/jobs/bulletin';
+import { buildBulletin, bulletinText, issueOfNotices } from '../../../shared/jobs/bulletin';
 import { LTR_ISOLATE, POP_ISOLATE } from '../../../shared/i18n/format';
 import { LOCALES, notice } from './fixtures';
 
@@ -12,8 +12,8 @@ describe('the WeChat bulletin text', () => {
     expect(bulletinText(bulletin)).toBe(
       [
         '轮青诚聘 · 第 175 期',
-        '1. 轮台县幸福超市 · 收银员\n招聘人数：2 人\n月薪：2,600–3,200 元\n年龄：18–30 岁\n学历：高中\n地点：轮台镇团委\n截止日期：2025年3月31日\n联系人：王丽  0996-4621234',
-        '2. 轮台县幸福超市 · 会计\n招聘人数：2 人\n年龄：18–30 岁\n地点：轮台镇团委\n截止日期：2025年3月31日\n联系人：王丽  0996-4621234',
+        '1. 轮台县幸福超市 · 收银员\n招聘人数：2 人\n月薪：2,600–3,200 元\n年龄：18–30 岁\n学历：高中\n地点：轮台镇\n截止日期：2025年3月31日\n联系人：王丽  0996-4621234',
+        '2. 轮台县幸福超市 · 会计\n招聘人数：2 人\n年龄：18–30 岁\n地点：轮台镇\n截止日期：2025年3月31日\n联系人：王丽  0996-4621234',
         '共青团轮台县委员会',
       ].join('\n\n') + '\n',
     );
@@ -34,5 +34,18 @@ describe('the WeChat bulletin text', () => {
   it('every isolate opened is closed (a stray one would flip the rest of a WeChat post)', () => {
     const text = bulletinText(buildBulletin({ notices: [notice(), notice({ ageMin: null, payMax: null })], lang: 'ug', locales: LOCALES, countyName: county, townshipName }));
     expect(text.split(LTR_ISOLATE).length).toBe(text.split(POP_ISOLATE).length);
+  });
+});
+
+describe("the bulletin's issue number, taken from the notices", () => {
+  it('is the issue the picked notices were entered with, when those that have one agree', () => {
+    expect(issueOfNotices([notice({ issue: 175 }), notice({ id: 'n2', issue: 175 })])).toBe(175);
+    expect(issueOfNotices([notice({ issue: 175 }), notice({ id: 'n2', issue: null })])).toBe(175);
+  });
+
+  it('is left to the person when the notices name different issues, none, or no notice is picked', () => {
+    expect(issueOfNotices([notice({ issue: 175 }), notice({ id: 'n2', issue: 176 })])).toBeNull();
+    expect(issueOfNotices([notice({ issue: null })])).toBeNull();
+    expect(issueOfNotices([])).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/i18n/format';
 import { LANG_SELF_NAMES, LANGS, directionOf, type Lang } from '../../../../shared/i18n/lang';
-import { buildBulletin, bulletinText } from '../../../../shared/jobs/bulletin';
+import { buildBulletin, bulletinText, issueOfNotices } from '../../../../shared/jobs/bulletin';
 import { localToday } from '../../../../shared/domain/dates';
 import { noticeDay, shownStatus } from '../../../../shared/jobs/notice';
 import { useBridge, useLanguage, useNotify } from '../../app/context';
@@ -54,12 +54,15 @@ export function BulletinView({ data }: { data: JobsData }) {
   }, [data, query]);
   const [picked, setPicked] = useState<string[]>(() => data.notices.filter((n) => shownStatus(n, today) === 'published').map((n) => n.id));
   const [lang, setLang] = useState<Lang>(uiLang);
-  const [issue, setIssue] = useState('');
+  // Typed by the person (kept as typed); until then, the picked notices' own issue number.
+  const [typedIssue, setIssue] = useState<string | null>(null);
   const [output, setOutput] = useState<Output>('text');
   const [image, setImage] = useState<{ url: string; png: Uint8Array; height: number } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const notices = picked.map((id) => data.noticeById.get(id)).filter((n) => n !== undefined);
+  const noticesIssue = issueOfNotices(notices);
+  const issue = typedIssue ?? (noticesIssue === null ? '' : String(noticesIssue));
   const issueNumber = /^\d+$/.test(issue.trim()) ? Number(issue) : null;
   const bulletin = useMemo(
     () => buildBulletin({ notices, lang, locales: JOBS_LOCALES, issue: issueNumber, countyName: data.county?.name ?? {}, townshipName: data.townshipName }),

@@ -28,6 +28,7 @@ import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
 import { NoticeFormDialog } from './NoticeFormDialog';
 import { useStanding } from '../../app/useStanding';
+import { noticeContact, noticePlace, placeOfCommittee } from '../../../../shared/jobs/places';
 import { NOTICE_TABLE } from '../../../../shared/jobs/tables';
 import { PlacementDialog } from './PlacementDialog';
 import { StatusChip } from './StatusChip';
@@ -71,6 +72,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
   const placements = [...(data.placementsByNotice.get(notice.id) ?? [])].sort((a, b) => (a.hiredOn < b.hiredOn ? -1 : a.hiredOn > b.hiredOn ? 1 : 0));
   const scope = data.county?.code ?? 'LT';
   const title = pickText(notice.title, lang).text;
+  const place = noticePlace(notice);
   const int = (n: number) => formatInteger(n, lang);
   // A range is one left-to-right unit in Uyghur: isolated number by number, "4,000–6,000" would read "6,000–4,000".
   const range = (min: number | null, max: number | null, key: string) => {
@@ -136,14 +138,19 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
           {fact(
             t('details.place'),
             <>
-              {notice.townshipId ? <BilingualName text={data.townshipName(notice.townshipId) ?? {}} lang={lang} /> : t('form.noTownship')}
-              {notice.place ? ` · ${notice.place}` : ''}
+              {notice.townshipId ? <BilingualName text={placeOfCommittee(data.townshipName(notice.townshipId) ?? {})} lang={lang} /> : t('form.noTownship')}
+              {place.zh || place.ug ? (
+                <>
+                  {' · '}
+                  <BilingualName text={place} lang={lang} />
+                </>
+              ) : null}
             </>,
           )}
           {fact(
             t('details.contact'),
             <>
-              {notice.contactName} <bdi dir="ltr">{notice.contactPhone}</bdi>
+              <BilingualName text={noticeContact(notice)} lang={lang} /> <bdi dir="ltr">{notice.contactPhone}</bdi>
             </>,
           )}
           {fact(t('details.publishedOn'), notice.publishedOn ? formatDate(notice.publishedOn, lang) : t('details.notSet'))}
@@ -192,7 +199,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
                   </TableCell>
                   <TableCell>{t(`sex.${p.sex}`)}</TableCell>
                   <TableCell align="right">{int(p.age)}</TableCell>
-                  <TableCell>{p.townshipId ? <BilingualName text={data.townshipName(p.townshipId) ?? {}} lang={lang} /> : t('form.noTownship')}</TableCell>
+                  <TableCell>{p.townshipId ? <BilingualName text={placeOfCommittee(data.townshipName(p.townshipId) ?? {})} lang={lang} /> : t('form.noTownship')}</TableCell>
                   <TableCell>{formatDate(p.hiredOn, lang, 'short')}</TableCell>
                   <TableCell>
                     <bdi dir="ltr" data-testid="placement-phone-masked">
@@ -202,7 +209,7 @@ export function NoticeDetails({ data, noticeId, onUndoable }: { data: JobsData; 
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {mayWrite ? (
                     <>
-                    <Button size="small" onClick={() => setPlacementDialog({ placement: p })}>
+                    <Button size="small" onClick={() => setPlacementDialog({ placement: p })} data-testid="placement-edit">
                       {t('actions.edit')}
                     </Button>
                     <Button

@@ -20,6 +20,7 @@ import { pickText } from '../../../../shared/i18n/lang';
 import { localToday } from '../../../../shared/domain/dates';
 import { findDuplicates, noticeDay, shownStatus, validateNotice, cleanNotice, type NoticeField } from '../../../../shared/jobs/notice';
 import { EDUCATION_LEVELS, NOTICE_CHANNELS, type Notice } from '../../../../shared/jobs/rows';
+import { placeOfCommittee } from '../../../../shared/jobs/places';
 import { saveNoticeWrites } from '../../../../shared/jobs/writes';
 import { NOTICE_TABLE } from '../../../../shared/jobs/tables';
 import { useStanding } from '../../app/useStanding';
@@ -143,16 +144,19 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
             <TextField label={t('form.descriptionUg')} fullWidth multiline minRows={2} {...text('descriptionUg', 'rtl', 'notice-description-ug')} />
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField select label={t('form.township')} value={state.townshipId} onChange={(e) => set('townshipId')(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': 'notice-township' } }}>
+            <TextField select label={t('form.township')} value={state.townshipId} onChange={(e) => set('townshipId')(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': 'notice-township' }, select: { displayEmpty: countyWide }, inputLabel: { shrink: true } }}>
               {countyWide ? <MenuItem value="">{t('form.noTownship')}</MenuItem> : null}
               {townships.map((o) => (
                 <MenuItem key={o.id} value={o.id}>
-                  <BilingualName text={o.name} lang={lang} />
+                  <BilingualName text={placeOfCommittee(o.name)} lang={lang} />
                 </MenuItem>
               ))}
             </TextField>
-            <TextField label={t('form.place')} sx={{ flex: 1 }} {...text('place', lang === 'ug' ? 'rtl' : 'ltr', 'notice-place')} />
             <TextField label={t('form.openings')} sx={{ width: 140 }} {...text('openings', 'ltr', 'notice-openings', { inputMode: 'numeric' })} {...fieldProps('openings')} />
+          </Stack>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <TextField label={t('form.placeZh')} fullWidth {...text('placeZh', 'ltr', 'notice-place-zh')} helperText={t('form.placeHint')} />
+            <TextField label={t('form.placeUg')} fullWidth {...text('placeUg', 'rtl', 'notice-place-ug')} />
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             {/* The pay labels are the longest in Uyghur: those fields take more of the row than the ages. */}
@@ -178,7 +182,8 @@ export function NoticeFormDialog({ data, notice, onClose, onSaved }: Props) {
             </FormGroup>
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField label={t('form.contactName')} sx={{ flex: 1 }} {...text('contactName', lang === 'ug' ? 'rtl' : 'ltr', 'notice-contact-name')} {...fieldProps('contactName')} />
+            <TextField label={t('form.contactZh')} sx={{ flex: 1 }} {...text('contactZh', 'ltr', 'notice-contact-name')} {...fieldProps('contactName')} />
+            <TextField label={t('form.contactUg')} sx={{ flex: 1 }} {...text('contactUg', 'rtl', 'notice-contact-name-ug')} error={issueOf('contactName') !== undefined} />
             <TextField label={t('form.contactPhone')} sx={{ flex: 1 }} {...text('contactPhone', 'ltr', 'notice-contact-phone', { inputMode: 'tel' })} {...fieldProps('contactPhone', t('form.phoneHint'))} />
           </Stack>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>

@@ -26,6 +26,7 @@ import { storeErrorKey } from '../../store/errors';
 import { setRouteParams } from '../../app/routes';
 import { useLanguage, useNotify, useStore } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
+import { placeOfCommittee } from '../../../../shared/jobs/places';
 import { NoticeFormDialog } from './NoticeFormDialog';
 import { useStanding } from '../../app/useStanding';
 import { NOTICE_TABLE } from '../../../../shared/jobs/tables';
@@ -119,7 +120,7 @@ export function NoticeList({ data }: { data: JobsData }) {
           <MenuItem value="all">{t('list.all')}</MenuItem>
           {data.townships.map((o) => (
             <MenuItem key={o.id} value={o.id}>
-              <BilingualName text={o.name} lang={lang} />
+              <BilingualName text={placeOfCommittee(o.name)} lang={lang} />
             </MenuItem>
           ))}
           <MenuItem value="none">{t('form.noTownship')}</MenuItem>
@@ -199,7 +200,7 @@ export function NoticeList({ data }: { data: JobsData }) {
                         <BilingualName text={notice.title} lang={lang} />
                       </Link>
                     </TableCell>
-                    <TableCell sx={{ minWidth: 120 }}>{notice.townshipId ? <BilingualName text={data.townshipName(notice.townshipId) ?? {}} lang={lang} /> : t('form.noTownship')}</TableCell>
+                    <TableCell sx={{ minWidth: 120 }}>{notice.townshipId ? <BilingualName text={placeOfCommittee(data.townshipName(notice.townshipId) ?? {})} lang={lang} /> : t('form.noTownship')}</TableCell>
                     <TableCell align="right">{int(notice.openings)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                       {payRange(notice.payMin, notice.payMax)}

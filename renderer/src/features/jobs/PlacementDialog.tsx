@@ -10,14 +10,17 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../../shared/domain/dates';
+import { ethnicityToStore } from '../../../../shared/domain/ethnicity';
 import { isValidPhone } from '../../../../shared/jobs/phone';
 import { SEXES, type Notice, type Placement, type Sex } from '../../../../shared/jobs/rows';
+import { placeOfCommittee } from '../../../../shared/jobs/places';
 import { savePlacementWrites } from '../../../../shared/jobs/writes';
 import { useLanguage, useNotify } from '../../app/context';
 import { BilingualName } from '../../components/BilingualName';
 import { useWrite } from '../../app/useWrite';
 import type { JobsData } from './useJobsData';
 import { DateField } from '../../components/DateField';
+import { EthnicityPicker } from './EthnicityPicker';
 
 interface Props {
   data: JobsData;
@@ -37,7 +40,8 @@ export function PlacementDialog({ data, notice, placement, onClose }: Props) {
   const [age, setAge] = useState(placement ? String(placement.age) : '');
   const [townshipId, setTownshipId] = useState(placement?.townshipId ?? notice.townshipId ?? '');
   const [hiredOn, setHiredOn] = useState(placement?.hiredOn ?? localToday(new Date()));
-  const [ethnicity, setEthnicity] = useState(placement?.ethnicity ?? '');
+  // A group's name stored by an older build shows (and is saved) as its code.
+  const [ethnicity, setEthnicity] = useState(() => ethnicityToStore(placement?.ethnicity ?? ''));
   const [phone, setPhone] = useState(placement?.phone ?? '');
   const [tried, setTried] = useState(false);
   const { busy, write } = useWrite();
@@ -95,24 +99,24 @@ export function PlacementDialog({ data, notice, placement, onClose }: Props) {
             <TextField label={t('placement.age')} value={age} onChange={(e) => setAge(e.target.value)} {...shownProblem('age')} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric', 'data-testid': 'placement-age' } }} />
           </Stack>
           <Stack direction="row" spacing={2}>
-            <TextField select label={t('placement.township')} value={townshipId} onChange={(e) => setTownshipId(e.target.value)} sx={{ flex: 1 }}>
+            <TextField select label={t('placement.township')} value={townshipId} onChange={(e) => setTownshipId(e.target.value)} sx={{ flex: 1 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
               <MenuItem value="">{t('form.noTownship')}</MenuItem>
               {data.townships.map((o) => (
                 <MenuItem key={o.id} value={o.id}>
-                  <BilingualName text={o.name} lang={lang} />
+                  <BilingualName text={placeOfCommittee(o.name)} lang={lang} />
                 </MenuItem>
               ))}
             </TextField>
             <DateField lang={lang} label={t('placement.hiredOn')} value={hiredOn} onValueChange={(v) => setHiredOn(v)} {...shownProblem('hiredOn')} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': 'placement-hired' } }} />
           </Stack>
           <Stack direction="row" spacing={2}>
-            <TextField label={t('placement.ethnicity')} value={ethnicity} onChange={(e) => setEthnicity(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'auto' } }} />
+            <EthnicityPicker value={ethnicity} onChange={setEthnicity} lang={lang} disabled={busy} />
             <TextField label={t('placement.phone')} value={phone} onChange={(e) => setPhone(e.target.value)} {...shownProblem('phone')} sx={{ flex: 1 }} slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'tel', 'data-testid': 'placement-phone' } }} />
           </Stack>
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
+        <Button onClick={onClose} disabled={busy} data-testid="placement-cancel">
           {t('actions.cancel')}
         </Button>
         <Button variant="contained" onClick={() => void save()} disabled={busy} data-testid="placement-save">

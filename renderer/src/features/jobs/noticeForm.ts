@@ -10,7 +10,8 @@ export interface NoticeFormState {
   descriptionZh: string;
   descriptionUg: string;
   townshipId: string;
-  place: string;
+  placeZh: string;
+  placeUg: string;
   openings: string;
   ageMin: string;
   ageMax: string;
@@ -19,7 +20,8 @@ export interface NoticeFormState {
   langUg: boolean;
   payMin: string;
   payMax: string;
-  contactName: string;
+  contactZh: string;
+  contactUg: string;
   contactPhone: string;
   closesOn: string;
   channel: NoticeChannel;
@@ -37,7 +39,8 @@ export function formStateOf(notice: Notice | undefined, today: string): NoticeFo
     descriptionZh: notice?.description.zh ?? '',
     descriptionUg: notice?.description.ug ?? '',
     townshipId: notice?.townshipId ?? '',
-    place: notice?.place ?? '',
+    placeZh: notice?.place ?? '',
+    placeUg: notice?.placeUg ?? '',
     openings: notice ? String(notice.openings) : '1',
     ageMin: numberText(notice?.ageMin ?? null),
     ageMax: numberText(notice?.ageMax ?? null),
@@ -46,7 +49,8 @@ export function formStateOf(notice: Notice | undefined, today: string): NoticeFo
     langUg: notice ? notice.languages.includes('ug') : false,
     payMin: numberText(notice?.payMin ?? null),
     payMax: numberText(notice?.payMax ?? null),
-    contactName: notice?.contactName ?? '',
+    contactZh: notice?.contactName ?? '',
+    contactUg: notice?.contactNameUg ?? '',
     contactPhone: notice?.contactPhone ?? '',
     closesOn: notice?.closesOn ?? addDays(today, 30),
     channel: notice?.channel ?? 'wechat',
@@ -66,7 +70,8 @@ export function noticeOf(state: NoticeFormState, id: string, previous: Notice | 
     title: bilingual(state.titleZh, state.titleUg),
     description: bilingual(state.descriptionZh, state.descriptionUg),
     townshipId: state.townshipId || null,
-    place: state.place.trim(),
+    place: state.placeZh.trim(),
+    placeUg: state.placeUg.trim(),
     openings: numberOf(state.openings) ?? Number.NaN,
     ageMin: numberOf(state.ageMin),
     ageMax: numberOf(state.ageMax),
@@ -74,7 +79,8 @@ export function noticeOf(state: NoticeFormState, id: string, previous: Notice | 
     languages: [...(state.langZh ? (['zh'] as const) : []), ...(state.langUg ? (['ug'] as const) : [])],
     payMin: numberOf(state.payMin),
     payMax: numberOf(state.payMax),
-    contactName: state.contactName,
+    contactName: state.contactZh,
+    contactNameUg: state.contactUg,
     contactPhone: state.contactPhone,
     publishedOn: previous?.publishedOn ?? null,
     closesOn: state.closesOn,
