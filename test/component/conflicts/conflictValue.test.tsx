@@ -59,6 +59,12 @@ describe('a value that points at another row', () => {
     expect(await shown('roundId', 'r1')).toMatch(/2026/);
   });
 
+  it('an ethnic group stored as its code reads as the group, in the reader’s language', async () => {
+    expect(await shown('ethnicity', '05')).toBe('维吾尔族');
+    expect(await shown('ethnicity', '05', 'ug')).toBe('ئۇيغۇر');
+    expect(await shown('ethnicity', '维吾尔族', 'ug')).toBe('ئۇيغۇر');
+  });
+
   it('in Uyghur, by the Uyghur names', async () => {
     expect(await shown('contestId', 'c1', 'ug')).toBe('ياشلىق ماقالىسى');
     expect(await shown('points', score.points, 'ug')).toBe('مەزمۇنى 8، تىل 7');

@@ -1,3 +1,4 @@
+import { ethnicityName } from '../../../../shared/domain/ethnicity';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +53,11 @@ function reference(field: string, value: unknown, row: Readonly<Record<string, u
     if (field === 'entryId') {
       const code = context.entries.get(value)?.['code'];
       return typeof code === 'string' ? <bdi dir="ltr">{code}</bdi> : null;
+    }
+    if (field === 'ethnicity') {
+      // Stored as its code (or, from an older build, a name): the group in the reader's language.
+      const name = ethnicityName(value, lang);
+      return name ? <bdi>{name.text}</bdi> : null;
     }
     if (field === 'judgeId') {
       const name = listOf(contest?.['judges']).find((j) => j.id === value)?.name;
