@@ -66,7 +66,8 @@ export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Ch
   const readable = carried.filter((r) => carriedRecordProblem(r as Record<string, unknown>) === null);
   const entries = trustEntries(readable);
   const holding = Object.keys(vector).length > 0 || aside.length > 0;
-  const redecide = homeRecord !== undefined && ((options.redecide === true && holding) || reachesHeld(entries, held, vector, aside));
+  const redecide =
+    homeRecord !== undefined && ((options.redecide === true && holding) || reachesHeld(entries, held, vector, aside) || (holding && (await arrivesBeforeHeld(db, incoming, vector))));
   // Deciding the held log again needs the seals of all of it: every record held is checked then.
   const records = carriedMaterial([...(redecide ? held : covering(held, candidates)).map((e) => e.record as object), ...readable]);
   const [home, material] = await Promise.all([homeRecord ? checkAuthorityRecord(homeRecord) : undefined, prepareMaterial({ ...records, changes: candidates })]);
@@ -85,6 +86,34 @@ export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Ch
 function unheldCount(carried: readonly TrustEntry[], held: readonly TrustEntry[]): number {
   const known = new Set(held.map((e) => e.id));
   return new Set(carried.filter((e) => !known.has(e.id)).map((e) => e.id)).size;
+}
+
+/**
+ * Whether a new change is stamped before something held on the row it writes: the rows as held are
+ * then not the rows at its stamp (a township's offline edit reaching a PC after the county's later
+ * approval of that report), and deciding it against them — or keeping the later changes decided
+ * without it — would end differently from a PC that received the two the other way round. The log
+ * is then decided again from the first stamp, as for a late certificate. Changes arriving in stamp
+ * order, the common case, read only the rows they write.
+ */
+async function arrivesBeforeHeld(db: LeagueDeskDb, incoming: readonly Change[], vector: VersionVector): Promise<boolean> {
+  const fresh = incoming.filter((c) => !includes(vector, c) && db.syncTables.get(c.table) !== undefined);
+  if (fresh.length === 0) return false;
+  const rowOf = (c: Change) => canonicalRowId(db.syncTables.rowIds, c.table, c.row);
+  const byTable = new Map<string, Set<string>>();
+  for (const c of fresh) byTable.set(c.table, (byTable.get(c.table) ?? new Set()).add(rowOf(c)));
+  const latest = await inTransaction(db, 'r', [...byTable.keys()], async (tx) => {
+    const out = new Map<string, string>();
+    for (const [table, ids] of byTable) {
+      const list = [...ids];
+      const rows = await tx.table<MergedRow, string>(table).bulkGet(list);
+      rows.forEach((row, i) => {
+        if (row) out.set(rowKey(table, list[i]!), Object.values(row._clock).reduce((max, hlc) => (hlc > max ? hlc : max), ''));
+      });
+    }
+    return out;
+  });
+  return fresh.some((c) => (latest.get(rowKey(c.table, rowOf(c))) ?? '') > c.hlc);
 }
 
 /**

@@ -4,7 +4,8 @@
  * cut, seals — every receiving PC ends with the same rows and the same refused changes (hash and
  * reason) as a PC that received everything in one file, and as decideAll of the union says — by USB
  * files or by hub pulls. A change applied before the revocation arrived that falls after the cut is
- * taken back out.
+ * taken back out. Changes arriving out of stamp order are decided as of their stamp too: a township's
+ * offline edit that reaches a PC after the county's later approval of that report stands everywhere.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,13 @@ beforeAll(async () => {
     ...(await lt05.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 21, status: 'submitted' } }])),
     ...(await lt05.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { youth1428: 44 } }])),
   ];
+  // The county takes LT-05's submission and approves it, while LT-05, offline, has edited its
+  // figures once more (stamped before the approval, unseen by the county): delivered in any order,
+  // the edit stands (the report was not approved yet at its stamp) and so does the approval.
+  await importFiles(countyPc, await fullFile(lt05));
+  const lateEdit05 = await lt05.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 23 } }]);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const approval05 = await countyPc.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { status: 'approved' } }]);
   const countyChanges = await changesOf(tree);
   const seals = [...(await sealsOf(countyPc, countyPc.device.id)), ...(await sealsOf(lt03, lt03.device.id)), ...(await sealsOf(lt05, lt05.device.id))];
   const sealsFor = (changes: Change[]) => {
@@ -88,6 +96,10 @@ beforeAll(async () => {
       item('LT-05 figures', honest05),
       item('LT-05 certificate', [], [cert05]),
       item('revocation of LT-03', [], [revocation]),
+      // As files carry them: a PC's changes come with all its earlier ones (exports go by version
+      // vector), and the county's file after approving carries what it had taken from LT-05.
+      item('LT-05 edit before the approval', [...honest05, ...lateEdit05]),
+      item('county approves LT-05', [...countyChanges, ...honest05, ...approval05], [countyCert]),
     ],
   };
 }, 60_000);
@@ -135,10 +147,10 @@ async function outcomeOf(store: Store): Promise<Outcome> {
 
 /** One receiver's delivery: the items in some order, some twice, cut into files. */
 const arbDelivery = fc.record({
-  keys: fc.array(fc.nat(1000), { minLength: 6, maxLength: 6 }),
-  twice: fc.array(fc.nat(5), { maxLength: 3 }),
+  keys: fc.array(fc.nat(1000), { minLength: 8, maxLength: 8 }),
+  twice: fc.array(fc.nat(7), { maxLength: 3 }),
   twiceKeys: fc.array(fc.nat(1000), { minLength: 3, maxLength: 3 }),
-  cuts: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+  cuts: fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }),
   /** By hub: each group of items reaches the hub, then the PC syncs; else each group is one USB file. */
   byHub: fc.boolean(),
 });
@@ -184,6 +196,8 @@ describe('a revocation arriving after the changes it cuts (store level)', () => 
     expect(expected.every((e) => e.endsWith(' revoked'))).toBe(true);
     const reportRow = reference.rows['statReport']!.find((r) => (r as { id: string }).id === report('LT-03'));
     expect(reportRow).toMatchObject({ members: 20, status: 'submitted' });
+    const lt05 = reference.rows['statReport']!.find((r) => (r as { id: string }).id === report('LT-05'));
+    expect(lt05).toMatchObject({ members: 23, youth1428: 44, status: 'approved' });
   });
 
   it('every PC that receives the same material in any order and grouping ends the same', async () => {
