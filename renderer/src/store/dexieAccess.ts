@@ -79,7 +79,7 @@ export function inSyncTransaction<T>(
   body: (access: SyncAccess & SyncStateReader, tx: StoreTx) => Promise<T>,
   also: readonly string[] = [],
 ): Promise<T> {
-  return inTransaction(db, mode, [...syncStores(db), ...also], (tx) => body(dexieAccess(tx, db.syncTables), tx));
+  return inTransaction(db, mode, [...new Set([...syncStores(db), ...also])], (tx) => body(dexieAccess(tx, db.syncTables), tx));
 }
 
 /** This device's version vector: per origin device, the greatest stamp applied here. */

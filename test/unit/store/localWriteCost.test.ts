@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { writeLocally } from '../../../shared/sync/localWrite';
 import type { WriteSpec } from '../../../shared/sync/write';
 import { openStore, type Store } from '../../../renderer/src/store/store';
+import { holdTrustRecords, pinHomeAuthority } from '../../../renderer/src/store/trustStore';
+import { makeCounty } from '../trust/trustFixtures';
 import { freshDb, withAccess } from './fakeDb';
 import { recordRequests, requestCount, type StoreRequest } from './requests';
+import { certificateFor, enrolledPc, fullFile, importFiles, report, writeSmallCounty } from './trust/trustPcs';
 
 /*
  * What one local write costs, in the unit IndexedDB charges by: requests (each a round trip to the
@@ -45,5 +48,22 @@ describe('the cost of one local write', () => {
     const large = await pcHolding(40);
     const cost = async ({ store, during }: typeof small) => requestCount((await during(() => typeSecretary(store, '阿依古丽'))).requests);
     expect(await cost(large)).toBe(await cost(small));
+  });
+
+  it('on an enrolled township PC, a typed cell — its standing read, the gate, the write, the last write’s seal stored — costs at most 20 requests', async () => {
+    const county = await makeCounty('LT');
+    const { store: countyPc } = await enrolledPc(county, { role: 'countyAdmin', scope: 'LT' });
+    await writeSmallCounty(countyPc);
+    const db = freshDb();
+    const { during } = recordRequests(db);
+    const township = await openStore(db, { enforceTrust: true });
+    await pinHomeAuthority(db, county.created.record);
+    await importFiles(township, await fullFile(countyPc));
+    await holdTrustRecords(db, [await certificateFor(county, township, { role: 'townshipOfficer', scope: 'LT-03' })]);
+    const members = (n: number) => township.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { members: n } }]);
+    await members(33);
+    const { requests } = await during(() => members(34));
+    expect(requestCount(requests)).toBeLessThanOrEqual(20);
+    expect(requests.filter((r) => r.table === 'trust' && r.kind === 'write')).toHaveLength(1);
   });
 });
