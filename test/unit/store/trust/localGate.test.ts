@@ -42,6 +42,21 @@ async function pcOf({ county, countyPc }: Pcs, terms?: Partial<CertificateTerms>
   return store;
 }
 
+/**
+ * Two windows of one PC (browser mode may open the app in several tabs of one profile: one
+ * database, one device key), holding the county's data, enrolled on `terms` (none: not enrolled).
+ */
+async function twoWindowsOf(pcs: Pcs, terms?: Partial<CertificateTerms> & Pick<CertificateTerms, 'role' | 'scope'>): Promise<[Store, Store]> {
+  const factory = new IDBFactory();
+  const first = await openStore(freshDb(Infinity, factory), { enforceTrust: true });
+  await pinHomeAuthority(first.db, pcs.county.created.record);
+  await importFiles(first, await fullFile(pcs.countyPc));
+  if (terms) await holdTrustRecords(first.db, [await certificateFor(pcs.county, first, terms)]);
+  const second = await openStore(freshDb(Infinity, factory), { enforceTrust: true });
+  expect(second.device).toMatchObject({ id: first.device.id, keys: { publicKey: first.device.keys.publicKey } });
+  return [first, second];
+}
+
 const reportWrite = (code: string, fields: Record<string, unknown>): WriteSpec => ({ table: REPORTS, row: report(code), scope: code, fields });
 const logSize = (store: Store) => readAll(store.db, async (tx) => (await tx.table<{ changes: unknown[] }, number>('log').toArray()).reduce((n, p) => n + p.changes.length, 0));
 const sealCount = (store: Store) => readAll(store.db, (tx) => tx.table('trust').where('kind').equals('seal').count());
@@ -153,14 +168,8 @@ describe('the local write gate', () => {
 
   it('a revocation stored by another window of the same profile refuses this window’s next write', async () => {
     const pcs = await countyWithData();
-    const factory = new IDBFactory();
-    const first = await openStore(freshDb(Infinity, factory), { enforceTrust: true });
-    await pinHomeAuthority(first.db, pcs.county.created.record);
-    await importFiles(first, await fullFile(pcs.countyPc));
-    await holdTrustRecords(first.db, [await certificateFor(pcs.county, first, { role: 'townshipOfficer', scope: 'LT-03' })]);
+    const [first, second] = await twoWindowsOf(pcs, { role: 'townshipOfficer', scope: 'LT-03' });
     await first.repo.write([reportWrite('LT-03', { members: 33 })]);
-    const second = await openStore(freshDb(Infinity, factory), { enforceTrust: true });
-    expect(second.device.id).toBe(first.device.id);
     await holdTrustRecords(second.db, [await revokeDevice({ device: first.device.id, vector: {}, seen: [], cause: 'lost' }, pcs.county.authority, ISO(T0))]);
     await expectRefused(first, [reportWrite('LT-03', { members: 34 })], 'revoked');
     await expectRefused(second, [reportWrite('LT-03', { members: 34 })], 'revoked');
@@ -168,13 +177,9 @@ describe('the local write gate', () => {
 
   it('a certificate stored by another window of the same profile governs this window’s next write', async () => {
     const pcs = await countyWithData();
-    const factory = new IDBFactory();
-    const first = await openStore(freshDb(Infinity, factory), { enforceTrust: true });
-    await pinHomeAuthority(first.db, pcs.county.created.record);
-    await importFiles(first, await fullFile(pcs.countyPc));
+    const [first, second] = await twoWindowsOf(pcs);
     // Not enrolled yet: it works alone, and writes what it likes here.
     await first.repo.write([reportWrite('LT-05', { members: 2 })]);
-    const second = await openStore(freshDb(Infinity, factory), { enforceTrust: true });
     await holdTrustRecords(second.db, [await certificateFor(pcs.county, second, { role: 'townshipOfficer', scope: 'LT-03' })]);
     await expectRefused(first, [reportWrite('LT-05', { members: 3 })], 'outside-scope');
     await first.repo.write([reportWrite('LT-03', { members: 3 })]);
