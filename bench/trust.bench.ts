@@ -64,7 +64,13 @@ export const trust: Benchmark = {
       { name: 'store: signed import ÷ raw write', unit: '×', samples: stored.map((r) => r.imported / r.raw), goal: 1.5 },
       { name: 'store: the same import unsigned, no county pinned ÷ raw write', unit: '×', samples: stored.map((r) => r.plain / r.raw), note: `${(median(stored.map((r) => r.plain)) / 1000).toFixed(1)} s` },
       { name: 'store: the preview before it (decode + check + decide + plan)', unit: 'ms', samples: stored.map((r) => r.preview) },
-      { name: 'store: local write of one cell on an enrolled PC holding that county (gate + write + seal)', unit: 'ms', samples: stored.flatMap((r) => r.local), goal: 16 },
+      {
+        name: 'store: local write of one cell on an enrolled PC holding that county (gate + write + seal)',
+        unit: 'ms',
+        samples: stored.flatMap((r) => r.local),
+        goal: 16,
+        note: 'one transaction; the seal signed after it, stored by the next write',
+      },
     ];
     return results;
   },

@@ -25,6 +25,13 @@ export function syncStores(db: LeagueDeskDb): string[] {
 export function dexieAccess(tx: StoreTx, tables: SyncTables): SyncAccess & SyncStateReader {
   const table = (name: string) => tx.table<MergedRow, string>(name);
   const meta = tx.table<MetaEntry, string>('meta');
+  // The vector and the clock as this transaction last read or wrote them. A local write plans and
+  // applies through several functions that each ask for them; IndexedDB's cost is per request (a
+  // round trip to the browser's storage process, a few tenths of a millisecond each on an office
+  // PC), so each is read once per transaction. Safe because within a transaction of the sync
+  // stores nothing but this access writes them (one access per transaction: inSyncTransaction).
+  let vector: Promise<VersionVector> | undefined;
+  let clock: Promise<ClockState> | undefined;
   return {
     tables,
     existingChanges: (ids) => changesByIds(tx, ids),
@@ -43,15 +50,19 @@ export function dexieAccess(tx: StoreTx, tables: SyncTables): SyncAccess & SyncS
     async removeParked(ids) {
       await tx.table<Change, string>('parked').bulkDelete([...ids]);
     },
-    getVector: () => readVector(tx),
-    async putVector(vector) {
-      await tx.table<VectorEntry, string>('vector').bulkPut(Object.entries(vector).map(([device, hlc]) => ({ device, hlc })));
+    getVector: () => (vector ??= readVector(tx)),
+    async putVector(next) {
+      // Only the entries that moved: a local write moves this PC's own, and a PC holding twenty
+      // PCs' changes would otherwise rewrite twenty records for every cell typed.
+      const held = vector === undefined ? {} : await vector;
+      const moved = Object.entries(next).filter(([device, hlc]) => held[device] !== hlc);
+      vector = Promise.resolve(next);
+      if (moved.length > 0) await tx.table<VectorEntry, string>('vector').bulkPut(moved.map(([device, hlc]) => ({ device, hlc })));
     },
-    async getClock(): Promise<ClockState> {
-      return ((await meta.get('clock'))?.value as ClockState | undefined) ?? INITIAL_CLOCK;
-    },
-    async putClock(clock) {
-      await meta.put({ key: 'clock', value: clock });
+    getClock: () => (clock ??= meta.get('clock').then((entry) => (entry?.value as ClockState | undefined) ?? INITIAL_CLOCK)),
+    async putClock(next) {
+      clock = Promise.resolve(next);
+      await meta.put({ key: 'clock', value: next });
     },
     allRows: (name) => table(name).toArray(),
     allChanges: () => allChanges(tx),
@@ -68,7 +79,7 @@ export function inSyncTransaction<T>(
   body: (access: SyncAccess & SyncStateReader, tx: StoreTx) => Promise<T>,
   also: readonly string[] = [],
 ): Promise<T> {
-  return inTransaction(db, mode, [...syncStores(db), ...also], (tx) => body(dexieAccess(tx, db.syncTables), tx));
+  return inTransaction(db, mode, [...new Set([...syncStores(db), ...also])], (tx) => body(dexieAccess(tx, db.syncTables), tx));
 }
 
 /** This device's version vector: per origin device, the greatest stamp applied here. */

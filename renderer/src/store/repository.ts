@@ -8,10 +8,15 @@ import type { WriteSpec } from '../../../shared/sync/write';
 import type { ChangeReason } from '../../../shared/trust/reasons';
 import type { RuleRegistry } from '../../../shared/trust/rules';
 import { deviceStanding, isGoverned, localRefusal, type StandingInputs } from '../../../shared/trust/standing';
+import { readingRowsOnce } from '../../../shared/sync/readOnce';
 import type { SyncAccess } from '../../../shared/sync/access';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inSyncTransaction } from './dexieAccess';
 import type { Identity } from './identity';
+import type { SealQueue } from './sealing';
+import { STANDING_STORES, type StandingReader } from './standing';
+import { putTrustRecords, TRUST_STORE } from './trustStore';
+import type { StoreTx } from './tx';
 import { ORG_TABLE } from '../../../shared/orgs/tables';
 import type { MergedRow } from '../../../shared/sync/row';
 
@@ -41,9 +46,12 @@ export class WriteNotAuthorizedError extends Error {
   }
 }
 
-/** What the local write gate needs: this PC's standing inputs (asked before each batch) and the table rules. */
+/**
+ * What the local write gate needs: this PC's standing as the write's own transaction finds it
+ * (store/standing.ts, read from STANDING_STORES), and the table rules.
+ */
 export interface LocalGate {
-  inputs(): Promise<StandingInputs>;
+  standing: Pick<StandingReader, 'inTransaction'>;
   rules: RuleRegistry;
 }
 
@@ -54,12 +62,10 @@ export interface LocalGate {
  */
 async function rowsAsHeld(access: SyncAccess, targets: readonly { table: string; row: string; fields?: Readonly<Record<string, unknown>> }[]): Promise<Map<string, Map<string, MergedRow>>> {
   const out = new Map<string, Map<string, MergedRow>>();
-  const byTable = new Map<string, Set<string>>();
-  for (const { table, row } of targets) if (access.tables.get(table)) byTable.set(table, (byTable.get(table) ?? new Set()).add(row));
+  const byTable = targetIds(access, targets);
   const strings = new Set<string>();
   for (const { fields } of targets) for (const value of Object.values(fields ?? {})) if (typeof value === 'string') strings.add(value);
-  for (const [table, ids] of byTable) {
-    const list = [...ids];
+  for (const [table, list] of byTable) {
     const rows = await access.getRows(table, list);
     const found = new Map<string, MergedRow>();
     rows.forEach((row, i) => {
@@ -91,11 +97,12 @@ export class Repository {
     private readonly identity: Identity,
     private readonly now: () => number = () => Date.now(),
     /**
-     * Runs after each batch has committed, with its changes: the store seals them here
-     * (sealing.ts). It may await WebCrypto, which a transaction may not. A failure does not undo the
-     * write (it is committed); the changes stay unsealed until the next sweep seals them.
+     * Seals each batch once it has committed (sealing.ts): signing is WebCrypto, which a
+     * transaction may not await, so it comes after; the seal waits for the next write's transaction
+     * to store it. A failure does not undo the write (it is committed); the changes stay unsealed
+     * until the next sweep seals them. None: nothing is sealed (a window that closed too soon).
      */
-    private readonly afterWrite?: (changes: Change[]) => Promise<unknown>,
+    private readonly seals?: SealQueue,
     /**
      * Decides each batch before it commits, as an import would decide it (`authorize` with this
      * PC's certificate, against the rows as held): a batch with a change this PC may not write is
@@ -104,34 +111,68 @@ export class Repository {
     private readonly gate?: LocalGate,
   ) {}
 
-  /** The standing inputs when this PC's writes are decided (asked outside any transaction: it may check signatures). */
-  private async governing(): Promise<StandingInputs | undefined> {
-    if (!this.gate) return undefined;
-    const inputs = await this.gate.inputs();
-    return isGoverned(deviceStanding(inputs, this.now())) ? inputs : undefined;
+  /**
+   * Runs `body` in one read-write transaction with the gate's decision for the changes it makes
+   * (throwing rolls everything back). Everything the write needs is asked in the first round —
+   * this PC's standing records, the rows written, the clock and the vector — together with storing
+   * the seals waiting, so a typed cell costs a few round trips to IndexedDB, not one per question.
+   *
+   * The standing is read in this very transaction: a revocation or a certificate stored before it
+   * (an import, a hub pull, another window of this profile) governs this write. Records not seen
+   * before need their signatures checked, which is WebCrypto: the transaction then ends having
+   * written nothing of the batch, the check runs outside, and the write starts again.
+   */
+  private async inWriteTransaction<T>(
+    targets: readonly { table: string; row: string }[],
+    body: (access: SyncAccess, tx: StoreTx, decide: (changes: readonly Change[]) => void) => Promise<T>,
+  ): Promise<T> {
+    for (;;) {
+      const waiting = this.seals?.waiting() ?? [];
+      const outcome = await inSyncTransaction(
+        this.db,
+        'rw',
+        async (access, tx): Promise<{ done: T } | { check: () => Promise<unknown> }> => {
+          const rows = readingRowsOnce(access);
+          const [standing] = await Promise.all([
+            this.gate?.standing.inTransaction(tx),
+            readTargetRows(rows, targets),
+            access.getClock(),
+            access.getVector(),
+            putTrustRecords(tx, waiting),
+          ]);
+          if (standing !== undefined && 'check' in standing) return standing;
+          const inputs = standing !== undefined && isGoverned(deviceStanding(standing.inputs, this.now())) ? standing.inputs : undefined;
+          return { done: await this.gated(inputs, rows, tx, targets, body) };
+        },
+        [...(this.gate ? STANDING_STORES : []), ...(this.seals ? [TRUST_STORE] : [])],
+      );
+      this.seals?.stored(waiting);
+      if ('done' in outcome) return outcome.done;
+      await outcome.check();
+    }
   }
 
   /**
-   * Runs `write` in the transaction, handing it the gate's decision for the changes it makes
-   * (throwing rolls everything back). Asked before a row's schema is checked: a write this PC may
-   * not make at all is told so, not that a value is malformed.
+   * Runs `body` with the gate's decision for the changes it makes. Asked before a row's schema is
+   * checked: a write this PC may not make at all is told so, not that a value is malformed.
    */
-  private async gated(
+  private async gated<T>(
     inputs: StandingInputs | undefined,
     access: SyncAccess,
+    tx: StoreTx,
     targets: readonly { table: string; row: string }[],
-    write: (decide: (changes: readonly Change[]) => void) => Promise<Change[]>,
-  ): Promise<Change[]> {
-    if (inputs === undefined) return write(() => undefined);
+    body: (access: SyncAccess, tx: StoreTx, decide: (changes: readonly Change[]) => void) => Promise<T>,
+  ): Promise<T> {
+    if (inputs === undefined) return body(access, tx, () => undefined);
     const held = await rowsAsHeld(access, targets);
-    return write((changes) => {
+    return body(access, tx, (changes) => {
       const refused = localRefusal(changes, { ...inputs, rules: this.gate!.rules, held: (table, id) => held.get(table)?.get(id) });
       if (refused !== undefined) throw new WriteNotAuthorizedError(refused.reason, { ...refused.detail, table: refused.change.table, row: refused.change.row });
     });
   }
 
   private async committed(changes: Change[]): Promise<Change[]> {
-    if (this.afterWrite) await this.afterWrite(changes).catch(() => undefined);
+    if (this.seals) await this.seals.seal(changes).catch(() => undefined);
     return changes;
   }
 
@@ -141,9 +182,8 @@ export class Repository {
    */
   async write(specs: WriteSpec[], localMeta: MetaEntry[] = []): Promise<Change[]> {
     const tables = this.db.syncTables;
-    const inputs = await this.governing();
-    const written = await inSyncTransaction(this.db, 'rw', async (access, tx) => {
-      const changes = await this.gated(inputs, access, specs, (decide) => this.writeChecked(access, specs, tables, decide));
+    const written = await this.inWriteTransaction(specs, async (access, tx, decide) => {
+      const changes = await this.writeChecked(access, specs, tables, decide);
       if (localMeta.length > 0) await tx.table<MetaEntry, string>('meta').bulkPut(localMeta);
       return changes;
     });
@@ -182,17 +222,25 @@ export class Repository {
    * and removes it from the list, in one transaction.
    */
   async resolveConflict(conflict: Conflict, chosen: unknown): Promise<Change> {
-    const inputs = await this.governing();
-    const change = await inSyncTransaction(this.db, 'rw', async (access, tx) => {
-      const [change] = await this.gated(inputs, access, [conflict], async (decide) => {
-        const settled = [await resolveConflict(access, conflict, chosen, this.identity, this.now())];
-        decide(settled);
-        return settled;
-      });
+    const change = await this.inWriteTransaction([conflict], async (access, tx, decide) => {
+      const settled = await resolveConflict(access, conflict, chosen, this.identity, this.now());
+      decide([settled]);
       await tx.table<Conflict, string>('conflicts').delete(conflict.id);
-      return change!;
+      return settled;
     });
     await this.committed([change]);
     return change;
   }
+}
+
+/** The ids of the rows a batch writes, by table (tables this store holds). */
+function targetIds(access: SyncAccess, targets: readonly { table: string; row: string }[]): Map<string, string[]> {
+  const byTable = new Map<string, Set<string>>();
+  for (const { table, row } of targets) if (access.tables.get(table)) byTable.set(table, (byTable.get(table) ?? new Set()).add(row));
+  return new Map([...byTable].map(([table, ids]) => [table, [...ids]]));
+}
+
+/** The rows a batch writes, read through `access` (each table's in one request). */
+async function readTargetRows(access: SyncAccess, targets: readonly { table: string; row: string }[]): Promise<void> {
+  await Promise.all([...targetIds(access, targets)].map(([table, ids]) => access.getRows(table, ids)));
 }

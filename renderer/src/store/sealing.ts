@@ -4,14 +4,15 @@ import { changeHash, sealChanges, type Seal } from '../../../shared/trust/seal';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { LOG_STORE, type LogPage } from './logPages';
 import { inTransaction } from './tx';
-import { putTrustRecords, TRUST_STORE, trustEntry, trustTable } from './trustStore';
+import { putTrustRecords, TRUST_STORE, trustEntry, trustTable, type TrustEntry } from './trustStore';
 
 /*
  * Sealing what this PC writes (docs/FORMATS.md, "Change hash and seal"). A local write commits its
- * changes first; the seal is made after the transaction (WebCrypto may not be awaited inside one)
- * and stored in a transaction of its own. A crash, a closed window or a failed signature between
- * the two leaves own changes unsealed, so at start and before every export `sealUnsealed` seals
- * whatever own changes no seal lists yet.
+ * changes first; the seal is signed after the transaction (WebCrypto may not be awaited inside one)
+ * and waits in memory (`SealQueue`) until the next write's transaction stores it with its own
+ * changes, or a second of quiet, or a sweep. A crash, a closed window or a failed signature in
+ * between leaves own changes unsealed, so at start and before every export and hub push
+ * `sealUnsealed` stores what waits and then seals whatever own changes no seal lists yet.
  *
  * To keep that sweep small it starts from a mark (`meta.sealedThroughPage`): the change-log page
  * (pages are numbered in the order they are written and never rewritten) up to which every own
@@ -24,6 +25,62 @@ export const SEALED_THROUGH_KEY = 'sealedThroughPage';
 export interface SealingDevice {
   id: string;
   keys: KeyPair;
+  /** The seals this window signed and has not stored yet; a sweep stores them before it looks. */
+  seals?: SealQueue;
+}
+
+/** How long a signed seal may wait for the next write before it is stored on its own. */
+export const SEAL_IDLE_MS = 1000;
+
+/**
+ * Seals of this PC's own writes, signed and waiting to be stored. Storing each in a transaction of
+ * its own cost a typed cell a fifth of its time; a write's transaction stores the seals waiting
+ * (Repository) at the cost of one more request, and the last write's seal is stored after a second
+ * of quiet. Nothing is at stake while a seal waits: its changes are committed, and a seal lost with
+ * a closed window is made again by the next start's sweep (`sealUnsealed`). A seal stored twice is
+ * one record (its id is its hash).
+ */
+export class SealQueue {
+  #waiting: TrustEntry[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly db: LeagueDeskDb,
+    private readonly device: Omit<SealingDevice, 'seals'>,
+    private readonly idleMs = SEAL_IDLE_MS,
+  ) {}
+
+  /** Signs own changes just committed (others' changes are not this PC's to seal); the seal waits. */
+  async seal(changes: readonly Change[]): Promise<Seal | undefined> {
+    const own = changes.filter((c) => c.device === this.device.id);
+    if (own.length === 0) return undefined;
+    const seal = await sealChanges(own, this.device);
+    this.#waiting.push(trustEntry('seal', seal));
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush().catch(() => undefined), this.idleMs);
+    return seal;
+  }
+
+  /** The seals waiting, for a write's transaction to store with its changes (then `stored`). */
+  waiting(): readonly TrustEntry[] {
+    return [...this.#waiting];
+  }
+
+  /** These seals are stored (their transaction committed): they wait no more. */
+  stored(entries: readonly TrustEntry[]): void {
+    if (entries.length === 0) return;
+    const done = new Set(entries.map((e) => e.id));
+    this.#waiting = this.#waiting.filter((e) => !done.has(e.id));
+    if (this.#waiting.length === 0) clearTimeout(this.#timer);
+  }
+
+  /** Stores every seal waiting, in a transaction of its own. */
+  async flush(): Promise<void> {
+    const entries = this.waiting();
+    if (entries.length === 0) return;
+    await inTransaction(this.db, 'rw', [TRUST_STORE], (tx) => putTrustRecords(tx, entries));
+    this.stored(entries);
+  }
 }
 
 /** Seals own changes just written and stores the seal. Changes of other devices are not this PC's to seal. */
@@ -37,6 +94,7 @@ export async function sealWritten(db: LeagueDeskDb, device: SealingDevice, chang
 
 /** Seals every own change no held seal lists; returns how many it sealed. */
 export async function sealUnsealed(db: LeagueDeskDb, device: SealingDevice): Promise<number> {
+  await device.seals?.flush();
   const { read, own, sealed } = await inTransaction(db, 'r', ['meta', LOG_STORE, TRUST_STORE], async (tx) => {
     const mark = ((await tx.table<MetaEntry, string>('meta').get(SEALED_THROUGH_KEY))?.value as number | undefined) ?? 0;
     // A range of the primary key: pages written after the mark.

@@ -7,7 +7,7 @@ import { countyCodeOf } from '../../../shared/sync/county';
 import { vectorOf } from '../../../shared/sync/vector';
 import { loadIdentity, type Identity } from './identity';
 import { Repository } from './repository';
-import { sealUnsealed, sealWritten, type SealingDevice } from './sealing';
+import { SealQueue, sealUnsealed, type SealingDevice } from './sealing';
 import { StandingReader } from './standing';
 import { loadDeviceKeys } from './trustStore';
 import { inTransaction } from './tx';
@@ -103,12 +103,14 @@ export async function openStore(db: LeagueDeskDb, options: StoreOptions = {}): P
     throw new NewerDatabaseError(opened, latest);
   }
   const identity = await loadIdentity(db);
-  const device: SealingDevice = { id: identity.device, keys: await loadDeviceKeys(db, identity.device) };
+  const keys = await loadDeviceKeys(db, identity.device);
+  const seals = new SealQueue(db, { id: identity.device, keys });
+  const device: SealingDevice = { id: identity.device, keys, seals };
   // Own changes a crash left unsealed (written, not yet sealed) are sealed before anything else.
   await sealUnsealed(db, device);
   const standing = new StandingReader(db, device);
   // Every local write is decided as an import would decide it, with this PC's certificate.
-  const repo = new Repository(db, identity, undefined, (changes) => sealWritten(db, device, changes), { inputs: () => standing.inputs(), rules: db.registry.rules });
+  const repo = new Repository(db, identity, undefined, seals, { standing, rules: db.registry.rules });
   return { db, repo, identity, device, enforceTrust: options.enforceTrust ?? true, standing };
 }
 

@@ -1,3 +1,4 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { WriteSpec } from '../../../../shared/sync/write';
 import type { CertificateTerms } from '../../../../shared/trust/certificate';
@@ -41,12 +42,29 @@ async function pcOf({ county, countyPc }: Pcs, terms?: Partial<CertificateTerms>
   return store;
 }
 
+/**
+ * Two windows of one PC (browser mode may open the app in several tabs of one profile: one
+ * database, one device key), holding the county's data, enrolled on `terms` (none: not enrolled).
+ */
+async function twoWindowsOf(pcs: Pcs, terms?: Partial<CertificateTerms> & Pick<CertificateTerms, 'role' | 'scope'>): Promise<[Store, Store]> {
+  const factory = new IDBFactory();
+  const first = await openStore(freshDb(Infinity, factory), { enforceTrust: true });
+  await pinHomeAuthority(first.db, pcs.county.created.record);
+  await importFiles(first, await fullFile(pcs.countyPc));
+  if (terms) await holdTrustRecords(first.db, [await certificateFor(pcs.county, first, terms)]);
+  const second = await openStore(freshDb(Infinity, factory), { enforceTrust: true });
+  expect(second.device).toMatchObject({ id: first.device.id, keys: { publicKey: first.device.keys.publicKey } });
+  return [first, second];
+}
+
 const reportWrite = (code: string, fields: Record<string, unknown>): WriteSpec => ({ table: REPORTS, row: report(code), scope: code, fields });
 const logSize = (store: Store) => readAll(store.db, async (tx) => (await tx.table<{ changes: unknown[] }, number>('log').toArray()).reduce((n, p) => n + p.changes.length, 0));
 const sealCount = (store: Store) => readAll(store.db, (tx) => tx.table('trust').where('kind').equals('seal').count());
 
 /** The write is refused with `reason`, and nothing of it is kept: rows, log and seals as before. */
 async function expectRefused(store: Store, specs: WriteSpec[], reason: string): Promise<void> {
+  // The seals of earlier writes, which wait for the next write or a moment of quiet, are stored first.
+  await store.device.seals!.flush();
   const before = { rows: await store.db.rows(STAT_REPORT_TABLE).toArray(), log: await logSize(store), seals: await sealCount(store) };
   const error = await store.repo.write(specs).then(
     () => undefined,
@@ -138,6 +156,33 @@ describe('the local write gate', () => {
     const lt03 = await pcOf(pcs, { role: 'townshipOfficer', scope: 'LT-03' });
     await holdTrustRecords(lt03.db, [await revokeDevice({ device: lt03.device.id, vector: {}, seen: [], cause: 'lost' }, pcs.county.authority, ISO(T0))]);
     await expectRefused(lt03, [reportWrite('LT-03', { members: 1 })], 'revoked');
+  });
+
+  it('a revocation stored after this PC last wrote refuses its very next write, though the standing it wrote under was checked and kept', async () => {
+    const pcs = await countyWithData();
+    const lt03 = await pcOf(pcs, { role: 'townshipOfficer', scope: 'LT-03' });
+    await lt03.repo.write([reportWrite('LT-03', { members: 33 })]);
+    await holdTrustRecords(lt03.db, [await revokeDevice({ device: lt03.device.id, vector: {}, seen: [], cause: 'lost' }, pcs.county.authority, ISO(T0))]);
+    await expectRefused(lt03, [reportWrite('LT-03', { members: 34 })], 'revoked');
+  });
+
+  it('a revocation stored by another window of the same profile refuses this window’s next write', async () => {
+    const pcs = await countyWithData();
+    const [first, second] = await twoWindowsOf(pcs, { role: 'townshipOfficer', scope: 'LT-03' });
+    await first.repo.write([reportWrite('LT-03', { members: 33 })]);
+    await holdTrustRecords(second.db, [await revokeDevice({ device: first.device.id, vector: {}, seen: [], cause: 'lost' }, pcs.county.authority, ISO(T0))]);
+    await expectRefused(first, [reportWrite('LT-03', { members: 34 })], 'revoked');
+    await expectRefused(second, [reportWrite('LT-03', { members: 34 })], 'revoked');
+  });
+
+  it('a certificate stored by another window of the same profile governs this window’s next write', async () => {
+    const pcs = await countyWithData();
+    const [first, second] = await twoWindowsOf(pcs);
+    // Not enrolled yet: it works alone, and writes what it likes here.
+    await first.repo.write([reportWrite('LT-05', { members: 2 })]);
+    await holdTrustRecords(second.db, [await certificateFor(pcs.county, second, { role: 'townshipOfficer', scope: 'LT-03' })]);
+    await expectRefused(first, [reportWrite('LT-05', { members: 3 })], 'outside-scope');
+    await first.repo.write([reportWrite('LT-03', { members: 3 })]);
   });
 
   it('a PC whose certificate has ended writes nothing (certificate-expired)', async () => {

@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { APP_REGISTRY } from '../../../../shared/app/registry';
 import { demoCounty } from '../../../../shared/trust/demo';
 import { decideAll } from '../../../../shared/trust/decide';
@@ -10,7 +10,7 @@ import { allChanges } from '../../../../renderer/src/store/changeLog';
 import { loadDemoCounty } from '../../../../renderer/src/store/demo';
 import { loadIdentity } from '../../../../renderer/src/store/identity';
 import { Repository } from '../../../../renderer/src/store/repository';
-import { sealUnsealed } from '../../../../renderer/src/store/sealing';
+import { SEAL_IDLE_MS, sealUnsealed } from '../../../../renderer/src/store/sealing';
 import { openStore } from '../../../../renderer/src/store/store';
 import { DEVICE_KEY_STORE, pinHomeAuthority, readHomeAuthority, readTrustMaterial, type DeviceKeyEntry } from '../../../../renderer/src/store/trustStore';
 import { makeCounty } from '../../trust/trustFixtures';
@@ -72,9 +72,46 @@ describe('sealing what this PC writes', () => {
       { table: 'org', row: 'o1', fields: { secretaryName: '阿依古丽' }, scope: 'LT' },
       { table: 'org', row: 'o2', fields: { ...county, code: 'LT-01', kind: 'township', parentId: 'o1' }, scope: 'LT' },
     ]);
+    await store.device.seals!.flush();
     const seals = await heldSeals(store.db);
     expect(seals.map((s) => s.hashes).sort((a, b) => a.length - b.length)).toEqual([one.map(changeHash), two.map(changeHash)]);
     for (const seal of seals) expect(seal.signer).toEqual(store.device.keys.publicKey);
+  });
+
+  it('a write’s seal, signed once it has committed, is stored by the next write’s own transaction', async () => {
+    const store = await openStore(freshDb());
+    const one = await store.repo.write([{ table: 'org', row: 'o1', fields: county, scope: 'LT' }]);
+    expect(await heldSeals(store.db)).toEqual([]);
+    expect(store.device.seals!.waiting().map((e) => (e.record as Seal).hashes)).toEqual([one.map(changeHash)]);
+    const two = await store.repo.write([{ table: 'org', row: 'o1', fields: { archived: true }, scope: 'LT' }]);
+    expect((await heldSeals(store.db)).map((s) => s.hashes)).toEqual([one.map(changeHash)]);
+    expect(store.device.seals!.waiting().map((e) => (e.record as Seal).hashes)).toEqual([two.map(changeHash)]);
+  });
+
+  it('the last write’s seal is stored on its own after a moment of quiet', async () => {
+    const store = await openStore(freshDb());
+    const one = await store.repo.write([{ table: 'org', row: 'o1', fields: county, scope: 'LT' }]);
+    await vi.waitFor(async () => expect((await heldSeals(store.db)).map((s) => s.hashes)).toEqual([one.map(changeHash)]), { timeout: 10 * SEAL_IDLE_MS });
+    expect(store.device.seals!.waiting()).toEqual([]);
+  });
+
+  it('a sweep (at start, before every export and hub push) stores the seals waiting instead of signing again', async () => {
+    const store = await openStore(freshDb());
+    const one = await store.repo.write([{ table: 'org', row: 'o1', fields: county, scope: 'LT' }]);
+    expect(await sealUnsealed(store.db, store.device)).toBe(0);
+    expect((await heldSeals(store.db)).map((s) => s.hashes)).toEqual([one.map(changeHash)]);
+  });
+
+  it('a window closed before its last seal was stored: the next start seals those changes, once', async () => {
+    const factory = new IDBFactory();
+    const first = await openStore(freshDb(Infinity, factory));
+    const one = await first.repo.write([{ table: 'org', row: 'o1', fields: county, scope: 'LT' }]);
+    const two = await first.repo.write([{ table: 'org', row: 'o1', fields: { archived: true }, scope: 'LT' }]);
+    first.db.close();
+    const again = await openStore(freshDb(Infinity, factory));
+    const seals = await heldSeals(again.db);
+    expect(seals.flatMap((s) => s.hashes).sort()).toEqual([...one, ...two].map(changeHash).sort());
+    expect(await sealUnsealed(again.db, again.device)).toBe(0);
   });
 
   it('own changes a crash left unsealed are sealed at the next start, once', async () => {
@@ -99,6 +136,8 @@ describe('the demo county', () => {
   it('pins the demo authority and gives this PC a demo county administrator’s certificate, so its demo writes are authorized', async () => {
     const store = await openStore(freshDb());
     await loadDemoCounty(store);
+    // The demo's seal waits for the next write; a sweep stores it (every export sweeps first).
+    await sealUnsealed(store.db, store.device);
     const demo = await demoCounty();
     const home = await readAll(store.db, readHomeAuthority);
     expect(home).toEqual(demo.authority);
