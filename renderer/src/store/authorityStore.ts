@@ -135,7 +135,7 @@ async function becomeCountyPc(
     await putTrustRecords(tx, [...successions.map((r) => trustEntry('succession', r)), trustEntry('certificate', issued.value), ...checkpoint.map((page) => trustEntry('checkpoint', page))]);
   });
   // Held changes from before the pin, adopted or not, decided once (own changes stand).
-  if (pinned.pinned === 'now') await decideHeldLog(store.db, store.enforceTrust, now);
+  if (pinned.pinned === 'now') await decideHeldLog(store.db, store.enforceTrust, now, store.device);
   return { ok: true, certificate: issued.value, adopted: checkpoint.reduce((n, page) => n + page.hashes.length, 0) };
 }
 
@@ -326,7 +326,7 @@ export async function takeEnrollmentAnswer(store: Store, { answer }: OpenedAnswe
     await meta(tx).delete(ENROLLMENT_KEY);
   });
   // What this PC imported while it belonged to no county was applied undecided: decided now, once.
-  if (pinned.pinned === 'now') await decideHeldLog(store.db, store.enforceTrust);
+  if (pinned.pinned === 'now') await decideHeldLog(store.db, store.enforceTrust, new Date(), store.device);
   return { ok: true, certificate: answer.certificate, pinned: pinned.pinned };
 }
 
@@ -380,7 +380,7 @@ export async function issueForRequest(
   // What that PC sent before it was certified waits on the refused page: decided again now, on the
   // county's own PC, rather than at the next import.
   const waiting = await inTransaction(store.db, 'r', [REFUSED_STORE], (tx) => refusedTable(tx).where('device').equals(request.device).count());
-  if (waiting > 0) await decideHeldLog(store.db, store.enforceTrust, now);
+  if (waiting > 0) await decideHeldLog(store.db, store.enforceTrust, now, store.device);
   return { ok: true, certificate: issued.value, answer: { text: writeEnrollmentAnswer(answer), fileName: `${opened.county}-${request.device}.leaguecert` } };
 }
 

@@ -64,7 +64,7 @@ export function dexieHubLocal(db: LeagueDeskDb, identity: { device: string; scop
       const carried = pulledTrust.filter(isWhatItsIdSays);
       // A pull that brought neither changes nor trust records (the hub had nothing new) changes no
       // decision: the changes kept aside are not checked again every few minutes for nothing.
-      const prepared = valid.length > 0 || carried.length > 0 ? await prepareImportTrust(db, valid, carried.map((t) => t.record)) : undefined;
+      const prepared = valid.length > 0 || carried.length > 0 ? await prepareImportTrust(db, valid, carried.map((t) => t.record), { sealing: options.sealing }) : undefined;
       const { result, restored } = await inSyncTransaction(
         db,
         'rw',

@@ -15,6 +15,7 @@ import { allChanges, changesOfRow } from './changeLog';
 import type { LeagueDeskDb, MetaEntry } from './db';
 import { inSyncTransaction, readVector } from './dexieAccess';
 import { IDENTITY_KEY, type Identity } from './identity';
+import type { SealingDevice } from './sealing';
 import { rowKey } from './logPages';
 import { inTransaction, type StoreTx } from './tx';
 import { covering, ENROLLMENT_KEY, putTrustRecords, readHomeAuthority, REFUSED_STORE, refusedTable, TRUST_STORE, trustEntries, trustTable, type RefusedEntry, type TrustEntry } from './trustStore';
@@ -54,7 +55,16 @@ export interface PreparedImportTrust {
   unheld: number;
 }
 
-export async function prepareImportTrust(db: LeagueDeskDb, incoming: readonly Change[], carried: readonly object[], options: { redecide?: boolean } = {}): Promise<PreparedImportTrust> {
+export async function prepareImportTrust(
+  db: LeagueDeskDb,
+  incoming: readonly Change[],
+  carried: readonly object[],
+  options: { redecide?: boolean; sealing?: SealingDevice | undefined } = {},
+): Promise<PreparedImportTrust> {
+  // This PC's seals still waiting to be stored (sealing.ts SealQueue) are stored first: deciding the
+  // held log reads own changes' seals from the store, and an own change it finds unsealed would be
+  // left out of the rows the other changes are decided against.
+  await options.sealing?.seals?.flush();
   const [homeRecord, held, aside, vector, identity] = await inTransaction(db, 'r', ['meta', 'vector', TRUST_STORE, REFUSED_STORE], async (tx) => [
     await readHomeAuthority(tx),
     await trustTable(tx).toArray(),
@@ -268,8 +278,8 @@ async function heldRows(tx: StoreTx, access: SyncAccess, fresh: readonly HashedC
  * or made the county's PC), which applied what it imported before without deciding anything.
  * Returns how many changes were taken back.
  */
-export async function decideHeldLog(db: LeagueDeskDb, enforce: boolean, now = new Date()): Promise<number> {
-  const prepared = await prepareImportTrust(db, [], [], { redecide: true });
+export async function decideHeldLog(db: LeagueDeskDb, enforce: boolean, now = new Date(), sealing?: SealingDevice): Promise<number> {
+  const prepared = await prepareImportTrust(db, [], [], { redecide: true, sealing });
   if (!prepared.redecide) return 0;
   return inSyncTransaction(
     db,

@@ -162,7 +162,7 @@ export async function reviewImport(store: Store, files: OpenedFile[], now = Date
   }
   const records = reviews.flatMap((r) => r.changes ?? []);
   // Every signature is checked and every change hashed here, before the transaction.
-  const prepared = await prepareImportTrust(store.db, records, reviews.flatMap((r) => r.trust ?? []));
+  const prepared = await prepareImportTrust(store.db, records, reviews.flatMap((r) => r.trust ?? []), { sealing: store.device });
   return inSyncTransaction(store.db, 'r', async (access, tx) => {
     const decided = await decideImport(tx, access, prepared, store.db.registry.rules, new Date(now));
     const preview = await planImport(admittedChanges(records, decided, store.enforceTrust), access, { now, ownDevice: store.identity.device });
@@ -202,7 +202,7 @@ export interface ImportOutcome {
 export async function applyReviewedImport(store: Store, review: ImportReview, now = Date.now()): Promise<ImportOutcome> {
   const accepted = review.files.filter((f) => f.changes && f.manifest);
   const records = accepted.flatMap((f) => f.changes!);
-  const prepared = review.prepared ?? (await prepareImportTrust(store.db, records, accepted.flatMap((f) => f.trust ?? [])));
+  const prepared = review.prepared ?? (await prepareImportTrust(store.db, records, accepted.flatMap((f) => f.trust ?? []), { sealing: store.device }));
   await makeBackup(store, 'before-import');
   const { outcome, restored } = await inSyncTransaction(
     store.db,

@@ -10,6 +10,7 @@ import { STAT_REPORT_TABLE } from '../../../../shared/stats/tables';
 import { revokeDevice, type Revocation } from '../../../../shared/trust/revocation';
 import type { Seal } from '../../../../shared/trust/seal';
 import { recordId } from '../../../../shared/trust/signed';
+import { changeHash } from '../../../../shared/trust/seal';
 import { importEnrollmentAnswer, issueForRequest, openEnrollmentRequest, requestToJoin, setUpCountyPc } from '../../../../renderer/src/store/authorityStore';
 import { openStore, type Store } from '../../../../renderer/src/store/store';
 import { decideHeldLog } from '../../../../renderer/src/store/importTrust';
@@ -86,6 +87,16 @@ describe('taking back what a later revocation cuts', () => {
     const held = (await readAll(lt05.db, readTrustMaterial)).revocations as Revocation[];
     expect(held.map((r) => recordId(r))).toEqual([recordId(revocation)]);
     expect((await review(lt05, onlyRevocation)).prepared?.unheld).toBe(0);
+  });
+
+  it('an import stores this PC’s seals still waiting first, so deciding the held log finds its own latest changes sealed', async () => {
+    const w = await townshipWorld();
+    const [own] = await w.lt05.repo.write([{ table: 'statReport', row: report('LT-05'), scope: 'LT-05', fields: { members: 22 } }]);
+    const sealedHere = async () => ((await readAll(w.lt05.db, readTrustMaterial)).seals as Seal[]).some((x) => x.hashes.includes(changeHash(own!)));
+    // Signed at once, stored by the next write or after a quiet second (sealing.ts SealQueue).
+    expect(await sealedHere()).toBe(false);
+    await review(w.lt05, await fullFile(w.countyPc));
+    expect(await sealedHere()).toBe(true);
   });
 
   it('an import whose trust records are all held already decides only its new changes; one bringing a revocation decides the log again', async () => {
