@@ -150,7 +150,7 @@ describe('a PC name travels like any change', () => {
     });
 
     const sync = (store: Store, login: DeviceLogin) =>
-      syncWithHub(dbTransport(hub.url, 'league-lt', login.name, login.password), dexieHubLocal(store.db, { device: store.identity.device, scope: login.scope }), { hub: 'h' });
+      syncWithHub(dbTransport(hub.url, 'league-lt', login.name, login.password), dexieHubLocal(store.db, { device: store.identity.device, scope: login.scope }, { sealing: store.device }), { hub: 'h' });
 
     it("a township PC named after a USB restore sends its name with its edits, and the county's PC shows it", async () => {
       const { county, township } = await countyAndTownship();

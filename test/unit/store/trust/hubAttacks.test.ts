@@ -178,9 +178,9 @@ describe('the same changes and certificates by hub or by USB', () => {
         const hub = new FakeHub();
         const pc = await countyPcStore(c);
         for (const doc of order.slice(0, split)) hub.put(doc);
-        await syncWithHub(hub.transport, dexieHubLocal(pc.db, { device: pc.identity.device, scope: 'LT' }), { hub: 'h', pullLimit: pageSize });
+        await syncWithHub(hub.transport, dexieHubLocal(pc.db, { device: pc.identity.device, scope: 'LT' }, { sealing: pc.device }), { hub: 'h', pullLimit: pageSize });
         for (const doc of order.slice(split)) hub.put(doc);
-        await syncWithHub(hub.transport, dexieHubLocal(pc.db, { device: pc.identity.device, scope: 'LT' }), { hub: 'h', pullLimit: pageSize });
+        await syncWithHub(hub.transport, dexieHubLocal(pc.db, { device: pc.identity.device, scope: 'LT' }, { sealing: pc.device }), { hub: 'h', pullLimit: pageSize });
         expect(await outcome(pc)).toEqual(expected);
       }),
       { numRuns: 20 },

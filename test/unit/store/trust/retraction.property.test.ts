@@ -57,8 +57,11 @@ beforeAll(async () => {
   await importFiles(lt03, tree);
   await importFiles(lt05, tree);
   const seen = await lt03.repo.write([{ table: 'statReport', row: report('LT-03'), scope: 'LT-03', fields: { members: 20, status: 'submitted' } }]);
-  const sealsOf = async (store: Store, device: string) =>
-    ((await readAll(store.db, readTrustMaterial)).seals as Seal[]).filter((s) => s.device === device);
+  // A write's seal waits for the next write (sealing.ts SealQueue): stored before the seals are read.
+  const sealsOf = async (store: Store, device: string) => {
+    await store.device.seals?.flush();
+    return ((await readAll(store.db, readTrustMaterial)).seals as Seal[]).filter((s) => s.device === device);
+  };
   const revocation: Revocation = await revokeDevice(
     { device: lt03.device.id, vector: { [lt03.device.id]: seen.at(-1)!.hlc }, seen: (await sealsOf(lt03, lt03.device.id)).map((s) => recordId(s)), cause: 'stolen' },
     county.authority,
