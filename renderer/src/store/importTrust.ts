@@ -48,9 +48,11 @@ export interface PreparedImportTrust {
    */
   redecide?: { own: string | undefined };
   /**
-   * How many of the carried records this PC does not hold yet (a certificate, a revocation, a
-   * succession, a seal…). A file bringing only these is still something to apply: a revocation sent
-   * to a PC that already has every change must be kept.
+   * How many of the carried records this PC does not hold yet and that change something here: every
+   * revocation, succession and checkpoint (they bear on what is decided), a certificate or seal only
+   * when it bears on changes kept aside. A file bringing only these is still something to apply: a
+   * revocation sent to a PC that already has every change must be kept. (A peer's own certificate
+   * or the seals of changes held already are kept with any import, but alone they change nothing.)
    */
   unheld: number;
 }
@@ -87,15 +89,25 @@ export async function prepareImportTrust(
     ...(homeRecord && !verified ? { homeUnverified: true as const } : {}),
     material,
     carried: entries,
-    unheld: unheldCount(entries, held),
+    unheld: unheldCount(entries, held, aside),
     ...(redecide && verified ? { redecide: { own: identity?.device } } : {}),
   };
 }
 
 /** The carried records this PC does not hold, each once. */
-function unheldCount(carried: readonly TrustEntry[], held: readonly TrustEntry[]): number {
+function unheldCount(carried: readonly TrustEntry[], held: readonly TrustEntry[], aside: readonly RefusedEntry[]): number {
   const known = new Set(held.map((e) => e.id));
-  return new Set(carried.filter((e) => !known.has(e.id)).map((e) => e.id)).size;
+  const waiting = new Set(aside.map((r) => r.device));
+  const waitingHashes = new Set(aside.map((r) => r.hash));
+  const matters = (e: TrustEntry) => {
+    if (e.kind === 'certificate') return e.device !== undefined && waiting.has(e.device);
+    if (e.kind === 'seal') {
+      const hashes = (e.record as { hashes?: unknown }).hashes;
+      return Array.isArray(hashes) && hashes.some((h) => typeof h === 'string' && waitingHashes.has(h));
+    }
+    return true;
+  };
+  return new Set(carried.filter((e) => !known.has(e.id) && matters(e)).map((e) => e.id)).size;
 }
 
 /**

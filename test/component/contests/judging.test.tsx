@@ -39,6 +39,9 @@ describe('blind judging of the demo contest', () => {
       const row = rowValues<Score>((await store.db.table('score').get(scoreRowId(`${DEMO_CONTEST_ID}-e03`, 'j2')))!);
       expect(row.points).toEqual({ theme: 10, content: 9, language: 8, creativity: 7 });
     });
+    // Saved, the card moves on to the judge's next entry (the address changes): waited for, so the
+    // move does not land in the next test's address.
+    await waitFor(() => expect(window.location.hash).not.toContain('at=E-003'));
   });
 
   it('refuses points above a criterion\'s maximum and does not save them', async () => {

@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { placeOfCommittee } from '../../../shared/jobs/places';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CONTEST_ID, demoContest } from '../../../shared/contests/demo';
 import { saveContestWrites } from '../../../shared/contests/writes';
@@ -93,6 +94,7 @@ describe('what other screens offer per role', () => {
     await waitFor(() => expect(picker.value).toBe(own.id));
     fireEvent.mouseDown(within(picker.parentElement!).getByRole('combobox'));
     const options = within(await screen.findByRole('listbox')).getAllByRole('option');
-    expect(options.map((o) => o.textContent)).toEqual([pickText(own.name as { zh?: string; ug?: string }, 'zh-CN').text]);
+    // Listed by its place name (the town, not its committee: shared/jobs/places.ts).
+    expect(options.map((o) => o.textContent)).toEqual([pickText(placeOfCommittee(own.name as { zh?: string; ug?: string }), 'zh-CN').text]);
   }, 30_000);
 });
